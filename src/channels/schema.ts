@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { Id, LocalTime, Text, TimeWindow, Weekday } from '../config/primitives.js';
+
+const EnvName = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]*$/)
+  .describe('Name of an environment variable, e.g. LOA_WP_PASSWORD');
+
+/** The plan tasks a channel carries out. */
+const Serves = z.strictObject({ plan: Id, tasks: z.array(Id).min(1) });
+
+/** Posting schedule, as in Buffer: local times per weekday for "next free slot". */
+export const PostingSchedule = z.partialRecord(Weekday, z.array(LocalTime));
+export type PostingSchedule = z.infer<typeof PostingSchedule>;
+
+const common = {
+  id: Id,
+  name: Text,
+  unit: Id,
+  serves: z.array(Serves).default([]),
+  postingSchedule: PostingSchedule.optional(),
+  /** A publication found later than this after its slot is reported missed, not sent. */
+  maxLatenessMinutes: z.number().int().positive().default(120),
+  retry: z
+    .strictObject({
+      maxAttempts: z.number().int().min(1).max(50).default(5),
+      baseDelaySec: z.number().int().min(1).default(30),
+    })
+    .default({ maxAttempts: 5, baseDelaySec: 30 }),
+};
+
+/** Cổng TTĐT: the CCHC section of an e-portal on WordPress. */
+export const WordpressChannel = z.strictObject({
+  ...common,
+  kind: z.literal('wordpress'),
+  url: z.url(),
+  section: z.strictObject({ name: Text, slug: z.string().optional() }),
+  credentials: z.strictObject({ userEnv: EnvName, passwordEnv: EnvName }),
+  timeoutSec: z.number().int().positive().default(20),
+});
+
+/** Bản tin điện tử: an e-bulletin issued on set days of the month. */
+export const BulletinChannel = z.strictObject({
+  ...common,
+  kind: z.literal('bulletin'),
+  title: Text,
+  description: Text.optional(),
+  issuesPerMonth: z.number().int().min(1).max(31).default(4),
+  /** Days of the month an issue comes out; as many as issuesPerMonth. */
+  issueDays: z.array(z.number().int().min(1).max(28)).min(1).default([7, 14, 21, 28]),
+  /** Local time the issue goes out on its day. */
+  issueTime: LocalTime.default('08:00'),
+  /** The public address the feeds are served from. */
+  siteUrl: z.url().optional(),
+  /** A portal channel the issue is also posted to. */
+  portal: Id.optional(),
+});
+
+/** One weekly airing slot of a programme. */
+export const BroadcastSlot = z.strictObject({
+  weekday: Weekday,
+  start: LocalTime,
+  lengthSec: z.number().int().positive(),
+});
+export type BroadcastSlot = z.infer<typeof BroadcastSlot>;
+
+/** Chuyên mục CCHC on a TV/radio station or a commune loudspeaker station. */
+export const BroadcastChannel = z.strictObject({
+  ...common,
+  kind: z.literal('broadcast'),
+  station: Text,
+  programme: Text,
+  medium: z.enum(['tv', 'radio', 'loudspeaker']),
+  slots: z.array(BroadcastSlot).min(1),
+  primeTime: TimeWindow.optional(),
+  minLengthSec: z.number().int().positive().default(900),
+  /** Lead time before air at which a rundown must be ready. */
+  leadTimeHours: z.number().int().min(0).default(48),
+  /** Portal channel that aired works marked `repost` go to. */
+  repostTo: Id.optional(),
+});
+
+/** Feeds read in (a partner portal, a provincial paper). */
+export const IngestChannel = z.strictObject({
+  ...common,
+  kind: z.literal('ingest'),
+  feeds: z.array(z.strictObject({ url: z.url(), name: Text.optional() })).min(1),
+  intervalMinutes: z.number().int().min(5).default(60),
+  /** New entries become draft items, or press-coverage records. */
+  creates: z.enum(['draft', 'press']).default('draft'),
+  /** The channels the drafts are meant for. */
+  channels: z.array(Id).default([]),
+  timeoutSec: z.number().int().positive().default(15),
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
+});
+
+/** A channel file (`channels/*.yaml`). */
+export const Channel = z
+  .discriminatedUnion('kind', [WordpressChannel, BulletinChannel, BroadcastChannel, IngestChannel])
+  .describe('A loa channel: wordpress, bulletin, broadcast or ingest');
+export type Channel = z.infer<typeof Channel>;
+export type WordpressChannel = z.infer<typeof WordpressChannel>;
+export type BulletinChannel = z.infer<typeof BulletinChannel>;
+export type BroadcastChannel = z.infer<typeof BroadcastChannel>;
+export type IngestChannel = z.infer<typeof IngestChannel>;

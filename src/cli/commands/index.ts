@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import type { Output } from '../output.js';
+import { registerValidate } from './validate.js';
+
+/** Every loa command, registered on one program. */
+export function registerCommands(
+  program: Command,
+  output: Output,
+  setExit: (code: number) => void,
+): void {
+  registerValidate(program, output, setExit);
+}

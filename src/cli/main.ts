@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { registerCommands } from './commands/index.js';
+import { consoleOutput, type Output, printError } from './output.js';
+
+/** Runs the loa command line with the given arguments; resolves to the exit code. */
+export async function main(argv: string[], output: Output = consoleOutput): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('loa')
+    .description('loa: lịch đăng và minh chứng tuyên truyền CCHC / CCHC communication scheduler')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => output.out(s.trimEnd()),
+      writeErr: (s) => output.err(s.trimEnd()),
+    });
+  registerCommands(program, output, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error && typeof error === 'object' && 'exitCode' in error && 'code' in error) {
+      const code = String((error as { code: unknown }).code);
+      if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
+      return Number((error as { exitCode: unknown }).exitCode) || 2;
+    }
+    printError(output, error);
+    return 1;
+  }
+  return exitCode;
+}

@@ -1,0 +1,282 @@
+import { access } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { BroadcastChannel, Channel } from '../channels/schema.js';
+import type { ContentItem } from '../content/schema.js';
+import type { MessageCode, MessageParams } from '../i18n/catalogue.js';
+import type { Plan, Task } from '../plan/schema.js';
+import { type Diagnostic, fieldPath } from './diagnostic.js';
+import type { Located } from './load-file.js';
+import { minutesOfDay } from './primitives.js';
+import type { Project } from './project.js';
+
+type Emit = (
+  at: Located<unknown>,
+  path: PropertyKey[],
+  code: MessageCode,
+  params: MessageParams,
+  severity?: Diagnostic['severity'],
+) => void;
+
+function duplicates<T>(list: Located<T>[], idOf: (v: T) => string, what: string, emit: Emit) {
+  const seen = new Map<string, Located<T>>();
+  for (const entry of list) {
+    const id = idOf(entry.value);
+    const first = seen.get(id);
+    if (first) emit(entry, ['id'], 'DUPLICATE_ID', { id, other: first.file, what });
+    else seen.set(id, entry);
+  }
+}
+
+function duplicatesWithin(
+  at: Located<unknown>,
+  list: { id: string }[],
+  key: string,
+  what: string,
+  emit: Emit,
+) {
+  const seen = new Set<string>();
+  list.forEach((entry, index) => {
+    if (seen.has(entry.id))
+      emit(at, [key, index, 'id'], 'DUPLICATE_ID', { id: entry.id, other: at.file, what });
+    seen.add(entry.id);
+  });
+}
+
+function checkPlan(at: Located<Plan>, plans: Map<string, Plan>, emit: Emit) {
+  const plan = at.value;
+  duplicatesWithin(at, plan.units, 'units', 'unit', emit);
+  duplicatesWithin(at, plan.topics, 'topics', 'topic', emit);
+  duplicatesWithin(at, plan.tasks, 'tasks', 'task', emit);
+  duplicatesWithin(at, plan.reporting, 'reporting', 'report', emit);
+  const units = new Set(plan.units.map((u) => u.id));
+  const topics = new Set(plan.topics.map((t) => t.id));
+  plan.parents.forEach((parent, i) => {
+    if (!plans.has(parent)) emit(at, ['parents', i], 'UNKNOWN_PLAN', { id: parent });
+  });
+  plan.units.forEach((unit, i) => {
+    if (unit.parent && !units.has(unit.parent)) {
+      emit(at, ['units', i, 'parent'], 'UNKNOWN_UNIT', { id: unit.parent, plans: plan.id });
+    }
+  });
+  plan.tasks.forEach((task, i) => {
+    if (!units.has(task.unit))
+      emit(at, ['tasks', i, 'unit'], 'UNKNOWN_UNIT', { id: task.unit, plans: plan.id });
+    task.partners.forEach((p, j) => {
+      if (!units.has(p))
+        emit(at, ['tasks', i, 'partners', j], 'UNKNOWN_UNIT', { id: p, plans: plan.id });
+    });
+    task.rule.topics?.forEach((t, j) => {
+      if (!topics.has(t))
+        emit(at, ['tasks', i, 'rule', 'topics', j], 'UNKNOWN_TOPIC', { id: t, plans: plan.id });
+    });
+  });
+}
+
+/** Whether a channel of this kind can carry out the task. */
+export function channelCanServe(kind: Channel['kind'], task: Task): boolean {
+  if (task.rule.channelKinds?.includes(kind)) return true;
+  // Ingested press articles are the evidence of press-coverage tasks.
+  return kind === 'ingest' && task.manual === 'press';
+}
+
+function slotLabel(slot: BroadcastChannel['slots'][number]): string {
+  return `${slot.weekday} ${slot.start} (${slot.lengthSec}s)`;
+}
+
+function checkBroadcastSlots(
+  at: Located<Channel>,
+  channel: BroadcastChannel,
+  tasks: Task[],
+  emit: Emit,
+) {
+  channel.slots.forEach((slot, i) => {
+    const start = minutesOfDay(slot.start);
+    const end = start + slot.lengthSec / 60;
+    const label = slotLabel(slot);
+    for (const task of tasks) {
+      const minimum = task.rule.minDurationSec;
+      if (minimum !== undefined && slot.lengthSec < minimum) {
+        emit(at, ['slots', i, 'lengthSec'], 'SLOT_TOO_SHORT', {
+          slot: label,
+          length: slot.lengthSec,
+          minimum,
+          task: task.id,
+          source: task.source,
+        });
+      }
+      const window = task.rule.window;
+      if (window && (start < minutesOfDay(window.from) || end > minutesOfDay(window.to))) {
+        emit(at, ['slots', i, 'start'], 'SLOT_OUTSIDE_WINDOW', {
+          slot: label,
+          window: `${window.from}–${window.to}`,
+          task: task.id,
+          source: task.source,
+        });
+      }
+    }
+    if (slot.lengthSec < channel.minLengthSec) {
+      emit(at, ['slots', i, 'lengthSec'], 'SLOT_TOO_SHORT', {
+        slot: label,
+        length: slot.lengthSec,
+        minimum: channel.minLengthSec,
+        task: channel.id,
+        source: 'minLengthSec',
+      });
+    }
+    const prime = channel.primeTime;
+    if (prime && (start < minutesOfDay(prime.from) || end > minutesOfDay(prime.to))) {
+      emit(at, ['slots', i, 'start'], 'SLOT_OUTSIDE_WINDOW', {
+        slot: label,
+        window: `${prime.from}–${prime.to}`,
+        task: channel.id,
+        source: 'primeTime',
+      });
+    }
+  });
+}
+
+function checkChannel(
+  at: Located<Channel>,
+  plans: Map<string, Plan>,
+  channels: Map<string, Channel>,
+  env: NodeJS.ProcessEnv,
+  emit: Emit,
+) {
+  const channel = at.value;
+  const served: Task[] = [];
+  const servedPlans: Plan[] = [];
+  for (const [i, serve] of channel.serves.entries()) {
+    const plan = plans.get(serve.plan);
+    if (!plan) {
+      emit(at, ['serves', i, 'plan'], 'UNKNOWN_PLAN', { id: serve.plan });
+      continue;
+    }
+    servedPlans.push(plan);
+    for (const [j, taskId] of serve.tasks.entries()) {
+      const task = plan.tasks.find((t) => t.id === taskId);
+      if (!task) {
+        emit(at, ['serves', i, 'tasks', j], 'UNKNOWN_TASK', { id: taskId, plan: plan.id });
+        continue;
+      }
+      if (!channelCanServe(channel.kind, task)) {
+        emit(at, ['serves', i, 'tasks', j], 'TASK_KIND_MISMATCH', {
+          task: task.id,
+          source: task.source,
+          kind: channel.kind,
+        });
+      }
+      served.push(task);
+    }
+  }
+  const unitPlans = servedPlans.length > 0 ? servedPlans : [...plans.values()];
+  if (!unitPlans.some((p) => p.units.some((u) => u.id === channel.unit))) {
+    emit(at, ['unit'], 'UNKNOWN_UNIT', {
+      id: channel.unit,
+      plans: unitPlans.map((p) => p.id).join(', '),
+    });
+  }
+  const wantPortal = (path: PropertyKey[], id: string | undefined) => {
+    if (id === undefined) return;
+    if (channels.get(id)?.kind !== 'wordpress') emit(at, path, 'UNKNOWN_CHANNEL', { id });
+  };
+  switch (channel.kind) {
+    case 'broadcast':
+      checkBroadcastSlots(at, channel, served, emit);
+      wantPortal(['repostTo'], channel.repostTo);
+      break;
+    case 'bulletin':
+      wantPortal(['portal'], channel.portal);
+      break;
+    case 'ingest':
+      channel.channels.forEach((id, i) => {
+        if (!channels.has(id)) emit(at, ['channels', i], 'UNKNOWN_CHANNEL', { id });
+      });
+      break;
+    case 'wordpress': {
+      const missing = [channel.credentials.userEnv, channel.credentials.passwordEnv].filter(
+        (name) => !env[name],
+      );
+      if (missing.length > 0) {
+        emit(
+          at,
+          ['credentials'],
+          'CHANNEL_NOT_CONFIGURED',
+          { channel: channel.id, vars: missing.join(', ') },
+          'warning',
+        );
+      }
+      break;
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function checkItem(
+  at: Located<ContentItem>,
+  plans: Map<string, Plan>,
+  channels: Map<string, Channel>,
+  emit: Emit,
+) {
+  const item = at.value;
+  const itemPlans = new Map<string, Plan>();
+  for (const [i, id] of item.channels.entries()) {
+    const channel = channels.get(id);
+    if (!channel) {
+      emit(at, ['channels', i], 'UNKNOWN_CHANNEL', { id });
+      continue;
+    }
+    for (const serve of channel.serves) {
+      const plan = plans.get(serve.plan);
+      if (plan) itemPlans.set(plan.id, plan);
+    }
+  }
+  const scope = itemPlans.size > 0 ? [...itemPlans.values()] : [...plans.values()];
+  const names = scope.map((p) => p.id).join(', ');
+  if (!scope.some((p) => p.units.some((u) => u.id === item.unit))) {
+    emit(at, ['unit'], 'UNKNOWN_UNIT', { id: item.unit, plans: names });
+  }
+  item.topics.forEach((topic, i) => {
+    if (!scope.some((p) => p.topics.some((t) => t.id === topic))) {
+      emit(at, ['topics', i], 'UNKNOWN_TOPIC', { id: topic, plans: names });
+    }
+  });
+  await Promise.all(
+    item.media.map(async (media, i) => {
+      if (!(await exists(join(dirname(at.file), media.file)))) {
+        emit(at, ['media', i, 'file'], 'UNKNOWN_MEDIA', { file: media.file });
+      }
+    }),
+  );
+}
+
+/** Cross-references among the files that parsed: ids, plans, tasks, units, topics, slots. */
+export async function crossCheck(project: Project, env: NodeJS.ProcessEnv): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const emit: Emit = (at, path, code, params, severity = 'error') => {
+    out.push({
+      severity,
+      code,
+      params,
+      file: at.file,
+      field: fieldPath(path),
+      ...at.source.locate(path),
+    });
+  };
+  duplicates(project.plans, (p) => p.id, 'plan', emit);
+  duplicates(project.channels, (c) => c.id, 'channel', emit);
+  duplicates(project.items, (i) => i.id, 'item', emit);
+  const plans = new Map(project.plans.map((p) => [p.value.id, p.value]));
+  const channels = new Map(project.channels.map((c) => [c.value.id, c.value]));
+  for (const plan of project.plans) checkPlan(plan, plans, emit);
+  for (const channel of project.channels) checkChannel(channel, plans, channels, env, emit);
+  await Promise.all(project.items.map((item) => checkItem(item, plans, channels, emit)));
+  return out;
+}

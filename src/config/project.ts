@@ -1,0 +1,124 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { type Channel, Channel as ChannelSchema } from '../channels/schema.js';
+import { parseItem } from '../content/parse-item.js';
+import type { ContentItem } from '../content/schema.js';
+import { type Plan, Plan as PlanSchema } from '../plan/schema.js';
+import { crossCheck } from './cross-check.js';
+import type { Diagnostic } from './diagnostic.js';
+import { type LoadResult, type Located, loadYamlFile } from './load-file.js';
+import { readSource } from './source.js';
+
+/** The three configuration folders of a loa project. */
+export interface ProjectDirs {
+  schedules: string;
+  channels: string;
+  content: string;
+}
+
+/** Everything loa read from the folders, and every finding about it. */
+export interface Project {
+  root: string;
+  plans: Located<Plan>[];
+  channels: Located<Channel>[];
+  items: Located<ContentItem>[];
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadProjectOptions {
+  /** Folder that holds schedules/, channels/ and content/. */
+  root?: string;
+  /** Environment, for checking that channel credentials are set. */
+  env?: NodeJS.ProcessEnv;
+  /** How many files are read at once. */
+  concurrency?: number;
+}
+
+/** Folders of a project root. */
+export function projectDirs(root: string): ProjectDirs {
+  return {
+    schedules: join(root, 'schedules'),
+    channels: join(root, 'channels'),
+    content: join(root, 'content'),
+  };
+}
+
+async function listFiles(dir: string, pattern: RegExp, recursive: boolean): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && pattern.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      out[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+function collect<T>(results: LoadResult<T>[], into: Located<T>[], diagnostics: Diagnostic[]): void {
+  for (const result of results) {
+    if (result.ok) {
+      into.push(result.located);
+      diagnostics.push(...result.warnings);
+    } else {
+      diagnostics.push(...result.diagnostics);
+    }
+  }
+}
+
+/**
+ * Reads and validates plans, channels and content items under a root. Never throws for bad
+ * files: every problem of every file becomes a diagnostic, and cross-references are checked
+ * among the files that parsed.
+ */
+export async function loadProject(options: LoadProjectOptions = {}): Promise<Project> {
+  const root = resolve(options.root ?? '.');
+  const dirs = projectDirs(root);
+  const limit = options.concurrency ?? 64;
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+
+  const [planFiles, channelFiles, itemFiles] = await Promise.all([
+    listFiles(dirs.schedules, /\.ya?ml$/i, false),
+    listFiles(dirs.channels, /\.ya?ml$/i, false),
+    listFiles(dirs.content, /\.md$/i, true),
+  ]);
+
+  const project: Project = { root, plans: [], channels: [], items: [], diagnostics: [] };
+  const [plans, channels, items] = await Promise.all([
+    mapLimit(planFiles, limit, (p) => loadYamlFile(PlanSchema, p, shown(p))),
+    mapLimit(channelFiles, limit, (p) => loadYamlFile(ChannelSchema, p, shown(p))),
+    mapLimit(itemFiles, limit, async (p): Promise<LoadResult<ContentItem>> => {
+      const text = await readSource(p, shown(p));
+      if (Array.isArray(text)) return { ok: false, diagnostics: text };
+      return parseItem(text, relative(dirs.content, p));
+    }),
+  ]);
+  collect(plans, project.plans, project.diagnostics);
+  collect(channels, project.channels, project.diagnostics);
+  collect(items, project.items, project.diagnostics);
+  project.diagnostics.push(...(await crossCheck(project, options.env ?? process.env)));
+  return project;
+}
+
+/** True when the project has no error (warnings allowed). */
+export function isValid(project: Project): boolean {
+  return project.diagnostics.every((d) => d.severity !== 'error');
+}

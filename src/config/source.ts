@@ -1,0 +1,113 @@
+import { readFile, stat } from 'node:fs/promises';
+import { detectLegacyEncoding, nfc } from '../text/vietnamese.js';
+import type { Diagnostic } from './diagnostic.js';
+import { lineColumn } from './yaml-document.js';
+
+/** Configuration and content files larger than this are refused. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** A file's text, ready to parse: BOM dropped, CRLF folded to LF, NFC. */
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  // Binary search for the shortest prefix that fails to decode.
+  let lo = 0;
+  let hi = bytes.length;
+  const streaming = new TextDecoder('utf-8', { fatal: true });
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      streaming.decode(bytes.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/**
+ * Decodes a file's bytes as loa reads every text file: strict UTF-8, BOM dropped, CRLF and
+ * CR as LF, NFC. Legacy TCVN3/VNI text is refused. Returns the text or the diagnostics.
+ */
+export function decodeSource(file: string, bytes: Uint8Array): SourceText | Diagnostic[] {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return [
+      {
+        severity: 'error',
+        code: 'FILE_TOO_LARGE',
+        params: { size: bytes.length, max: MAX_FILE_BYTES },
+        file,
+      },
+    ];
+  }
+  let raw: string;
+  try {
+    raw = UTF8.decode(bytes);
+  } catch {
+    const latin1 = Buffer.from(bytes).toString('latin1');
+    const legacy = detectLegacyEncoding(latin1);
+    if (legacy) {
+      return [
+        {
+          severity: 'error',
+          code: 'TEXT_LEGACY_ENCODING',
+          params: { encoding: legacy.encoding, sample: legacy.sample },
+          file,
+          ...lineColumn(latin1, legacy.offset),
+        },
+      ];
+    }
+    return [
+      {
+        severity: 'error',
+        code: 'FILE_NOT_UTF8',
+        params: { offset: firstInvalidUtf8Offset(bytes) },
+        file,
+      },
+    ];
+  }
+  const text = nfc(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  if (text.trim() === '') {
+    return [{ severity: 'error', code: 'FILE_EMPTY', params: {}, file }];
+  }
+  const legacy = detectLegacyEncoding(text);
+  if (legacy) {
+    return [
+      {
+        severity: 'error',
+        code: 'TEXT_LEGACY_ENCODING',
+        params: { encoding: legacy.encoding, sample: legacy.sample },
+        file,
+        ...lineColumn(text, legacy.offset),
+      },
+    ];
+  }
+  return { file, text };
+}
+
+/** Reads and decodes one file, never throwing: unreadable files become diagnostics. */
+export async function readSource(path: string, file = path): Promise<SourceText | Diagnostic[]> {
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_FILE_BYTES) {
+      return [
+        {
+          severity: 'error',
+          code: 'FILE_TOO_LARGE',
+          params: { size: info.size, max: MAX_FILE_BYTES },
+          file,
+        },
+      ];
+    }
+    return decodeSource(file, await readFile(path));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ severity: 'error', code: 'FILE_UNREADABLE', params: { reason }, file }];
+  }
+}

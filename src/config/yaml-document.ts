@@ -1,0 +1,93 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Diagnostic } from './diagnostic.js';
+
+/** 1-based line and column of a UTF-16 offset in a text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** A parsed YAML document that can say where any field path sits in the file. */
+export interface YamlSource {
+  data: unknown;
+  /** Line and column of the value at a path (or of the nearest parent that exists). */
+  locate(path: readonly PropertyKey[], at?: 'value' | 'key'): { line: number; column: number };
+}
+
+function childNode(node: unknown, segment: PropertyKey): { node: Node; key?: Node } | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(segment)) {
+        const value = pair.value as Node | null;
+        return value ? { node: value, key: pair.key } : { node: pair.key, key: pair.key };
+      }
+    }
+    return undefined;
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment] as Node | undefined;
+    return item ? { node: item } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Parses YAML (1.2 core schema: dates stay strings, so zod checks them) keeping positions.
+ * `lineOffset` shifts reported lines, for front matter that starts below line 1.
+ */
+export function parseYamlSource(
+  file: string,
+  text: string,
+  lineOffset = 0,
+): YamlSource | Diagnostic[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: true,
+  });
+  if (doc.errors.length > 0) {
+    return doc.errors.map((error) => {
+      const pos = lineCounter.linePos(error.pos[0]);
+      return {
+        severity: 'error',
+        code: 'YAML_SYNTAX',
+        params: {
+          detail: (error.message.split('\n')[0] ?? error.code).replace(
+            / at line \d+, column \d+:?$/,
+            '',
+          ),
+        },
+        file,
+        line: pos.line + lineOffset,
+        column: pos.col,
+      } satisfies Diagnostic;
+    });
+  }
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + lineOffset, column: pos.col };
+  };
+  return {
+    data: doc.toJS({ maxAliasCount: 50 }),
+    locate(path, target = 'value') {
+      let node: unknown = doc.contents;
+      let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+      for (const segment of path) {
+        const next = childNode(node, segment);
+        if (!next) break;
+        node = next.node;
+        const keyOffset = next.key?.range?.[0];
+        offset =
+          (target === 'key' ? keyOffset : undefined) ?? next.node.range?.[0] ?? keyOffset ?? offset;
+      }
+      return at(offset);
+    },
+  };
+}

@@ -1,0 +1,275 @@
+import { currentLang, type Lang } from './lang.js';
+
+/** One catalogue entry: what happened (vi, en) and, for errors, what to do. */
+export interface MessageEntry {
+  vi: string;
+  en: string;
+  hintVi?: string;
+  hintEn?: string;
+}
+
+/**
+ * Every message a user reads, keyed by a stable code. Codes are permanent: a code that
+ * changes meaning gets a new name. `{name}` placeholders are filled from params.
+ */
+export const CATALOGUE = {
+  // --- labels and summaries
+  LABEL_ERROR: { vi: 'lỗi', en: 'error' },
+  LABEL_WARNING: { vi: 'cảnh báo', en: 'warning' },
+  VALIDATE_SUMMARY: {
+    vi: '{plans} kế hoạch, {channels} kênh, {items} bài; {errors} lỗi, {warnings} cảnh báo',
+    en: '{plans} plans, {channels} channels, {items} items; {errors} errors, {warnings} warnings',
+  },
+  // --- reading files
+  FILE_TOO_LARGE: {
+    vi: 'Tệp quá lớn ({size} byte, tối đa {max} byte)',
+    en: 'File too large ({size} bytes, at most {max})',
+    hintVi: 'Tách tệp thành nhiều tệp nhỏ hơn.',
+    hintEn: 'Split the file into smaller files.',
+  },
+  FILE_EMPTY: {
+    vi: 'Tệp rỗng',
+    en: 'File is empty',
+    hintVi: 'Điền nội dung theo mẫu trong README hoặc xoá tệp.',
+    hintEn: 'Fill it in as the README shows, or delete it.',
+  },
+  FILE_UNREADABLE: {
+    vi: 'Không đọc được tệp: {reason}',
+    en: 'Cannot read the file: {reason}',
+    hintVi: 'Kiểm tra đường dẫn và quyền đọc.',
+    hintEn: 'Check the path and the read permission.',
+  },
+  FILE_NOT_UTF8: {
+    vi: 'Tệp không phải UTF-8 (byte lỗi ở vị trí {offset})',
+    en: 'File is not UTF-8 (bad byte at offset {offset})',
+    hintVi: 'Lưu lại tệp với mã hoá UTF-8 (Unicode dựng sẵn).',
+    hintEn: 'Save the file again as UTF-8 (precomposed Unicode).',
+  },
+  TEXT_LEGACY_ENCODING: {
+    vi: 'Văn bản có vẻ gõ bằng bảng mã cũ {encoding}: "{sample}"',
+    en: 'Text looks like the legacy {encoding} encoding: "{sample}"',
+    hintVi: 'Chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, đích Unicode dựng sẵn).',
+    hintEn: 'Convert it to Unicode (e.g. Unikey converter, target: precomposed Unicode).',
+  },
+  YAML_SYNTAX: {
+    vi: 'Lỗi cú pháp YAML: {detail}',
+    en: 'YAML syntax error: {detail}',
+    hintVi: 'Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm và dấu ngoặc kép.',
+    hintEn: 'Check the indentation (spaces, not tabs), colons and quotes.',
+  },
+  FRONT_MATTER_MISSING: {
+    vi: 'Thiếu phần đầu YAML (front matter) giữa hai dòng ---',
+    en: 'Missing YAML front matter between two --- lines',
+    hintVi: 'Bắt đầu tệp bằng dòng --- , các trường title, channels…, rồi một dòng --- nữa.',
+    hintEn: 'Start the file with a --- line, the fields (title, channels…), then another --- line.',
+  },
+  // --- schema checks (mapped from zod issues)
+  FIELD_REQUIRED: {
+    vi: 'Thiếu trường bắt buộc',
+    en: 'Required field is missing',
+    hintVi: 'Thêm trường này ({expected}).',
+    hintEn: 'Add this field ({expected}).',
+  },
+  FIELD_TYPE: {
+    vi: 'Sai kiểu: cần {expected}, nhận được {received}',
+    en: 'Wrong type: expected {expected}, got {received}',
+    hintVi: 'Sửa giá trị cho đúng kiểu.',
+    hintEn: 'Change the value to the expected type.',
+  },
+  FIELD_UNKNOWN: {
+    vi: 'Trường không được hỗ trợ: {keys}',
+    en: 'Unknown field: {keys}',
+    hintVi: 'Kiểm tra chính tả hoặc xoá trường; xem lược đồ JSON từ `loa schema`.',
+    hintEn: 'Check the spelling or remove it; see the JSON Schema from `loa schema`.',
+  },
+  FIELD_ENUM: {
+    vi: 'Giá trị không hợp lệ, cần một trong: {values}',
+    en: 'Invalid value, expected one of: {values}',
+  },
+  FIELD_TOO_SMALL: {
+    vi: 'Giá trị quá nhỏ (tối thiểu {minimum})',
+    en: 'Value too small (minimum {minimum})',
+  },
+  FIELD_TOO_BIG: {
+    vi: 'Giá trị quá lớn (tối đa {maximum})',
+    en: 'Value too large (maximum {maximum})',
+  },
+  FIELD_FORMAT: {
+    vi: 'Sai định dạng ({format})',
+    en: 'Wrong format ({format})',
+  },
+  FIELD_INVALID: {
+    vi: 'Giá trị không hợp lệ',
+    en: 'Invalid value',
+  },
+  BAD_DATE: {
+    vi: 'Ngày không hợp lệ: "{value}"',
+    en: 'Invalid date: "{value}"',
+    hintVi: 'Dùng dạng YYYY-MM-DD với ngày có thật (ví dụ 2024-02-29).',
+    hintEn: 'Use YYYY-MM-DD with a real date (e.g. 2024-02-29).',
+  },
+  BAD_DATETIME: {
+    vi: 'Thời điểm không hợp lệ: "{value}"',
+    en: 'Invalid date-time: "{value}"',
+    hintVi: 'Dùng dạng 2024-03-04T08:00 (giờ theo múi giờ của kế hoạch) hoặc có độ lệch +07:00.',
+    hintEn: "Use 2024-03-04T08:00 (in the plan's time zone) or add an offset such as +07:00.",
+  },
+  BAD_TIME: {
+    vi: 'Giờ không hợp lệ: "{value}"',
+    en: 'Invalid time of day: "{value}"',
+    hintVi: 'Dùng dạng HH:mm, 24 giờ (ví dụ 20:00).',
+    hintEn: 'Use HH:mm on a 24-hour clock (e.g. 20:00).',
+  },
+  BAD_ZONE: {
+    vi: 'Múi giờ không tồn tại: "{value}"',
+    en: 'Unknown time zone: "{value}"',
+    hintVi: 'Dùng tên IANA, ví dụ Asia/Ho_Chi_Minh.',
+    hintEn: 'Use an IANA name such as Asia/Ho_Chi_Minh.',
+  },
+  BAD_ID: {
+    vi: 'Mã không hợp lệ: "{value}"',
+    en: 'Invalid id: "{value}"',
+    hintVi: 'Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ so-noi-vu).',
+    hintEn: 'Ids use lower-case ASCII letters, digits and hyphens (e.g. so-noi-vu).',
+  },
+  PERIOD_REVERSED: {
+    vi: 'Ngày kết thúc trước ngày bắt đầu',
+    en: 'The end date is before the start date',
+  },
+  WINDOW_REVERSED: {
+    vi: 'Khung giờ kết thúc trước khi bắt đầu',
+    en: 'The time window ends before it starts',
+  },
+  PUBLISH_AT_AND_SLOT: {
+    vi: 'Chỉ dùng một trong publishAt hoặc slot: next',
+    en: 'Use either publishAt or slot: next, not both',
+  },
+  TASK_EVIDENCE: {
+    vi: 'Nhiệm vụ phải có rule.channelKinds (kênh đăng) hoặc manual (minh chứng nhập tay), không cả hai',
+    en: 'A task needs rule.channelKinds (published) or manual (evidence entered by hand), not both',
+  },
+  // --- cross references
+  DUPLICATE_ID: {
+    vi: 'Mã "{id}" bị trùng (đã có ở {other})',
+    en: 'Duplicate id "{id}" (also in {other})',
+    hintVi: 'Đổi mã để mỗi {what} có một mã riêng.',
+    hintEn: 'Rename it so that each {what} has its own id.',
+  },
+  UNKNOWN_PLAN: {
+    vi: 'Không có kế hoạch "{id}" trong schedules/',
+    en: 'No plan "{id}" in schedules/',
+    hintVi: 'Kiểm tra mã kế hoạch (xem `loa plan list`).',
+    hintEn: 'Check the plan id (see `loa plan list`).',
+  },
+  UNKNOWN_TASK: {
+    vi: 'Kế hoạch "{plan}" không có nhiệm vụ "{id}"',
+    en: 'Plan "{plan}" has no task "{id}"',
+    hintVi: 'Kiểm tra mã nhiệm vụ (xem `loa plan show {plan}`).',
+    hintEn: 'Check the task id (see `loa plan show {plan}`).',
+  },
+  TASK_KIND_MISMATCH: {
+    vi: 'Nhiệm vụ "{task}" ({source}) không được thực hiện qua kênh loại {kind}',
+    en: 'Task "{task}" ({source}) is not carried out by a {kind} channel',
+    hintVi: 'Chỉ gắn kênh với nhiệm vụ có rule.channelKinds chứa {kind}.',
+    hintEn: 'Only attach the channel to tasks whose rule.channelKinds include {kind}.',
+  },
+  UNKNOWN_CHANNEL: {
+    vi: 'Không có kênh "{id}" trong channels/',
+    en: 'No channel "{id}" in channels/',
+    hintVi: 'Kiểm tra mã kênh (tên tệp trong channels/).',
+    hintEn: 'Check the channel id (the file names in channels/).',
+  },
+  UNKNOWN_UNIT: {
+    vi: 'Đơn vị "{id}" không có trong kế hoạch {plans}',
+    en: 'Unit "{id}" is not in plan {plans}',
+    hintVi: 'Dùng mã đơn vị khai báo ở mục units của kế hoạch.',
+    hintEn: "Use a unit id declared under the plan's units.",
+  },
+  UNKNOWN_TOPIC: {
+    vi: 'Chủ đề "{id}" không có trong kế hoạch {plans}',
+    en: 'Topic "{id}" is not in plan {plans}',
+    hintVi: 'Dùng mã chủ đề khai báo ở mục topics của kế hoạch.',
+    hintEn: "Use a topic id declared under the plan's topics.",
+  },
+  UNKNOWN_MEDIA: {
+    vi: 'Không tìm thấy tệp media "{file}"',
+    en: 'Media file "{file}" not found',
+    hintVi: 'Đặt tệp cạnh bài viết, đường dẫn tính từ thư mục của bài.',
+    hintEn: "Put the file beside the item; the path is relative to the item's folder.",
+  },
+  SLOT_TOO_SHORT: {
+    vi: 'Khung phát {slot} dài {length} giây, ngắn hơn mức tối thiểu {minimum} giây của nhiệm vụ "{task}" (mục {source})',
+    en: 'Slot {slot} is {length} s long, shorter than the {minimum} s minimum of task "{task}" (clause {source})',
+    hintVi: 'Kéo dài khung phát (lengthSec) tới ít nhất {minimum} giây.',
+    hintEn: 'Make the slot (lengthSec) at least {minimum} s long.',
+  },
+  SLOT_OUTSIDE_WINDOW: {
+    vi: 'Khung phát {slot} nằm ngoài giờ vàng {window} của nhiệm vụ "{task}" (mục {source})',
+    en: 'Slot {slot} is outside the prime-time window {window} of task "{task}" (clause {source})',
+    hintVi: 'Dời khung phát vào trong khung giờ vàng.',
+    hintEn: 'Move the slot inside the prime-time window.',
+  },
+  CHANNEL_SECRET_INLINE: {
+    vi: 'Không ghi mật khẩu trong tệp kênh',
+    en: 'Do not write the password in the channel file',
+    hintVi: 'Khai báo tên biến môi trường (credentials.passwordEnv) và đặt mật khẩu trong biến đó.',
+    hintEn: 'Name an environment variable (credentials.passwordEnv) and put the password there.',
+  },
+  CHANNEL_NOT_CONFIGURED: {
+    vi: 'Kênh "{channel}" chưa được cấu hình: chưa đặt biến môi trường {vars}',
+    en: 'Channel "{channel}" is not configured: environment variable(s) {vars} not set',
+    hintVi: 'Đặt các biến này trước khi chạy `loa run`; các bài của kênh sẽ chờ, không bị lỗi.',
+    hintEn: "Set them before `loa run`; the channel's publications wait, nothing fails.",
+  },
+  // --- periods and calendar
+  BAD_PERIOD: {
+    vi: 'Kỳ không hợp lệ: "{value}"',
+    en: 'Invalid period: "{value}"',
+    hintVi:
+      'Dùng 2024-W12 (tuần), 2024-03 (tháng), 2024-Q1 (quý), 2024-H1 (6 tháng) hoặc 2024 (năm).',
+    hintEn:
+      'Use 2024-W12 (week), 2024-03 (month), 2024-Q1 (quarter), 2024-H1 (half) or 2024 (year).',
+  },
+  // --- commands
+  CONFIG_INVALID: {
+    vi: 'Cấu hình có {count} lỗi',
+    en: 'The configuration has {count} error(s)',
+    hintVi: 'Chạy `loa validate` để xem từng lỗi.',
+    hintEn: 'Run `loa validate` to see each error.',
+  },
+  PLAN_NOT_FOUND: {
+    vi: 'Không có kế hoạch "{id}"',
+    en: 'No plan "{id}"',
+    hintVi: 'Các kế hoạch hiện có: {known}.',
+    hintEn: 'Known plans: {known}.',
+  },
+  INTERNAL: {
+    vi: 'Lỗi nội bộ: {detail}',
+    en: 'Internal error: {detail}',
+    hintVi: 'Hãy báo lỗi này kèm lệnh đã chạy.',
+    hintEn: 'Please report this with the command you ran.',
+  },
+} as const satisfies Record<string, MessageEntry>;
+
+export type MessageCode = keyof typeof CATALOGUE;
+export type MessageParams = Record<string, string | number | undefined>;
+
+function fill(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The message for a code in the user's language, with its placeholders filled. */
+export function message(code: MessageCode, params: MessageParams = {}, lang: Lang = currentLang()) {
+  const entry: MessageEntry = CATALOGUE[code];
+  return fill(lang === 'en' ? entry.en : entry.vi, params);
+}
+
+/** The hint for a code, or undefined when the code has none. */
+export function hint(code: MessageCode, params: MessageParams = {}, lang: Lang = currentLang()) {
+  const entry: MessageEntry = CATALOGUE[code];
+  const template = lang === 'en' ? entry.hintEn : entry.hintVi;
+  return template === undefined ? undefined : fill(template, params);
+}
