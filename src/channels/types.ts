@@ -1,0 +1,61 @@
+import type { Clock } from '../calendar/clock.js';
+import type { ContentItem } from '../content/schema.js';
+import type { Channel } from './schema.js';
+
+/** What the dispatcher hands an adapter: one publication of one item version. */
+export interface PublicationRequest {
+  /** Unique publication key (channel + item + slot, channel + issue, channel + week). */
+  key: string;
+  channel: Channel;
+  /** The item as it was approved and planned (this exact version). */
+  item: ContentItem;
+  /** Hash of the item version, so an adapter can tell edits apart. */
+  contentHash: string;
+  /** The planned instant, UTC ISO 8601. */
+  slot: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+/** Where a publication landed: the remote id and public address. */
+export interface PublishedRef {
+  externalId: string;
+  url?: string;
+  /** When the remote side recorded it, UTC ISO 8601. */
+  publishedAt: string;
+}
+
+/** Whether a channel can be used now; `missing` names unset environment variables. */
+export type AdapterReadiness = { ready: true } | { ready: false; missing: string[] };
+
+/**
+ * A channel adapter. `publish` and `find` are required; `update` and `withdraw` are optional
+ * capabilities. Adapters must be idempotent per publication key: `find(key)` returns what an
+ * earlier `publish` with that key produced, even when its response was lost. Failures are
+ * LoaErrors with a `failure` kind that tells the dispatcher how to retry.
+ */
+export interface ChannelAdapter {
+  readonly kind: string;
+  publish(request: PublicationRequest, signal: AbortSignal): Promise<PublishedRef>;
+  find(key: string, signal: AbortSignal): Promise<PublishedRef | undefined>;
+  update?(
+    ref: PublishedRef,
+    request: PublicationRequest,
+    signal: AbortSignal,
+  ): Promise<PublishedRef>;
+  withdraw?(ref: PublishedRef, signal: AbortSignal): Promise<void>;
+  /** Defaults to ready when absent. */
+  readiness?(): AdapterReadiness;
+}
+
+/** What every adapter factory is given. */
+export interface AdapterOptions {
+  channel: Channel;
+  env: NodeJS.ProcessEnv;
+  /** The data directory (`LOA_DATA_DIR`, default ./data). */
+  dataDir: string;
+  clock: Clock;
+}
+
+/** Makes an adapter for one channel. */
+export type AdapterFactory = (options: AdapterOptions) => ChannelAdapter;
