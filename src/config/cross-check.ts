@@ -83,6 +83,10 @@ function slotLabel(slot: BroadcastChannel['slots'][number]): string {
   return `${slot.weekday} ${slot.start} (${slot.lengthSec}s)`;
 }
 
+function outside(window: { from: string; to: string }, start: number, end: number): boolean {
+  return start < minutesOfDay(window.from) || end > minutesOfDay(window.to);
+}
+
 function checkBroadcastSlots(
   at: Located<Channel>,
   channel: BroadcastChannel,
@@ -93,43 +97,41 @@ function checkBroadcastSlots(
     const start = minutesOfDay(slot.start);
     const end = start + slot.lengthSec / 60;
     const label = slotLabel(slot);
+    let short = false;
+    let late = false;
     for (const task of tasks) {
       const minimum = task.rule.minDurationSec;
+      const cite = { slot: label, task: task.id, source: task.source };
       if (minimum !== undefined && slot.lengthSec < minimum) {
+        short = true;
         emit(at, ['slots', i, 'lengthSec'], 'SLOT_TOO_SHORT', {
-          slot: label,
+          ...cite,
           length: slot.lengthSec,
           minimum,
-          task: task.id,
-          source: task.source,
         });
       }
       const window = task.rule.window;
-      if (window && (start < minutesOfDay(window.from) || end > minutesOfDay(window.to))) {
+      if (window && outside(window, start, end)) {
+        late = true;
         emit(at, ['slots', i, 'start'], 'SLOT_OUTSIDE_WINDOW', {
-          slot: label,
+          ...cite,
           window: `${window.from}–${window.to}`,
-          task: task.id,
-          source: task.source,
         });
       }
     }
-    if (slot.lengthSec < channel.minLengthSec) {
-      emit(at, ['slots', i, 'lengthSec'], 'SLOT_TOO_SHORT', {
+    // The channel's own bounds, reported only where no plan clause already said it.
+    if (!short && slot.lengthSec < channel.minLengthSec) {
+      emit(at, ['slots', i, 'lengthSec'], 'SLOT_BELOW_CHANNEL_MINIMUM', {
         slot: label,
         length: slot.lengthSec,
         minimum: channel.minLengthSec,
-        task: channel.id,
-        source: 'minLengthSec',
       });
     }
     const prime = channel.primeTime;
-    if (prime && (start < minutesOfDay(prime.from) || end > minutesOfDay(prime.to))) {
-      emit(at, ['slots', i, 'start'], 'SLOT_OUTSIDE_WINDOW', {
+    if (!late && prime && outside(prime, start, end)) {
+      emit(at, ['slots', i, 'start'], 'SLOT_OUTSIDE_CHANNEL_PRIME_TIME', {
         slot: label,
         window: `${prime.from}–${prime.to}`,
-        task: channel.id,
-        source: 'primeTime',
       });
     }
   });

@@ -6,10 +6,14 @@ import { nfc } from '../text/vietnamese.js';
 export const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** A stable id: lower-case ASCII letters, digits and hyphens. */
+const ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
 export const Id = z
   .string()
-  .refine((v) => /^[a-z0-9][a-z0-9-]{0,63}$/.test(v), { params: { code: 'BAD_ID' } })
-  .describe('Stable id: lower-case ASCII letters, digits and hyphens, e.g. so-noi-vu');
+  .refine((v) => new RegExp(ID_PATTERN).test(v), { params: { code: 'BAD_ID' } })
+  .meta({
+    pattern: ID_PATTERN,
+    description: 'Stable id: lower-case ASCII letters, digits and hyphens, e.g. so-noi-vu',
+  });
 
 /** Text a user reads: Vietnamese, normalised to NFC, not blank. */
 export const Text = z
@@ -24,13 +28,16 @@ export const IsoDate = z
   .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v, { zone: 'UTC' }).isValid, {
     params: { code: 'BAD_DATE' },
   })
-  .describe('Calendar date YYYY-MM-DD');
+  .meta({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
 
 /** A time of day, HH:mm on a 24-hour clock. */
 export const LocalTime = z
   .string()
   .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { params: { code: 'BAD_TIME' } })
-  .describe('Time of day HH:mm, 24-hour clock');
+  .meta({
+    pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+    description: 'Time of day HH:mm, 24-hour clock',
+  });
 
 /** A local date-time (in the plan's zone) or one with an explicit offset. */
 export const LocalDateTime = z
@@ -41,7 +48,10 @@ export const LocalDateTime = z
       DateTime.fromISO(v.replace(' ', 'T'), { zone: 'UTC', setZone: true }).isValid,
     { params: { code: 'BAD_DATETIME' } },
   )
-  .describe("Date and time, e.g. 2024-03-04T08:00 (plan's zone) or 2024-03-04T08:00+07:00");
+  .meta({
+    pattern: '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:?\\d{2})?$',
+    description: "Date and time, e.g. 2024-03-04T08:00 (plan's zone) or 2024-03-04T08:00+07:00",
+  });
 
 /** An IANA time zone name that this Node knows. */
 export const TimeZone = z

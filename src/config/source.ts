@@ -12,6 +12,9 @@ export interface SourceText {
   text: string;
 }
 
+/** File-level findings point at the start of the file, so editors can jump there. */
+const FILE_START = { line: 1, column: 1 } as const;
+
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
@@ -43,6 +46,7 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText | Diag
         code: 'FILE_TOO_LARGE',
         params: { size: bytes.length, max: MAX_FILE_BYTES },
         file,
+        ...FILE_START,
       },
     ];
   }
@@ -63,18 +67,20 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText | Diag
         },
       ];
     }
+    const offset = firstInvalidUtf8Offset(bytes);
     return [
       {
         severity: 'error',
         code: 'FILE_NOT_UTF8',
-        params: { offset: firstInvalidUtf8Offset(bytes) },
+        params: { offset },
         file,
+        ...lineColumn(Buffer.from(bytes.subarray(0, offset)).toString('latin1'), offset),
       },
     ];
   }
   const text = nfc(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   if (text.trim() === '') {
-    return [{ severity: 'error', code: 'FILE_EMPTY', params: {}, file }];
+    return [{ severity: 'error', code: 'FILE_EMPTY', params: {}, file, ...FILE_START }];
   }
   const legacy = detectLegacyEncoding(text);
   if (legacy) {
@@ -102,12 +108,15 @@ export async function readSource(path: string, file = path): Promise<SourceText 
           code: 'FILE_TOO_LARGE',
           params: { size: info.size, max: MAX_FILE_BYTES },
           file,
+          ...FILE_START,
         },
       ];
     }
     return decodeSource(file, await readFile(path));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ severity: 'error', code: 'FILE_UNREADABLE', params: { reason }, file }];
+    return [
+      { severity: 'error', code: 'FILE_UNREADABLE', params: { reason }, file, ...FILE_START },
+    ];
   }
 }

@@ -20,6 +20,37 @@ export const CATALOGUE = {
     vi: '{plans} kế hoạch, {channels} kênh, {items} bài; {errors} lỗi, {warnings} cảnh báo',
     en: '{plans} plans, {channels} channels, {items} items; {errors} errors, {warnings} warnings',
   },
+  SCHEMA_WRITTEN: { vi: 'Đã ghi {path}', en: 'Wrote {path}' },
+  // --- plans in words
+  PER_WEEK: { vi: 'mỗi tuần', en: 'per week' },
+  PER_MONTH: { vi: 'mỗi tháng', en: 'per month' },
+  PER_QUARTER: { vi: 'mỗi quý', en: 'per quarter' },
+  PER_HALF_YEAR: { vi: 'mỗi 6 tháng', en: 'per half-year' },
+  PER_YEAR: { vi: 'mỗi năm', en: 'per year' },
+  PER_PLAN: { vi: 'trong cả kỳ kế hoạch', en: 'over the whole plan' },
+  RULE_AT_LEAST: { vi: 'ít nhất {count} lần {per}', en: 'at least {count} {per}' },
+  RULE_COUNTED: {
+    vi: 'thống kê số lượng {per}, không định mức',
+    en: 'counted {per}, no fixed quota',
+  },
+  RULE_MIN_DURATION: { vi: 'mỗi lần ít nhất {minutes} phút', en: 'each at least {minutes} min' },
+  RULE_WINDOW: { vi: 'trong khung {from}–{to}', en: 'between {from} and {to}' },
+  RULE_VIA: { vi: 'qua kênh {kinds}', en: 'through {kinds} channels' },
+  RULE_MANUAL: { vi: 'minh chứng nhập tay ({form})', en: 'evidence entered by hand ({form})' },
+  PLAN_NO_CHANNEL: { vi: 'chưa có kênh nào thực hiện', en: 'no channel serves it' },
+  PLAN_HEADER: {
+    vi: '{id}: {title}\n  Số {number} ngày {date}, {issuer}; hiệu lực {start} – {end}; múi giờ {zone}',
+    en: '{id}: {title}\n  No. {number} of {date}, {issuer}; in force {start} – {end}; zone {zone}',
+  },
+  PLAN_TASK_LINE: { vi: '[{source}] {title}', en: '[{source}] {title}' },
+  PLAN_TASK_DETAIL: {
+    vi: 'đơn vị: {unit}; yêu cầu: {rule}; kênh: {channels}',
+    en: 'unit: {unit}; rule: {rule}; channels: {channels}',
+  },
+  PLAN_LIST_LINE: {
+    vi: '{id}  {number}  {period}  {tasks} nhiệm vụ, {unserved} chưa có kênh',
+    en: '{id}  {number}  {period}  {tasks} tasks, {unserved} without a channel',
+  },
   // --- reading files
   FILE_TOO_LARGE: {
     vi: 'Tệp quá lớn ({size} byte, tối đa {max} byte)',
@@ -208,6 +239,18 @@ export const CATALOGUE = {
     en: 'Slot {slot} is outside the prime-time window {window} of task "{task}" (clause {source})',
     hintVi: 'Dời khung phát vào trong khung giờ vàng.',
     hintEn: 'Move the slot inside the prime-time window.',
+  },
+  SLOT_BELOW_CHANNEL_MINIMUM: {
+    vi: 'Khung phát {slot} dài {length} giây, ngắn hơn minLengthSec ({minimum} giây) của kênh',
+    en: "Slot {slot} is {length} s long, shorter than the channel's minLengthSec ({minimum} s)",
+    hintVi: 'Kéo dài khung phát hoặc sửa minLengthSec.',
+    hintEn: 'Lengthen the slot or change minLengthSec.',
+  },
+  SLOT_OUTSIDE_CHANNEL_PRIME_TIME: {
+    vi: 'Khung phát {slot} nằm ngoài giờ vàng {window} khai báo ở primeTime của kênh',
+    en: "Slot {slot} is outside the channel's primeTime {window}",
+    hintVi: 'Dời khung phát vào trong primeTime hoặc sửa primeTime.',
+    hintEn: 'Move the slot inside primeTime or change primeTime.',
   },
   CHANNEL_SECRET_INLINE: {
     vi: 'Không ghi mật khẩu trong tệp kênh',

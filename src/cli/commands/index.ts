@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
+import { registerPlan } from './plan.js';
+import { registerSchema } from './schema.js';
 import { registerValidate } from './validate.js';
 
 /** Every loa command, registered on one program. */
@@ -9,4 +11,6 @@ export function registerCommands(
   setExit: (code: number) => void,
 ): void {
   registerValidate(program, output, setExit);
+  registerSchema(program, output, setExit);
+  registerPlan(program, output, setExit);
 }
