@@ -136,6 +136,8 @@ export const Plan = z
       place: Text.optional(),
       /** Căn cứ: the documents the plan rests on, as written. */
       basis: z.array(Text).default([]),
+      /** What the source copy does not show (a missing number or date), said plainly. */
+      note: Text.optional(),
     }),
     period: z
       .strictObject({ start: IsoDate, end: IsoDate })
