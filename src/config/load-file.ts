@@ -52,7 +52,7 @@ export async function loadYamlFile<S extends z.ZodType>(
   path: string,
   file: string,
 ): Promise<LoadResult<z.output<S>>> {
-  const text = await readSource(path, file);
+  const text = readSource(path, file);
   if (Array.isArray(text)) return { ok: false, diagnostics: text };
   const source = parseYamlSource(file, text.text);
   if (Array.isArray(source)) return { ok: false, diagnostics: source };

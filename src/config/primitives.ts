@@ -7,9 +7,10 @@ export const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** A stable id: lower-case ASCII letters, digits and hyphens. */
 const ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
+const ID_REGEX = new RegExp(ID_PATTERN);
 export const Id = z
   .string()
-  .refine((v) => new RegExp(ID_PATTERN).test(v), { params: { code: 'BAD_ID' } })
+  .refine((v) => ID_REGEX.test(v), { params: { code: 'BAD_ID' } })
   .meta({
     pattern: ID_PATTERN,
     description: 'Stable id: lower-case ASCII letters, digits and hyphens, e.g. so-noi-vu',

@@ -106,7 +106,7 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Pro
     mapLimit(planFiles, limit, (p) => loadYamlFile(PlanSchema, p, shown(p))),
     mapLimit(channelFiles, limit, (p) => loadYamlFile(ChannelSchema, p, shown(p))),
     mapLimit(itemFiles, limit, async (p): Promise<LoadResult<ContentItem>> => {
-      const text = await readSource(p, shown(p));
+      const text = readSource(p, shown(p));
       if (Array.isArray(text)) return { ok: false, diagnostics: text };
       return parseItem(text, relative(dirs.content, p));
     }),

@@ -35,6 +35,8 @@ const TCVN3_WORD =
   /\p{L}*[A-Za-z][\u00A1-\u00BF]+[\p{L}\u00A1-\u00BF]*|[\u00A1-\u00BF]+[A-Za-z]\p{L}*/gu;
 const VNI_WORD = /\p{L}*[A-Za-z][øûïöñäåëØÛÏÖÑÄÅË]\p{L}*/gu;
 const LEGACY_MIN_WORDS = 2;
+/** Any character either encoding needs; text without one is skipped cheaply. */
+const LEGACY_SUSPECT = /[\u00A1-\u00BFøûïöñäåëØÛÏÖÑÄÅË]/;
 
 function firstMatches(text: string, pattern: RegExp): RegExpMatchArray[] {
   const found: RegExpMatchArray[] = [];
@@ -49,6 +51,7 @@ function firstMatches(text: string, pattern: RegExp): RegExpMatchArray[] {
 
 /** Finds text typed in the TCVN3 or VNI legacy encodings, or returns undefined. */
 export function detectLegacyEncoding(text: string): LegacyEncodingMatch | undefined {
+  if (!LEGACY_SUSPECT.test(text)) return undefined;
   for (const [encoding, pattern] of [
     ['TCVN3', TCVN3_WORD],
     ['VNI', VNI_WORD],
