@@ -292,7 +292,47 @@ export const CATALOGUE = {
     hintVi: 'Hãy báo lỗi này kèm lệnh đã chạy.',
     hintEn: 'Please report this with the command you ran.',
   },
-} as const satisfies Record<string, MessageEntry>;
+  // --- calendar: `loa calendar` and dates shown to users (calendar area)
+  WEEKDAY_MON: { vi: 'T2', en: 'Mon' },
+  WEEKDAY_TUE: { vi: 'T3', en: 'Tue' },
+  WEEKDAY_WED: { vi: 'T4', en: 'Wed' },
+  WEEKDAY_THU: { vi: 'T5', en: 'Thu' },
+  WEEKDAY_FRI: { vi: 'T6', en: 'Fri' },
+  WEEKDAY_SAT: { vi: 'T7', en: 'Sat' },
+  WEEKDAY_SUN: { vi: 'CN', en: 'Sun' },
+  CALENDAR_HEADER: {
+    vi: '{plan}: {title}\n  Lịch kỳ {period} ({start} – {end}), múi giờ {zone}',
+    en: '{plan}: {title}\n  Calendar of {period} ({start} – {end}), zone {zone}',
+  },
+  CALENDAR_CLIPPED: {
+    vi: '  Chỉ tính trong thời gian hiệu lực của kế hoạch: {start} – {end}',
+    en: '  Only the part inside the plan period counts: {start} – {end}',
+  },
+  CALENDAR_OUTSIDE_PLAN: {
+    vi: '  Kỳ này nằm ngoài thời gian hiệu lực của kế hoạch ({start} – {end}): không có lịch',
+    en: '  This period lies outside the plan period ({start} – {end}): nothing is scheduled',
+  },
+  CALENDAR_TASK: { vi: '[{source}] {title} ({task})', en: '[{source}] {title} ({task})' },
+  CALENDAR_NOT_SERVED: {
+    vi: 'chưa có kênh nào thực hiện nhiệm vụ này',
+    en: 'no channel serves this task',
+  },
+  CALENDAR_NOTHING: {
+    vi: 'không có buổi phát sóng hay số bản tin nào trong kỳ (kênh: {channels})',
+    en: 'no airing or bulletin issue in the period (channels: {channels})',
+  },
+  CALENDAR_COL_WHEN: { vi: 'Thời gian', en: 'When' },
+  CALENDAR_COL_CHANNEL: { vi: 'Kênh', en: 'Channel' },
+  CALENDAR_COL_WHAT: { vi: 'Nội dung', en: 'What' },
+  CALENDAR_BROADCAST: { vi: 'phát sóng {minutes} phút', en: 'airs {minutes} min' },
+  CALENDAR_BULLETIN: { vi: 'bản tin {label}', en: 'bulletin {label}' },
+  CALENDAR_TASK_TOTAL: { vi: '{count} lần trong kỳ', en: '{count} in the period' },
+  CALENDAR_REPORTS: { vi: 'Báo cáo đến hạn trong kỳ', en: 'Reports due in the period' },
+  CALENDAR_NO_REPORTS: { vi: 'không có báo cáo nào đến hạn', en: 'no report falls due' },
+  CALENDAR_REPORT_LINE: {
+    vi: 'hạn {due}  [{source}] {title}, kỳ {period}; số liệu từ {from} đến {to}',
+    en: 'due {due}  [{source}] {title}, period {period}; data from {from} to {to}',
+  },} as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;
 export type MessageParams = Record<string, string | number | undefined>;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
+import { registerCalendar } from './calendar.js';
 import { registerPlan } from './plan.js';
 import { registerSchema } from './schema.js';
 import { registerValidate } from './validate.js';
@@ -13,4 +14,5 @@ export function registerCommands(
   registerValidate(program, output, setExit);
   registerSchema(program, output, setExit);
   registerPlan(program, output, setExit);
+  registerCalendar(program, output, setExit);
 }
