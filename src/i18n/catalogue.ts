@@ -20,6 +20,10 @@ export const CATALOGUE = {
     vi: '{plans} kế hoạch, {channels} kênh, {items} bài; {errors} lỗi, {warnings} cảnh báo',
     en: '{plans} plans, {channels} channels, {items} items; {errors} errors, {warnings} warnings',
   },
+  START_CALENDAR: {
+    vi: '== Lịch tháng {month} của từng kế hoạch ==',
+    en: '== Each plan in {month} ==',
+  },
   SCHEMA_WRITTEN: { vi: 'Đã ghi {path}', en: 'Wrote {path}' },
   // --- plans in words
   PER_WEEK: { vi: 'mỗi tuần', en: 'per week' },
@@ -332,7 +336,305 @@ export const CATALOGUE = {
   CALENDAR_REPORT_LINE: {
     vi: 'hạn {due}  [{source}] {title}, kỳ {period}; số liệu từ {from} đến {to}',
     en: 'due {due}  [{source}] {title}, period {period}; data from {from} to {to}',
-  },} as const satisfies Record<string, MessageEntry>;
+  },
+  // --- evidence log: canonical entries, Merkle proofs, signing key, checkpoints (src/evidence)
+  EVIDENCE_VALUE_UNSUPPORTED: {
+    vi: 'Minh chứng chứa giá trị không ghi được ở {path} (kiểu {type})',
+    en: 'Evidence entry holds a value that cannot be recorded at {path} (type {type})',
+    hintVi:
+      'Chỉ dùng chuỗi, số, true/false, null, mảng và đối tượng thường; thời điểm ghi dạng chuỗi ISO UTC.',
+    hintEn:
+      'Use only strings, numbers, booleans, null, arrays and plain objects; instants as UTC ISO strings.',
+  },
+  EVIDENCE_NUMBER_NOT_FINITE: {
+    vi: 'Minh chứng chứa số không hữu hạn ở {path}: {value}',
+    en: 'Evidence entry holds a non-finite number at {path}: {value}',
+    hintVi: 'Kiểm tra phép tính tạo ra giá trị này; ghi null nếu không có số liệu.',
+    hintEn: 'Check the computation that produced it; record null when there is no figure.',
+  },
+  EVIDENCE_TEXT_MALFORMED: {
+    vi: 'Minh chứng chứa chuỗi Unicode hỏng (nửa cặp surrogate) ở {path}',
+    en: 'Evidence entry holds broken Unicode text (a lone surrogate) at {path}',
+    hintVi: 'Văn bản có thể bị cắt giữa một ký tự; lấy lại văn bản gốc.',
+    hintEn: 'The text was probably cut inside a character; take the original text again.',
+  },
+  EVIDENCE_DUPLICATE_KEY: {
+    vi: 'Minh chứng có hai trường cùng tên "{key}" sau khi chuẩn hoá NFC ở {path}',
+    en: 'Evidence entry has two fields named "{key}" once normalised to NFC, at {path}',
+    hintVi: 'Hai tên trường chỉ khác nhau về cách dựng dấu; giữ lại một.',
+    hintEn: 'The two names differ only in how diacritics are composed; keep one.',
+  },
+  EVIDENCE_VALUE_CYCLE: {
+    vi: 'Minh chứng tham chiếu vòng tới chính nó ở {path}',
+    en: 'Evidence entry refers back to itself at {path}',
+    hintVi: 'Ghi bản sao dữ liệu dạng cây, không có tham chiếu vòng.',
+    hintEn: 'Record a tree-shaped copy of the data, without cycles.',
+  },
+  EVIDENCE_TREE_RANGE: {
+    vi: 'Yêu cầu ngoài phạm vi cây Merkle: {detail}',
+    en: 'Request outside the Merkle tree: {detail}',
+    hintVi: 'Chỉ số bắt đầu từ 0 và nhỏ hơn kích thước cây; kích thước không vượt số bản ghi.',
+    hintEn: 'Indices start at 0 and stay below the tree size; sizes never exceed the entry count.',
+  },
+  EVIDENCE_PROOF_INVALID: {
+    vi: 'Bằng chứng Merkle không hợp lệ ({reason}): {detail}',
+    en: 'Invalid Merkle proof ({reason}): {detail}',
+    hintVi: 'Nhật ký minh chứng có thể đã bị sửa, xoá hoặc sắp xếp lại so với mốc đã công bố.',
+    hintEn:
+      'The evidence log may have been edited, truncated or reordered since the published checkpoint.',
+  },
+  EVIDENCE_KEY_NAME_INVALID: {
+    vi: 'Tên khoá ký không hợp lệ: "{name}"',
+    en: 'Invalid signing key name: "{name}"',
+    hintVi: 'Dùng tên không rỗng, không dấu cách, không dấu +, ví dụ sonoivu.example.gov.vn/loa.',
+    hintEn: 'Use a non-empty name without spaces or +, e.g. sonoivu.example.gov.vn/loa.',
+  },
+  EVIDENCE_KEY_PERMISSIONS: {
+    vi: 'Tệp khoá ký {file} cho người khác truy cập được (quyền {mode})',
+    en: 'Signing key file {file} is open to other users (mode {mode})',
+    hintVi:
+      'Chạy `chmod 600 {file}`; nếu khoá có thể đã lộ, hãy tạo khoá mới và công bố khoá công khai mới.',
+    hintEn:
+      'Run `chmod 600 {file}`; if the key may have leaked, make a new one and publish its public key.',
+  },
+  EVIDENCE_KEY_UNREADABLE: {
+    vi: 'Không đọc được khoá ký {file}: {reason}',
+    en: 'Cannot read the signing key {file}: {reason}',
+    hintVi: 'Khôi phục tệp khoá từ bản sao lưu; không tạo khoá mới khi nhật ký đã có mốc ký.',
+    hintEn: 'Restore the key file from a backup; do not make a new key once checkpoints exist.',
+  },
+  EVIDENCE_CHECKPOINT_MALFORMED: {
+    vi: 'Mốc kiểm chứng (checkpoint) sai định dạng: {reason}',
+    en: 'Malformed checkpoint: {reason}',
+    hintVi: 'Dùng nguyên văn mốc do loa in ra, kể cả dòng trống và dòng chữ ký.',
+    hintEn: 'Use the checkpoint exactly as loa printed it, blank line and signature line included.',
+  },
+  EVIDENCE_CHECKPOINT_UNSIGNED: {
+    vi: 'Mốc kiểm chứng không có chữ ký của khoá {name}',
+    en: 'The checkpoint carries no signature by key {name}',
+    hintVi: 'Kiểm tra khoá công khai dùng để xác minh có đúng của đơn vị phát hành không.',
+    hintEn: "Check that the public key used to verify is the issuing unit's key.",
+  },
+  EVIDENCE_CHECKPOINT_FORGED: {
+    vi: 'Chữ ký của khoá {name} không khớp với mốc kiểm chứng: nội dung đã bị sửa',
+    en: 'The signature by key {name} does not match the checkpoint: its text was altered',
+    hintVi: 'Lấy lại mốc từ báo cáo gốc; không tin số liệu trong bản đã bị sửa.',
+    hintEn: 'Take the checkpoint again from the original report; do not trust the altered one.',
+  },
+  // --- broadcast rundowns: model, assembly, status, exports (broadcast area)
+  RUNDOWN_TRANSITION: {
+    vi: 'Kịch bản {id} không thể chuyển từ "{from}" sang "{to}"',
+    en: 'Rundown {id} cannot go from "{from}" to "{to}"',
+    hintVi:
+      'Thứ tự là nháp → sẵn sàng → khoá → đã phát; kịch bản đã khoá chỉ mở lại bằng lệnh mở khoá kèm lý do.',
+    hintEn:
+      'The order is draft → ready → locked → aired; a locked rundown reopens only by an unlock with a reason.',
+  },
+  RUNDOWN_UNLOCK_REASON: {
+    vi: 'Mở khoá kịch bản {id} cần ghi lý do',
+    en: 'Unlocking rundown {id} needs a reason',
+    hintVi: 'Ghi rõ vì sao phải sửa kịch bản đã khoá; lý do được lưu vào lịch sử.',
+    hintEn: 'Say why the locked rundown must change; the reason is kept in its history.',
+  },
+  RUNDOWN_NOT_EDITABLE: {
+    vi: 'Kịch bản {id} đang ở trạng thái "{state}", không sửa được',
+    en: 'Rundown {id} is "{state}" and cannot be edited',
+    hintVi: 'Mở khoá kịch bản (kèm lý do) rồi sửa; kịch bản đã phát thì không sửa.',
+    hintEn: 'Unlock it (with a reason) first; an aired rundown never changes.',
+  },
+  RUNDOWN_ITEM_UNKNOWN: {
+    vi: 'Kịch bản {id} không có tin "{slug}"',
+    en: 'Rundown {id} has no item "{slug}"',
+    hintVi: 'Xem danh sách mã tin trong kịch bản.',
+    hintEn: 'List the rundown to see its item slugs.',
+  },
+  RUNDOWN_STATE_DRAFT: { vi: 'nháp', en: 'draft' },
+  RUNDOWN_STATE_READY: { vi: 'sẵn sàng', en: 'ready' },
+  RUNDOWN_STATE_LOCKED: { vi: 'đã khoá', en: 'locked' },
+  RUNDOWN_STATE_AIRED: { vi: 'đã phát', en: 'aired' },
+  RUNDOWN_PROBLEM_MISSING: { vi: 'chưa có kịch bản', en: 'no rundown yet' },
+  RUNDOWN_PROBLEM_SHORT: { vi: 'chưa đủ thời lượng tối thiểu', en: 'below the minimum length' },
+  RUNDOWN_PROBLEM_NOT_READY: { vi: 'kịch bản còn là bản nháp', en: 'the rundown is still a draft' },
+  RUNDOWN_STATUS_OK: { vi: '{programme} {air}: ổn', en: '{programme} {air}: ok' },
+  RUNDOWN_STATUS_WARNING: {
+    vi: '{programme} {air}: cần hoàn thiện trước {due} ({problems}) [{source}]',
+    en: '{programme} {air}: due by {due} ({problems}) [{source}]',
+  },
+  RUNDOWN_STATUS_AT_RISK: {
+    vi: '{programme} {air}: có nguy cơ không phát đủ ({problems}) [{source}]',
+    en: '{programme} {air}: at risk ({problems}) [{source}]',
+  },
+  RUNDOWN_STATUS_MISSED: {
+    vi: '{programme} {air}: bỏ lỡ, chưa có xác nhận đã phát [{source}]',
+    en: '{programme} {air}: missed, no as-run record [{source}]',
+  },
+  RUNDOWN_STATUS_AIRED: { vi: '{programme} {air}: đã phát', en: '{programme} {air}: aired' },
+  RUNDOWN_COL_ORDER: { vi: 'STT', en: 'No.' },
+  RUNDOWN_COL_SEGMENT: { vi: 'Phân đoạn', en: 'Segment' },
+  RUNDOWN_COL_SLUG: { vi: 'Mã tin', en: 'Slug' },
+  RUNDOWN_COL_TITLE: { vi: 'Tiêu đề', en: 'Title' },
+  RUNDOWN_COL_PRESENTER: { vi: 'Người dẫn', en: 'Presenter' },
+  RUNDOWN_COL_PLANNED: { vi: 'Thời lượng', en: 'Planned' },
+  RUNDOWN_COL_SECONDS: { vi: 'Số giây', en: 'Seconds' },
+  RUNDOWN_COL_CUME: { vi: 'Cộng dồn', en: 'Cume' },
+  RUNDOWN_COL_BACK: { vi: 'Tính lùi', en: 'Back-time' },
+  RUNDOWN_COL_FLOATED: { vi: 'Thả nổi', en: 'Floated' },
+  RUNDOWN_COL_NOTES: { vi: 'Lời dẫn / ghi chú', en: 'Script / notes' },
+  RUNDOWN_COL_MEDIA: { vi: 'Tư liệu', en: 'Media' },
+  RUNDOWN_YES: { vi: 'có', en: 'yes' },
+  RUNDOWN_EVERGREEN: { vi: 'dự phòng', en: 'evergreen' },
+  RUNDOWN_TITLE: { vi: 'Kịch bản chương trình', en: 'Programme rundown' },
+  RUNDOWN_AIR_LINE: {
+    vi: 'Phát sóng {date} lúc {time} (múi giờ {zone}), khung {length}; trạng thái: {state}',
+    en: 'Airs {date} at {time} (zone {zone}), slot {length}; state: {state}',
+  },
+  RUNDOWN_TOTAL_LINE: {
+    vi: 'Tổng dự kiến {planned} / khung {slot}, chênh {overUnder}; tối thiểu {minimum}',
+    en: 'Planned {planned} of {slot}, over/under {overUnder}; minimum {minimum}',
+  },
+  RUNDOWN_SEGMENT_LINE: {
+    vi: 'Phân đoạn {title}: {planned} (dự kiến {target}, chênh {overUnder})',
+    en: 'Segment {title}: {planned} (target {target}, over/under {overUnder})',
+  },
+  RUNDOWN_BELOW_MINIMUM: {
+    vi: 'Chưa đủ thời lượng tối thiểu {minimum}',
+    en: 'Below the minimum length {minimum}',
+  },
+  RUNDOWN_ICS_NONE: { vi: 'Chưa có kịch bản.', en: 'No rundown yet.' },
+  // --- store, queue, planning and dispatch (issue 3: durable scheduling)
+  STORE_LOCKED: {
+    vi: 'Cơ sở dữ liệu {location} đang bị một tiến trình khác khoá',
+    en: 'The database {location} is locked by another process',
+    hintVi: 'Chờ tiến trình kia xong (hoặc dừng nó) rồi chạy lại lệnh; không có gì được ghi dở.',
+    hintEn:
+      'Wait for the other process to finish (or stop it) and run the command again; nothing was half-written.',
+  },
+  STORE_UNREACHABLE: {
+    vi: 'Không kết nối được cơ sở dữ liệu {location}: {reason}',
+    en: 'Cannot reach the database {location}: {reason}',
+    hintVi:
+      'Kiểm tra LOA_DATABASE_URL và máy chủ PostgreSQL; bỏ biến này để dùng SQLite trong LOA_DATA_DIR.',
+    hintEn:
+      'Check LOA_DATABASE_URL and the PostgreSQL server; unset it to use SQLite in LOA_DATA_DIR.',
+  },
+  ITEM_NOT_FOUND: {
+    vi: 'Không có bài "{id}" trong hàng đợi',
+    en: 'No item "{id}" in the queue',
+    hintVi: 'Xem mã các bài bằng `loa queue list`.',
+    hintEn: 'See the item ids with `loa queue list`.',
+  },
+  ITEM_ID_TAKEN: {
+    vi: 'Mã bài "{id}" đã dùng cho {path}',
+    en: 'Item id "{id}" is already used by {path}',
+    hintVi: 'Đổi tên tệp (mã bài lấy từ tên tệp) rồi thêm lại.',
+    hintEn: 'Rename the file (the id comes from its name) and add it again.',
+  },
+  ITEM_TRANSITION: {
+    vi: 'Bài "{id}" đang ở trạng thái {from}, không thể chuyển sang {to}',
+    en: 'Item "{id}" is {from}; it cannot become {to}',
+    hintVi:
+      'Trạng thái: draft → approved → scheduled → published; failed và withdrawn là kết thúc.',
+    hintEn: 'States: draft → approved → scheduled → published; failed and withdrawn end it.',
+  },
+  ITEM_FILE_INVALID: {
+    vi: 'Tệp bài {file} có {count} lỗi',
+    en: 'The item file {file} has {count} error(s)',
+    hintVi: 'Chạy `loa validate` để xem từng lỗi.',
+    hintEn: 'Run `loa validate` to see each error.',
+  },
+  WHEN_INVALID: {
+    vi: 'Thời điểm không hợp lệ: "{value}"',
+    en: 'Invalid date and time: "{value}"',
+    hintVi: 'Viết dạng 2024-03-04T08:00 (giờ địa phương của kế hoạch) hoặc 2024-03-04T08:00+07:00.',
+    hintEn: "Write it as 2024-03-04T08:00 (the plan's local time) or 2024-03-04T08:00+07:00.",
+  },
+  WHEN_IN_PAST: {
+    vi: 'Thời điểm {value} đã qua (bây giờ là {now})',
+    en: '{value} is in the past (it is now {now})',
+    hintVi: 'Chọn một thời điểm trong tương lai.',
+    hintEn: 'Pick a time in the future.',
+  },
+  DATE_RANGE_REVERSED: {
+    vi: 'Khoảng thời gian ngược: từ {from} đến {to}',
+    en: 'The range is reversed: from {from} to {to}',
+    hintVi: '--from phải trước --to.',
+    hintEn: '--from must come before --to.',
+  },
+  CHANNEL_UNKNOWN: {
+    vi: 'Không có kênh "{id}"',
+    en: 'No channel "{id}"',
+    hintVi: 'Các kênh hiện có: {known}.',
+    hintEn: 'Known channels: {known}.',
+  },
+  CHANNEL_NO_ADAPTER: {
+    vi: 'Kênh "{channel}" (loại {kind}) chưa có bộ đăng bài; các bài của kênh sẽ chờ',
+    en: 'Channel "{channel}" ({kind}) has no adapter yet; its publications wait',
+  },
+  CHANNEL_PAUSED: {
+    vi: 'Kênh "{channel}" tạm dừng: {reason}',
+    en: 'Channel "{channel}" is paused: {reason}',
+    hintVi: 'Sửa thông tin đăng nhập rồi chạy `loa queue resume-channel {channel}`.',
+    hintEn: 'Fix the credentials, then run `loa queue resume-channel {channel}`.',
+  },
+  FILES_WRITE_FAILED: {
+    vi: 'Không ghi được tệp {path}: {reason}',
+    en: 'Cannot write {path}: {reason}',
+    hintVi: 'Kiểm tra quyền ghi và dung lượng đĩa của LOA_DATA_DIR.',
+    hintEn: 'Check write permission and free space in LOA_DATA_DIR.',
+  },
+  OPTION_INVALID: {
+    vi: 'Giá trị không hợp lệ cho {option}: "{value}"',
+    en: 'Invalid value for {option}: "{value}"',
+    hintVi: '{expected}',
+    hintEn: '{expected}',
+  },
+  SYNC_SUMMARY: {
+    vi: 'Đồng bộ content/: {added} bài mới, {changed} bài sửa, {withdrawn} bài rút, {unchanged} không đổi; {scheduled} lượt đăng được lên lịch, {cancelled} bị huỷ',
+    en: 'Synced content/: {added} new, {changed} changed, {withdrawn} withdrawn, {unchanged} unchanged; {scheduled} publications scheduled, {cancelled} cancelled',
+  },
+  UNPLANNABLE: {
+    vi: 'Bài "{item}" chưa xếp được lịch trên kênh "{channel}": {reason}',
+    en: 'Item "{item}" cannot be scheduled on "{channel}": {reason}',
+  },
+  QUEUE_ADDED: {
+    vi: 'Đã thêm bài "{id}" (phiên bản {version}, {status})',
+    en: 'Added item "{id}" (version {version}, {status})',
+  },
+  QUEUE_UNCHANGED: {
+    vi: 'Bài "{id}" không thay đổi (phiên bản {version})',
+    en: 'Item "{id}" is unchanged (version {version})',
+  },
+  QUEUE_STATE_CHANGED: {
+    vi: 'Bài "{id}": {from} → {to}',
+    en: 'Item "{id}": {from} → {to}',
+  },
+  QUEUE_RESCHEDULED: {
+    vi: 'Bài "{id}" dời sang {when}',
+    en: 'Item "{id}" moved to {when}',
+  },
+  QUEUE_CHANNEL_RESUMED: { vi: 'Kênh "{channel}" chạy lại', en: 'Channel "{channel}" resumed' },
+  QUEUE_EMPTY: { vi: 'Hàng đợi trống', en: 'The queue is empty' },
+  QUEUE_LINE: {
+    vi: '{id}  {status}  v{version}  {channels}  {next}',
+    en: '{id}  {status}  v{version}  {channels}  {next}',
+  },
+  STATUS_CHANNEL: {
+    vi: 'Kênh {channel} ({kind}): {scheduled} chờ, {published} đã đăng, {failed} lỗi, {missed} lỡ{note}',
+    en: 'Channel {channel} ({kind}): {scheduled} waiting, {published} published, {failed} failed, {missed} missed{note}',
+  },
+  STATUS_NEXT: { vi: '  kế tiếp: {when}  {item}', en: '  next: {when}  {item}' },
+  STATUS_FAILED: { vi: '  lỗi: {when}  {item}: {error}', en: '  failed: {when}  {item}: {error}' },
+  STATUS_MISSED: { vi: '  lỡ: {when}  {item}: {reason}', en: '  missed: {when}  {item}: {reason}' },
+  STATUS_NOTHING: { vi: 'Chưa có lượt đăng nào', en: 'No publications yet' },
+  SIMULATE_LINE: {
+    vi: '{when}  {channel}  {item}  {outcome}',
+    en: '{when}  {channel}  {item}  {outcome}',
+  },
+  SIMULATE_SUMMARY: {
+    vi: 'Mô phỏng {from} → {to} ({zone}): {published} đã đăng, {missed} lỡ, {failed} lỗi, {waiting} còn chờ',
+    en: 'Simulated {from} → {to} ({zone}): {published} published, {missed} missed, {failed} failed, {waiting} still waiting',
+  },
+} as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;
 export type MessageParams = Record<string, string | number | undefined>;

@@ -3,6 +3,7 @@ import type { Output } from '../output.js';
 import { registerCalendar } from './calendar.js';
 import { registerPlan } from './plan.js';
 import { registerSchema } from './schema.js';
+import { registerStart } from './start.js';
 import { registerValidate } from './validate.js';
 
 /** Every loa command, registered on one program. */
@@ -15,4 +16,5 @@ export function registerCommands(
   registerSchema(program, output, setExit);
   registerPlan(program, output, setExit);
   registerCalendar(program, output, setExit);
+  registerStart(program, output, setExit);
 }
