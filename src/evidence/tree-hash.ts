@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { LoaError } from '../errors/loa-error.js';
+
+// NOTE: the hash primitives of the RFC 9162 tree, shared by the compact range, the proof
+// writer and the verifiers; callers import them through merkle.ts.
+
+/** Bytes in a SHA-256 hash: every leaf, node and root hash of the log. */
+export const HASH_SIZE = 32;
+
+const LEAF_PREFIX = Uint8Array.of(0x00);
+const NODE_PREFIX = Uint8Array.of(0x01);
+
+/** MTH({}) = SHA-256 of the empty string: the root of a log with no entries. */
+export const EMPTY_ROOT: Uint8Array = new Uint8Array(createHash('sha256').digest());
+
+/** The leaf hash of one entry's bytes (its canonical JSON): SHA-256(0x00 ‖ bytes). */
+export function leafHash(bytes: Uint8Array): Uint8Array {
+  return createHash('sha256').update(LEAF_PREFIX).update(bytes).digest();
+}
+
+/** The hash of an interior node: SHA-256(0x01 ‖ left ‖ right). */
+export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
+  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+}
+
+/**
+ * The hash of the subtree over leaves [start, end) where end - start is any size ≥ 1:
+ * MTH of that slice, split at the largest power of two below its size.
+ */
+export function subtreeHash(hashes: readonly Uint8Array[], start: number, end: number): Uint8Array {
+  const count = end - start;
+  if (count === 1) return hashes[start]!;
+  const k = largestPowerOfTwoBelow(count);
+  return nodeHash(subtreeHash(hashes, start, start + k), subtreeHash(hashes, start + k, end));
+}
+
+/** The largest power of two strictly smaller than n (n ≥ 2), without 32-bit overflow. */
+export function largestPowerOfTwoBelow(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/** Whether n (≥ 1) is an exact power of two. */
+export function isPowerOfTwo(n: number): boolean {
+  let k = 1;
+  while (k < n) k *= 2;
+  return k === n;
+}
+
+/** Whether a tree size or index is usable: a non-negative safe integer. */
+export function isTreeCount(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0;
+}
+
+/** Byte-wise equality of two hashes (not constant-time: hashes are public). */
+export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Throws the catalogue's out-of-range error with a plain description of the request. */
+export function treeRangeError(detail: string): LoaError {
+  return new LoaError('EVIDENCE_TREE_RANGE', { params: { detail } });
+}
