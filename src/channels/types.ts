@@ -15,6 +15,11 @@ export interface PublicationRequest {
   slot: string;
   /** 1 for the first attempt. */
   attempt: number;
+  /**
+   * The folder of the item's source file; the item's media paths are relative to it.
+   * Required by adapters that upload media when the item has any.
+   */
+  itemDir?: string;
 }
 
 /** Where a publication landed: the remote id and public address. */
