@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/calendar/clock.js';
+import { runStart } from '../../src/cli/commands/start.js';
+import { main } from '../../src/cli/main.js';
+import { captureOutput } from '../support/capture-output.js';
+
+/** The repository's own plans, channels and content, as a new user gets them. */
+const ROOT = join(import.meta.dirname, '../..');
+
+async function json(args: string[]): Promise<unknown> {
+  const output = captureOutput();
+  const code = await main([...args, '--dir', ROOT, '--json'], output);
+  expect(code, output.all()).toBe(0);
+  return JSON.parse(output.stdout.join('\n'));
+}
+
+interface PlanJson {
+  id: string;
+  document: { number: string };
+  tasks: { id: string; source: string; served: boolean; manual: string | null }[];
+}
+
+interface CalendarJson {
+  plans: {
+    plan: string;
+    tasks: {
+      task: string;
+      source: string;
+      entries: { kind: string; channel: string; start: { local: string } }[];
+    }[];
+  }[];
+}
+
+describe('the repository examples', () => {
+  it('validate cleanly', async () => {
+    const output = captureOutput();
+    expect(await main(['validate', '--dir', ROOT], output)).toBe(0);
+    expect(output.stderr).toEqual([]);
+  });
+
+  it('hold the five seed plans, every task with its clause', async () => {
+    const plans = (await json(['plan', 'list'])) as PlanJson[];
+    expect(plans.map((p) => p.id).sort()).toEqual([
+      'bnv-2024',
+      'btttt-2024',
+      'khanh-hoa-2021-2030',
+      'stttt-2023',
+      'thai-binh-2024',
+    ]);
+    for (const plan of plans) {
+      expect(plan.tasks.length).toBeGreaterThan(0);
+      for (const task of plan.tasks)
+        expect(task.source, `${plan.id}/${task.id}`).toMatch(/^[IVX]+[.-]/);
+    }
+    const thaiBinh = plans.find((p) => p.id === 'thai-binh-2024');
+    expect(thaiBinh?.document.number).toBe('174/KH-UBND');
+  });
+
+  it('show the ministry plan in March 2024: 4 bulletin issues and a weekly programme', async () => {
+    const calendar = (await json(['calendar', '2024-03', '--plan', 'bnv-2024'])) as CalendarJson;
+    expect(calendar.plans).toHaveLength(1);
+    const tasks = calendar.plans[0]?.tasks ?? [];
+    const bulletin = tasks.find(
+      (t) => t.source === 'IV.1.b' && t.entries.some((e) => e.kind === 'bulletin'),
+    );
+    const issues = bulletin?.entries.filter((e) => e.kind === 'bulletin') ?? [];
+    expect(issues.map((e) => e.start.local.slice(0, 10))).toEqual([
+      '2024-03-07',
+      '2024-03-14',
+      '2024-03-21',
+      '2024-03-28',
+    ]);
+    const weekly = tasks.find(
+      (t) => t.source === 'IV.1.d' && t.entries.some((e) => e.kind === 'broadcast'),
+    );
+    const airings = weekly?.entries.map((e) => e.start.local) ?? [];
+    expect(airings).toEqual([
+      '2024-03-01T20:00:00+07:00',
+      '2024-03-08T20:00:00+07:00',
+      '2024-03-15T20:00:00+07:00',
+      '2024-03-22T20:00:00+07:00',
+      '2024-03-29T20:00:00+07:00',
+    ]);
+  });
+
+  it('plan show names the tasks no channel serves', async () => {
+    const output = captureOutput();
+    expect(await main(['plan', 'show', 'bnv-2024', '--dir', ROOT], output)).toBe(0);
+    expect(output.all()).toContain('[IV.1.d]');
+    expect(output.all()).toContain('chưa có kênh nào thực hiện');
+    const unknown = captureOutput();
+    expect(await main(['plan', 'show', 'khong-co', '--dir', ROOT], unknown)).toBe(1);
+    expect(unknown.all()).toContain('bnv-2024');
+  });
+
+  it('npm start: validates, then prints each plan for the current month', async () => {
+    const output = captureOutput();
+    const code = await runStart({ dir: ROOT }, output, new ManualClock('2024-03-10T02:00:00Z'));
+    expect(code).toBe(0);
+    const printed = output.all();
+    expect(printed).toContain('2024-03');
+    for (const id of ['bnv-2024', 'btttt-2024', 'thai-binh-2024']) expect(printed).toContain(id);
+    expect(printed).toContain('T6 01/03/2024 20:00');
+  });
+});
