@@ -59,15 +59,18 @@ export function candidate(
   id: string,
   fields: Partial<RundownCandidate> & { durationSec: number },
 ): RundownCandidate {
-  const front = ItemFrontMatter.parse({
+  const { queuedAt, body, id: _id, ...front } = fields;
+  const parsed = ItemFrontMatter.parse({
     title: `Tin ${id}`,
     channels: [channel.id],
     unit: 'dai-ptth',
     author: 'Phòng Thời sự',
     status: 'approved',
-    ...fields,
+    ...front,
   });
-  return { ...front, id, body: fields.body ?? '', queuedAt: fields.queuedAt };
+  const item: RundownCandidate = { ...parsed, id, body: body ?? '' };
+  if (queuedAt !== undefined) item.queuedAt = queuedAt;
+  return item;
 }
 
 /** A fixed rundown for golden files: two segments, a floated item, Vietnamese text. */
