@@ -733,6 +733,108 @@ export const CATALOGUE = {
     hintVi: 'Thêm bài từ tệp trong content/ (hoặc `loa queue add` kèm đường dẫn tệp).',
     hintEn: 'Add the item from a file under content/ (or `loa queue add` with its file path).',
   },
+  // --- e-bulletin issues and feed ingest (bulletin and ingest area)
+  BULLETIN_ISSUE_UNKNOWN: {
+    vi: 'Bản tin "{channel}" không có số {number}/{year} (năm đó có {count} số)',
+    en: 'Bulletin "{channel}" has no issue {number}/{year} (that year has {count} issues)',
+    hintVi: 'Số bản tin đánh liên tục trong năm theo các ngày phát hành của kênh (issueDays).',
+    hintEn: "Issues are numbered through the year by the channel's issue days (issueDays).",
+  },
+  BULLETIN_SITE_URL_MISSING: {
+    vi: 'Bản tin "{channel}" chưa khai báo địa chỉ công bố (siteUrl)',
+    en: 'Bulletin "{channel}" has no public address (siteUrl)',
+    hintVi:
+      'Thêm siteUrl vào tệp kênh: địa chỉ nơi đăng các tệp RSS, Atom, JSON Feed và trang HTML.',
+    hintEn:
+      'Add siteUrl to the channel file: where the RSS, Atom, JSON Feed and HTML files are served.',
+  },
+  BULLETIN_KEY_INVALID: {
+    vi: 'Khoá "{key}" không phải một số của bản tin "{channel}"',
+    en: 'Key "{key}" is not an issue of bulletin "{channel}"',
+    hintVi: 'Khoá của một số bản tin có dạng bulletin:<kênh>:<năm>-<số>.',
+    hintEn: 'An issue key reads bulletin:<channel>:<year>-<number>.',
+  },
+  BULLETIN_ISSUE_UNREADABLE: {
+    vi: 'Không đọc được tệp bản tin {path}: {reason}',
+    en: 'Cannot read the bulletin file {path}: {reason}',
+    hintVi: 'Tệp bị hỏng hoặc bị sửa tay; xoá nó rồi dựng lại số đó bằng `loa bulletin build`.',
+    hintEn:
+      'The file is damaged or was edited by hand; delete it and rebuild with `loa bulletin build`.',
+  },
+  BULLETIN_STATUS_OK: {
+    vi: '{label} ({date}): {items} bài',
+    en: '{label} ({date}): {items} items',
+  },
+  BULLETIN_STATUS_ISSUED: {
+    vi: '{label} ({date}): đã phát hành',
+    en: '{label} ({date}): issued',
+  },
+  BULLETIN_STATUS_WARNING_EMPTY: {
+    vi: '{label} ({date}): chưa có bài nào được duyệt cho số này',
+    en: '{label} ({date}): no approved item for this issue yet',
+  },
+  BULLETIN_STATUS_MISSED_EMPTY: {
+    vi: '{label} ({date}): bỏ lỡ, đến ngày phát hành mà không có bài nào',
+    en: '{label} ({date}): missed, the day came with no item',
+  },
+  BULLETIN_PAGE_CONTENTS: { vi: 'Trong số này', en: 'In this issue' },
+  BULLETIN_PAGE_EMPTY: { vi: 'Số này không có bài.', en: 'This issue has no article.' },
+  BULLETIN_PAGE_ISSUE_DATE: { vi: 'Phát hành ngày {date}', en: 'Issued on {date}' },
+  BULLETIN_PAGE_AUTHOR: { vi: 'Tác giả: {author}', en: 'Author: {author}' },
+  BULLETIN_PAGE_TOPICS: { vi: 'Chủ đề: {topics}', en: 'Topics: {topics}' },
+  BULLETIN_PAGE_ARCHIVE: { vi: 'Các số đã phát hành', en: 'Issues' },
+  BULLETIN_PAGE_BACK: { vi: 'Tất cả các số', en: 'All issues' },
+  BULLETIN_PAGE_FEEDS: { vi: 'Theo dõi bản tin:', en: 'Follow the bulletin:' },
+  BULLETIN_PAGE_ARTICLES: { vi: '{count} bài', en: '{count} articles' },
+  INGEST_HTTP_STATUS: {
+    vi: 'Nguồn tin {url} trả về mã HTTP {status}',
+    en: 'The feed {url} answered HTTP {status}',
+    hintVi: 'Nguồn tin được bỏ qua lần này và đọc lại ở lần sau; kiểm tra địa chỉ nếu lỗi kéo dài.',
+    hintEn:
+      'The feed is skipped this time and read again next time; check the address if it persists.',
+  },
+  INGEST_UNREACHABLE: {
+    vi: 'Không kết nối được nguồn tin {url}: {reason}',
+    en: 'Cannot reach the feed {url}: {reason}',
+    hintVi: 'Kiểm tra mạng và địa chỉ nguồn tin; lần đọc sau sẽ thử lại.',
+    hintEn: 'Check the network and the feed address; the next run tries again.',
+  },
+  INGEST_TIMEOUT: {
+    vi: 'Nguồn tin {url} không trả lời đủ trong {seconds} giây',
+    en: 'The feed {url} did not finish within {seconds} s',
+    hintVi: 'Tăng timeoutSec trong tệp kênh nếu nguồn tin vốn chậm.',
+    hintEn: 'Raise timeoutSec in the channel file if the feed is slow by nature.',
+  },
+  INGEST_TOO_LARGE: {
+    vi: 'Nguồn tin {url} vượt quá {max} byte, đã dừng tải',
+    en: 'The feed {url} is larger than {max} bytes; download stopped',
+    hintVi: 'Tăng maxBytes trong tệp kênh nếu nguồn tin hợp lệ nhưng lớn.',
+    hintEn: 'Raise maxBytes in the channel file if the feed is genuine but large.',
+  },
+  INGEST_MALFORMED: {
+    vi: 'Nguồn tin {url} không phải RSS/Atom đọc được: {reason}',
+    en: 'The feed {url} is not readable RSS/Atom: {reason}',
+    hintVi: 'Mở địa chỉ trong trình duyệt để xem nguồn trả về gì; báo cho bên cung cấp nguồn tin.',
+    hintEn: 'Open the address in a browser to see what it returns; tell the feed provider.',
+  },
+  INGEST_LEGACY_ENCODING: {
+    vi: 'Tin "{title}" của nguồn {url} gõ bằng bảng mã cũ {encoding} ("{sample}"), không nhận',
+    en: 'Entry "{title}" of {url} is in the legacy {encoding} encoding ("{sample}"); refused',
+    hintVi: 'Đề nghị bên cung cấp nguồn tin chuyển sang Unicode dựng sẵn.',
+    hintEn: 'Ask the feed provider to switch to precomposed Unicode.',
+  },
+  INGEST_STATE_UNREADABLE: {
+    vi: 'Không đọc được tệp trạng thái nguồn tin {path}: {reason}',
+    en: 'Cannot read the feed state file {path}: {reason}',
+    hintVi:
+      'Tệp bị hỏng; xoá nó thì lần đọc sau nhận lại tin theo các bản nháp đã có, không tạo trùng.',
+    hintEn:
+      'It is damaged; delete it and the next run re-reads feeds without duplicating existing drafts.',
+  },
+  INGEST_REPORT_LINE: {
+    vi: '{feed}: {status}, {newItems} tin mới, {skipped} bỏ qua',
+    en: '{feed}: {status}, {newItems} new, {skipped} skipped',
+  },
 } as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;
