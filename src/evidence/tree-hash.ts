@@ -15,12 +15,17 @@ export const EMPTY_ROOT: Uint8Array = new Uint8Array(createHash('sha256').digest
 
 /** The leaf hash of one entry's bytes (its canonical JSON): SHA-256(0x00 ‖ bytes). */
 export function leafHash(bytes: Uint8Array): Uint8Array {
-  return createHash('sha256').update(LEAF_PREFIX).update(bytes).digest();
+  return plain(createHash('sha256').update(LEAF_PREFIX).update(bytes).digest());
 }
 
 /** The hash of an interior node: SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  return plain(createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest());
+}
+
+/** A plain Uint8Array view of a digest, so hashes compare equal whatever made them. */
+function plain(digest: Buffer): Uint8Array {
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.length);
 }
 
 /**
