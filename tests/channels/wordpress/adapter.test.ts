@@ -1,0 +1,194 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { postSlug } from '../../../src/channels/wordpress/index.js';
+import { LoaError } from '../../../src/errors/loa-error.js';
+import { tempDir } from '../../support/temp-dir.js';
+import { wordpressForTests } from '../../support/wordpress.js';
+import {
+  makeAdapter,
+  PASSWORD_ENV,
+  postsWithSlugPrefix,
+  USER_ENV,
+  wpChannel,
+  wpGet,
+  wpItem,
+  wpRequest,
+  writePhoto,
+} from './wp-fixtures.js';
+
+const wp = await wordpressForTests();
+afterAll(() => wp?.stop());
+const signal = () => AbortSignal.timeout(60_000);
+
+interface WpPost {
+  id: number;
+  slug: string;
+  status: string;
+  title: { raw: string };
+  content: { raw: string };
+  excerpt: { raw: string };
+  categories: number[];
+  tags: number[];
+  featured_media: number;
+}
+
+describe('WordPress adapter without credentials', () => {
+  it('is reported as not configured, and a publication is refused as such', async () => {
+    const adapter = makeAdapter(
+      { url: 'http://127.0.0.1:9', user: '', appPassword: '', dir: '', stop: async () => {} },
+      await tempDir('wp-unset'),
+      wpChannel('http://127.0.0.1:9'),
+      { [USER_ENV]: 'editor' },
+    );
+    expect(adapter.readiness?.()).toEqual({ ready: false, missing: [PASSWORD_ENV] });
+    const error = await adapter
+      .publish(wpRequest(wpChannel('http://127.0.0.1:9'), wpItem()), signal())
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(LoaError);
+    expect(error.code).toBe('WP_NOT_CONFIGURED');
+    expect(error.message).toContain(PASSWORD_ENV);
+  });
+});
+
+describe.runIf(wp)('WordPress adapter against a real WordPress', () => {
+  const instance = wp!;
+
+  it('publishes an item once, in the section, with tags, Vietnamese texts and its featured image', async () => {
+    const dataDir = await tempDir('wp-data');
+    const itemDir = await tempDir('wp-item');
+    await writePhoto(itemDir, 'Ảnh hội nghị CCHC.jpg');
+    const item = wpItem({
+      media: [
+        {
+          file: 'Ảnh hội nghị CCHC.jpg',
+          alt: 'Hội nghị triển khai công tác cải cách hành chính',
+          caption: 'Quang cảnh hội nghị',
+        },
+      ],
+    });
+    const adapter = makeAdapter(instance, dataDir);
+    const request = wpRequest(wpChannel(instance.url), item, { itemDir });
+    const ref = await adapter.publish(request, signal());
+
+    const post = await wpGet<WpPost>(instance, `/wp/v2/posts/${ref.externalId}?context=edit`);
+    expect(post.status).toBe('publish');
+    expect(post.slug).toBe(postSlug(request.key));
+    expect(post.title.raw).toBe(item.title);
+    expect(post.content.raw).toContain('<strong>quầy tiếp nhận</strong>');
+    expect(post.content.raw).not.toContain('<script');
+    expect(post.excerpt.raw).toContain('Người dân nộp hồ sơ một lần');
+    const [category] = await wpGet<{ id: number; name: string; slug: string }[]>(
+      instance,
+      `/wp/v2/categories?include=${post.categories.join(',')}`,
+    );
+    expect(post.categories).toHaveLength(1);
+    expect(category).toMatchObject({ name: 'Cải cách hành chính', slug: 'cai-cach-hanh-chinh' });
+    const tags = await wpGet<{ slug: string }[]>(
+      instance,
+      `/wp/v2/tags?include=${post.tags.join(',')}`,
+    );
+    expect(tags.map((t) => t.slug).sort()).toEqual(['cai-cach-tthc', 'mot-cua']);
+
+    const media = await wpGet<{
+      alt_text: string;
+      title: { raw: string };
+      source_url: string;
+      media_details: { width: number };
+    }>(instance, `/wp/v2/media/${post.featured_media}?context=edit`);
+    expect(media.alt_text).toBe('Hội nghị triển khai công tác cải cách hành chính');
+    expect(media.title.raw).toBe('Quang cảnh hội nghị');
+    expect(media.source_url).toMatch(/\/anh-hoi-nghi-cchc(-\d+)?\.jpg$/);
+    const image = await fetch(media.source_url);
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+
+    // A second publish with the same key (a retry) finds the post instead of making another.
+    const again = await makeAdapter(instance, dataDir).publish(
+      { ...request, attempt: 2 },
+      signal(),
+    );
+    expect(again.externalId).toBe(ref.externalId);
+    expect(await postsWithSlugPrefix(instance, postSlug(request.key))).toHaveLength(1);
+    expect(await adapter.find(request.key, signal())).toEqual(ref);
+    expect(await adapter.find(`${request.key}-other`, signal())).toBeUndefined();
+  });
+
+  it('updates an edited item in place and withdraws it to the trash', async () => {
+    const adapter = makeAdapter(instance, await tempDir('wp-data'));
+    const request = wpRequest(wpChannel(instance.url), wpItem({ media: [] }));
+    const ref = await adapter.publish(request, signal());
+    const edited = wpItem({
+      title: 'Đính chính: lịch tiếp công dân tháng 3',
+      body: 'Nội dung **đã sửa**.',
+    });
+    const updated = await adapter.update!(ref, { ...request, item: edited }, signal());
+    expect(updated.externalId).toBe(ref.externalId);
+    const post = await wpGet<WpPost>(instance, `/wp/v2/posts/${ref.externalId}?context=edit`);
+    expect(post.title.raw).toBe('Đính chính: lịch tiếp công dân tháng 3');
+    expect(post.content.raw).toContain('<strong>đã sửa</strong>');
+
+    await adapter.withdraw!(ref, signal());
+    const trashed = await wpGet<WpPost>(instance, `/wp/v2/posts/${ref.externalId}?context=edit`);
+    expect(trashed.status).toBe('trash');
+    expect(await adapter.find(request.key, signal())).toBeUndefined();
+    // Withdrawing twice (a retried withdrawal) is not an error.
+    await adapter.withdraw!(ref, signal());
+  });
+
+  it('creates a missing section category once, and reuses one that exists under another slug', async () => {
+    const channel = wpChannel(instance.url, { section: { name: 'Chuyên mục Một cửa' } });
+    const first = await makeAdapter(instance, await tempDir('wp-data'), channel).publish(
+      wpRequest(channel, wpItem()),
+      signal(),
+    );
+    const second = await makeAdapter(instance, await tempDir('wp-data'), channel).publish(
+      wpRequest(channel, wpItem()),
+      signal(),
+    );
+    const cats = await wpGet<{ id: number; name: string; slug: string }[]>(
+      instance,
+      '/wp/v2/categories?search=M%E1%BB%99t%20c%E1%BB%ADa',
+    );
+    expect(cats).toHaveLength(1);
+    expect(cats[0]?.slug).toBe('chuyen-muc-mot-cua');
+    for (const ref of [first, second]) {
+      const post = await wpGet<WpPost>(instance, `/wp/v2/posts/${ref.externalId}?context=edit`);
+      expect(post.categories).toEqual([cats[0]?.id]);
+    }
+
+    // The portal already has "Tin CCHC" under its own slug; WordPress answers term_exists.
+    const made = await fetch(`${instance.url}/wp-json/wp/v2/categories`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${instance.user}:${instance.appPassword}`).toString('base64')}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ name: 'Tin CCHC', slug: 'tin-cchc-cu' }),
+    }).then((r) => r.json() as Promise<{ id: number }>);
+    const other = wpChannel(instance.url, { section: { name: 'Tin CCHC' } });
+    const ref = await makeAdapter(instance, await tempDir('wp-data'), other).publish(
+      wpRequest(other, wpItem()),
+      signal(),
+    );
+    const post = await wpGet<WpPost>(instance, `/wp/v2/posts/${ref.externalId}?context=edit`);
+    expect(post.categories).toEqual([made.id]);
+  });
+
+  it('refuses an item whose image is not an image, without posting anything', async () => {
+    const itemDir = await tempDir('wp-item');
+    await writeFile(join(itemDir, 'anh.jpg'), 'đây không phải là ảnh');
+    const adapter = makeAdapter(instance, await tempDir('wp-data'));
+    const request = wpRequest(
+      wpChannel(instance.url),
+      wpItem({ media: [{ file: 'anh.jpg', alt: 'Ảnh' }] }),
+      { itemDir },
+    );
+    const error = await adapter.publish(request, signal()).catch((e) => e);
+    expect(error).toMatchObject({ code: 'MEDIA_NOT_IMAGE', failure: 'permanent' });
+    expect(error.message).toContain('anh.jpg');
+    expect(await adapter.find(request.key, signal())).toBeUndefined();
+    // The next item of the same channel is not affected.
+    const ok = await adapter.publish(wpRequest(wpChannel(instance.url), wpItem()), signal());
+    expect(Number(ok.externalId)).toBeGreaterThan(0);
+  });
+});
