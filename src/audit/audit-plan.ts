@@ -1,0 +1,206 @@
+import { intersect, planPeriod } from '../calendar/period.js';
+import type { Channel } from '../channels/schema.js';
+import { LoaError } from '../errors/loa-error.js';
+import type { Plan, Task } from '../plan/schema.js';
+import { applyCorrections } from './corrections.js';
+import {
+  type EntryIndex,
+  entriesOfTask,
+  indexEntries,
+  servingByTask,
+  type TimedEntry,
+} from './entry-index.js';
+import { focusCoverage } from './focus.js';
+import { type LocalClock, localClock } from './local-clock.js';
+import { opportunitiesAhead, statusOf } from './pace.js';
+import { compileRule } from './rule-filter.js';
+import { findSubPeriod, type SubPeriod, subPeriodsOf } from './sub-periods.js';
+import type {
+  AuditInput,
+  AuditResult,
+  Completion,
+  RejectedEntry,
+  TaskAudit,
+  TaskPeriodResult,
+} from './types.js';
+import { taskOfUnits, unitWithDescendants } from './units.js';
+
+interface TaskContext {
+  plan: Plan;
+  channels: ReadonlyMap<string, Channel>;
+  serving: ReadonlyMap<string, string[]>;
+  index: EntryIndex;
+  clock: LocalClock;
+  input: AuditInput;
+  subPeriods: (task: Task) => SubPeriod[];
+  /** Audited range in epoch ms, and the entries on each topic found in it. */
+  auditedMs: { start: number; end: number };
+  topicHits: Map<string, Set<number>>;
+}
+
+function noteTopics(ctx: TaskContext, timed: TimedEntry): void {
+  if (timed.ms < ctx.auditedMs.start || timed.ms >= ctx.auditedMs.end) return;
+  for (const topic of timed.entry.topics ?? []) {
+    const hits = ctx.topicHits.get(topic);
+    if (hits) hits.add(timed.entry.index);
+    else ctx.topicHits.set(topic, new Set([timed.entry.index]));
+  }
+}
+
+function iso(period: SubPeriod, zone: string) {
+  return {
+    start: period.start.setZone(zone).toISO({ suppressMilliseconds: true }) ?? '',
+    end: period.end.setZone(zone).toISO({ suppressMilliseconds: true }) ?? '',
+  };
+}
+
+function auditTask(task: Task, ctx: TaskContext): TaskAudit {
+  const { plan, input } = ctx;
+  const periods = ctx.subPeriods(task);
+  const serving = ctx.serving.get(task.id) ?? [];
+  const filter = compileRule(task, ctx.channels, ctx.clock);
+  const evidence = periods.map((): number[] => []);
+  const rejected = periods.map((): RejectedEntry[] => []);
+  for (const timed of entriesOfTask(plan, task, serving, ctx.index)) {
+    const at = findSubPeriod(periods, timed.ms);
+    if (at < 0) continue;
+    const reason = filter(timed);
+    if (reason === undefined) {
+      evidence[at]?.push(timed.entry.index);
+      noteTopics(ctx, timed);
+    } else rejected[at]?.push({ index: timed.entry.index, reason });
+  }
+  const nowMs = input.now.toMillis();
+  const servingChannels = serving.flatMap((id) => ctx.channels.get(id) ?? []);
+  const results = periods.map((period, i): TaskPeriodResult => {
+    const proof = (evidence[i] ?? []).sort((a, b) => a - b);
+    const { status, remainingOpportunities } = statusOf(
+      period,
+      task.rule.atLeast,
+      proof.length,
+      nowMs,
+      () => opportunitiesAhead(task, servingChannels, period, input.now, plan.timeZone),
+    );
+    return {
+      label: period.label,
+      kind: period.kind,
+      ...iso(period, plan.timeZone),
+      spills: period.spills,
+      required: task.rule.atLeast,
+      achieved: proof.length,
+      status,
+      evidence: proof,
+      rejected: (rejected[i] ?? []).sort((a, b) => a.index - b.index),
+      ...(remainingOpportunities === undefined ? {} : { remainingOpportunities }),
+    };
+  });
+  return {
+    id: task.id,
+    title: task.title,
+    source: task.source,
+    unit: task.unit,
+    unitName: plan.units.find((u) => u.id === task.unit)?.name ?? task.unit,
+    partners: task.partners,
+    per: task.rule.per,
+    atLeast: task.rule.atLeast,
+    counted: task.rule.atLeast === 0,
+    channels: serving,
+    periods: results,
+    achieved: results.reduce((sum, r) => sum + r.achieved, 0),
+  };
+}
+
+/** Share of task-periods met among those decided (over, or met early), as the PAR Index counts. */
+export function completionOf(tasks: readonly TaskAudit[]): Completion {
+  let met = 0;
+  let assessed = 0;
+  let pending = 0;
+  for (const task of tasks) {
+    if (task.counted) continue;
+    for (const period of task.periods) {
+      if (period.status === 'met') met += 1;
+      if (period.status === 'met' || period.status === 'missed') assessed += 1;
+      else pending += 1;
+    }
+  }
+  const percent = assessed === 0 ? null : Math.round((met / assessed) * 1000) / 10;
+  return { met, assessed, pending, percent };
+}
+
+/**
+ * Audits a plan over a period as of `now`: for each task and each of its sub-periods that
+ * overlaps the period, required vs achieved, the entries that prove it and a status; the
+ * plan's completion percentage; the focus topics with and without coverage.
+ * Pure: the same input gives the same result; it reads no file, database or clock.
+ * Which entries count, how rule filters and corrections apply, and when a sub-period is at
+ * risk are documented on `entriesOfTask`, `compileRule`, `applyCorrections` and `statusOf`.
+ */
+export function auditPlan(input: AuditInput): AuditResult {
+  const { plan } = input;
+  const zone = plan.timeZone;
+  const whole = planPeriod(plan);
+  const audited = { start: input.period.start.setZone(zone), end: input.period.end.setZone(zone) };
+  const label = input.period.label ?? `${audited.start.toISODate()}…${audited.end.toISODate()}`;
+  if (!intersect(whole, audited)) {
+    throw new LoaError('AUDIT_OUTSIDE_PLAN', {
+      params: { period: label, plan: plan.id, start: plan.period.start, end: plan.period.end },
+    });
+  }
+  const units = input.unit === undefined ? undefined : unitWithDescendants(plan, input.unit);
+  const unitSet = units ? new Set(units) : undefined;
+
+  const { entries, warnings } = applyCorrections(input.entries);
+  const index = indexEntries(entries, input.now.toMillis(), warnings);
+  const cache = new Map<string, SubPeriod[]>();
+  const ctx: TaskContext = {
+    plan,
+    channels: new Map(input.channels.map((c) => [c.id, c])),
+    serving: servingByTask(plan, input.channels),
+    index,
+    clock: localClock(zone),
+    input,
+    auditedMs: { start: audited.start.toMillis(), end: audited.end.toMillis() },
+    topicHits: new Map(),
+    subPeriods: (task) => {
+      const kind = task.rule.per;
+      let periods = cache.get(kind);
+      if (!periods) {
+        periods = subPeriodsOf(kind, whole, audited);
+        cache.set(kind, periods);
+      }
+      return periods;
+    },
+  };
+  const tasks = plan.tasks
+    .filter((task) => !unitSet || taskOfUnits(task, unitSet))
+    .map((task) => auditTask(task, ctx));
+
+  return {
+    plan: {
+      id: plan.id,
+      number: plan.document.number,
+      title: plan.document.title,
+      issuer: plan.document.issuer,
+      timeZone: zone,
+    },
+    period: {
+      label,
+      start: audited.start.toISO({ suppressMilliseconds: true }) ?? '',
+      end: audited.end.toISO({ suppressMilliseconds: true }) ?? '',
+    },
+    now: input.now.setZone(zone).toISO({ suppressMilliseconds: true }) ?? '',
+    ...(input.unit === undefined || !units
+      ? {}
+      : {
+          unit: {
+            id: input.unit,
+            name: plan.units.find((u) => u.id === input.unit)?.name ?? input.unit,
+            included: units,
+          },
+        }),
+    tasks,
+    completion: completionOf(tasks),
+    focus: focusCoverage(plan, ctx.topicHits),
+    warnings: warnings.sort((a, b) => a.index - b.index),
+  };
+}

@@ -1,0 +1,95 @@
+import type { Channel } from '../channels/schema.js';
+import type { Plan, Task } from '../plan/schema.js';
+import type { AuditEntry, AuditWarning } from './types.js';
+
+/** An entry with its instant read once, in epoch milliseconds. */
+export interface TimedEntry {
+  entry: AuditEntry;
+  ms: number;
+}
+
+/** The entries that can count for a task, indexed once per audit (not per sub-period). */
+export interface EntryIndex {
+  /** By `plan`, NUL, `task`: entries attributed to a task. */
+  byTask: Map<string, TimedEntry[]>;
+  /** By channel id: entries that went through a channel. */
+  byChannel: Map<string, TimedEntry[]>;
+}
+
+/** The kinds of entry that can prove a task was carried out. */
+const COUNTING = new Set(['publication', 'airing', 'bulletin-issue', 'manual']);
+
+function push(map: Map<string, TimedEntry[]>, key: string, value: TimedEntry): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The key of a task in `EntryIndex.byTask`. */
+export function taskKey(plan: string, task: string): string {
+  return `${plan}\u0000${task}`;
+}
+
+/**
+ * Indexes the effective (corrected) entries that happened before `nowMs` by task and by
+ * channel, in one pass. Entries whose time does not read become warnings.
+ */
+export function indexEntries(
+  entries: readonly AuditEntry[],
+  nowMs: number,
+  warnings: AuditWarning[],
+): EntryIndex {
+  const index: EntryIndex = { byTask: new Map(), byChannel: new Map() };
+  for (const entry of entries) {
+    if (!COUNTING.has(entry.kind)) continue;
+    const ms = Date.parse(entry.time);
+    if (Number.isNaN(ms)) {
+      warnings.push({ index: entry.index, problem: 'bad-time' });
+      continue;
+    }
+    if (ms >= nowMs) continue;
+    const timed = { entry, ms };
+    if (entry.plan !== undefined && entry.task !== undefined) {
+      push(index.byTask, taskKey(entry.plan, entry.task), timed);
+    }
+    if (entry.channel !== undefined) push(index.byChannel, entry.channel, timed);
+  }
+  return index;
+}
+
+/**
+ * The entries that belong to a task, each once:
+ * - entries attributed to it (`plan` and `task` name it), of any counting kind;
+ * - entries through a channel that serves it (the channel's `serves`), unless attributed to
+ *   another task of the same plan. An entry attributed to a task of another plan still counts
+ *   here through its channel: one airing can carry out the province's and the nation's duty.
+ * Whether the channel kind fits the rule is the rule filter's question, not this one's.
+ */
+export function entriesOfTask(
+  plan: Plan,
+  task: Task,
+  serving: readonly string[],
+  index: EntryIndex,
+): TimedEntry[] {
+  const out = [...(index.byTask.get(taskKey(plan.id, task.id)) ?? [])];
+  for (const channel of serving) {
+    for (const timed of index.byChannel.get(channel) ?? []) {
+      const { entry } = timed;
+      if (entry.plan === plan.id && entry.task !== undefined) continue;
+      out.push(timed);
+    }
+  }
+  return out;
+}
+
+/** The channels that serve each task of a plan, by task id (from the channels' `serves`). */
+export function servingByTask(plan: Plan, channels: readonly Channel[]): Map<string, string[]> {
+  const byTask = new Map<string, string[]>(plan.tasks.map((t) => [t.id, []]));
+  for (const channel of channels) {
+    for (const serve of channel.serves) {
+      if (serve.plan !== plan.id) continue;
+      for (const task of serve.tasks) byTask.get(task)?.push(channel.id);
+    }
+  }
+  return byTask;
+}
