@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { slugify } from '../../text/vietnamese.js';
+import { writeFileAtomic } from '../bulletin/files.js';
+import type { IngestChannel } from '../schema.js';
+import type { FeedEntry } from './entries.js';
+
+/** The feed an entry came from. */
+export interface FeedSource {
+  url: string;
+  name?: string;
+}
+
+/** Tin báo chí: a press-coverage record, one JSON line, to become evidence later. */
+export interface PressRecord {
+  /** `<feed url> <entry key>`: what makes it unique. */
+  id: string;
+  channel: string;
+  unit: string;
+  feed: string;
+  feedName?: string;
+  key: string;
+  title: string;
+  link?: string;
+  /** When the source published it, UTC ISO 8601. */
+  publishedAt?: string;
+  author?: string;
+  summary?: string;
+  /** When loa read it, UTC ISO 8601. */
+  ingestedAt: string;
+}
+
+/** A short, stable digest of an entry's identity (feed and key), used in file names. */
+export function entryDigest(feed: string, key: string): string {
+  return createHash('sha256').update(`${feed}\n${key}`).digest('hex').slice(0, 12);
+}
+
+/** The folder of an ingest channel's drafts: `<dataDir>/ingest/drafts/<channel>`. */
+export function draftsDir(dataDir: string, channel: string): string {
+  return join(dataDir, 'ingest', 'drafts', channel);
+}
+
+/** The press-record file of an ingest channel: `<dataDir>/ingest/press/<channel>.jsonl`. */
+export function pressFile(dataDir: string, channel: string): string {
+  return join(dataDir, 'ingest', 'press', `${channel}.jsonl`);
+}
+
+/** The file name of an entry's draft: readable slug plus the digest that makes it unique. */
+export function draftFileName(feed: string, entry: FeedEntry): string {
+  const slug = slugify(entry.title, 60) || 'tin';
+  return `${slug}-${entryDigest(feed, entry.key)}.md`;
+}
+
+/**
+ * The draft item for an entry: front matter a content item accepts (status draft, the ingest
+ * channel's target channels and unit), the source in YAML comments, and a plain-text body
+ * with a link back. Pure.
+ */
+export function renderDraft(
+  channel: Pick<IngestChannel, 'id' | 'unit' | 'channels'>,
+  source: FeedSource,
+  entry: FeedEntry,
+): string {
+  const front: Record<string, unknown> = { title: entry.title };
+  if (entry.summary) front.summary = entry.summary.slice(0, 500);
+  Object.assign(front, {
+    topics: [],
+    channels: [...channel.channels],
+    unit: channel.unit,
+    author: entry.author ?? source.name ?? channel.id,
+    status: 'draft',
+  });
+  const comments = [
+    `# ingest: ${channel.id}`,
+    `# feed: ${source.url}`,
+    `# guid: ${entry.key}`,
+    entry.link ? `# link: ${entry.link}` : '',
+    entry.date ? `# published: ${entry.date}` : '',
+  ].filter(Boolean);
+  const body = [entry.summary ?? entry.title];
+  if (entry.link) body.push(`Nguồn: [${source.name ?? entry.link}](${entry.link})`);
+  const yaml = stringify(front, { lineWidth: 0 }).trimEnd();
+  return `---\n${comments.map((c) => c.replace(/\n/g, ' ')).join('\n')}\n${yaml}\n---\n\n${body.join('\n\n')}\n`;
+}
+
+/** The press record for an entry. Pure. */
+export function pressRecord(
+  channel: Pick<IngestChannel, 'id' | 'unit'>,
+  source: FeedSource,
+  entry: FeedEntry,
+  ingestedAt: string,
+): PressRecord {
+  const record: PressRecord = {
+    id: `${source.url} ${entry.key}`,
+    channel: channel.id,
+    unit: channel.unit,
+    feed: source.url,
+    key: entry.key,
+    title: entry.title,
+    ingestedAt,
+  };
+  if (source.name) record.feedName = source.name;
+  if (entry.link) record.link = entry.link;
+  if (entry.date) record.publishedAt = entry.date;
+  if (entry.author) record.author = entry.author;
+  if (entry.summary) record.summary = entry.summary;
+  return record;
+}
+
+/** Digests of the drafts already in a folder (whatever their slug became). */
+export async function draftDigests(dir: string): Promise<Set<string>> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const digests = new Set<string>();
+  for (const name of names) {
+    const match = /-([0-9a-f]{12})\.md$/.exec(name);
+    if (match?.[1]) digests.add(match[1]);
+  }
+  return digests;
+}
+
+/** Ids of the press records already in a file; a torn last line (crash) is ignored. */
+export async function pressRecordIds(path: string): Promise<Set<string>> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  const ids = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      ids.add((JSON.parse(line) as PressRecord).id);
+    } catch {
+      // NOTE: only an interrupted append leaves a broken line; its record is written again.
+    }
+  }
+  return ids;
+}
+
+/** Writes one draft, atomically. */
+export async function writeDraft(dir: string, name: string, text: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, name);
+  await writeFileAtomic(path, text);
+  return path;
+}
+
+/** Appends press records as JSON lines, starting on a fresh line if the file was torn. */
+export async function appendPressRecords(path: string, records: PressRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await mkdir(dirname(path), { recursive: true });
+  const current = await readFile(path, 'utf8').catch(() => '');
+  const lead = current === '' || current.endsWith('\n') ? '' : '\n';
+  await appendFile(path, lead + records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+}
