@@ -58,6 +58,8 @@ export function bestFilling(
   const best = new Float64Array(width).fill(-1);
   best[0] = 0;
   const took = new Uint8Array(n * width);
+  // the largest total reachable so far: nothing above it can be extended
+  let reach = 0;
   for (let i = 0; i < n; i++) {
     const entry = entries[i] as KnapsackEntry;
     const size = entry.size;
@@ -65,7 +67,8 @@ export function bestFilling(
     let value = 0;
     for (let k = 0; k < weights.length; k++) value += (entry.value[k] ?? 0) * (weights[k] ?? 0);
     const row = i * width;
-    for (let t = cap; t >= size; t--) {
+    reach = Math.min(cap, reach + size);
+    for (let t = reach; t >= size; t--) {
       const from = best[t - size] as number;
       if (from < 0) continue;
       const candidate = from + value;
