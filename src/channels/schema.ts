@@ -98,12 +98,27 @@ export const IngestChannel = z.strictObject({
     .default(5 * 1024 * 1024),
 });
 
+/** Files: writes one JSON file per publication into a folder; for tests and simulations. */
+export const FilesChannel = z.strictObject({
+  ...common,
+  kind: z.literal('files'),
+  /** Folder under the data directory; default `out/<channel id>`. */
+  folder: z.string().min(1).optional(),
+});
+
 /** A channel file (`channels/*.yaml`). */
 export const Channel = z
-  .discriminatedUnion('kind', [WordpressChannel, BulletinChannel, BroadcastChannel, IngestChannel])
+  .discriminatedUnion('kind', [
+    WordpressChannel,
+    BulletinChannel,
+    BroadcastChannel,
+    IngestChannel,
+    FilesChannel,
+  ])
   .describe('A loa channel: wordpress, bulletin, broadcast or ingest');
 export type Channel = z.infer<typeof Channel>;
 export type WordpressChannel = z.infer<typeof WordpressChannel>;
 export type BulletinChannel = z.infer<typeof BulletinChannel>;
 export type BroadcastChannel = z.infer<typeof BroadcastChannel>;
 export type IngestChannel = z.infer<typeof IngestChannel>;
+export type FilesChannel = z.infer<typeof FilesChannel>;

@@ -10,7 +10,7 @@ import {
 } from '../config/primitives.js';
 
 /** The kinds of channel loa publishes through. */
-export const CHANNEL_KINDS = ['wordpress', 'bulletin', 'broadcast', 'ingest'] as const;
+export const CHANNEL_KINDS = ['wordpress', 'bulletin', 'broadcast', 'ingest', 'files'] as const;
 export const ChannelKind = z.enum(CHANNEL_KINDS);
 export type ChannelKind = z.infer<typeof ChannelKind>;
 

@@ -1,0 +1,124 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LoaError } from '../../errors/loa-error.js';
+import type { AdapterFactory, ChannelAdapter, PublicationRequest, PublishedRef } from '../types.js';
+
+/** What the files adapter writes for one publication. */
+export interface FileDelivery {
+  key: string;
+  channel: string;
+  itemId: string;
+  title: string;
+  contentHash: string;
+  slot: string;
+  attempt: number;
+  /** Unique per delivery: the adapter's external id. */
+  deliveryId: string;
+  publishedAt: string;
+  item: PublicationRequest['item'];
+}
+
+/** The file name of a publication key: readable part plus a hash, safe on every file system. */
+export function deliveryFileName(key: string): string {
+  const readable = key.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
+  const digest = createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return `${readable}-${digest}.json`;
+}
+
+/** The folder a channel's deliveries go to: `<dataDir>/out/<channel>` unless it names one. */
+export function deliveryFolder(dataDir: string, channel: { id: string; folder?: string }): string {
+  return resolve(dataDir, channel.folder ?? join('out', channel.id));
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((done, fail) => {
+    if (signal.aborted) return fail(signal.reason);
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      fail(signal.reason);
+    });
+  });
+}
+
+async function readDelivery(path: string): Promise<PublishedRef | undefined> {
+  try {
+    const delivery = JSON.parse(await readFile(path, 'utf8')) as FileDelivery;
+    return {
+      externalId: delivery.deliveryId,
+      url: pathToFileURL(path).href,
+      publishedAt: delivery.publishedAt,
+    };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new LoaError('FILES_WRITE_FAILED', {
+      params: { path, reason: (error as Error).message },
+      cause: error,
+      failure: 'transient',
+    });
+  }
+}
+
+/**
+ * The files adapter: one JSON file per publication in a folder. Idempotent per key: the file
+ * is written to a temporary name and linked into place only if absent (`link` never
+ * overwrites), so two attempts never make two deliveries, and `find` reads it back.
+ * `LOA_FILES_DELAY_MS` (tests only) makes each publish take that long, so that a killed
+ * process is caught mid-flight.
+ */
+export const filesAdapter: AdapterFactory = (options): ChannelAdapter => {
+  const channel = options.channel as { id: string; folder?: string };
+  const folder = deliveryFolder(options.dataDir, channel);
+  const delayMs = Number(options.env.LOA_FILES_DELAY_MS ?? 0) || 0;
+  const pathOf = (key: string) => join(folder, deliveryFileName(key));
+  return {
+    kind: 'files',
+    async find(key) {
+      return readDelivery(pathOf(key));
+    },
+    async publish(request, signal) {
+      if (delayMs > 0) await sleep(delayMs, signal);
+      const path = pathOf(request.key);
+      const existing = await readDelivery(path);
+      if (existing) return existing;
+      const delivery: FileDelivery = {
+        key: request.key,
+        channel: request.channel.id,
+        itemId: request.item.id,
+        title: request.item.title,
+        contentHash: request.contentHash,
+        slot: request.slot,
+        attempt: request.attempt,
+        deliveryId: randomUUID(),
+        publishedAt: options.clock.now().toUTC().toISO() as string,
+        item: request.item,
+      };
+      const temp = `${path}.${process.pid}.${delivery.deliveryId}.tmp`;
+      try {
+        await mkdir(folder, { recursive: true });
+        await writeFile(temp, `${JSON.stringify(delivery, null, 2)}\n`, { flush: true });
+        await link(temp, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+          throw new LoaError('FILES_WRITE_FAILED', {
+            params: { path, reason: (error as Error).message },
+            cause: error,
+            failure: 'transient',
+          });
+        }
+      } finally {
+        await unlink(temp).catch(() => undefined);
+      }
+      const written = await readDelivery(path);
+      if (!written) {
+        throw new LoaError('FILES_WRITE_FAILED', {
+          params: { path, reason: 'missing after write' },
+          failure: 'unknown',
+        });
+      }
+      return written;
+    },
+  };
+};

@@ -1,0 +1,167 @@
+import { basename, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import { readSource } from '../config/source.js';
+import { LoaError } from '../errors/loa-error.js';
+import { type PlanningConfig, planItems } from '../scheduler/plan-items.js';
+import { channelZone } from '../scheduler/planner.js';
+import { toStored } from '../store/instant.js';
+import { type Actor, findItem, saveItemVersion, setItemStatus } from '../store/items.js';
+import type { Database, ItemRow, ItemStatus } from '../store/schema.js';
+import type { Store } from '../store/types.js';
+import { parseItem } from './parse-item.js';
+
+/** Who acts and when, for every queue command. */
+export interface QueueContext {
+  store: Store;
+  config: PlanningConfig;
+  now: DateTime;
+  actor: string;
+}
+
+function actorOf(ctx: QueueContext): Actor {
+  return { actor: ctx.actor, at: toStored(ctx.now) };
+}
+
+async function mustFind(tx: Kysely<Database>, id: string): Promise<ItemRow> {
+  const row = await findItem(tx, id);
+  if (!row) throw new LoaError('ITEM_NOT_FOUND', { params: { id } });
+  return row;
+}
+
+function refuse(row: ItemRow, to: string): never {
+  throw new LoaError('ITEM_TRANSITION', { params: { id: row.id, from: row.status, to } });
+}
+
+/** `loa queue add <file>`: a new item (or version) from a file outside content/. */
+export async function addItemFile(
+  ctx: QueueContext,
+  file: string,
+): Promise<{ row: ItemRow; changed: boolean }> {
+  const path = resolve(file);
+  const source = readSource(path, file);
+  if (Array.isArray(source)) {
+    throw new LoaError('ITEM_FILE_INVALID', { params: { file, count: source.length } });
+  }
+  const parsed = parseItem(source, basename(path));
+  if (!parsed.ok) {
+    throw new LoaError('ITEM_FILE_INVALID', { params: { file, count: parsed.diagnostics.length } });
+  }
+  const item = parsed.located.value;
+  for (const id of item.channels) {
+    if (!ctx.config.channels.has(id)) {
+      const known = [...ctx.config.channels.keys()].join(', ');
+      throw new LoaError('CHANNEL_UNKNOWN', { params: { id, known } });
+    }
+  }
+  const by = actorOf(ctx);
+  return ctx.store.transaction(async (tx) => {
+    const before = await findItem(tx, item.id);
+    if (before && before.source !== 'cli') {
+      throw new LoaError('ITEM_ID_TAKEN', { params: { id: item.id, path: before.path } });
+    }
+    const saved = await saveItemVersion(tx, { item, source: 'cli', path, status: item.status }, by);
+    if (saved) await planItems(tx, ctx.store.engine, [item.id], ctx.config, ctx.now, by);
+    return { row: await mustFind(tx, item.id), changed: saved !== undefined };
+  });
+}
+
+/** Moves an item to a new state if the move is allowed, then plans it. */
+async function transition(
+  ctx: QueueContext,
+  id: string,
+  to: ItemStatus,
+  allowed: ItemStatus[],
+  reason: string | null,
+): Promise<{ from: ItemStatus; row: ItemRow }> {
+  const by = actorOf(ctx);
+  return ctx.store.transaction(async (tx) => {
+    const row = await mustFind(tx, id);
+    if (!allowed.includes(row.status)) refuse(row, to);
+    await setItemStatus(tx, row, to, by, reason);
+    await planItems(tx, ctx.store.engine, [id], ctx.config, ctx.now, by);
+    return { from: row.status, row: await mustFind(tx, id) };
+  });
+}
+
+/** `loa queue approve <id>`: a draft (or a failed item, to try again) becomes approved. */
+export function approveItem(ctx: QueueContext, id: string) {
+  return transition(ctx, id, 'approved', ['draft', 'failed'], null);
+}
+
+/** `loa queue withdraw <id>`: nothing of it goes out any more. */
+export function withdrawItem(ctx: QueueContext, id: string) {
+  return transition(
+    ctx,
+    id,
+    'withdrawn',
+    ['draft', 'approved', 'scheduled', 'failed'],
+    'withdrawn',
+  );
+}
+
+/**
+ * Reads a `when` the way front matter is read: local time in `zone` unless it has an offset.
+ * Throws WHEN_INVALID for anything else.
+ */
+export function parseWhen(value: string, zone: string): DateTime {
+  const pattern = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$/;
+  const parsed = pattern.test(value.trim())
+    ? DateTime.fromISO(value.trim().replace(' ', 'T'), { zone })
+    : undefined;
+  if (!parsed?.isValid) throw new LoaError('WHEN_INVALID', { params: { value } });
+  return parsed;
+}
+
+/** `loa queue reschedule <id> <when>`: a fixed slot in the future, replacing the planned one. */
+export async function rescheduleItem(
+  ctx: QueueContext,
+  id: string,
+  when: string,
+): Promise<{ row: ItemRow; slot: DateTime }> {
+  const by = actorOf(ctx);
+  return ctx.store.transaction(async (tx) => {
+    const row = await mustFind(tx, id);
+    if (!['draft', 'approved', 'scheduled', 'failed'].includes(row.status))
+      refuse(row, 'scheduled');
+    const doc = await tx
+      .selectFrom('item_versions')
+      .select('document')
+      .where('item_id', '=', id)
+      .where('version', '=', row.version)
+      .executeTakeFirstOrThrow();
+    const first = (JSON.parse(doc.document) as { channels: string[] }).channels
+      .map((c) => ctx.config.channels.get(c))
+      .find((c) => c !== undefined);
+    const zone = first ? channelZone(first, ctx.config.planZones) : undefined;
+    const slot = parseWhen(when, zone ?? 'Asia/Ho_Chi_Minh');
+    if (slot <= ctx.now) {
+      throw new LoaError('WHEN_IN_PAST', {
+        params: { value: when, now: ctx.now.setZone(slot.zone).toFormat("yyyy-MM-dd'T'HH:mm") },
+      });
+    }
+    const stored = toStored(slot);
+    await tx
+      .updateTable('items')
+      .set({ slot_override: stored, updated_at: by.at })
+      .where('id', '=', id)
+      .execute();
+    await tx
+      .insertInto('item_events')
+      .values({
+        item_id: id,
+        version: row.version,
+        from_status: row.status,
+        to_status: row.status === 'failed' ? 'approved' : row.status,
+        actor: by.actor,
+        at: by.at,
+        reason: `rescheduled to ${stored}`,
+      })
+      .execute();
+    if (row.status === 'failed') {
+      await tx.updateTable('items').set({ status: 'approved' }).where('id', '=', id).execute();
+    }
+    await planItems(tx, ctx.store.engine, [id], ctx.config, ctx.now, by);
+    return { row: await mustFind(tx, id), slot };
+  });
+}

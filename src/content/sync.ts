@@ -1,0 +1,95 @@
+import { relative, resolve } from 'node:path';
+import type { DateTime } from 'luxon';
+import type { Project } from '../config/project.js';
+import { projectDirs } from '../config/project.js';
+import { type PlanningConfig, type PlanReport, planItems } from '../scheduler/plan-items.js';
+import { toStored } from '../store/instant.js';
+import { type Actor, findItem, listItems, saveItemVersion, setItemStatus } from '../store/items.js';
+import type { Store } from '../store/types.js';
+import { itemIdFromPath } from './parse-item.js';
+
+/** What `loa sync` did. */
+export interface SyncReport extends PlanReport {
+  added: string[];
+  changed: string[];
+  withdrawn: string[];
+  unchanged: number;
+  /** Ids in content/ that a `loa queue add` item already holds. */
+  conflicts: string[];
+}
+
+/** Ids of content files that exist but did not parse: they are kept, not withdrawn. */
+function brokenIds(project: Project): Set<string> {
+  const contentDir = projectDirs(project.root).content;
+  const ids = new Set<string>();
+  for (const d of project.diagnostics) {
+    if (d.severity !== 'error') continue;
+    const path = relative(contentDir, resolve(d.file));
+    if (!path.startsWith('..') && /\.md$/i.test(path)) ids.add(itemIdFromPath(path));
+  }
+  return ids;
+}
+
+/**
+ * Brings the queue in line with content/, in one transaction, and plans the result.
+ * Idempotent: an unchanged file changes nothing; a changed file makes a new version (its
+ * state from its front matter); a removed file withdraws its item. A file that no longer
+ * parses keeps its last good version.
+ */
+export async function syncContent(
+  store: Store,
+  project: Project,
+  config: PlanningConfig,
+  now: DateTime,
+  actor: string,
+): Promise<SyncReport> {
+  const by: Actor = { actor, at: toStored(now) };
+  const contentDir = projectDirs(project.root).content;
+  const broken = brokenIds(project);
+  return store.transaction(async (tx) => {
+    const report: SyncReport = {
+      added: [],
+      changed: [],
+      withdrawn: [],
+      unchanged: 0,
+      conflicts: [],
+      scheduled: 0,
+      refreshed: 0,
+      cancelled: 0,
+      unplannable: [],
+    };
+    const present = new Set<string>();
+    for (const located of project.items) {
+      const item = located.value;
+      present.add(item.id);
+      const before = await findItem(tx, item.id);
+      if (before?.source === 'cli') {
+        report.conflicts.push(item.id);
+        continue;
+      }
+      const saved = await saveItemVersion(
+        tx,
+        {
+          item,
+          source: 'content',
+          path: relative(contentDir, resolve(located.file)),
+          status: item.status,
+        },
+        by,
+      );
+      if (!saved) report.unchanged += 1;
+      else (before ? report.changed : report.added).push(item.id);
+    }
+    for (const row of await listItems(tx, { source: 'content' })) {
+      if (present.has(row.id) || broken.has(row.id) || row.status === 'withdrawn') continue;
+      await setItemStatus(tx, row, 'withdrawn', by, 'file removed');
+      report.withdrawn.push(row.id);
+    }
+    const active = (await listItems(tx)).filter(
+      (r) => r.status === 'approved' || r.status === 'scheduled',
+    );
+    const ids = new Set([...active.map((r) => r.id), ...report.withdrawn, ...report.changed]);
+    const planned = await planItems(tx, store.engine, [...ids], config, now, by);
+    return { ...report, ...planned };
+  });
+}

@@ -1,0 +1,47 @@
+import cron from 'node-cron';
+import type { DispatcherOptions, PassResult } from './dispatch-types.js';
+import { dispatchPass } from './dispatcher.js';
+
+/** How the daemon runs. */
+export interface DaemonOptions {
+  /** Seconds between wake-ups; divides 60 (default 30). */
+  intervalSec?: number;
+  /** Called after each pass. */
+  onPass?: (result: PassResult) => void;
+  /** Called when a pass throws (the daemon goes on). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The dispatcher daemon: one pass at once, then one on every node-cron tick, until `stop`
+ * is aborted. A tick that comes while a pass runs is skipped. Resolves after the running
+ * pass has finished or released what it held.
+ */
+export async function runDaemon(
+  dispatcher: DispatcherOptions & { stop: AbortSignal },
+  options: DaemonOptions = {},
+): Promise<void> {
+  const interval = options.intervalSec ?? 30;
+  let running: Promise<void> | undefined;
+  const pass = () => {
+    if (running || dispatcher.stop.aborted) return running;
+    running = dispatchPass(dispatcher)
+      .then((result) => options.onPass?.(result))
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  const task = cron.schedule(`*/${interval} * * * * *`, () => {
+    void pass();
+  });
+  await pass();
+  await new Promise<void>((done) => {
+    if (dispatcher.stop.aborted) return done();
+    dispatcher.stop.addEventListener('abort', () => done(), { once: true });
+  });
+  await task.stop();
+  await task.destroy();
+  await running;
+}

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../calendar/clock.js';
+import type { Channel } from '../channels/schema.js';
+import type { ChannelAdapter } from '../channels/types.js';
+import type { Database } from '../store/schema.js';
+import type { Store } from '../store/types.js';
+
+/** How a claimed publication ended this time. */
+export type DispatchOutcome =
+  | 'published'
+  | 'reconciled'
+  | 'retry'
+  | 'failed'
+  | 'missed'
+  | 'cancelled'
+  | 'deferred'
+  | 'paused'
+  | 'lost-lease';
+
+/** One thing the dispatcher did, as logged (one JSON line each) and reported. */
+export interface DispatchEvent {
+  at: string;
+  event: DispatchOutcome | 'waiting' | 'released';
+  key?: string;
+  channel: string;
+  item?: string;
+  slot?: string;
+  attempt?: number;
+  detail?: string;
+}
+
+/** Called inside the transaction that records a final outcome: where evidence is written. */
+export type OutcomeHook = (
+  tx: Kysely<Database>,
+  event: DispatchEvent & { externalId?: string; url?: string },
+) => Promise<void>;
+
+/** What a dispatcher needs. */
+export interface DispatcherOptions {
+  store: Store;
+  channels: ReadonlyMap<string, Channel>;
+  /** Adapters by channel id; a channel without one waits (no adapter yet). */
+  adapters: ReadonlyMap<string, ChannelAdapter>;
+  clock: Clock;
+  /** Lease holder name; default host:pid:random. */
+  worker?: string;
+  /** How long a claim holds, seconds (default 120). */
+  leaseSec?: number;
+  /**
+   * Catch-up bound: at most this many publications per channel per pass (default 20), so a
+   * restart after downtime does not burst stale posts out all at once.
+   */
+  perChannelPerPass?: number;
+  /** Longest wait for one adapter call, seconds (default 30, or the channel's timeoutSec). */
+  callTimeoutSec?: number;
+  random?: () => number;
+  log?: (event: DispatchEvent) => void;
+  onOutcome?: OutcomeHook;
+  /** Aborted on shutdown: no new work is started; what is held is finished or released. */
+  stop?: AbortSignal;
+}
+
+/** What one pass did. */
+export interface PassResult {
+  claimed: number;
+  counts: Record<DispatchOutcome, number>;
+  /** Channels whose publications waited this pass, and why. */
+  waiting: { channel: string; reason: string }[];
+  released: number;
+}

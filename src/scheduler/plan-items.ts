@@ -1,0 +1,154 @@
+import type { Kysely } from 'kysely';
+import type { DateTime } from 'luxon';
+import type { Channel } from '../channels/schema.js';
+import { toStored } from '../store/instant.js';
+import { type Actor, findItem, itemVersion, setItemStatus } from '../store/items.js';
+import { LOCKS, lockFor } from '../store/locks.js';
+import type { Engine } from '../store/migrations.js';
+import {
+  cancelPublications,
+  occupiedSlots,
+  publicationsOfItem,
+  refreshPublication,
+  schedulePublication,
+} from '../store/publications.js';
+import type { Database, ItemRow } from '../store/schema.js';
+import { channelZone, ITEM_PLANNED_KINDS, planItemOnChannel, planningOrder } from './planner.js';
+
+/** The configuration planning needs: channels by id and each plan's zone. */
+export interface PlanningConfig {
+  channels: ReadonlyMap<string, Channel>;
+  planZones: ReadonlyMap<string, string>;
+}
+
+/** What one planning run did. */
+export interface PlanReport {
+  scheduled: number;
+  refreshed: number;
+  cancelled: number;
+  /** Item × channel pairs that could not be planned, and why. */
+  unplannable: { item: string; channel: string; reason: string }[];
+}
+
+const ACTIVE = new Set(['approved', 'scheduled']);
+
+/**
+ * Plans the given items inside a transaction: approved items get publications on their
+ * item-planned channels (wordpress, files); items no longer approved lose their scheduled
+ * ones. Channels of other kinds (bulletin, broadcast) are left to their own planners.
+ */
+export async function planItems(
+  tx: Kysely<Database>,
+  engine: Engine,
+  ids: string[],
+  config: PlanningConfig,
+  now: DateTime,
+  by: Actor,
+): Promise<PlanReport> {
+  await lockFor(tx, engine, LOCKS.planning);
+  const report: PlanReport = { scheduled: 0, refreshed: 0, cancelled: 0, unplannable: [] };
+  const stamp = toStored(now);
+  const rows: { row: ItemRow; item: NonNullable<Awaited<ReturnType<typeof itemVersion>>> }[] = [];
+  for (const id of ids) {
+    const row = await findItem(tx, id);
+    if (!row) continue;
+    if (!ACTIVE.has(row.status)) {
+      const pending = (await publicationsOfItem(tx, id)).filter((p) => p.status === 'scheduled');
+      report.cancelled += await cancelPublications(
+        tx,
+        pending.map((p) => p.key),
+        row.status,
+        stamp,
+      );
+      continue;
+    }
+    const item = await itemVersion(tx, id, row.version);
+    if (item) rows.push({ row, item });
+  }
+  rows.sort(planningOrder);
+  const occupiedBy = new Map<string, Set<string>>();
+  for (const { row, item } of rows) {
+    const existingAll = await publicationsOfItem(tx, row.id);
+    const wantedChannels = new Set(item.channels);
+    const dropped = existingAll.filter(
+      (p) => p.status === 'scheduled' && !wantedChannels.has(p.channel_id),
+    );
+    report.cancelled += await cancelPublications(
+      tx,
+      dropped.map((p) => p.key),
+      'channel-removed',
+      stamp,
+    );
+    for (const channelId of item.channels) {
+      const channel = config.channels.get(channelId);
+      if (!channel) {
+        report.unplannable.push({ item: row.id, channel: channelId, reason: 'unknown-channel' });
+        continue;
+      }
+      if (!ITEM_PLANNED_KINDS.has(channel.kind)) continue;
+      let occupied = occupiedBy.get(channelId);
+      if (!occupied) {
+        occupied = await occupiedSlots(tx, channelId);
+        occupiedBy.set(channelId, occupied);
+      }
+      const actions = planItemOnChannel({
+        item,
+        row,
+        channel,
+        zone: channelZone(channel, config.planZones),
+        existing: existingAll.filter((p) => p.channel_id === channelId),
+        occupied,
+        now,
+      });
+      for (const action of actions) {
+        switch (action.kind) {
+          case 'schedule':
+            await schedulePublication(tx, {
+              key: action.key,
+              item: row,
+              channelId,
+              slot: action.slot,
+              plannedBy: action.plannedBy,
+              now: stamp,
+            });
+            occupied.add(action.slot);
+            report.scheduled += 1;
+            break;
+          case 'refresh':
+            await refreshPublication(tx, action.key, row, stamp);
+            report.refreshed += 1;
+            break;
+          case 'cancel':
+            report.cancelled += await cancelPublications(tx, action.keys, action.reason, stamp);
+            break;
+          case 'unplannable':
+            report.unplannable.push({ item: row.id, channel: channelId, reason: action.reason });
+            break;
+        }
+      }
+    }
+    await settleItemStatus(tx, row.id, by);
+  }
+  return report;
+}
+
+/**
+ * Derives an active item's state from its publications: scheduled while any waits,
+ * published when all went out, failed when any failed or was missed.
+ */
+export async function settleItemStatus(
+  tx: Kysely<Database>,
+  itemId: string,
+  by: Actor,
+  reason: string | null = null,
+): Promise<void> {
+  const row = await findItem(tx, itemId);
+  if (!row || row.status === 'draft' || row.status === 'withdrawn') return;
+  const pubs = (await publicationsOfItem(tx, itemId)).filter((p) => p.status !== 'cancelled');
+  let next = row.status;
+  if (pubs.some((p) => p.status === 'scheduled')) next = 'scheduled';
+  else if (pubs.length === 0) next = 'approved';
+  else if (pubs.every((p) => p.status === 'published')) next = 'published';
+  else next = 'failed';
+  await setItemStatus(tx, row, next, by, reason);
+}

@@ -1,0 +1,220 @@
+import type { DateTime } from 'luxon';
+import type { Channel } from '../channels/schema.js';
+import type { ChannelAdapter, PublishedRef } from '../channels/types.js';
+import type { ContentItem } from '../content/schema.js';
+import { type FailureKind, LoaError } from '../errors/loa-error.js';
+import { fromStored, toStored } from '../store/instant.js';
+import { findItem, itemVersion } from '../store/items.js';
+import { recordAttempt, setChannelPaused, settlePublication } from '../store/publications.js';
+import type { PublicationRow, PublicationUpdate } from '../store/schema.js';
+import type { DispatchEvent, DispatcherOptions, DispatchOutcome } from './dispatch-types.js';
+import { settleItemStatus } from './plan-items.js';
+import { retryDelaySec } from './retry.js';
+
+/** What handling one claimed publication needs beyond the dispatcher options. */
+export interface Claimed {
+  row: PublicationRow;
+  channel: Channel;
+  adapter: ChannelAdapter;
+  worker: string;
+  leaseUntil: DateTime;
+  /** Item documents read this pass, by `id@version`. */
+  documents: Map<string, ContentItem | undefined>;
+}
+
+function failureOf(error: unknown): FailureKind {
+  if (error instanceof LoaError && error.failure) return error.failure;
+  // NOTE: a timeout or an unexpected error may come after the request was sent.
+  return 'unknown';
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof LoaError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Handles one claimed publication: reconcile a possibly-sent attempt through `find`, refuse
+ * it when late beyond the channel's limit, re-check the item (withdrawn or edited since
+ * planning: nothing goes out), call the adapter, and write the outcome, the item's new state
+ * and the attempt in one transaction, only while the lease is still ours.
+ */
+export async function publishOne(
+  options: DispatcherOptions,
+  claimed: Claimed,
+): Promise<DispatchEvent> {
+  const { store, clock } = options;
+  const { row, channel, adapter, worker } = claimed;
+  const attempt = row.attempts + 1;
+  const base = { key: row.key, channel: row.channel_id, item: row.item_id, slot: row.slot };
+  const event = (kind: DispatchOutcome, detail?: string, n = attempt): DispatchEvent => ({
+    at: toStored(clock.now()),
+    event: kind,
+    ...base,
+    attempt: n,
+    ...(detail ? { detail } : {}),
+  });
+
+  const settle = async (
+    kind: DispatchOutcome,
+    change: PublicationUpdate,
+    detail: string | null,
+    ref?: PublishedRef,
+    n = attempt,
+  ): Promise<DispatchEvent> => {
+    const at = toStored(clock.now());
+    const done = event(kind, detail ?? undefined, n);
+    const kept = await store.transaction(async (tx) => {
+      const ok = await settlePublication(tx, row.key, worker, { ...change, updated_at: at });
+      if (!ok) return false;
+      await recordAttempt(tx, {
+        publication_key: row.key,
+        attempt: n,
+        worker,
+        at,
+        outcome: kind,
+        detail,
+      });
+      if (change.status && change.status !== 'scheduled') {
+        await settleItemStatus(tx, row.item_id, { actor: `dispatcher:${worker}`, at });
+        await options.onOutcome?.(tx, { ...done, externalId: ref?.externalId, url: ref?.url });
+      }
+      return true;
+    });
+    return kept ? done : event('lost-lease', detail ?? undefined, n);
+  };
+
+  const published = (ref: PublishedRef, kind: 'published' | 'reconciled', n: number) =>
+    settle(
+      kind,
+      {
+        status: 'published',
+        attempts: n,
+        needs_reconcile: 0,
+        external_id: ref.externalId,
+        url: ref.url ?? null,
+        published_at: ref.publishedAt,
+        sent_hash: row.content_hash,
+        reason: kind === 'reconciled' ? 'found after an unknown outcome' : null,
+      },
+      ref.url ?? ref.externalId,
+      ref,
+      n,
+    );
+
+  const signal = () => {
+    const remainingMs = claimed.leaseUntil.diff(clock.now()).as('milliseconds') - 1_000;
+    const timeoutSec =
+      'timeoutSec' in channel ? channel.timeoutSec : (options.callTimeoutSec ?? 30);
+    return AbortSignal.timeout(Math.max(1, Math.min(timeoutSec * 1000, remainingMs)));
+  };
+
+  if (row.needs_reconcile) {
+    let found: PublishedRef | undefined;
+    try {
+      found = await adapter.find(row.key, signal());
+    } catch (error) {
+      return retryOrFail(error, 'unknown');
+    }
+    if (found) return published(found, 'reconciled', Math.max(1, row.attempts));
+  }
+
+  const now = clock.now();
+  const lateMin = now.diff(fromStored(row.slot)).as('minutes');
+  if (lateMin > channel.maxLatenessMinutes) {
+    const detail = `late by ${Math.round(lateMin)} min (limit ${channel.maxLatenessMinutes})`;
+    return settle(
+      'missed',
+      { status: 'missed', needs_reconcile: 0, reason: detail },
+      detail,
+      undefined,
+      row.attempts,
+    );
+  }
+
+  const item = await findItem(store.db, row.item_id);
+  if (!item || item.status === 'withdrawn' || item.status === 'draft') {
+    const reason = item ? item.status : 'item removed';
+    return settle(
+      'cancelled',
+      { status: 'cancelled', needs_reconcile: 0, reason },
+      reason,
+      undefined,
+      row.attempts,
+    );
+  }
+  if (item.content_hash !== row.content_hash || item.version !== row.item_version) {
+    // The item changed after this publication was planned: the old form never goes out.
+    // Planning points the publication at the new version; a later pass sends that.
+    const detail = `edited since planning (v${row.item_version} → v${item.version})`;
+    return settle('deferred', { needs_reconcile: 0 }, detail, undefined, row.attempts);
+  }
+  const docKey = `${row.item_id}@${row.item_version}`;
+  if (!claimed.documents.has(docKey)) {
+    claimed.documents.set(docKey, await itemVersion(store.db, row.item_id, row.item_version));
+  }
+  const document = claimed.documents.get(docKey);
+  if (!document) {
+    return settle(
+      'cancelled',
+      { status: 'cancelled', reason: 'version missing' },
+      'version missing',
+    );
+  }
+
+  try {
+    const ref = await adapter.publish(
+      {
+        key: row.key,
+        channel,
+        item: document,
+        contentHash: row.content_hash,
+        slot: row.slot,
+        attempt,
+      },
+      signal(),
+    );
+    return published(ref, 'published', attempt);
+  } catch (error) {
+    return retryOrFail(error, failureOf(error));
+  }
+
+  async function retryOrFail(error: unknown, kind: FailureKind): Promise<DispatchEvent> {
+    const text = errorText(error);
+    const at = toStored(clock.now());
+    if (kind === 'auth') {
+      // 401/403: stop the whole channel rather than retry in a storm; nothing fails.
+      await store.transaction(async (tx) => {
+        await setChannelPaused(tx, channel.id, true, text, at);
+        await settlePublication(tx, row.key, worker, { last_error: text, updated_at: at });
+        await recordAttempt(tx, {
+          publication_key: row.key,
+          attempt,
+          worker,
+          at,
+          outcome: 'auth',
+          detail: text,
+        });
+      });
+      return event('paused', text);
+    }
+    if (kind === 'permanent' || attempt >= channel.retry.maxAttempts) {
+      return settle(
+        'failed',
+        { status: 'failed', attempts: attempt, last_error: text, reason: kind },
+        text,
+      );
+    }
+    const delay = retryDelaySec(attempt, channel.retry.baseDelaySec, options.random);
+    return settle(
+      'retry',
+      {
+        attempts: attempt,
+        due_at: toStored(clock.now().plus({ seconds: delay })),
+        needs_reconcile: kind === 'unknown' ? 1 : 0,
+        last_error: text,
+      },
+      `${kind}: ${text}`,
+    );
+  }
+}

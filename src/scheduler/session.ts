@@ -1,0 +1,60 @@
+import { relative, resolve } from 'node:path';
+import type { Clock } from '../calendar/clock.js';
+import { type AdapterMode, adapterFactoryFor } from '../channels/registry.js';
+import type { Channel } from '../channels/schema.js';
+import type { ChannelAdapter } from '../channels/types.js';
+import { loadProject, type Project, projectDirs } from '../config/project.js';
+import { LoaError } from '../errors/loa-error.js';
+import { dataDirFrom, openStore, storeOptionsFrom } from '../store/open-store.js';
+import type { Store } from '../store/types.js';
+import type { PlanningConfig } from './plan-items.js';
+import { planningConfig } from './scheduling-context.js';
+
+/** A loaded project with its store open: what every scheduling command works on. */
+export interface Session {
+  project: Project;
+  config: PlanningConfig;
+  store: Store;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Loads the project and opens the store. Errors in plans or channels stop here; errors in
+ * content files do not (those items keep their last good version).
+ */
+export async function openSession(
+  dir = '.',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Session> {
+  const project = await loadProject({ root: dir, env });
+  const content = projectDirs(project.root).content;
+  const configErrors = project.diagnostics.filter(
+    (d) => d.severity === 'error' && relative(content, resolve(d.file)).startsWith('..'),
+  );
+  if (configErrors.length > 0) {
+    throw new LoaError('CONFIG_INVALID', { params: { count: configErrors.length } });
+  }
+  const store = await openStore(storeOptionsFrom(env));
+  return { project, config: planningConfig(project), store, dataDir: dataDirFrom(env), env };
+}
+
+/** The adapters of a session's channels for a mode; channels with none are left out. */
+export function buildAdapters(
+  channels: Iterable<Channel>,
+  mode: AdapterMode,
+  session: Pick<Session, 'env' | 'dataDir'>,
+  clock: Clock,
+): Map<string, ChannelAdapter> {
+  const adapters = new Map<string, ChannelAdapter>();
+  for (const channel of channels) {
+    const factory = adapterFactoryFor(channel.kind, mode);
+    if (factory) {
+      adapters.set(
+        channel.id,
+        factory({ channel, env: session.env, dataDir: session.dataDir, clock }),
+      );
+    }
+  }
+  return adapters;
+}

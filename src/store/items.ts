@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ContentItem } from '../content/schema.js';
+import type { Database, ItemEventRow, ItemRow, ItemSource, ItemStatus } from './schema.js';
+
+/** JSON with object keys sorted, so equal items always give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** SHA-256 of an item's canonical JSON: what tells one version from another. */
+export function contentHash(item: ContentItem): string {
+  return createHash('sha256').update(canonicalJson(item)).digest('hex');
+}
+
+/** Who did something and when: every state change carries both. */
+export interface Actor {
+  actor: string;
+  /** UTC ISO. */
+  at: string;
+}
+
+/** The current row of an item, or undefined. */
+export function findItem(db: Kysely<Database>, id: string): Promise<ItemRow | undefined> {
+  return db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The stored document of one version of an item. */
+export async function itemVersion(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+): Promise<ContentItem | undefined> {
+  const row = await db
+    .selectFrom('item_versions')
+    .select('document')
+    .where('item_id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.document) as ContentItem) : undefined;
+}
+
+/** Records a state change of an item (and nothing when the state is unchanged). */
+export async function setItemStatus(
+  tx: Kysely<Database>,
+  item: Pick<ItemRow, 'id' | 'version' | 'status'>,
+  to: ItemStatus,
+  by: Actor,
+  reason: string | null = null,
+): Promise<void> {
+  if (item.status === to) return;
+  await tx
+    .updateTable('items')
+    .set({ status: to, updated_at: by.at })
+    .where('id', '=', item.id)
+    .execute();
+  await tx
+    .insertInto('item_events')
+    .values({
+      item_id: item.id,
+      version: item.version,
+      from_status: item.status,
+      to_status: to,
+      actor: by.actor,
+      at: by.at,
+      reason,
+    })
+    .execute();
+}
+
+/** What a new version of an item is made of. */
+export interface ItemVersionInput {
+  item: ContentItem;
+  source: ItemSource;
+  path: string;
+  /** The state the new version starts in (from its front matter). */
+  status: ItemStatus;
+}
+
+/**
+ * Stores a new version of an item when its content changed, and returns the row; returns
+ * undefined when the stored current version already has this content (idempotent).
+ */
+export async function saveItemVersion(
+  tx: Kysely<Database>,
+  input: ItemVersionInput,
+  by: Actor,
+): Promise<ItemRow | undefined> {
+  const hash = contentHash(input.item);
+  const current = await findItem(tx, input.item.id);
+  if (current && current.content_hash === hash && current.status !== 'withdrawn') return undefined;
+  const version = (current?.version ?? 0) + 1;
+  await tx
+    .insertInto('item_versions')
+    .values({
+      item_id: input.item.id,
+      version,
+      content_hash: hash,
+      document: canonicalJson(input.item),
+      created_at: by.at,
+    })
+    .execute();
+  if (current) {
+    await tx
+      .updateTable('items')
+      .set({
+        version,
+        content_hash: hash,
+        path: input.path,
+        source: input.source,
+        updated_at: by.at,
+      })
+      .where('id', '=', current.id)
+      .execute();
+  } else {
+    await tx
+      .insertInto('items')
+      .values({
+        id: input.item.id,
+        source: input.source,
+        path: input.path,
+        version,
+        content_hash: hash,
+        status: input.status,
+        slot_override: null,
+        created_at: by.at,
+        updated_at: by.at,
+      })
+      .execute();
+  }
+  const reason = current ? `version ${version}` : 'created';
+  await tx
+    .insertInto('item_events')
+    .values({
+      item_id: input.item.id,
+      version,
+      from_status: current?.status ?? null,
+      to_status: input.status,
+      actor: by.actor,
+      at: by.at,
+      reason,
+    })
+    .execute();
+  if (current && current.status !== input.status) {
+    await tx
+      .updateTable('items')
+      .set({ status: input.status })
+      .where('id', '=', current.id)
+      .execute();
+  }
+  return findItem(tx, input.item.id);
+}
+
+/** Filters for listing items. */
+export interface ItemFilter {
+  status?: ItemStatus;
+  source?: ItemSource;
+}
+
+/** Items, oldest first. */
+export function listItems(db: Kysely<Database>, filter: ItemFilter = {}): Promise<ItemRow[]> {
+  let query = db.selectFrom('items').selectAll();
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.source) query = query.where('source', '=', filter.source);
+  return query.orderBy('created_at').orderBy('id').execute();
+}
+
+/** The state changes of an item, in order. */
+export function itemEvents(db: Kysely<Database>, id: string): Promise<ItemEventRow[]> {
+  return db.selectFrom('item_events').selectAll().where('item_id', '=', id).orderBy('id').execute();
+}

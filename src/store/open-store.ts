@@ -1,0 +1,214 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { LoaError } from '../errors/loa-error.js';
+import { LOCKS, lockFor } from './locks.js';
+import { appliedVersions, type Engine, ensureMigrationTable, MIGRATIONS } from './migrations.js';
+import type { Database, PublicationRow } from './schema.js';
+import type { ClaimRequest, Store } from './types.js';
+
+/** How to open the store. */
+export interface StoreOptions {
+  /** PostgreSQL connection string; when absent, SQLite in `dataDir`. */
+  databaseUrl?: string;
+  /** The data directory; the SQLite file is `<dataDir>/loa.db`. */
+  dataDir?: string;
+  /** How long SQLite waits for a lock held by another process before failing. */
+  busyTimeoutMs?: number;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+/** The data directory: `LOA_DATA_DIR`, default `./data`. */
+export function dataDirFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.LOA_DATA_DIR || 'data');
+}
+
+/** Store options from the environment (`LOA_DATABASE_URL`, `LOA_DATA_DIR`). */
+export function storeOptionsFrom(env: NodeJS.ProcessEnv = process.env): StoreOptions {
+  return { databaseUrl: env.LOA_DATABASE_URL || undefined, dataDir: dataDirFrom(env) };
+}
+
+const LOCKED = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_BUSY_SNAPSHOT']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', '57P03']);
+
+/** Turns an engine error into a LoaError the user can act on; others pass through. */
+export function storeError(error: unknown, location: string): unknown {
+  if (error instanceof LoaError) return error;
+  const code = String((error as { code?: unknown })?.code ?? '');
+  if (LOCKED.has(code)) {
+    return new LoaError('STORE_LOCKED', {
+      params: { location },
+      cause: error,
+      failure: 'transient',
+    });
+  }
+  if (UNREACHABLE.has(code) || /connect|terminat/i.test(String((error as Error)?.message))) {
+    return new LoaError('STORE_UNREACHABLE', {
+      params: { location, reason: code || String((error as Error)?.message) },
+      cause: error,
+      failure: 'transient',
+    });
+  }
+  return error;
+}
+
+/** host/database[/schema] of a connection string, without user or password. */
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const schema = /search_path[= ]([\w-]+)/.exec(decodeURIComponent(u.search))?.[1];
+    return `postgres://${u.host}${u.pathname}${schema ? ` (schema ${schema})` : ''}`;
+  } catch {
+    return 'postgres';
+  }
+}
+
+class KyselyStore implements Store {
+  constructor(
+    readonly engine: Engine,
+    readonly location: string,
+    readonly db: Kysely<Database>,
+  ) {}
+
+  async transaction<T>(fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+    try {
+      if (this.engine === 'postgres') return await this.db.transaction().execute(fn);
+      // NOTE: a deferred SQLite transaction that later writes can fail with SQLITE_BUSY
+      // without waiting; BEGIN IMMEDIATE takes the write lock up front and honours busy_timeout.
+      return await this.db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          const result = await fn(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw error;
+        }
+      });
+    } catch (error) {
+      throw storeError(error, this.location);
+    }
+  }
+
+  async claimDue(request: ClaimRequest): Promise<PublicationRow[]> {
+    const claimed: PublicationRow[] = [];
+    for (const channel of request.channels) {
+      const skipLocked = this.engine === 'postgres';
+      claimed.push(
+        ...(await this.transaction((tx) => claimWith(tx, channel, request, skipLocked))),
+      );
+    }
+    return claimed.sort((a, b) => a.due_at.localeCompare(b.due_at) || a.key.localeCompare(b.key));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** Selects due rows of a channel (locking them on PostgreSQL) and leases them. */
+async function claimWith(
+  tx: Kysely<Database>,
+  channel: string,
+  request: ClaimRequest,
+  skipLocked: boolean,
+): Promise<PublicationRow[]> {
+  let query = tx
+    .selectFrom('publications')
+    .select('key')
+    .where('channel_id', '=', channel)
+    .where('status', '=', 'scheduled')
+    .where('due_at', '<=', request.now)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', request.now)]))
+    .orderBy('due_at')
+    .orderBy('key')
+    .limit(request.perChannel);
+  if (skipLocked) query = query.forUpdate().skipLocked();
+  const keys = (await query.execute()).map((r) => r.key);
+  if (keys.length === 0) return [];
+  return tx
+    .updateTable('publications')
+    .set((eb) => ({
+      lease_owner: request.worker,
+      lease_until: request.leaseUntil,
+      needs_reconcile: eb
+        .case()
+        .when('lease_owner', 'is not', null)
+        .then(1)
+        .else(eb.ref('needs_reconcile'))
+        .end(),
+    }))
+    .where('key', 'in', keys)
+    .returningAll()
+    .execute();
+}
+
+async function migrate(store: Store): Promise<void> {
+  await store.transaction(async (tx) => {
+    await lockFor(tx, store.engine, LOCKS.migrate);
+    await ensureMigrationTable(tx);
+    const applied = await appliedVersions(tx);
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await migration.up(tx, store.engine);
+      await tx
+        .insertInto('loa_migrations')
+        .values({
+          version: migration.version,
+          name: migration.name,
+          applied_at: new Date().toISOString(),
+        })
+        .execute();
+    }
+  });
+}
+
+/**
+ * Opens the store (PostgreSQL when a URL is given, else SQLite in WAL mode in the data
+ * directory) and applies pending migrations. Throws STORE_UNREACHABLE / STORE_LOCKED.
+ */
+export async function openStore(options: StoreOptions = storeOptionsFrom()): Promise<Store> {
+  let store: KyselyStore;
+  if (options.databaseUrl) {
+    const location = describeUrl(options.databaseUrl);
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 4,
+      connectionTimeoutMillis: 5_000,
+    });
+    pool.on('error', () => undefined);
+    store = new KyselyStore(
+      'postgres',
+      location,
+      new Kysely({ dialect: new PostgresDialect({ pool }) }),
+    );
+  } else {
+    const dir = resolve(options.dataDir ?? 'data');
+    const file = join(dir, 'loa.db');
+    try {
+      mkdirSync(dir, { recursive: true });
+      const database = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 5_000 });
+      database.pragma('journal_mode = WAL');
+      // NOTE: WAL + NORMAL survives a killed process (not a power cut) and is much faster.
+      database.pragma('synchronous = NORMAL');
+      store = new KyselyStore(
+        'sqlite',
+        file,
+        new Kysely({ dialect: new SqliteDialect({ database }) }),
+      );
+    } catch (error) {
+      throw storeError(error, file);
+    }
+  }
+  try {
+    await migrate(store);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw storeError(error, store.location);
+  }
+  return store;
+}

@@ -1,0 +1,213 @@
+import type { Kysely } from 'kysely';
+import type {
+  AttemptRow,
+  Database,
+  ItemRow,
+  PublicationRow,
+  PublicationStatus,
+  PublicationUpdate,
+} from './schema.js';
+
+/** The publications of an item (every channel, every state), by slot. */
+export function publicationsOfItem(
+  db: Kysely<Database>,
+  itemId: string,
+): Promise<PublicationRow[]> {
+  return db
+    .selectFrom('publications')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .orderBy('slot')
+    .execute();
+}
+
+/** Slots of a channel already taken by a scheduled or published publication. */
+export async function occupiedSlots(db: Kysely<Database>, channelId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('publications')
+    .select('slot')
+    .where('channel_id', '=', channelId)
+    .where('status', 'in', ['scheduled', 'published'])
+    .execute();
+  return new Set(rows.map((r) => r.slot));
+}
+
+/** A publication to schedule. */
+export interface ScheduleInput {
+  key: string;
+  item: Pick<ItemRow, 'id' | 'version' | 'content_hash'>;
+  channelId: string;
+  slot: string;
+  plannedBy: string;
+  now: string;
+}
+
+/** Inserts a scheduled publication, or brings a cancelled one with that key back. */
+export async function schedulePublication(
+  tx: Kysely<Database>,
+  input: ScheduleInput,
+): Promise<void> {
+  const fresh = {
+    item_version: input.item.version,
+    content_hash: input.item.content_hash,
+    status: 'scheduled' as const,
+    due_at: input.slot,
+    attempts: 0,
+    lease_owner: null,
+    lease_until: null,
+    needs_reconcile: 0,
+    last_error: null,
+    reason: null,
+    planned_by: input.plannedBy,
+    updated_at: input.now,
+  };
+  const revived = await tx
+    .updateTable('publications')
+    .set(fresh)
+    .where('key', '=', input.key)
+    .where('status', '=', 'cancelled')
+    .executeTakeFirst();
+  if (Number(revived.numUpdatedRows) > 0) return;
+  await tx
+    .insertInto('publications')
+    .values({
+      ...fresh,
+      key: input.key,
+      item_id: input.item.id,
+      channel_id: input.channelId,
+      slot: input.slot,
+      created_at: input.now,
+    })
+    .execute();
+}
+
+/** Points a scheduled publication at the item's current version. */
+export async function refreshPublication(
+  tx: Kysely<Database>,
+  key: string,
+  item: Pick<ItemRow, 'version' | 'content_hash'>,
+  now: string,
+): Promise<void> {
+  await tx
+    .updateTable('publications')
+    .set({ item_version: item.version, content_hash: item.content_hash, updated_at: now })
+    .where('key', '=', key)
+    .where('status', '=', 'scheduled')
+    .execute();
+}
+
+/** Cancels scheduled publications (withdrawn, rescheduled, back to draft), with the reason. */
+export async function cancelPublications(
+  tx: Kysely<Database>,
+  keys: string[],
+  reason: string,
+  now: string,
+): Promise<number> {
+  if (keys.length === 0) return 0;
+  const result = await tx
+    .updateTable('publications')
+    .set({ status: 'cancelled', reason, updated_at: now })
+    .where('key', 'in', keys)
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Writes what happened to a leased publication, only while `worker` still holds its lease;
+ * returns false when the lease was lost (another worker will reconcile it).
+ */
+export async function settlePublication(
+  tx: Kysely<Database>,
+  key: string,
+  worker: string,
+  change: PublicationUpdate,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('publications')
+    .set({ ...change, lease_owner: null, lease_until: null })
+    .where('key', '=', key)
+    .where('lease_owner', '=', worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives leased publications back untouched (shutdown, channel paused, lease running out). */
+export async function releaseLeases(
+  tx: Kysely<Database>,
+  keys: string[],
+  worker: string,
+): Promise<void> {
+  if (keys.length === 0) return;
+  await tx
+    .updateTable('publications')
+    .set({ lease_owner: null, lease_until: null })
+    .where('key', 'in', keys)
+    .where('lease_owner', '=', worker)
+    .execute();
+}
+
+/** Records one attempt (or a decision not to attempt) on a publication. */
+export async function recordAttempt(
+  tx: Kysely<Database>,
+  attempt: Omit<AttemptRow, 'id'>,
+): Promise<void> {
+  await tx.insertInto('publication_attempts').values(attempt).execute();
+}
+
+/** Filters for listing publications. */
+export interface PublicationFilter {
+  status?: PublicationStatus;
+  channel?: string;
+  item?: string;
+}
+
+/** Publications by slot. */
+export function listPublications(
+  db: Kysely<Database>,
+  filter: PublicationFilter = {},
+): Promise<PublicationRow[]> {
+  let query = db.selectFrom('publications').selectAll();
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.channel) query = query.where('channel_id', '=', filter.channel);
+  if (filter.item) query = query.where('item_id', '=', filter.item);
+  return query.orderBy('slot').orderBy('key').execute();
+}
+
+/** The attempts on one publication, in order. */
+export function attemptsOf(db: Kysely<Database>, key: string): Promise<AttemptRow[]> {
+  return db
+    .selectFrom('publication_attempts')
+    .selectAll()
+    .where('publication_key', '=', key)
+    .orderBy('id')
+    .execute();
+}
+
+/** Channels paused after an authentication failure. */
+export async function pausedChannels(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('channel_states').selectAll().where('paused', '=', 1).execute();
+  return new Map(rows.map((r) => [r.channel_id, r.reason ?? '']));
+}
+
+/** Pauses (or resumes) a channel: its publications wait, nothing fails. */
+export async function setChannelPaused(
+  tx: Kysely<Database>,
+  channelId: string,
+  paused: boolean,
+  reason: string | null,
+  now: string,
+): Promise<void> {
+  const row = { paused: paused ? 1 : 0, reason, since: now };
+  const updated = await tx
+    .updateTable('channel_states')
+    .set(row)
+    .where('channel_id', '=', channelId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) {
+    await tx
+      .insertInto('channel_states')
+      .values({ channel_id: channelId, ...row })
+      .execute();
+  }
+}

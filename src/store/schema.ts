@@ -1,0 +1,136 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The tables of the loa store. Instants are UTC ISO 8601 strings with milliseconds
+ * (`2024-03-01T01:00:00.000Z`): they sort as text and read the same in both engines. Flags
+ * are integers 0/1 and documents are JSON text, for the same reason.
+ */
+export interface Database {
+  loa_migrations: MigrationTable;
+  items: ItemTable;
+  item_versions: ItemVersionTable;
+  item_events: ItemEventTable;
+  publications: PublicationTable;
+  publication_attempts: AttemptTable;
+  channel_states: ChannelStateTable;
+}
+
+export interface MigrationTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+/** The states of an item in the queue. */
+export const ITEM_STATUSES = [
+  'draft',
+  'approved',
+  'scheduled',
+  'published',
+  'failed',
+  'withdrawn',
+] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** Where an item came from: a file under content/ or `loa queue add`. */
+export type ItemSource = 'content' | 'cli';
+
+export interface ItemTable {
+  id: string;
+  source: ItemSource;
+  /** The file it was read from, relative to the project (content) or as given (cli). */
+  path: string;
+  version: number;
+  content_hash: string;
+  status: ItemStatus;
+  /** A slot set by `loa queue reschedule`, UTC; overrides publishAt and `slot: next`. */
+  slot_override: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemVersionTable {
+  item_id: string;
+  version: number;
+  content_hash: string;
+  /** The ContentItem as JSON. */
+  document: string;
+  created_at: string;
+}
+
+export interface ItemEventTable {
+  id: Generated<number>;
+  item_id: string;
+  version: number;
+  from_status: string | null;
+  to_status: string;
+  actor: string;
+  at: string;
+  reason: string | null;
+}
+
+/** The states of a publication (item × channel × slot) in the outbox. */
+export const PUBLICATION_STATUSES = [
+  'scheduled',
+  'published',
+  'failed',
+  'missed',
+  'cancelled',
+] as const;
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+
+export interface PublicationTable {
+  key: string;
+  item_id: string;
+  item_version: number;
+  content_hash: string;
+  channel_id: string;
+  /** The planned instant, UTC. */
+  slot: string;
+  /** `publishAt`, `next`, `override` or a later planner's name (bulletin, broadcast). */
+  planned_by: string;
+  status: PublicationStatus;
+  /** When the dispatcher may next try it (slot, then retry times). */
+  due_at: string;
+  attempts: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  /** 1 when a worker held it and vanished: look it up with `find` before any retry. */
+  needs_reconcile: number;
+  external_id: string | null;
+  url: string | null;
+  published_at: string | null;
+  /** The content hash that went out. */
+  sent_hash: string | null;
+  last_error: string | null;
+  /** Why it ended as it did (withdrawn, edited, missed, rescheduled…). */
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttemptTable {
+  id: Generated<number>;
+  publication_key: string;
+  attempt: number;
+  worker: string;
+  at: string;
+  /** published, reconciled, transient, permanent, auth, unknown, missed, skipped. */
+  outcome: string;
+  detail: string | null;
+}
+
+export interface ChannelStateTable {
+  channel_id: string;
+  paused: number;
+  reason: string | null;
+  since: string;
+}
+
+export type ItemRow = Selectable<ItemTable>;
+export type NewItem = Insertable<ItemTable>;
+export type PublicationRow = Selectable<PublicationTable>;
+export type NewPublication = Insertable<PublicationTable>;
+export type PublicationUpdate = Updateable<PublicationTable>;
+export type ItemEventRow = Selectable<ItemEventTable>;
+export type AttemptRow = Selectable<AttemptTable>;
