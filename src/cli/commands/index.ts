@@ -2,8 +2,13 @@ import type { Command } from 'commander';
 import type { Output } from '../output.js';
 import { registerCalendar } from './calendar.js';
 import { registerPlan } from './plan.js';
+import { registerQueue } from './queue.js';
+import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
+import { registerSimulate } from './simulate.js';
 import { registerStart } from './start.js';
+import { registerStatus } from './status.js';
+import { registerSync } from './sync.js';
 import { registerValidate } from './validate.js';
 
 /** Every loa command, registered on one program. */
@@ -17,4 +22,9 @@ export function registerCommands(
   registerPlan(program, output, setExit);
   registerCalendar(program, output, setExit);
   registerStart(program, output, setExit);
+  registerSync(program, output, setExit);
+  registerQueue(program, output, setExit);
+  registerRun(program, output, setExit);
+  registerStatus(program, output, setExit);
+  registerSimulate(program, output, setExit);
 }

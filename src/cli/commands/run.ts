@@ -1,0 +1,167 @@
+import type { Command } from 'commander';
+import { type Clock, systemClock } from '../../calendar/clock.js';
+import { LoaError } from '../../errors/loa-error.js';
+import { message } from '../../i18n/catalogue.js';
+import { runDaemon } from '../../scheduler/daemon.js';
+import type { DispatchEvent, DispatcherOptions } from '../../scheduler/dispatch-types.js';
+import { dispatchPass, workerName } from '../../scheduler/dispatcher.js';
+import { buildAdapters, openSession } from '../../scheduler/session.js';
+import type { Output } from '../output.js';
+import { syncSession } from './sync.js';
+
+export interface RunOptions {
+  dir?: string;
+  as?: string;
+  once?: boolean;
+  /** Seconds between wake-ups (default 30; divides 60). */
+  interval?: string;
+  /** Catch-up bound per channel per pass (default 20). */
+  maxPerPass?: string;
+  /** Lease length in seconds (default 120). */
+  lease?: string;
+}
+
+function positive(
+  option: string,
+  value: string | undefined,
+  fallback: number,
+  check?: (n: number) => boolean,
+) {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0 || (check && !check(n))) {
+    throw new LoaError('OPTION_INVALID', {
+      params: {
+        option,
+        value,
+        expected: option === '--interval' ? '1–60, divides 60' : 'a whole number > 0',
+      },
+    });
+  }
+  return n;
+}
+
+/** A JSON log line: one object per event, never a secret (only keys, ids and error codes). */
+function logLine(output: Output, record: Record<string, unknown>): void {
+  output.out(JSON.stringify({ level: 'info', ...record }));
+}
+
+/**
+ * `loa run`: syncs content/, then dispatches once (`--once`) or as a daemon woken by
+ * node-cron, logging JSON lines. SIGINT/SIGTERM stop it cleanly: what it holds is finished
+ * or released.
+ */
+export async function runRun(
+  options: RunOptions,
+  output: Output,
+  clock: Clock = systemClock,
+): Promise<number> {
+  const intervalSec = positive('--interval', options.interval, 30, (n) => n <= 60 && 60 % n === 0);
+  const perChannelPerPass = positive('--max-per-pass', options.maxPerPass, 20);
+  const leaseSec = positive('--lease', options.lease, 120);
+  const session = await openSession(options.dir ?? '.');
+  const stop = new AbortController();
+  const onSignal = (signal: string) => {
+    logLine(output, { at: clock.now().toISO(), event: 'stopping', signal });
+    stop.abort();
+  };
+  const sigint = () => onSignal('SIGINT');
+  const sigterm = () => onSignal('SIGTERM');
+  process.once('SIGINT', sigint);
+  process.once('SIGTERM', sigterm);
+  try {
+    const sync = await syncSession(session, clock, options.as);
+    logLine(output, {
+      at: clock.now().toISO(),
+      event: 'synced',
+      added: sync.added.length,
+      changed: sync.changed.length,
+      withdrawn: sync.withdrawn.length,
+      scheduled: sync.scheduled,
+      cancelled: sync.cancelled,
+    });
+    const adapters = buildAdapters(session.config.channels.values(), 'run', session, clock);
+    for (const channel of session.config.channels.values()) {
+      if (!adapters.has(channel.id)) {
+        logLine(output, {
+          at: clock.now().toISO(),
+          event: 'no-adapter',
+          channel: channel.id,
+          detail: message('CHANNEL_NO_ADAPTER', { channel: channel.id, kind: channel.kind }, 'en'),
+        });
+      }
+    }
+    const dispatcher: DispatcherOptions & { stop: AbortSignal } = {
+      store: session.store,
+      channels: session.config.channels,
+      adapters,
+      clock,
+      worker: workerName(),
+      leaseSec,
+      perChannelPerPass,
+      stop: stop.signal,
+      log: (event: DispatchEvent) => {
+        if (event.event !== 'waiting') logLine(output, { ...event });
+      },
+    };
+    logLine(output, {
+      at: clock.now().toISO(),
+      event: 'started',
+      worker: dispatcher.worker,
+      store: session.store.location,
+      once: Boolean(options.once),
+    });
+    if (options.once) {
+      const result = await dispatchPass(dispatcher);
+      logLine(output, {
+        at: clock.now().toISO(),
+        event: 'pass',
+        claimed: result.claimed,
+        ...result.counts,
+        waiting: result.waiting,
+      });
+    } else {
+      await runDaemon(dispatcher, {
+        intervalSec,
+        onPass: (result) => {
+          if (result.claimed > 0)
+            logLine(output, {
+              at: clock.now().toISO(),
+              event: 'pass',
+              claimed: result.claimed,
+              ...result.counts,
+            });
+        },
+        onError: (error) =>
+          output.err(
+            JSON.stringify({
+              level: 'error',
+              at: clock.now().toISO(),
+              event: 'pass-failed',
+              error:
+                error instanceof LoaError ? error.code : String((error as Error)?.message ?? error),
+            }),
+          ),
+      });
+    }
+    logLine(output, { at: clock.now().toISO(), event: 'stopped' });
+    return 0;
+  } finally {
+    process.off('SIGINT', sigint);
+    process.off('SIGTERM', sigterm);
+    await session.store.close();
+  }
+}
+
+export function registerRun(program: Command, output: Output, setExit: (code: number) => void) {
+  program
+    .command('run')
+    .description('Chạy bộ đăng bài / run the dispatcher')
+    .option('--dir <dir>', 'thư mục dự án / project folder', '.')
+    .option('--as <name>', 'người thực hiện / who acts')
+    .option('--once', 'một lượt rồi thoát / one pass, then exit')
+    .option('--interval <sec>', 'giây giữa hai lượt / seconds between passes', '30')
+    .option('--max-per-pass <n>', 'tối đa mỗi kênh mỗi lượt / at most per channel per pass', '20')
+    .option('--lease <sec>', 'thời hạn giữ việc / lease seconds', '120')
+    .action(async (opts: RunOptions) => setExit(await runRun(opts, output)));
+}

@@ -1,0 +1,118 @@
+import type { Command } from 'commander';
+import { type Clock, systemClock } from '../../calendar/clock.js';
+import { adapterFactoryFor } from '../../channels/registry.js';
+import { message } from '../../i18n/catalogue.js';
+import { channelZone } from '../../scheduler/planner.js';
+import { localTime } from '../../scheduler/scheduling-context.js';
+import { openSession } from '../../scheduler/session.js';
+import { listPublications, pausedChannels } from '../../store/publications.js';
+import type { PublicationRow } from '../../store/schema.js';
+import { type Output, printJson } from '../output.js';
+
+export interface StatusOptions {
+  dir?: string;
+  json?: boolean;
+  channel?: string;
+  /** How many upcoming publications to show per channel (default 3). */
+  next?: string;
+}
+
+/** One channel's state, as `loa status` shows it. */
+export interface ChannelStatus {
+  channel: string;
+  kind: string;
+  zone: string;
+  counts: Record<string, number>;
+  paused?: string;
+  adapter: boolean;
+  next: PublicationRow[];
+  failed: PublicationRow[];
+  missed: PublicationRow[];
+}
+
+/** `loa status`: per channel, what is due next, what failed, what was missed. */
+export async function runStatus(
+  options: StatusOptions,
+  output: Output,
+  _clock: Clock = systemClock,
+) {
+  const session = await openSession(options.dir ?? '.');
+  try {
+    const paused = await pausedChannels(session.store.db);
+    const all = await listPublications(session.store.db, { channel: options.channel });
+    const shown = Number(options.next ?? 3) || 3;
+    const report: ChannelStatus[] = [];
+    for (const channel of session.config.channels.values()) {
+      if (options.channel && channel.id !== options.channel) continue;
+      const own = all.filter((p) => p.channel_id === channel.id);
+      const counts: Record<string, number> = {
+        scheduled: 0,
+        published: 0,
+        failed: 0,
+        missed: 0,
+        cancelled: 0,
+      };
+      for (const p of own) counts[p.status] = (counts[p.status] ?? 0) + 1;
+      report.push({
+        channel: channel.id,
+        kind: channel.kind,
+        zone: channelZone(channel, session.config.planZones),
+        counts,
+        ...(paused.has(channel.id) ? { paused: paused.get(channel.id) } : {}),
+        adapter: adapterFactoryFor(channel.kind, 'run') !== undefined,
+        next: own.filter((p) => p.status === 'scheduled').slice(0, shown),
+        failed: own.filter((p) => p.status === 'failed'),
+        missed: own.filter((p) => p.status === 'missed'),
+      });
+    }
+    if (options.json) {
+      printJson(output, report);
+      return 0;
+    }
+    if (all.length === 0) output.out(message('STATUS_NOTHING'));
+    for (const s of report) {
+      const notes = [
+        s.paused ? message('CHANNEL_PAUSED', { channel: s.channel, reason: s.paused }) : '',
+        s.adapter ? '' : message('CHANNEL_NO_ADAPTER', { channel: s.channel, kind: s.kind }),
+      ].filter(Boolean);
+      output.out(
+        message('STATUS_CHANNEL', {
+          channel: s.channel,
+          kind: s.kind,
+          scheduled: s.counts.scheduled,
+          published: s.counts.published,
+          failed: s.counts.failed,
+          missed: s.counts.missed,
+          note: notes.length ? ` — ${notes.join('; ')}` : '',
+        }),
+      );
+      const when = (p: PublicationRow) => localTime(p.slot, s.zone);
+      for (const p of s.next)
+        output.out(message('STATUS_NEXT', { when: when(p), item: p.item_id }));
+      for (const p of s.failed) {
+        output.out(
+          message('STATUS_FAILED', { when: when(p), item: p.item_id, error: p.last_error ?? '' }),
+        );
+      }
+      for (const p of s.missed) {
+        output.out(
+          message('STATUS_MISSED', { when: when(p), item: p.item_id, reason: p.reason ?? '' }),
+        );
+      }
+    }
+    return 0;
+  } finally {
+    await session.store.close();
+  }
+}
+
+export function registerStatus(program: Command, output: Output, setExit: (code: number) => void) {
+  program
+    .command('status')
+    .description('Tình hình đăng bài theo kênh / publication status per channel')
+    .option('--dir <dir>', 'thư mục dự án / project folder', '.')
+    .option('--channel <id>', 'kênh / channel')
+    .option('--next <n>', 'số lượt sắp tới / upcoming shown', '3')
+    .option('--json', 'JSON')
+    .action(async (opts: StatusOptions) => setExit(await runStatus(opts, output)));
+}
