@@ -1,7 +1,7 @@
 import { Feed, type Item } from 'feed';
 import { message } from '../../i18n/catalogue.js';
 import type { BuiltIssue, IssueArticle } from './model.js';
-import { renderIssueBody } from './pages.js';
+import { escapeHtml, renderIssueBody } from './pages.js';
 
 /** One feed in the three formats loa writes. */
 export interface FeedSet {
@@ -44,7 +44,8 @@ function articleItem(article: IssueArticle): Item {
     author: [{ name: article.author }],
     category: article.topics.map((topic) => ({ name: topic, term: topic })),
   };
-  if (article.summary !== undefined) item.description = cdataSafe(article.summary);
+  // NOTE: RSS descriptions and Atom summaries (type html) are HTML; the summary is text.
+  if (article.summary !== undefined) item.description = escapeHtml(article.summary);
   return item;
 }
 
@@ -52,7 +53,7 @@ function articleItem(article: IssueArticle): Item {
  * JSON Feed 1.1 from the feed package's 1.0 output: the 1.1 version URL, the language, and
  * `authors` (1.1) beside the deprecated `author`, as the spec asks for compatibility.
  */
-function jsonFeed11(feed: Feed): string {
+function jsonFeed11(feed: Feed, summaries: ReadonlyArray<string | undefined> = []): string {
   const doc = JSON.parse(feed.json1()) as Record<string, unknown> & {
     items: Array<Record<string, unknown>>;
   };
@@ -60,14 +61,19 @@ function jsonFeed11(feed: Feed): string {
   for (const [key, value] of Object.entries(doc)) if (key !== 'version') out[key] = value;
   out.language = 'vi';
   if (doc.author !== undefined) out.authors = [doc.author];
-  out.items = doc.items.map((item) =>
-    item.author === undefined ? item : { ...item, authors: [item.author] },
-  );
+  out.items = doc.items.map((item, index) => {
+    const fixed: Record<string, unknown> = { ...item };
+    if (item.author !== undefined) fixed.authors = [item.author];
+    // JSON Feed summaries are plain text: the summary as written, not its HTML escape.
+    const summary = summaries[index];
+    if (summary !== undefined) fixed.summary = summary;
+    return fixed;
+  });
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-function render(feed: Feed): FeedSet {
-  return { rss: `${feed.rss2()}\n`, atom: `${feed.atom1()}\n`, json: jsonFeed11(feed) };
+function render(feed: Feed, summaries?: ReadonlyArray<string | undefined>): FeedSet {
+  return { rss: `${feed.rss2()}\n`, atom: `${feed.atom1()}\n`, json: jsonFeed11(feed, summaries) };
 }
 
 /** The feeds of one issue: one entry per article. Pure: the same issue gives the same bytes. */
@@ -85,7 +91,10 @@ export function renderIssueFeeds(issue: BuiltIssue): FeedSet {
     author: { name: issue.bulletinTitle },
   });
   for (const article of issue.articles) feed.addItem(articleItem(article));
-  return render(feed);
+  return render(
+    feed,
+    issue.articles.map((a) => a.summary),
+  );
 }
 
 /**
