@@ -1,0 +1,132 @@
+import { message } from '../i18n/catalogue.js';
+import type { Lang } from '../i18n/lang.js';
+import {
+  auditRows,
+  completionText,
+  rejectText,
+  rowCells,
+  rowHeaders,
+  statusText,
+  warningText,
+} from './rows.js';
+import type { AuditResult } from './types.js';
+
+const TITLE_WIDTH = 60;
+
+/** Characters as a terminal shows them (NFC Vietnamese: one code point, one column). */
+function width(text: string): number {
+  return [...text].length;
+}
+
+function pad(text: string, size: number, right = false): string {
+  const gap = ' '.repeat(Math.max(0, size - width(text)));
+  return right ? gap + text : text + gap;
+}
+
+function shorten(text: string, size: number): string {
+  const chars = [...text];
+  return chars.length <= size ? text : `${chars.slice(0, size - 1).join('')}…`;
+}
+
+/**
+ * The audit as a terminal table, in the user's language: per task a heading line (clause,
+ * title, unit), then a row per sub-period (period, required, done, status, evidence), the
+ * entries a rule turned away under it, then completion, focus topics and log warnings.
+ */
+export function renderAuditTable(result: AuditResult, lang?: Lang): string {
+  const lines: string[] = [
+    message(
+      'AUDIT_HEADER',
+      {
+        plan: result.plan.id,
+        number: result.plan.number,
+        period: result.period.label,
+        now: result.now,
+      },
+      lang,
+    ),
+  ];
+  if (result.unit) {
+    lines.push(
+      message(
+        'AUDIT_UNIT_LINE',
+        { name: result.unit.name, count: result.unit.included.length },
+        lang,
+      ),
+    );
+  }
+  const heads = [
+    message('AUDIT_COL_PERIOD', {}, lang),
+    message('AUDIT_COL_REQUIRED', {}, lang),
+    message('AUDIT_COL_ACHIEVED', {}, lang),
+    message('AUDIT_COL_STATUS', {}, lang),
+    message('AUDIT_COL_EVIDENCE', {}, lang),
+  ];
+  const statuses = result.tasks.flatMap((t) => t.periods.map((p) => statusText(p.status, lang)));
+  const sizes = [
+    Math.max(width(heads[0] ?? ''), 10),
+    width(heads[1] ?? ''),
+    width(heads[2] ?? ''),
+    Math.max(width(heads[3] ?? ''), ...statuses.map(width)),
+  ];
+  const row = (cells: string[]) =>
+    `    ${pad(cells[0] ?? '', sizes[0] ?? 0)}  ${pad(cells[1] ?? '', sizes[1] ?? 0, true)}  ${pad(cells[2] ?? '', sizes[2] ?? 0, true)}  ${pad(cells[3] ?? '', sizes[3] ?? 0)}  ${cells[4] ?? ''}`.trimEnd();
+  let spills = false;
+  for (const task of result.tasks) {
+    lines.push('', `[${task.source}] ${shorten(task.title, TITLE_WIDTH)} (${task.unitName})`);
+    lines.push(row(heads));
+    for (const period of task.periods) {
+      spills ||= period.spills;
+      lines.push(
+        row([
+          `${period.label}${period.spills ? '*' : ''}`,
+          task.counted ? '–' : String(period.required),
+          String(period.achieved),
+          statusText(period.status, lang),
+          shorten(period.evidence.map((i) => `#${i}`).join(' '), 40),
+        ]),
+      );
+      for (const rejected of period.rejected) {
+        lines.push(`      ✗ #${rejected.index}: ${rejectText(rejected.reason, lang)}`);
+      }
+    }
+  }
+  lines.push('');
+  if (spills) lines.push(message('AUDIT_SPILL_NOTE', {}, lang));
+  lines.push(completionText(result, lang));
+  if (result.focus.length === 0) lines.push(message('AUDIT_FOCUS_NONE', {}, lang));
+  else {
+    lines.push(message('AUDIT_FOCUS_HEADER', {}, lang));
+    for (const focus of result.focus) {
+      const code = focus.covered ? 'AUDIT_FOCUS_COVERED' : 'AUDIT_FOCUS_UNCOVERED';
+      lines.push(message(code, { entries: focus.entries, title: focus.title }, lang));
+    }
+  }
+  for (const warning of result.warnings) lines.push(warningText(warning, lang));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The audits as JSON, exactly the result objects, indented. */
+export function renderAuditJson(results: AuditResult | AuditResult[]): string {
+  return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * The audits as CSV: UTF-8 with a byte-order mark (so that Excel reads the Vietnamese),
+ * CRLF line ends, RFC 4180 quoting, one row per task and sub-period.
+ */
+export function renderAuditCsv(results: AuditResult | AuditResult[], lang?: Lang): string {
+  const list = Array.isArray(results) ? results : [results];
+  const lines = [rowHeaders(lang).map(csvField).join(',')];
+  for (const result of list) {
+    for (const row of auditRows(result, lang)) {
+      lines.push(rowCells(row, lang).map(csvField).join(','));
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

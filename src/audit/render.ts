@@ -1,0 +1,35 @@
+import { LoaError } from '../errors/loa-error.js';
+import type { Lang } from '../i18n/lang.js';
+import { renderAuditCsv, renderAuditJson, renderAuditTable } from './render-text.js';
+import { renderAuditXlsx } from './render-xlsx.js';
+import type { AuditResult } from './types.js';
+
+/** The formats `loa audit --format` writes. */
+export const AUDIT_FORMATS = ['table', 'json', 'csv', 'xlsx'] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+/**
+ * Renders audits in a format: `table` (text), `json`, `csv` (UTF-8 with BOM) as strings,
+ * `xlsx` as bytes. Throws AUDIT_BAD_FORMAT for any other format.
+ */
+export async function renderAudit(
+  results: AuditResult | AuditResult[],
+  format: string,
+  lang?: Lang,
+): Promise<string | Buffer> {
+  const list = Array.isArray(results) ? results : [results];
+  switch (format) {
+    case 'table':
+      return list.map((r) => renderAuditTable(r, lang)).join('\n');
+    case 'json':
+      return renderAuditJson(results);
+    case 'csv':
+      return renderAuditCsv(list, lang);
+    case 'xlsx':
+      return renderAuditXlsx(list, lang);
+    default:
+      throw new LoaError('AUDIT_BAD_FORMAT', {
+        params: { format, known: AUDIT_FORMATS.join(', ') },
+      });
+  }
+}
