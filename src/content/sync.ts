@@ -1,10 +1,12 @@
 import { relative, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { Project } from '../config/project.js';
 import { projectDirs } from '../config/project.js';
 import { type PlanningConfig, type PlanReport, planItems } from '../scheduler/plan-items.js';
 import { toStored } from '../store/instant.js';
 import { type Actor, findItem, listItems, saveItemVersion, setItemStatus } from '../store/items.js';
+import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 import { itemIdFromPath } from './parse-item.js';
 
@@ -16,6 +18,19 @@ export interface SyncReport extends PlanReport {
   unchanged: number;
   /** Ids in content/ that a `loa queue add` item already holds. */
   conflicts: string[];
+}
+
+const FILE_REMOVED = 'file removed';
+
+async function lastReason(tx: Kysely<Database>, id: string): Promise<string | null | undefined> {
+  const last = await tx
+    .selectFrom('item_events')
+    .select('reason')
+    .where('item_id', '=', id)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last?.reason;
 }
 
 /** Ids of content files that exist but did not parse: they are kept, not withdrawn. */
@@ -77,12 +92,16 @@ export async function syncContent(
         },
         by,
       );
-      if (!saved) report.unchanged += 1;
-      else (before ? report.changed : report.added).push(item.id);
+      if (saved) (before ? report.changed : report.added).push(item.id);
+      else if (before?.status === 'withdrawn' && (await lastReason(tx, item.id)) === FILE_REMOVED) {
+        // The file came back unchanged: the item returns in the state its front matter says.
+        await setItemStatus(tx, before, item.status, by, 'file restored');
+        report.changed.push(item.id);
+      } else report.unchanged += 1;
     }
     for (const row of await listItems(tx, { source: 'content' })) {
       if (present.has(row.id) || broken.has(row.id) || row.status === 'withdrawn') continue;
-      await setItemStatus(tx, row, 'withdrawn', by, 'file removed');
+      await setItemStatus(tx, row, 'withdrawn', by, FILE_REMOVED);
       report.withdrawn.push(row.id);
     }
     const active = (await listItems(tx)).filter(

@@ -92,7 +92,7 @@ export async function saveItemVersion(
 ): Promise<ItemRow | undefined> {
   const hash = contentHash(input.item);
   const current = await findItem(tx, input.item.id);
-  if (current && current.content_hash === hash && current.status !== 'withdrawn') return undefined;
+  if (current && current.content_hash === hash) return undefined;
   const version = (current?.version ?? 0) + 1;
   await tx
     .insertInto('item_versions')

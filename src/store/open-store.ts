@@ -26,9 +26,14 @@ export function dataDirFrom(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.LOA_DATA_DIR || 'data');
 }
 
-/** Store options from the environment (`LOA_DATABASE_URL`, `LOA_DATA_DIR`). */
+/** Store options from the environment (`LOA_DATABASE_URL`, `LOA_DATA_DIR`, `LOA_BUSY_TIMEOUT_MS`). */
 export function storeOptionsFrom(env: NodeJS.ProcessEnv = process.env): StoreOptions {
-  return { databaseUrl: env.LOA_DATABASE_URL || undefined, dataDir: dataDirFrom(env) };
+  const busy = Number(env.LOA_BUSY_TIMEOUT_MS);
+  return {
+    databaseUrl: env.LOA_DATABASE_URL || undefined,
+    dataDir: dataDirFrom(env),
+    ...(Number.isInteger(busy) && busy >= 0 ? { busyTimeoutMs: busy } : {}),
+  };
 }
 
 const LOCKED = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_BUSY_SNAPSHOT']);
