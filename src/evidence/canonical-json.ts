@@ -19,104 +19,141 @@ export type CanonicalValue =
  * - numbers as ECMAScript prints them (`-0` becomes `0`); NaN and ±Infinity are refused;
  * - object properties whose value is `undefined` are left out, as if absent;
  * - anything else (Date, Map, class instances, bigint, functions, `undefined` in an array,
- *   lone surrogates, two keys equal after NFC, cycles) is refused with `LoaError`.
+ *   lone surrogates, two keys equal after NFC, cycles) is refused with `LoaError`, whose
+ *   `path` param says where (`$.items[2].at`).
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$', new Set());
+  return new Writer().write(value);
 }
 
 const encoder = new TextEncoder();
-/** With the `u` flag, \p{Cs} matches only a surrogate that is not half of a pair. */
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /** The UTF-8 bytes of {@link canonicalJson}: what an evidence leaf hashes. */
 export function canonicalBytes(value: unknown): Uint8Array {
   return encoder.encode(canonicalJson(value));
 }
 
-function write(value: unknown, path: string, ancestors: Set<object>): string {
-  switch (typeof value) {
-    case 'string':
-      return writeString(value, path);
-    case 'number':
-      return writeNumber(value, path);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object':
-      if (value === null) return 'null';
-      return writeContainer(value, path, ancestors);
-    default:
-      throw unsupported(path, typeof value);
-  }
-}
+/** Printable ASCII without `"` and `\`: written as is, already NFC, nothing to escape. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** With the `u` flag, \p{Cs} matches only a surrogate that is not half of a pair. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
-function writeString(value: string, path: string): string {
-  if (LONE_SURROGATE.test(value))
-    throw new LoaError('EVIDENCE_TEXT_MALFORMED', { params: { path } });
-  // NOTE: JSON.stringify escapes exactly as RFC 8785 §3.2.2.2 asks (\b \t \n \f \r \" \\,
-  // other controls as \u00xx, everything else verbatim), so it is the JCS string writer.
-  return JSON.stringify(value.normalize('NFC'));
-}
+class Writer {
+  /** Keys and indices from the root to the value being written; joined only for an error. */
+  readonly #path: (string | number)[] = [];
+  readonly #ancestors = new Set<object>();
 
-function writeNumber(value: number, path: string): string {
-  if (!Number.isFinite(value)) {
-    throw new LoaError('EVIDENCE_NUMBER_NOT_FINITE', { params: { path, value: String(value) } });
-  }
-  // ECMAScript Number::toString is the JCS number form; it already prints -0 as "0".
-  return String(value);
-}
-
-function writeContainer(value: object, path: string, ancestors: Set<object>): string {
-  if (ancestors.has(value)) throw new LoaError('EVIDENCE_VALUE_CYCLE', { params: { path } });
-  ancestors.add(value);
-  try {
-    if (Array.isArray(value)) return writeArray(value, path, ancestors);
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      throw unsupported(path, describeObject(value));
+  write(value: unknown): string {
+    switch (typeof value) {
+      case 'string':
+        return this.#string(value);
+      case 'number':
+        if (!Number.isFinite(value)) {
+          throw this.#error('EVIDENCE_NUMBER_NOT_FINITE', { value: String(value) });
+        }
+        // ECMAScript Number::toString is the JCS number form; it prints -0 as "0".
+        return String(value);
+      case 'boolean':
+        return value ? 'true' : 'false';
+      case 'object':
+        if (value === null) return 'null';
+        return this.#container(value);
+      default:
+        throw this.#error('EVIDENCE_VALUE_UNSUPPORTED', { type: typeof value });
     }
-    return writeObject(value as Record<string, unknown>, path, ancestors);
-  } finally {
-    ancestors.delete(value);
   }
-}
 
-function writeArray(value: readonly unknown[], path: string, ancestors: Set<object>): string {
-  const parts: string[] = [];
-  for (let i = 0; i < value.length; i += 1) {
-    const itemPath = `${path}[${i}]`;
-    const item = value[i];
-    if (item === undefined) throw unsupported(itemPath, 'undefined');
-    parts.push(write(item, itemPath, ancestors));
+  #string(value: string): string {
+    if (PLAIN_ASCII.test(value)) return `"${value}"`;
+    if (LONE_SURROGATE.test(value)) throw this.#error('EVIDENCE_TEXT_MALFORMED');
+    // NOTE: JSON.stringify escapes exactly as RFC 8785 §3.2.2.2 asks (\b \t \n \f \r \" \\,
+    // other controls as \u00xx, everything else verbatim), so it is the JCS string writer.
+    return JSON.stringify(value.normalize('NFC'));
   }
-  return `[${parts.join(',')}]`;
-}
 
-function writeObject(value: Record<string, unknown>, path: string, ancestors: Set<object>): string {
-  if (Object.getOwnPropertySymbols(value).length > 0) throw unsupported(path, 'symbol key');
-  const members = new Map<string, string>();
-  for (const rawKey of Object.keys(value)) {
-    const item = value[rawKey];
-    if (item === undefined) continue;
-    const keyPath = `${path}.${rawKey}`;
-    if (LONE_SURROGATE.test(rawKey)) {
-      throw new LoaError('EVIDENCE_TEXT_MALFORMED', { params: { path: keyPath } });
+  #container(value: object): string {
+    if (this.#ancestors.has(value)) throw this.#error('EVIDENCE_VALUE_CYCLE');
+    let text: string;
+    this.#ancestors.add(value);
+    if (Array.isArray(value)) {
+      text = this.#array(value);
+    } else {
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) {
+        throw this.#error('EVIDENCE_VALUE_UNSUPPORTED', { type: describeObject(value) });
+      }
+      text = this.#object(value as Record<string, unknown>);
     }
-    const key = rawKey.normalize('NFC');
-    if (members.has(key)) throw new LoaError('EVIDENCE_DUPLICATE_KEY', { params: { path, key } });
-    members.set(key, write(item, keyPath, ancestors));
+    this.#ancestors.delete(value);
+    return text;
   }
-  // Default sort compares UTF-16 code units, the order RFC 8785 §3.2.3 prescribes.
-  const keys = [...members.keys()].sort();
-  const parts = keys.map((key) => `${JSON.stringify(key)}:${members.get(key)}`);
-  return `{${parts.join(',')}}`;
+
+  #array(value: readonly unknown[]): string {
+    let text = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      this.#path.push(i);
+      const item = value[i];
+      if (item === undefined)
+        throw this.#error('EVIDENCE_VALUE_UNSUPPORTED', { type: 'undefined' });
+      text += i === 0 ? this.write(item) : `,${this.write(item)}`;
+      this.#path.pop();
+    }
+    return `${text}]`;
+  }
+
+  #object(value: Record<string, unknown>): string {
+    if (Object.getOwnPropertySymbols(value).length > 0) {
+      throw this.#error('EVIDENCE_VALUE_UNSUPPORTED', { type: 'symbol key' });
+    }
+    // Most keys are plain ASCII and already their own NFC form; only others need a lookup.
+    const keys: string[] = [];
+    let rawOf: Map<string, string> | undefined;
+    for (const raw of Object.keys(value)) {
+      if (value[raw] === undefined) continue;
+      if (PLAIN_ASCII.test(raw)) {
+        keys.push(raw);
+        continue;
+      }
+      this.#path.push(raw);
+      if (LONE_SURROGATE.test(raw)) throw this.#error('EVIDENCE_TEXT_MALFORMED');
+      this.#path.pop();
+      const key = raw.normalize('NFC');
+      rawOf ??= new Map();
+      // NOTE: a non-plain key stays non-plain under NFC, so it can only clash with another.
+      if (rawOf.has(key)) throw this.#error('EVIDENCE_DUPLICATE_KEY', { key });
+      rawOf.set(key, raw);
+      keys.push(key);
+    }
+    // The default sort orders by UTF-16 code units, as RFC 8785 §3.2.3 prescribes.
+    keys.sort();
+    let text = '{';
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i]!;
+      const raw = rawOf?.get(key) ?? key;
+      this.#path.push(raw);
+      const name = raw === key && rawOf === undefined ? `"${key}"` : this.#string(key);
+      text += `${i === 0 ? '' : ','}${name}:${this.write(value[raw])}`;
+      this.#path.pop();
+    }
+    return `${text}}`;
+  }
+
+  #error(code: EvidenceValueCode, params: Record<string, string> = {}): LoaError {
+    const path = this.#path
+      .map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`))
+      .join('');
+    return new LoaError(code, { params: { path: `$${path}`, ...params } });
+  }
 }
+
+type EvidenceValueCode =
+  | 'EVIDENCE_VALUE_UNSUPPORTED'
+  | 'EVIDENCE_NUMBER_NOT_FINITE'
+  | 'EVIDENCE_TEXT_MALFORMED'
+  | 'EVIDENCE_DUPLICATE_KEY'
+  | 'EVIDENCE_VALUE_CYCLE';
 
 function describeObject(value: object): string {
   const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
   return typeof name === 'string' && name !== '' ? name : 'object';
-}
-
-function unsupported(path: string, type: string): LoaError {
-  return new LoaError('EVIDENCE_VALUE_UNSUPPORTED', { params: { path, type } });
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { LoaError } from '../errors/loa-error.js';
 
 // NOTE: the hash primitives of the RFC 9162 tree, shared by the compact range, the proof
@@ -11,16 +11,35 @@ const LEAF_PREFIX = Uint8Array.of(0x00);
 const NODE_PREFIX = Uint8Array.of(0x01);
 
 /** MTH({}) = SHA-256 of the empty string: the root of a log with no entries. */
-export const EMPTY_ROOT: Uint8Array = new Uint8Array(createHash('sha256').digest());
+export const EMPTY_ROOT: Uint8Array = new Uint8Array(crypto.createHash('sha256').digest());
+
+// NOTE: crypto.hash (Node ≥ 20.12) hashes without a Hash object, about 1.5–2× faster on
+// inputs this small; older Nodes take the createHash path. Both give the same bytes.
+const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+/** Scratch input of a node hash, 0x01 ‖ left ‖ right; used synchronously, never shared. */
+const nodeInput = new Uint8Array(1 + 2 * HASH_SIZE);
+nodeInput[0] = 0x01;
 
 /** The leaf hash of one entry's bytes (its canonical JSON): SHA-256(0x00 ‖ bytes). */
 export function leafHash(bytes: Uint8Array): Uint8Array {
-  return plain(createHash('sha256').update(LEAF_PREFIX).update(bytes).digest());
+  if (!oneShot) {
+    return plain(crypto.createHash('sha256').update(LEAF_PREFIX).update(bytes).digest());
+  }
+  const input = Buffer.allocUnsafe(bytes.length + 1);
+  input[0] = 0x00;
+  input.set(bytes, 1);
+  return plain(oneShot('sha256', input, 'buffer'));
 }
 
 /** The hash of an interior node: SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return plain(createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest());
+  if (!oneShot || left.length !== HASH_SIZE || right.length !== HASH_SIZE) {
+    const hash = crypto.createHash('sha256').update(NODE_PREFIX).update(left).update(right);
+    return plain(hash.digest());
+  }
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_SIZE);
+  return plain(oneShot('sha256', nodeInput, 'buffer'));
 }
 
 /** A plain Uint8Array view of a digest, so hashes compare equal whatever made them. */
