@@ -27,20 +27,46 @@ export function parseWpError(text: string): WpErrorBody | undefined {
   return undefined;
 }
 
+interface DeniedParameter {
+  code: string;
+  message: string | undefined;
+  status: number;
+}
+
+/**
+ * A 400 `rest_invalid_param` whose cause is a permission check on a parameter (e.g.
+ * `status=trash` asked without being logged in: `rest_forbidden_status`, status 401 inside).
+ * That is how a wrong Application Password first shows on a lookup, so it counts as 401.
+ */
+function deniedParameter(body: WpErrorBody | undefined): DeniedParameter | undefined {
+  if (body?.code !== 'rest_invalid_param') return undefined;
+  const details = body.data?.details;
+  if (!details || typeof details !== 'object') return undefined;
+  for (const detail of Object.values(details as Record<string, WpErrorBody>)) {
+    const status = detail?.data?.status;
+    if ((status === 401 || status === 403) && typeof detail.code === 'string') {
+      return { code: detail.code, message: detail.message, status };
+    }
+  }
+  return undefined;
+}
+
 /**
  * The LoaError for an HTTP error answer. 401 → `auth`; 403 → `auth` (permission, not worth
  * retrying until someone acts); 408, 429 and 5xx → `transient`; other 4xx → `permanent`.
  * The status and WordPress's code stay in the params (`status`, `wpCode`).
  */
 export function httpError(site: CallSite, status: number, body: WpErrorBody | undefined): LoaError {
+  const denied = deniedParameter(body);
   const params = {
     ...site,
     status,
-    wpCode: body?.code ?? 'none',
-    wpMessage: body?.message?.slice(0, 300) ?? '',
+    wpCode: denied?.code ?? body?.code ?? 'none',
+    wpMessage: (denied?.message ?? body?.message)?.slice(0, 300) ?? '',
   };
-  if (status === 401) return new LoaError('WP_AUTH', { params, failure: 'auth' });
-  if (status === 403) return new LoaError('WP_FORBIDDEN', { params, failure: 'auth' });
+  const effective = denied?.status ?? status;
+  if (effective === 401) return new LoaError('WP_AUTH', { params, failure: 'auth' });
+  if (effective === 403) return new LoaError('WP_FORBIDDEN', { params, failure: 'auth' });
   if (status >= 500 || status === 408 || status === 429) {
     return new LoaError('WP_SERVER', { params, failure: 'transient' });
   }
