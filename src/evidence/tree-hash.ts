@@ -84,7 +84,7 @@ export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** Throws the catalogue's out-of-range error with a plain description of the request. */
+/** The catalogue's out-of-range error, with a plain description of the request. */
 export function treeRangeError(detail: string): LoaError {
   return new LoaError('EVIDENCE_TREE_RANGE', { params: { detail } });
 }

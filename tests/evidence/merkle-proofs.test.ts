@@ -42,6 +42,8 @@ describe('roots', () => {
   it('restores a range from its stored subtree hashes and keeps growing it', () => {
     const first = new CompactRange();
     for (const leaf of leaves.slice(0, 37)) first.append(leaf);
+    // 37 = 0b100101: three perfect subtrees (32, 4, 1) are all the state a log of 37 keeps.
+    expect(first.hashes.length).toBe(3);
     const restored = CompactRange.restore(first.size, first.hashes);
     for (const leaf of leaves.slice(37)) restored.append(leaf);
     expect(restored.root()).toEqual(roots[MAX]);
