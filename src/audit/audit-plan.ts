@@ -2,14 +2,9 @@ import { intersect, planPeriod } from '../calendar/period.js';
 import type { Channel } from '../channels/schema.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { Plan, Task } from '../plan/schema.js';
+import { servingByTask } from '../plan/serving.js';
 import { applyCorrections } from './corrections.js';
-import {
-  type EntryIndex,
-  entriesOfTask,
-  indexEntries,
-  servingByTask,
-  type TimedEntry,
-} from './entry-index.js';
+import { type EntryIndex, entriesOfTask, indexEntries, type TimedEntry } from './entry-index.js';
 import { focusCoverage } from './focus.js';
 import { type LocalClock, localClock } from './local-clock.js';
 import { opportunitiesAhead, statusOf } from './pace.js';

@@ -1,4 +1,3 @@
-import type { Channel } from '../channels/schema.js';
 import type { Plan, Task } from '../plan/schema.js';
 import type { AuditEntry, AuditWarning } from './types.js';
 
@@ -80,16 +79,4 @@ export function entriesOfTask(
     }
   }
   return out;
-}
-
-/** The channels that serve each task of a plan, by task id (from the channels' `serves`). */
-export function servingByTask(plan: Plan, channels: readonly Channel[]): Map<string, string[]> {
-  const byTask = new Map<string, string[]>(plan.tasks.map((t) => [t.id, []]));
-  for (const channel of channels) {
-    for (const serve of channel.serves) {
-      if (serve.plan !== plan.id) continue;
-      for (const task of serve.tasks) byTask.get(task)?.push(channel.id);
-    }
-  }
-  return byTask;
 }

@@ -5,6 +5,7 @@ import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import { ruleInWords } from '../../plan/describe.js';
 import type { Plan } from '../../plan/schema.js';
+import { servingByTask } from '../../plan/serving.js';
 import { type Output, printJson } from '../output.js';
 
 export interface PlanOptions {
@@ -32,20 +33,8 @@ export function findPlan(project: Project, id: string): Plan {
   return plan;
 }
 
-/** The channels that serve each task of a plan, by task id. */
-export function servingChannels(plan: Plan, channels: Channel[]): Map<string, string[]> {
-  const byTask = new Map<string, string[]>(plan.tasks.map((t) => [t.id, []]));
-  for (const channel of channels) {
-    for (const serve of channel.serves) {
-      if (serve.plan !== plan.id) continue;
-      for (const task of serve.tasks) byTask.get(task)?.push(channel.id);
-    }
-  }
-  return byTask;
-}
-
 function planSummary(plan: Plan, channels: Channel[]) {
-  const serving = servingChannels(plan, channels);
+  const serving = servingByTask(plan, channels);
   return {
     id: plan.id,
     document: plan.document,
