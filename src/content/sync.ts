@@ -6,6 +6,7 @@ import { projectDirs } from '../config/project.js';
 import { type PlanningConfig, type PlanReport, planItems } from '../scheduler/plan-items.js';
 import { toStored } from '../store/instant.js';
 import { type Actor, findItem, listItems, saveItemVersion, setItemStatus } from '../store/items.js';
+import { LOCKS, lockFor } from '../store/locks.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 import { itemIdFromPath } from './parse-item.js';
@@ -62,6 +63,8 @@ export async function syncContent(
   const contentDir = projectDirs(project.root).content;
   const broken = brokenIds(project);
   return store.transaction(async (tx) => {
+    // Several `loa run` processes may sync at once: one after the other, the later ones idle.
+    await lockFor(tx, store.engine, LOCKS.planning);
     const report: SyncReport = {
       added: [],
       changed: [],

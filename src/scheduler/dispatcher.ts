@@ -141,7 +141,10 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
     }
   }
   const now = options.clock.now();
-  const leaseUntil = now.plus({ seconds: options.leaseSec ?? 120 });
+  const leaseSec = options.leaseSec ?? 120;
+  const leaseUntil = now.plus({ seconds: leaseSec });
+  // Work is only started while a good part of the lease is left.
+  const margin = Math.min(5, leaseSec / 4);
   const rows = await options.store.claimDue({
     channels: active.map((c) => c.id),
     now: toStored(now),
@@ -163,7 +166,7 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
       for (; index < list.length; index++) {
         // Stop taking work on shutdown, after an auth pause, or before the lease runs short.
         const leaseLeft = leaseUntil.diff(options.clock.now()).as('seconds');
-        if (options.stop?.aborted || !adapter || leaseLeft < 5) break;
+        if (options.stop?.aborted || !adapter || leaseLeft < margin) break;
         const row = list[index];
         if (!row) break;
         const event = await publishOne(options, {

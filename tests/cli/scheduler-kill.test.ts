@@ -1,0 +1,76 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { expect, it } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
+import { runLoa, spawnLoa } from '../support/loa-process.js';
+import { writeSchedProject } from '../support/sched-project.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const COUNT = 200;
+const KILLS = 20;
+
+it('delivers every one of 200 due publications exactly once across 20 SIGKILLs and restarts', async () => {
+  const root = await tempDir('kill-proj');
+  const dataDir = await tempDir('kill-data');
+  const due = DateTime.now().setZone('Asia/Ho_Chi_Minh').minus({ minutes: 10 });
+  await writeSchedProject(
+    root,
+    [{ id: 'tep', maxLatenessMinutes: 600 }],
+    Array.from({ length: COUNT }, (_, i) => ({
+      id: `tin-${String(i).padStart(3, '0')}`,
+      channels: ['tep'],
+      publishAt: due.toFormat("yyyy-MM-dd'T'HH:mm"),
+    })),
+  );
+  // Each publish takes 40 ms, so that the kills land while publications are in flight.
+  const env = { LOA_DATA_DIR: dataDir, LOA_FILES_DELAY_MS: '40' };
+  const args = ['run', '--dir', root, '--interval', '1', '--max-per-pass', '50', '--lease', '3'];
+  let killedMidFlight = 0;
+  for (let i = 0; i < KILLS; i++) {
+    const run = spawnLoa(args, env);
+    const started = await run.waitFor(
+      (l) => l.event === 'published' || l.event === 'reconciled',
+      20_000,
+    );
+    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 400)));
+    if (started) killedMidFlight += 1;
+    run.child.kill('SIGKILL');
+    expect(await run.exited).toBe('SIGKILL');
+  }
+  expect(killedMidFlight).toBeGreaterThan(KILLS / 2);
+  // Let the last leases run out, then finish the work.
+  await new Promise((r) => setTimeout(r, 3_500));
+  const final = await runLoa([...args.slice(0, 3), '--once', '--max-per-pass', '500'], {
+    LOA_DATA_DIR: dataDir,
+  });
+  expect(final.code).toBe(0);
+
+  const folder = join(dataDir, 'out/tep');
+  const files = (await readdir(folder)).filter((f) => f.endsWith('.json'));
+  expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  const deliveries = await Promise.all(
+    files.map(async (f) => JSON.parse(await readFile(join(folder, f), 'utf8'))),
+  );
+  const keys = deliveries.map((d) => d.key as string);
+  expect(new Set(keys).size).toBe(COUNT);
+  expect(keys).toHaveLength(COUNT);
+
+  const store = await openStore({ dataDir });
+  try {
+    const pubs = await store.db.selectFrom('publications').selectAll().execute();
+    expect(pubs).toHaveLength(COUNT);
+    expect(pubs.filter((p) => p.status === 'published')).toHaveLength(COUNT);
+    const byKey = new Map(deliveries.map((d) => [d.key as string, d.deliveryId as string]));
+    expect(pubs.every((p) => byKey.get(p.key) === p.external_id)).toBe(true);
+    const outcomes = await store.db
+      .selectFrom('publication_attempts')
+      .select(['publication_key', 'outcome'])
+      .where('outcome', 'in', ['published', 'reconciled'])
+      .execute();
+    expect(outcomes).toHaveLength(COUNT);
+    expect(new Set(outcomes.map((o) => o.publication_key)).size).toBe(COUNT);
+  } finally {
+    await store.close();
+  }
+}, 240_000);
