@@ -1,9 +1,14 @@
+import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { ContentItem } from '../../src/content/schema.js';
 import { prepareItemMedia, resolveMediaPath, uploadFileName } from '../../src/media/item-media.js';
 import { tempDir } from '../support/temp-dir.js';
+
+// One folder per test file, removed after it; each test takes its own subfolder.
+const root = await tempDir('media-tests');
+const scratch = (prefix: string) => mkdtemp(join(root, `${prefix}-`));
 
 function item(media: ContentItem['media']): ContentItem {
   return {
@@ -41,7 +46,7 @@ describe('the images of an item', () => {
   });
 
   it('need alt text and a known folder; good ones are prepared with their texts', async () => {
-    const dir = await tempDir('item-media');
+    const dir = await scratch('item-media');
     await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } })
       .jpeg()
       .toFile(join(dir, 'Quầy một cửa.jpg'));

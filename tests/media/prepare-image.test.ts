@@ -1,10 +1,14 @@
-import { copyFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { LoaError } from '../../src/errors/loa-error.js';
 import { mediaCacheDir, prepareImage } from '../../src/media/prepare-image.js';
 import { tempDir } from '../support/temp-dir.js';
+
+// One folder per test file, removed after it; each test takes its own subfolder.
+const root = await tempDir('media-tests');
+const scratch = (prefix: string) => mkdtemp(join(root, `${prefix}-`));
 
 /**
  * A camera photo as phones write it: pixels stored sideways (red top half, blue bottom half)
@@ -58,7 +62,7 @@ async function refusal(promise: Promise<unknown>): Promise<LoaError> {
 
 describe('preparing an item image', () => {
   it('turns it upright and strips EXIF and GPS from every rendition', async () => {
-    const dir = await tempDir('media');
+    const dir = await scratch('media');
     const source = join(dir, 'Ảnh chụp.jpg');
     await sidewaysPhotoWithGps(source);
     const input = await sharp(source).metadata();
@@ -89,7 +93,7 @@ describe('preparing an item image', () => {
   });
 
   it('renders the featured image 1200 wide, the thumbnail 400 wide and the social card 1200×630', async () => {
-    const dir = await tempDir('media');
+    const dir = await scratch('media');
     const source = join(dir, 'poster.png');
     await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#e0a030' } })
       .png()
@@ -109,7 +113,7 @@ describe('preparing an item image', () => {
   });
 
   it('does no work the second time: the cache answers and no file is rewritten', async () => {
-    const dir = await tempDir('media');
+    const dir = await scratch('media');
     const source = join(dir, 'a.jpg');
     await sidewaysPhotoWithGps(source);
     const cacheDir = mediaCacheDir(dir);
@@ -129,7 +133,7 @@ describe('preparing an item image', () => {
   });
 
   it('refuses a text file named .jpg, naming the file', async () => {
-    const dir = await tempDir('media');
+    const dir = await scratch('media');
     await writeFile(join(dir, 'anh-gia.jpg'), 'Đây là văn bản, không phải ảnh.\n');
     const error = await refusal(
       prepareImage(join(dir, 'anh-gia.jpg'), 'anh-gia.jpg', { cacheDir: dir }),
@@ -139,7 +143,7 @@ describe('preparing an item image', () => {
   });
 
   it('refuses an image over 40 megapixels before decoding it', async () => {
-    const dir = await tempDir('media');
+    const dir = await scratch('media');
     const source = join(dir, 'to.png');
     await sharp({ create: { width: 8000, height: 5001, channels: 3, background: '#000000' } })
       .png({ compressionLevel: 1 })
@@ -150,7 +154,7 @@ describe('preparing an item image', () => {
   });
 
   it('refuses a file over 20 MB and a missing file', async () => {
-    const dir = await tempDir('media');
+    const dir = await scratch('media');
     await writeFile(join(dir, 'lon.jpg'), Buffer.alloc(21 * 1024 * 1024));
     const big = await refusal(prepareImage(join(dir, 'lon.jpg'), 'lon.jpg', { cacheDir: dir }));
     expect(big.code).toBe('MEDIA_FILE_TOO_LARGE');

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postSlug } from '../../../src/channels/wordpress/index.js';
@@ -16,6 +16,10 @@ import {
   wpRequest,
   writePhoto,
 } from './wp-fixtures.js';
+
+// One folder per test file, removed after it; each test takes its own subfolder.
+const root = await tempDir('wp-tests');
+const scratch = (prefix: string) => mkdtemp(join(root, `${prefix}-`));
 
 const wp = await wordpressForTests();
 afterAll(() => wp?.stop());
@@ -37,7 +41,7 @@ describe('WordPress adapter without credentials', () => {
   it('is reported as not configured, and a publication is refused as such', async () => {
     const adapter = makeAdapter(
       { url: 'http://127.0.0.1:9', user: '', appPassword: '', dir: '', stop: async () => {} },
-      await tempDir('wp-unset'),
+      await scratch('wp-unset'),
       wpChannel('http://127.0.0.1:9'),
       { [USER_ENV]: 'editor' },
     );
@@ -55,8 +59,8 @@ describe.runIf(wp)('WordPress adapter against a real WordPress', () => {
   const instance = wp!;
 
   it('publishes an item once, in the section, with tags, Vietnamese texts and its featured image', async () => {
-    const dataDir = await tempDir('wp-data');
-    const itemDir = await tempDir('wp-item');
+    const dataDir = await scratch('wp-data');
+    const itemDir = await scratch('wp-item');
     await writePhoto(itemDir, 'Ảnh hội nghị CCHC.jpg');
     const item = wpItem({
       media: [
@@ -114,7 +118,7 @@ describe.runIf(wp)('WordPress adapter against a real WordPress', () => {
   });
 
   it('updates an edited item in place and withdraws it to the trash', async () => {
-    const adapter = makeAdapter(instance, await tempDir('wp-data'));
+    const adapter = makeAdapter(instance, await scratch('wp-data'));
     const request = wpRequest(wpChannel(instance.url), wpItem({ media: [] }));
     const ref = await adapter.publish(request, signal());
     const edited = wpItem({
@@ -137,11 +141,11 @@ describe.runIf(wp)('WordPress adapter against a real WordPress', () => {
 
   it('creates a missing section category once, and reuses one that exists under another slug', async () => {
     const channel = wpChannel(instance.url, { section: { name: 'Chuyên mục Một cửa' } });
-    const first = await makeAdapter(instance, await tempDir('wp-data'), channel).publish(
+    const first = await makeAdapter(instance, await scratch('wp-data'), channel).publish(
       wpRequest(channel, wpItem()),
       signal(),
     );
-    const second = await makeAdapter(instance, await tempDir('wp-data'), channel).publish(
+    const second = await makeAdapter(instance, await scratch('wp-data'), channel).publish(
       wpRequest(channel, wpItem()),
       signal(),
     );
@@ -166,7 +170,7 @@ describe.runIf(wp)('WordPress adapter against a real WordPress', () => {
       body: JSON.stringify({ name: 'Tin CCHC', slug: 'tin-cchc-cu' }),
     }).then((r) => r.json() as Promise<{ id: number }>);
     const other = wpChannel(instance.url, { section: { name: 'Tin CCHC' } });
-    const ref = await makeAdapter(instance, await tempDir('wp-data'), other).publish(
+    const ref = await makeAdapter(instance, await scratch('wp-data'), other).publish(
       wpRequest(other, wpItem()),
       signal(),
     );
@@ -175,9 +179,9 @@ describe.runIf(wp)('WordPress adapter against a real WordPress', () => {
   });
 
   it('refuses an item whose image is not an image, without posting anything', async () => {
-    const itemDir = await tempDir('wp-item');
+    const itemDir = await scratch('wp-item');
     await writeFile(join(itemDir, 'anh.jpg'), 'đây không phải là ảnh');
-    const adapter = makeAdapter(instance, await tempDir('wp-data'));
+    const adapter = makeAdapter(instance, await scratch('wp-data'));
     const request = wpRequest(
       wpChannel(instance.url),
       wpItem({ media: [{ file: 'anh.jpg', alt: 'Ảnh' }] }),

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,10 @@ import type { ContentItem } from '../../../src/content/schema.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { wordpressForTests } from '../../support/wordpress.js';
 import { makeAdapter, wpGet } from './wp-fixtures.js';
+
+// One folder per test file, removed after it; each test takes its own subfolder.
+const root = await tempDir('wp-tests');
+const scratch = (prefix: string) => mkdtemp(join(root, `${prefix}-`));
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const wp = await wordpressForTests();
@@ -44,7 +48,7 @@ describe.runIf(wp)('the example items on a fresh WordPress', () => {
     const channel = await portalChannel(instance.url);
     const examples = await exampleItems();
     expect(examples.length).toBeGreaterThan(5);
-    const dataDir = await tempDir('wp-examples');
+    const dataDir = await scratch('wp-examples');
     const env = {
       [channel.credentials.userEnv]: instance.user,
       [channel.credentials.passwordEnv]: instance.appPassword,

@@ -1,3 +1,5 @@
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postSlug } from '../../../src/channels/wordpress/index.js';
 import { LoaError } from '../../../src/errors/loa-error.js';
@@ -12,6 +14,10 @@ import {
   wpItem,
   wpRequest,
 } from './wp-fixtures.js';
+
+// One folder per test file, removed after it; each test takes its own subfolder.
+const root = await tempDir('wp-tests');
+const scratch = (prefix: string) => mkdtemp(join(root, `${prefix}-`));
 
 const wp = await wordpressForTests();
 const proxy = wp ? await new FaultProxy(wp.url).start() : undefined;
@@ -36,7 +42,7 @@ describe.runIf(wp)('WordPress adapter when the network or the server fails', () 
   const channel = () => wpChannel(faults.url);
 
   it('after a response lost on purpose, the retry finds the post: no duplicate', async () => {
-    const adapter = makeAdapter(instance, await tempDir('wp-data'), channel());
+    const adapter = makeAdapter(instance, await scratch('wp-data'), channel());
     const request = wpRequest(channel(), wpItem());
     faults.inject({ fault: 'lose-response', method: 'POST', path: '/wp/v2/posts' });
     const lost = await failure(adapter.publish(request, signal()));
@@ -52,7 +58,7 @@ describe.runIf(wp)('WordPress adapter when the network or the server fails', () 
   });
 
   it('a 5xx from a proxy in front is transient, keeps its status, and the next attempt publishes', async () => {
-    const adapter = makeAdapter(instance, await tempDir('wp-data'), channel());
+    const adapter = makeAdapter(instance, await scratch('wp-data'), channel());
     const request = wpRequest(channel(), wpItem());
     faults.inject({ fault: 'status-503', method: 'GET', path: '/wp/v2/posts' });
     const error = await failure(adapter.publish(request, signal()));
@@ -66,7 +72,7 @@ describe.runIf(wp)('WordPress adapter when the network or the server fails', () 
   it('a request that hangs times out: unknown for a write, transient for a read', async () => {
     const adapter = makeAdapter(
       instance,
-      await tempDir('wp-data'),
+      await scratch('wp-data'),
       wpChannel(faults.url, { timeoutSec: 1 }),
     );
     const request = wpRequest(channel(), wpItem());
@@ -85,7 +91,7 @@ describe.runIf(wp)('WordPress adapter when the network or the server fails', () 
     const wrong = 'abcd EFGH ijkl MNOP qrst UVWX';
     const adapter = makeAdapter(
       instance,
-      await tempDir('wp-data'),
+      await scratch('wp-data'),
       wpChannel(instance.url),
       wpEnv(instance, wrong),
     );
@@ -120,7 +126,7 @@ describe.runIf(wp)('WordPress adapter when the network or the server fails', () 
     const closed = await new FaultProxy(instance.url).start();
     const url = closed.url;
     await closed.close();
-    const adapter = makeAdapter(instance, await tempDir('wp-data'), wpChannel(url));
+    const adapter = makeAdapter(instance, await scratch('wp-data'), wpChannel(url));
     const error = await failure(adapter.find('any-key', signal()));
     expect(error).toMatchObject({ code: 'WP_NETWORK', failure: 'transient' });
     expect(error.params.reason).toBe('ECONNREFUSED');
