@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { WP_REST_API_Attachment } from 'wp-types';
 import type { ItemImage } from '../../media/item-media.js';
 import type { WpRestClient } from './rest-client.js';
+import type { WP_REST_API_Attachment } from './wp-rest-types.js';
 
 /** An image on the portal: the attachment's id and public address. */
 export interface UploadedImage {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { WP_REST_API_Post } from 'wp-types';
 import { slugify } from '../../text/vietnamese.js';
 import type { PublishedRef } from '../types.js';
 import type { WpRestClient } from './rest-client.js';
+import type { WP_REST_API_Post } from './wp-rest-types.js';
 
 /** Every status a post can have; a lookup by slug must see them all. */
 const ALL_STATUSES = 'publish,future,draft,pending,private,trash';

@@ -1,6 +1,6 @@
-import type { WP_REST_API_Term } from 'wp-types';
 import { slugify } from '../../text/vietnamese.js';
 import type { WpErrorAnswer, WpRestClient } from './rest-client.js';
+import type { WP_REST_API_Term } from './wp-rest-types.js';
 
 type Taxonomy = 'categories' | 'tags';
 
