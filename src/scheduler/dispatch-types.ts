@@ -56,6 +56,8 @@ export interface DispatcherOptions {
   random?: () => number;
   log?: (event: DispatchEvent) => void;
   onOutcome?: OutcomeHook;
+  /** The project's content/ folder: media paths of content items are resolved from it. */
+  contentDir?: string;
   /** Aborted on shutdown: no new work is started; what is held is finished or released. */
   stop?: AbortSignal;
 }

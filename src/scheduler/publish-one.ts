@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import type { DateTime } from 'luxon';
 import type { Channel } from '../channels/schema.js';
 import type { ChannelAdapter, PublishedRef } from '../channels/types.js';
@@ -6,7 +7,7 @@ import { type FailureKind, LoaError } from '../errors/loa-error.js';
 import { fromStored, toStored } from '../store/instant.js';
 import { findItem, itemVersion } from '../store/items.js';
 import { recordAttempt, setChannelPaused, settlePublication } from '../store/publications.js';
-import type { PublicationRow, PublicationUpdate } from '../store/schema.js';
+import type { ItemRow, PublicationRow, PublicationUpdate } from '../store/schema.js';
 import type { DispatchEvent, DispatcherOptions, DispatchOutcome } from './dispatch-types.js';
 import { settleItemStatus } from './plan-items.js';
 import { retryDelaySec } from './retry.js';
@@ -20,6 +21,12 @@ export interface Claimed {
   leaseUntil: DateTime;
   /** Item documents read this pass, by `id@version`. */
   documents: Map<string, ContentItem | undefined>;
+}
+
+/** The folder an item was read from, where its media files sit. */
+function itemFolder(item: ItemRow, contentDir: string | undefined): string | undefined {
+  if (item.source === 'cli') return dirname(item.path);
+  return contentDir === undefined ? undefined : dirname(resolve(contentDir, item.path));
 }
 
 function failureOf(error: unknown): FailureKind {
@@ -171,6 +178,7 @@ export async function publishOne(
         contentHash: row.content_hash,
         slot: row.slot,
         attempt,
+        itemDir: itemFolder(item, options.contentDir),
       },
       signal(),
     );

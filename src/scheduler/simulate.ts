@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { ManualClock } from '../calendar/clock.js';
+import { projectDirs } from '../config/project.js';
 import { type SyncReport, syncContent } from '../content/sync.js';
 import { toStored } from '../store/instant.js';
 import type { DispatchEvent } from './dispatch-types.js';
@@ -57,6 +58,7 @@ export async function simulate(
   const dispatcher = {
     store: session.store,
     channels: session.config.channels,
+    contentDir: projectDirs(session.project.root).content,
     adapters,
     clock,
     worker,

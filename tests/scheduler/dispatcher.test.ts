@@ -275,4 +275,24 @@ describe.each(engines)('dispatcher on $name', (engine) => {
     expect(passes[0]!.counts.missed).toBe(427);
     expect(missed.every((p) => p.reason?.startsWith('late by'))).toBe(true);
   });
+  it('tells the adapter the folder an item came from, so its media files are found', async () => {
+    const { root, session, clock, options } = await setup([
+      { id: 'anh', channels: ['tep'], publishAt: '2024-03-04T08:00' },
+    ]);
+    const seen: (string | undefined)[] = [];
+    const recording: ChannelAdapter = {
+      kind: 'files',
+      find: async () => undefined,
+      publish: async (request) => {
+        seen.push(request.itemDir);
+        return { externalId: request.key, publishedAt: toStored(clock.now()) };
+      },
+    };
+    const result = await dispatchPass({
+      ...options(new Map([['tep', recording]])),
+      contentDir: join(session.project.root, 'content'),
+    });
+    expect(result.counts.published).toBe(1);
+    expect(seen).toEqual([join(root, 'content')]);
+  });
 });

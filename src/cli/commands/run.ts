@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type Clock, systemClock } from '../../calendar/clock.js';
+import { projectDirs } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import { runDaemon } from '../../scheduler/daemon.js';
@@ -94,6 +95,7 @@ export async function runRun(
     const dispatcher: DispatcherOptions & { stop: AbortSignal } = {
       store: session.store,
       channels: session.config.channels,
+      contentDir: projectDirs(session.project.root).content,
       adapters,
       clock,
       worker: workerName(),
