@@ -991,6 +991,13 @@ export const CATALOGUE = {
   REPORT_RECIPIENTS: { vi: 'Nơi nhận:', en: 'Recipients:' },
   REPORT_ARCHIVE: { vi: '- Lưu: VT.', en: '- Archive: VT.' },
   REPORT_SIGNATURE_SPACE: { vi: '(Chữ ký, dấu)', en: '(Signature, seal)' },
+  // --- evidence log in the store, its commands, audit and report CLI (issue 6)
+  EVIDENCE_ENTRY_INVALID: {
+    vi: 'Minh chứng không hợp lệ: trường {field} = "{value}"',
+    en: 'Invalid evidence entry: field {field} = "{value}"',
+    hintVi: 'kind là một loại minh chứng đã biết, time là thời điểm ISO 8601, actor không rỗng.',
+    hintEn: 'kind is a known evidence kind, time an ISO 8601 instant, actor not empty.',
+  },
 } as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

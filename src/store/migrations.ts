@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 /** The two engines loa stores state in. */
@@ -143,10 +143,85 @@ async function outboxTables(db: AnyDb, engine: Engine): Promise<void> {
     .execute();
 }
 
+/**
+ * The evidence log (issue 6): append-only entries (exact canonical bytes and leaf hash per
+ * row), a one-row head with the compact range, and signed checkpoints. Update and delete of
+ * entries and checkpoints are refused by the database itself, on both engines.
+ */
+async function evidenceTables(db: AnyDb, engine: Engine): Promise<void> {
+  await db.schema
+    .createTable('evidence_entries')
+    .ifNotExists()
+    .addColumn('idx', 'integer', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('time', 'text', (c) => c.notNull())
+    .addColumn('plan_id', 'text')
+    .addColumn('entry', 'text', (c) => c.notNull())
+    .addColumn('leaf_hash', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('evidence_entries_time')
+    .ifNotExists()
+    .on('evidence_entries')
+    .columns(['time', 'idx'])
+    .execute();
+  await db.schema
+    .createTable('evidence_head')
+    .ifNotExists()
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('hashes', 'text', (c) => c.notNull())
+    .execute();
+  await db.insertInto('evidence_head').values({ id: 1, size: 0, hashes: '' }).execute();
+  await db.schema
+    .createTable('evidence_checkpoints')
+    .ifNotExists()
+    .addColumn('id', serialType(engine), (c) =>
+      engine === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+    )
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('root_hash', 'text', (c) => c.notNull())
+    .addColumn('note', 'text', (c) => c.notNull())
+    .addColumn('signed_at', 'text', (c) => c.notNull())
+    .execute();
+  for (const table of ['evidence_entries', 'evidence_checkpoints']) {
+    if (engine === 'sqlite') {
+      for (const op of ['update', 'delete']) {
+        await sql
+          .raw(
+            `create trigger if not exists ${table}_no_${op} before ${op} on ${table} ` +
+              `begin select raise(abort, '${table} is append-only'); end`,
+          )
+          .execute(db);
+      }
+    } else {
+      await sql
+        .raw(
+          `create or replace function ${table}_append_only() returns trigger language plpgsql as $$ ` +
+            `begin raise exception '${table} is append-only' using errcode = 'P0001'; end $$`,
+        )
+        .execute(db);
+      await sql
+        .raw(
+          `create trigger ${table}_no_change before update or delete on ${table} ` +
+            `for each row execute function ${table}_append_only()`,
+        )
+        .execute(db);
+      await sql
+        .raw(
+          `create trigger ${table}_no_truncate before truncate on ${table} ` +
+            `for each statement execute function ${table}_append_only()`,
+        )
+        .execute(db);
+    }
+  }
+}
+
 /** Every migration, in order. Append new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'queue: items, versions, state changes', up: queueTables },
   { version: 2, name: 'outbox: publications, attempts, channel states', up: outboxTables },
+  { version: 3, name: 'evidence: append-only log, head, checkpoints', up: evidenceTables },
 ];
 
 /** The migration bookkeeping table; created before anything else. */

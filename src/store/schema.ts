@@ -13,6 +13,9 @@ export interface Database {
   publications: PublicationTable;
   publication_attempts: AttemptTable;
   channel_states: ChannelStateTable;
+  evidence_entries: EvidenceEntryTable;
+  evidence_head: EvidenceHeadTable;
+  evidence_checkpoints: EvidenceCheckpointTable;
 }
 
 export interface MigrationTable {
@@ -134,3 +137,38 @@ export type NewPublication = Insertable<PublicationTable>;
 export type PublicationUpdate = Updateable<PublicationTable>;
 export type ItemEventRow = Selectable<ItemEventTable>;
 export type AttemptRow = Selectable<AttemptTable>;
+
+/** One evidence log entry: its index, the exact canonical JSON it hashes, and a few columns to filter by. */
+export interface EvidenceEntryTable {
+  /** Position in the log, contiguous from 0. */
+  idx: number;
+  kind: string;
+  /** When it happened, UTC ISO (copied from the entry, for range reads). */
+  time: string;
+  plan_id: string | null;
+  /** The entry's canonical JSON: the exact bytes (UTF-8) its leaf hash covers. */
+  entry: string;
+  /** RFC 9162 leaf hash of `entry`, hex. */
+  leaf_hash: string;
+}
+
+/** The log's head (one row, id 1): size and compact-range hashes (hex, concatenated). */
+export interface EvidenceHeadTable {
+  id: number;
+  size: number;
+  hashes: string;
+}
+
+/** A signed checkpoint (C2SP tlog-checkpoint note) as handed out. */
+export interface EvidenceCheckpointTable {
+  id: Generated<number>;
+  size: number;
+  /** Root hash, hex. */
+  root_hash: string;
+  /** The signed note text. */
+  note: string;
+  signed_at: string;
+}
+
+export type EvidenceEntryRow = Selectable<EvidenceEntryTable>;
+export type EvidenceCheckpointRow = Selectable<EvidenceCheckpointTable>;
