@@ -7,6 +7,7 @@ import { LoaError } from '../errors/loa-error.js';
 import { LOCKS, lockFor } from './locks.js';
 import { appliedVersions, type Engine, ensureMigrationTable, MIGRATIONS } from './migrations.js';
 import type { Database, PublicationRow } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 import type { ClaimRequest, Store } from './types.js';
 
 /** How to open the store. */
@@ -203,7 +204,7 @@ export async function openStore(options: StoreOptions = storeOptionsFrom()): Pro
       store = new KyselyStore(
         'sqlite',
         file,
-        new Kysely({ dialect: new SqliteDialect({ database }) }),
+        new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
       );
     } catch (error) {
       throw storeError(error, file);
