@@ -5,8 +5,10 @@ import type { Channel } from '../channels/schema.js';
 import type { ChannelAdapter } from '../channels/types.js';
 import { loadProject, type Project, projectDirs } from '../config/project.js';
 import { LoaError } from '../errors/loa-error.js';
+import { evidenceOnOutcome } from '../evidence/log-outcome.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
+import type { OutcomeHook } from './dispatch-types.js';
 import type { PlanningConfig } from './plan-items.js';
 import { planningConfig } from './scheduling-context.js';
 
@@ -17,6 +19,8 @@ export interface Session {
   store: Store;
   dataDir: string;
   env: NodeJS.ProcessEnv;
+  /** The dispatcher's outcome hook: appends a publication's evidence in its transaction. */
+  onOutcome: OutcomeHook;
 }
 
 /**
@@ -36,7 +40,9 @@ export async function openSession(
     throw new LoaError('CONFIG_INVALID', { params: { count: configErrors.length } });
   }
   const store = await openStore(storeOptionsFrom(env));
-  return { project, config: planningConfig(project), store, dataDir: dataDirFrom(env), env };
+  const config = planningConfig(project);
+  const onOutcome = evidenceOnOutcome(store.engine, config.channels);
+  return { project, config, store, dataDir: dataDirFrom(env), env, onOutcome };
 }
 
 /** The adapters of a session's channels for a mode; channels with none are left out. */

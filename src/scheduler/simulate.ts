@@ -63,6 +63,7 @@ export async function simulate(
     clock,
     worker,
     perChannelPerPass: options.perChannelPerPass,
+    onOutcome: session.onOutcome,
     log: (event: DispatchEvent) => {
       if (event.event !== 'waiting' && event.event !== 'released') events.push(event);
     },

@@ -102,6 +102,7 @@ export async function runRun(
       leaseSec,
       perChannelPerPass,
       stop: stop.signal,
+      onOutcome: session.onOutcome,
       log: (event: DispatchEvent) => {
         if (event.event !== 'waiting') logLine(output, { ...event });
       },
