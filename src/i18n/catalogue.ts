@@ -20,6 +20,10 @@ export const CATALOGUE = {
     vi: '{plans} kế hoạch, {channels} kênh, {items} bài; {errors} lỗi, {warnings} cảnh báo',
     en: '{plans} plans, {channels} channels, {items} items; {errors} errors, {warnings} warnings',
   },
+  START_RUN: {
+    vi: '== Bắt đầu lịch đăng (loa run); dừng bằng Ctrl+C ==',
+    en: '== Starting the scheduler (loa run); stop with Ctrl+C ==',
+  },
   START_CALENDAR: {
     vi: '== Lịch tháng {month} của từng kế hoạch ==',
     en: '== Each plan in {month} ==',

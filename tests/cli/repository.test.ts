@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/calendar/clock.js';
 import { runStart } from '../../src/cli/commands/start.js';
 import { main } from '../../src/cli/main.js';
 import { captureOutput } from '../support/capture-output.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** The repository's own plans, channels and content, as a new user gets them. */
 const ROOT = join(import.meta.dirname, '../..');
@@ -94,13 +96,27 @@ describe('the repository examples', () => {
     expect(unknown.all()).toContain('bnv-2024');
   });
 
-  it('npm start: validates, then prints each plan for the current month', async () => {
-    const output = captureOutput();
-    const code = await runStart({ dir: ROOT }, output, new ManualClock('2024-03-10T02:00:00Z'));
-    expect(code).toBe(0);
-    const printed = output.all();
-    expect(printed).toContain('2024-03');
-    for (const id of ['bnv-2024', 'btttt-2024', 'thai-binh-2024']) expect(printed).toContain(id);
-    expect(printed).toContain('T6 01/03/2024 20:00');
+  it('npm start: validates, prints each plan for the current month, then runs the scheduler', async () => {
+    const dataDir = await tempDir('start');
+    const before = process.env.LOA_DATA_DIR;
+    process.env.LOA_DATA_DIR = dataDir;
+    try {
+      const output = captureOutput();
+      const clock = new ManualClock('2024-03-10T02:00:00Z');
+      const code = await runStart({ dir: ROOT, once: true }, output, clock);
+      expect(code, output.all()).toBe(0);
+      const printed = output.all();
+      expect(printed).toContain('2024-03');
+      for (const id of ['bnv-2024', 'btttt-2024', 'thai-binh-2024']) expect(printed).toContain(id);
+      expect(printed).toContain('T6 01/03/2024 20:00');
+      const synced = output.stdout
+        .map((l) => (l.startsWith('{') ? JSON.parse(l) : {}))
+        .find((l) => l.event === 'synced');
+      expect(synced?.added).toBeGreaterThanOrEqual(12);
+      expect(existsSync(join(dataDir, 'loa.db'))).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.LOA_DATA_DIR;
+      else process.env.LOA_DATA_DIR = before;
+    }
   });
 });

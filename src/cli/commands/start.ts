@@ -4,15 +4,18 @@ import { DEFAULT_ZONE } from '../../config/primitives.js';
 import { message } from '../../i18n/catalogue.js';
 import type { Output } from '../output.js';
 import { runCalendar } from './calendar.js';
+import { runRun } from './run.js';
 import { runValidate } from './validate.js';
 
 export interface StartOptions {
   dir?: string;
+  /** One dispatch pass, then exit (instead of staying up as the daemon). */
+  once?: boolean;
 }
 
 /**
- * `loa start`, what `npm start` runs: validate the project, then show each plan's calendar for
- * the current month in the plan zone.
+ * `loa start`, what `npm start` runs: validate the project, show each plan's calendar for the
+ * current month in the plan zone, then run the scheduler (`loa run`) on the project.
  */
 export async function runStart(
   options: StartOptions,
@@ -26,7 +29,11 @@ export async function runStart(
   output.out('');
   output.out(message('START_CALENDAR', { month }));
   output.out('');
-  return runCalendar({ period: month, dir }, output);
+  const calendar = await runCalendar({ period: month, dir }, output);
+  if (calendar !== 0) return calendar;
+  output.out('');
+  output.out(message('START_RUN'));
+  return runRun({ dir, once: options.once }, output, clock);
 }
 
 export function registerStart(
@@ -36,7 +43,10 @@ export function registerStart(
 ): void {
   program
     .command('start')
-    .description('Kiểm tra cấu hình và xem lịch tháng này / validate and show this month')
+    .description(
+      'Kiểm tra, xem lịch tháng này, rồi chạy lịch đăng / validate, show this month, run',
+    )
     .option('--dir <dir>', 'thư mục dự án / project folder', '.')
+    .option('--once', 'một lượt rồi thoát / one pass, then exit')
     .action(async (opts: StartOptions) => setExit(await runStart(opts, output)));
 }
