@@ -1,3 +1,4 @@
+import { escapeHtml } from '../text/html.js';
 import {
   type ExportOptions,
   headingLines,
@@ -6,15 +7,6 @@ import {
   segmentLine,
 } from './export-rows.js';
 import type { Rundown } from './model.js';
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 // NOTE: everything inline: a studio printer or an offline machine must print it as it is.
 const PRINT_CSS = `@page { size: A4; margin: 12mm 10mm; }

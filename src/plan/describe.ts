@@ -4,7 +4,8 @@ import type { Lang } from '../i18n/lang.js';
 import { currentLang } from '../i18n/lang.js';
 import type { PeriodKind, Task } from './schema.js';
 
-const PER: Record<PeriodKind, MessageCode> = {
+/** The catalogue code of "per week", "per month"… for each period kind. */
+export const PER: Record<PeriodKind, MessageCode> = {
   week: 'PER_WEEK',
   month: 'PER_MONTH',
   quarter: 'PER_QUARTER',

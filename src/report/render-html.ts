@@ -1,13 +1,6 @@
+import { escapeHtml } from '../text/html.js';
 import type { ReportModel } from './model.js';
 import { PAGE } from './render-docx.js';
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-}
 
 const { top, right, bottom, left } = PAGE.marginMm;
 const STYLE = `@page { size: A4; margin: ${top}mm ${right}mm ${bottom}mm ${left}mm; }

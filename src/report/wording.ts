@@ -1,7 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { Period } from '../calendar/period.js';
-import { type MessageCode, message } from '../i18n/catalogue.js';
+import { message } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
+import { PER } from '../plan/describe.js';
 import type { PeriodKind } from '../plan/schema.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -52,15 +53,6 @@ export function signatureBlock(signer: string | undefined): { authority: string[
     .filter((part) => part.length > 0);
   return { authority, name: (match[1] ?? '').trim() };
 }
-
-const PER: Record<PeriodKind, MessageCode> = {
-  week: 'PER_WEEK',
-  month: 'PER_MONTH',
-  quarter: 'PER_QUARTER',
-  'half-year': 'PER_HALF_YEAR',
-  year: 'PER_YEAR',
-  plan: 'PER_PLAN',
-};
 
 /** "1 lần mỗi tuần", or "không định mức" for a counted task. */
 export function requirementInWords(per: PeriodKind, atLeast: number, lang: Lang = 'vi'): string {

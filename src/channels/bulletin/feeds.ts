@@ -1,7 +1,8 @@
 import { Feed, type Item } from 'feed';
 import { message } from '../../i18n/catalogue.js';
+import { escapeHtml } from '../../text/html.js';
 import type { BuiltIssue, IssueArticle } from './model.js';
-import { escapeHtml, renderIssueBody } from './pages.js';
+import { renderIssueBody } from './pages.js';
 
 /** One feed in the three formats loa writes. */
 export interface FeedSet {

@@ -41,7 +41,7 @@ export {
   type PortalPost,
   parseIssueKey,
 } from './model.js';
-export { escapeHtml, renderArchivePage, renderIssueBody, renderIssuePage } from './pages.js';
+export { renderArchivePage, renderIssueBody, renderIssuePage } from './pages.js';
 export {
   type BulletinStatusOptions,
   bulletinStatus,

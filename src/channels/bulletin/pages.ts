@@ -1,20 +1,11 @@
 import { DateTime } from 'luxon';
 import { type MessageCode, type MessageParams, message } from '../../i18n/catalogue.js';
+import { escapeHtml } from '../../text/html.js';
 import type { BuiltIssue } from './model.js';
 
 /** Bulletin pages are always Vietnamese, whatever LOA_LANG says. */
 function vi(code: MessageCode, params: MessageParams = {}): string {
   return message(code, params, 'vi');
-}
-
-/** Escapes text for HTML content and double- or single-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 function localDate(iso: string): string {
