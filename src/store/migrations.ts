@@ -217,11 +217,72 @@ async function evidenceTables(db: AnyDb, engine: Engine): Promise<void> {
   }
 }
 
+/** Broadcast rundowns: one per programme slot, their state history and as-run records. */
+async function rundownTables(db: AnyDb, engine: Engine): Promise<void> {
+  const serial = serialType(engine);
+  await db.schema
+    .createTable('rundowns')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('channel_id', 'text', (c) => c.notNull())
+    .addColumn('slot_start', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('minimum_sec', 'integer', (c) => c.notNull())
+    .addColumn('planned_sec', 'integer', (c) => c.notNull())
+    .addColumn('document', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('rundowns_channel_slot')
+    .ifNotExists()
+    .on('rundowns')
+    .columns(['channel_id', 'slot_start'])
+    .execute();
+  await db.schema
+    .createTable('rundown_events')
+    .ifNotExists()
+    .addColumn('id', serial, (c) =>
+      engine === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+    )
+    .addColumn('rundown_id', 'text', (c) => c.notNull())
+    .addColumn('from_state', 'text', (c) => c.notNull())
+    .addColumn('to_state', 'text', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text')
+    .execute();
+  await db.schema
+    .createIndex('rundown_events_rundown')
+    .ifNotExists()
+    .on('rundown_events')
+    .column('rundown_id')
+    .execute();
+  await db.schema
+    .createTable('rundown_as_runs')
+    .ifNotExists()
+    .addColumn('id', serial, (c) =>
+      engine === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+    )
+    .addColumn('rundown_id', 'text', (c) => c.notNull())
+    .addColumn('item_slug', 'text', (c) => c.notNull())
+    .addColumn('start', 'text', (c) => c.notNull())
+    .addColumn('duration_sec', 'integer', (c) => c.notNull())
+    .addColumn('compliant', 'integer', (c) => c.notNull())
+    .addColumn('reason', 'text')
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .addColumn('evidence_index', 'integer')
+    .addUniqueConstraint('rundown_as_runs_once', ['rundown_id', 'item_slug'])
+    .execute();
+}
+
 /** Every migration, in order. Append new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'queue: items, versions, state changes', up: queueTables },
   { version: 2, name: 'outbox: publications, attempts, channel states', up: outboxTables },
   { version: 3, name: 'evidence: append-only log, head, checkpoints', up: evidenceTables },
+  { version: 4, name: 'rundowns: per slot, state history, as-run', up: rundownTables },
 ];
 
 /** The migration bookkeeping table; created before anything else. */

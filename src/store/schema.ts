@@ -16,6 +16,9 @@ export interface Database {
   evidence_entries: EvidenceEntryTable;
   evidence_head: EvidenceHeadTable;
   evidence_checkpoints: EvidenceCheckpointTable;
+  rundowns: RundownTable;
+  rundown_events: RundownEventTable;
+  rundown_as_runs: RundownAsRunTable;
 }
 
 export interface MigrationTable {
@@ -172,3 +175,54 @@ export interface EvidenceCheckpointTable {
 
 export type EvidenceEntryRow = Selectable<EvidenceEntryTable>;
 export type EvidenceCheckpointRow = Selectable<EvidenceCheckpointTable>;
+
+/** Kịch bản chương trình: one rundown per programme slot (broadcast area, migration 4). */
+export interface RundownTable {
+  /** `<channel>@<slot start in UTC, basic ISO>` (rundownId). */
+  id: string;
+  channel_id: string;
+  /** The slot's start, UTC ISO. */
+  slot_start: string;
+  /** draft, ready, locked, aired. */
+  state: string;
+  minimum_sec: number;
+  planned_sec: number;
+  /** The Rundown as JSON, without its history (that is `rundown_events`). */
+  document: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A recorded change of a rundown: built, rebuilt, ready, locked, unlocked (with reason), aired. */
+export interface RundownEventTable {
+  id: Generated<number>;
+  rundown_id: string;
+  from_state: string;
+  to_state: string;
+  actor: string;
+  at: string;
+  reason: string | null;
+}
+
+/** What actually aired: the programme (`item_slug` empty) or one of its items. */
+export interface RundownAsRunTable {
+  id: Generated<number>;
+  rundown_id: string;
+  /** Empty for the whole programme, else the item's slug in the rundown. */
+  item_slug: string;
+  /** When it started, UTC ISO. */
+  start: string;
+  duration_sec: number;
+  /** 1 when it met the minimum length and the prime-time window, else 0. */
+  compliant: number;
+  /** Why it is not compliant (too-short, outside-prime-time), comma-separated. */
+  reason: string | null;
+  actor: string;
+  recorded_at: string;
+  /** Index of the evidence entry written with it (the programme's airing). */
+  evidence_index: number | null;
+}
+
+export type RundownRow = Selectable<RundownTable>;
+export type RundownEventRow = Selectable<RundownEventTable>;
+export type RundownAsRunRow = Selectable<RundownAsRunTable>;
