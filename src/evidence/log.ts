@@ -5,7 +5,6 @@ import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { canonicalJson } from './canonical-json.js';
 import { CompactRange } from './compact-range.js';
-import { leafHash } from './tree-hash.js';
 
 /** What an evidence entry records (same kinds as the audit reads). */
 export const EVIDENCE_KINDS = [
@@ -61,8 +60,11 @@ export interface EvidenceInput {
 /** An entry as read back from the log: its fields, its index and its leaf hash (hex). */
 export type EvidenceEntry = EvidenceInput & { index: number; leafHash: string };
 
-/** The canonical JSON of an input, after checking its kind and time (time made UTC). */
-export function evidenceBytes(input: EvidenceInput): string {
+/**
+ * The canonical JSON of the entry at `index`: the input's fields, its `index` (so an entry
+ * moved to another position says so) and its time made UTC; kind, time and actor checked.
+ */
+export function evidenceBytes(input: EvidenceInput, index: number): string {
   if (!(EVIDENCE_KINDS as readonly string[]).includes(input.kind)) {
     throw invalid('kind', String(input.kind));
   }
@@ -72,7 +74,9 @@ export function evidenceBytes(input: EvidenceInput): string {
     throw invalid('actor', String(input.actor));
   }
   const utc = time.toUTC().toISO({ suppressMilliseconds: false }) as string;
-  return canonicalJson({ ...input, time: utc });
+  // An entry read back and appended again (a copy) must not carry its old index or hash.
+  const { index: _old, leafHash: _hash, ...fields } = input as Partial<EvidenceEntry>;
+  return canonicalJson({ ...fields, index, time: utc });
 }
 
 function invalid(field: string, value: string): LoaError {
@@ -113,12 +117,12 @@ export async function appendEvidence(
   engine: Engine,
   input: EvidenceInput,
 ): Promise<{ index: number; leafHash: string }> {
-  const text = evidenceBytes(input);
   const range = await readHead(tx, engine === 'postgres');
   const index = range.size;
+  const text = evidenceBytes(input, index);
   const hash = range.appendEntry(Buffer.from(text, 'utf8'));
   const leafHex = Buffer.from(hash).toString('hex');
-  const parsed = JSON.parse(text) as EvidenceInput;
+  const parsed = JSON.parse(text) as EvidenceEntry;
   await tx
     .insertInto('evidence_entries')
     .values({
@@ -151,7 +155,7 @@ export async function readEvidence(
   if (range.to) query = query.where('time', '<', range.to);
   const rows = await query.orderBy('idx').execute();
   return rows.map((row) => ({
-    ...(JSON.parse(row.entry) as EvidenceInput),
+    ...(JSON.parse(row.entry) as EvidenceEntry),
     index: Number(row.idx),
     leafHash: row.leaf_hash,
   }));

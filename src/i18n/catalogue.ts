@@ -1002,6 +1002,209 @@ export const CATALOGUE = {
     hintVi: 'kind là một loại minh chứng đã biết, time là thời điểm ISO 8601, actor không rỗng.',
     hintEn: 'kind is a known evidence kind, time an ISO 8601 instant, actor not empty.',
   },
+  EVIDENCE_TASK_NOT_FOUND: {
+    vi: 'Kế hoạch {plan} không có nhiệm vụ "{task}"',
+    en: 'Plan {plan} has no task "{task}"',
+    hintVi: 'Các nhiệm vụ của kế hoạch: {known}.',
+    hintEn: "The plan's tasks: {known}.",
+  },
+  EVIDENCE_PROOF_USAGE: {
+    vi: 'Cần --index N [--size S] (chứng minh có mặt) hoặc --from S1 --to S2 (chứng minh nhất quán)',
+    en: 'Give --index N [--size S] (inclusion) or --from S1 --to S2 (consistency)',
+    hintVi: 'Ví dụ: loa evidence proof --index 12, loa evidence proof --from 100 --to 250.',
+    hintEn: 'For example: loa evidence proof --index 12, loa evidence proof --from 100 --to 250.',
+  },
+  EVIDENCE_ADDED: {
+    vi: 'Đã ghi minh chứng số {index} ({task}, {time}); {files} tệp đính kèm',
+    en: 'Recorded evidence entry {index} ({task}, {time}); {files} files attached',
+  },
+  EVIDENCE_CHECKPOINT_MADE: {
+    vi: 'Mốc kiểm chứng: {size} mục, gốc {root}',
+    en: 'Checkpoint: {size} entries, root {root}',
+  },
+  EVIDENCE_VERIFY_OK: {
+    vi: 'Nhật ký minh chứng nguyên vẹn: {size} mục, gốc {root}; {checkpoints} mốc đã ký đều khớp',
+    en: 'Evidence log intact: {size} entries, root {root}; {checkpoints} signed checkpoints match',
+  },
+  EVIDENCE_VERIFY_FAILED: {
+    vi: 'Nhật ký minh chứng đã bị thay đổi: {count} sai lệch',
+    en: 'The evidence log was altered: {count} discrepancies',
+    hintVi: 'Không dùng số liệu của nhật ký này; đối chiếu với bản xuất và mốc kiểm chứng đã gửi đi.',
+    hintEn: 'Do not rely on this log; compare it with exports and checkpoints handed out earlier.',
+  },
+  EVIDENCE_PROBLEM_BYTES_CHANGED: {
+    vi: 'mục {index}: nội dung đã bị sửa (mã băm lá lưu {expected}, tính lại được {found})',
+    en: 'entry {index}: its bytes were edited (stored leaf hash {expected}, recomputed {found})',
+  },
+  EVIDENCE_PROBLEM_MOVED: {
+    vi: 'mục {index}: nằm sai vị trí (vị trí {expected}, nội dung ghi số {found})',
+    en: 'entry {index}: out of place (position {expected}, the entry says {found})',
+  },
+  EVIDENCE_PROBLEM_MISSING: {
+    vi: 'mục {index}: bị xoá (cần số {expected}, gặp số {found})',
+    en: 'entry {index}: removed (expected index {expected}, found {found})',
+  },
+  EVIDENCE_PROBLEM_HEAD: {
+    vi: 'đầu nhật ký không khớp từ mục {index} (đầu ghi {expected}, tính lại {found})',
+    en: 'the log head differs from entry {index} on (head says {expected}, recomputed {found})',
+  },
+  EVIDENCE_PROBLEM_TRUNCATED: {
+    vi: 'mốc {checkpoint}: nhật ký bị cắt từ mục {index} (mốc có {expected} mục, còn {found})',
+    en: 'checkpoint {checkpoint}: the log was cut from entry {index} (checkpoint has {expected}, log {found})',
+  },
+  EVIDENCE_PROBLEM_ROOT: {
+    vi: 'mốc {checkpoint}: mã băm gốc khác (thay đổi nằm từ mục {index} trở đi; mốc {expected}, tính lại {found})',
+    en: 'checkpoint {checkpoint}: root differs (the change lies at entry {index} or later; checkpoint {expected}, recomputed {found})',
+  },
+  EVIDENCE_PROBLEM_SIGNATURE: {
+    vi: 'mốc {checkpoint}: chữ ký hoặc nội dung không hợp lệ (cần {expected}, gặp {found})',
+    en: 'checkpoint {checkpoint}: bad signature or text (expected {expected}, found {found})',
+  },
+  EVIDENCE_EXPORTED: {
+    vi: 'Đã xuất {entries} mục minh chứng vào {path}; kiểm tra bằng: node verify.mjs',
+    en: 'Exported {entries} evidence entries to {path}; check with: node verify.mjs',
+  },
+  EVIDENCE_WRITTEN: { vi: 'Đã ghi {path}', en: 'Wrote {path}' },
+  STATUS_REPORTS_DUE: {
+    vi: 'Báo cáo đến hạn trong {days} ngày tới:',
+    en: 'Reports due within {days} days:',
+  },
+  STATUS_REPORT_DUE: {
+    vi: '  {due} (còn {daysLeft} ngày)  {plan}: {title}, kỳ {period}',
+    en: '  {due} ({daysLeft} days left)  {plan}: {title}, period {period}',
+  },
+  // --- bulletin and ingest wiring: planner, `loa bulletin`, `loa ingest`, status (issue 4)
+  BULLETIN_ISSUE_EMPTY: {
+    vi: 'Bản tin "{channel}" không có bài nào được duyệt từ {since} đến {until}; số này không phát hành',
+    en: 'Bulletin "{channel}" has no approved item from {since} to {until}; the issue is not sent',
+    hintVi: 'Duyệt bài cho bản tin (channels có kênh này) trước ngày phát hành; số trống được báo là bỏ lỡ.',
+    hintEn: 'Approve items for the bulletin (channels listing it) before the issue day; an empty issue is reported missed.',
+  },
+  CHANNEL_KIND_EXPECTED: {
+    vi: 'Kênh "{channel}" là loại {kind}, không phải {expected}',
+    en: 'Channel "{channel}" is a {kind} channel, not {expected}',
+    hintVi: 'Các kênh loại {expected}: {known}.',
+    hintEn: '{expected} channels: {known}.',
+  },
+  BULLETIN_LIST_HEADER: {
+    vi: 'Bản tin {channel} ({title}):',
+    en: 'Bulletin {channel} ({title}):',
+  },
+  BULLETIN_LIST_LINE: {
+    vi: '  {label}  {date}  {items} bài  {state}',
+    en: '  {label}  {date}  {items} items  {state}',
+  },
+  BULLETIN_STATE_UPCOMING: { vi: 'chờ phát hành', en: 'upcoming' },
+  BULLETIN_STATE_ISSUED: { vi: 'đã phát hành', en: 'issued' },
+  BULLETIN_STATE_WARNING_EMPTY: { vi: 'cảnh báo: chưa có bài', en: 'warning: no item yet' },
+  BULLETIN_STATE_MISSED_EMPTY: { vi: 'bỏ lỡ: không có bài', en: 'missed: no item' },
+  BULLETIN_STATE_MISSED: { vi: 'bỏ lỡ', en: 'missed' },
+  BULLETIN_STATE_FAILED: { vi: 'lỗi', en: 'failed' },
+  BULLETIN_BUILT: {
+    vi: 'Đã phát hành {label} của bản tin {channel}: {url}',
+    en: 'Issued {label} of bulletin {channel}: {url}',
+  },
+  STATUS_BULLETIN_ISSUE: { vi: '  {line}', en: '  {line}' },
+  INGEST_NO_CHANNELS: {
+    vi: 'Không có kênh đọc nguồn tin nào (kind: ingest)',
+    en: 'No feed-ingest channel (kind: ingest)',
+  },
+  INGEST_CHANNEL_HEADER: {
+    vi: 'Kênh {channel} ({creates}):',
+    en: 'Channel {channel} ({creates}):',
+  },
+  INGEST_FEED_ERROR: { vi: '    {error}', en: '    {error}' },
+  // --- broadcast rundowns: storage, commands, status, as-run, reposts (issue 5)
+  RUNDOWN_CHANNEL_NOT_BROADCAST: {
+    vi: 'Kênh {id} không phải kênh phát thanh – truyền hình (loại {kind})',
+    en: 'Channel {id} is not a broadcast channel (kind {kind})',
+    hintVi: 'Kịch bản chỉ dựng cho kênh có kind: broadcast.',
+    hintEn: 'Rundowns are built for channels of kind: broadcast only.',
+  },
+  RUNDOWN_SLOT_UNKNOWN: {
+    vi: '{channel} không có khung phát sóng thứ {slot} trong {period} (có {count} khung)',
+    en: '{channel} has no slot {slot} in {period} ({count} slots)',
+    hintVi: 'Khung được đánh số từ 1 theo thứ tự phát sóng trong kỳ; bỏ --slot để chọn tất cả.',
+    hintEn: 'Slots are numbered from 1 in airing order within the period; omit --slot for all.',
+  },
+  RUNDOWN_NOT_FOUND: {
+    vi: 'Chưa có kịch bản cho {channel} lúc {air}',
+    en: 'No rundown for {channel} at {air}',
+    hintVi: 'Dựng kịch bản trước: loa rundown build {channel} {period}',
+    hintEn: 'Build it first: loa rundown build {channel} {period}',
+  },
+  RUNDOWN_ALREADY_AIRED: {
+    vi: 'Kịch bản {id} đã được xác nhận phát sóng ({at}); không ghi nhận lại',
+    en: 'Rundown {id} was already confirmed as aired ({at}); not recorded again',
+    hintVi: 'Nếu số liệu đã ghi sai, thêm một bản đính chính vào nhật ký minh chứng.',
+    hintEn: 'If what was recorded is wrong, append a correction to the evidence log.',
+  },
+  RUNDOWN_AS_RUN_DURATION: {
+    vi: 'Chưa có thời lượng phát sóng thực tế của {id}',
+    en: 'No aired length for {id}',
+    hintVi:
+      'Ghi --duration <giây>, hoặc ghi từng tin trước bằng --item <mã tin> --duration <giây>.',
+    hintEn: 'Give --duration <sec>, or record each item first with --item <slug> --duration <sec>.',
+  },
+  RUNDOWN_NO_SLOTS: {
+    vi: '{channel} không có khung phát sóng nào trong {period}',
+    en: '{channel} has no slot in {period}',
+  },
+  RUNDOWN_BUILT: {
+    vi: '{air}: đã dựng kịch bản {id}: {count} tin, {planned} / khung {slot}, tối thiểu {minimum}',
+    en: '{air}: built rundown {id}: {count} items, {planned} of {slot}, minimum {minimum}',
+  },
+  RUNDOWN_REPLACED: {
+    vi: '{air}: đã dựng lại kịch bản {id}: {count} tin, {planned} / khung {slot}, tối thiểu {minimum}',
+    en: '{air}: rebuilt rundown {id}: {count} items, {planned} of {slot}, minimum {minimum}',
+  },
+  RUNDOWN_KEPT: {
+    vi: '{air}: giữ nguyên kịch bản {id} ({state})',
+    en: '{air}: kept rundown {id} ({state})',
+    hintVi:
+      'Kịch bản sẵn sàng chỉ dựng lại khi có --force; kịch bản đã khoá phải mở khoá (kèm lý do) trước.',
+    hintEn: 'A ready rundown is rebuilt only with --force; a locked one must be unlocked (with a reason) first.',
+  },
+  RUNDOWN_TOPPED_UP: {
+    vi: '  đã bổ sung từ bài evergreen: {items}',
+    en: '  topped up from evergreen items: {items}',
+  },
+  RUNDOWN_SHORT: {
+    vi: '  cảnh báo: chưa đủ thời lượng tối thiểu {minimum} (mới có {planned}); cần thêm bài đã duyệt cho kênh {channel}',
+    en: '  warning: below the minimum length {minimum} (only {planned}); approve more items for {channel}',
+  },
+  RUNDOWN_MOVED: {
+    vi: '{air}: kịch bản {id}: {from} → {to}',
+    en: '{air}: rundown {id}: {from} → {to}',
+  },
+  RUNDOWN_ITEM_AIRED: {
+    vi: '{air}: tin {slug} đã phát {duration}',
+    en: '{air}: item {slug} ran {duration}',
+  },
+  RUNDOWN_AIRED: {
+    vi: '{air}: đã ghi nhận phát sóng lúc {start}, thời lượng {duration}: {compliance} (minh chứng số {index})',
+    en: '{air}: recorded the airing at {start}, {duration}: {compliance} (evidence entry {index})',
+  },
+  RUNDOWN_COMPLIANT: { vi: 'đạt yêu cầu', en: 'compliant' },
+  RUNDOWN_NON_COMPLIANT: { vi: 'KHÔNG đạt: {reasons}', en: 'NOT compliant: {reasons}' },
+  RUNDOWN_REASON_TOO_SHORT: {
+    vi: 'ngắn hơn tối thiểu {minimum}',
+    en: 'shorter than the minimum {minimum}',
+  },
+  RUNDOWN_REASON_OUTSIDE_PRIME_TIME: {
+    vi: 'ngoài khung giờ có nhiều người xem',
+    en: 'outside prime time',
+  },
+  RUNDOWN_REPOSTED: {
+    vi: '  đăng lại trên {portal}: {item} ({when})',
+    en: '  reposted on {portal}: {item} ({when})',
+  },
+  RUNDOWN_REPOST_KEPT: {
+    vi: '  đã có trong hàng đợi của {portal}: {item}',
+    en: '  already queued on {portal}: {item}',
+  },
+  RUNDOWN_NO_SLOT_YET: { vi: 'chưa có lượt đăng', en: 'no slot yet' },
+  STATUS_RUNDOWNS: { vi: '== Kịch bản phát sóng ==', en: '== Broadcast rundowns ==' },
 } as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

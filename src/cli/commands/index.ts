@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
+import { registerAudit } from './audit.js';
+import { registerBulletin } from './bulletin.js';
 import { registerCalendar } from './calendar.js';
+import { registerEvidence } from './evidence.js';
+import { registerIngest } from './ingest.js';
 import { registerPlan } from './plan.js';
 import { registerQueue } from './queue.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
@@ -27,4 +32,9 @@ export function registerCommands(
   registerRun(program, output, setExit);
   registerStatus(program, output, setExit);
   registerSimulate(program, output, setExit);
+  registerEvidence(program, output, setExit);
+  registerAudit(program, output, setExit);
+  registerReport(program, output, setExit);
+  registerBulletin(program, output, setExit);
+  registerIngest(program, output, setExit);
 }

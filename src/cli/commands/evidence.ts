@@ -1,0 +1,252 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { DateTime } from 'luxon';
+import { renderAudit } from '../../audit/render.js';
+import { type Clock, systemClock } from '../../calendar/clock.js';
+import { LoaError } from '../../errors/loa-error.js';
+import { exportBundle } from '../../evidence/bundle.js';
+import { auditFromLog } from '../../evidence/log-audit.js';
+import { consistencyProofOf, inclusionProofs } from '../../evidence/log-proofs.js';
+import { type VerifyProblem, verifyLog } from '../../evidence/log-verify.js';
+import { addManualEvidence } from '../../evidence/manual.js';
+import { createCheckpoint, evidenceKey } from '../../evidence/store-checkpoint.js';
+import { type MessageCode, message } from '../../i18n/catalogue.js';
+import { actorName } from '../../scheduler/scheduling-context.js';
+import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
+import type { Store } from '../../store/types.js';
+import { type Output, printJson } from '../output.js';
+import { findPlan, loadValidProject } from './plan.js';
+
+export interface EvidenceOptions {
+  dir?: string;
+  as?: string;
+  json?: boolean;
+  out?: string;
+  index?: string;
+  size?: string;
+  from?: string;
+  to?: string;
+  plan?: string;
+  task?: string;
+  date?: string;
+  file?: string[];
+  note?: string;
+  checkpoint?: string;
+}
+
+async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeOptionsFrom());
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function count(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new LoaError('EVIDENCE_PROOF_USAGE', { params: { option } });
+  return Number(value);
+}
+
+/** `loa evidence checkpoint [--out f]`: signs and stores the log's head, prints the note. */
+export async function runEvidenceCheckpoint(
+  options: EvidenceOptions,
+  output: Output,
+  clock: Clock = systemClock,
+) {
+  const key = await evidenceKey(dataDirFrom());
+  const cp = await withStore((store) => createCheckpoint(store, key, clock.now()));
+  if (options.out) await writeFile(options.out, cp.note);
+  output.out(cp.note.trimEnd());
+  return 0;
+}
+
+/** `loa evidence key`: the public key as PEM and as a signed-note verifier string. */
+export async function runEvidenceKey(_options: EvidenceOptions, output: Output) {
+  const key = await evidenceKey(dataDirFrom());
+  output.out(key.publicKeyPem.trimEnd());
+  output.out(key.verifierKey);
+  return 0;
+}
+
+/** `loa evidence proof --index N [--size S]` or `--from S1 --to S2`: JSON with hex hashes. */
+export async function runEvidenceProof(options: EvidenceOptions, output: Output) {
+  const index = count('--index', options.index);
+  const size = count('--size', options.size);
+  const from = count('--from', options.from);
+  const to = count('--to', options.to);
+  const proof = await withStore(async (store) => {
+    if (index !== undefined) return (await inclusionProofs(store.db, [index], size))[0];
+    if (from !== undefined) return consistencyProofOf(store.db, from, to);
+    throw new LoaError('EVIDENCE_PROOF_USAGE');
+  });
+  printJson(output, proof);
+  return 0;
+}
+
+/** `loa evidence add --plan --task --date [--file]… [--note]`: manual evidence. */
+export async function runEvidenceAdd(options: EvidenceOptions, output: Output) {
+  const project = await loadValidProject(options.dir ?? '.');
+  const plan = findPlan(project, options.plan ?? '');
+  const added = await withStore((store) =>
+    addManualEvidence(store, {
+      plan,
+      task: options.task ?? '',
+      date: options.date ?? '',
+      files: options.file ?? [],
+      note: options.note,
+      actor: actorName(options.as),
+      dataDir: dataDirFrom(),
+    }),
+  );
+  if (options.json) printJson(output, added);
+  else {
+    output.out(
+      message('EVIDENCE_ADDED', {
+        index: added.index,
+        task: options.task,
+        time: options.date,
+        files: added.files.length,
+      }),
+    );
+  }
+  return 0;
+}
+
+const PROBLEM_CODES: Record<VerifyProblem['code'], MessageCode> = {
+  'bytes-changed': 'EVIDENCE_PROBLEM_BYTES_CHANGED',
+  moved: 'EVIDENCE_PROBLEM_MOVED',
+  missing: 'EVIDENCE_PROBLEM_MISSING',
+  head: 'EVIDENCE_PROBLEM_HEAD',
+  truncated: 'EVIDENCE_PROBLEM_TRUNCATED',
+  root: 'EVIDENCE_PROBLEM_ROOT',
+  signature: 'EVIDENCE_PROBLEM_SIGNATURE',
+};
+
+/** `loa evidence verify [--checkpoint f]`: the whole log against its head and checkpoints. */
+export async function runEvidenceVerify(options: EvidenceOptions, output: Output) {
+  const key = await evidenceKey(dataDirFrom());
+  const given = options.checkpoint ? await readFile(options.checkpoint, 'utf8') : undefined;
+  const report = await withStore((store) => verifyLog(store.db, { verifier: key.verifier, given }));
+  if (options.json) printJson(output, report);
+  else if (report.problems.length === 0) {
+    output.out(
+      message('EVIDENCE_VERIFY_OK', {
+        size: report.size,
+        root: report.rootHashHex,
+        checkpoints: report.checkpoints + (given ? 1 : 0),
+      }),
+    );
+  } else {
+    output.err(message('EVIDENCE_VERIFY_FAILED', { count: report.problems.length }));
+    for (const p of report.problems) {
+      output.err(`  ${message(PROBLEM_CODES[p.code], { ...p, checkpoint: p.checkpoint })}`);
+    }
+  }
+  return report.problems.length === 0 ? 0 : 1;
+}
+
+/** `loa evidence export --from d --to d --out f.zip`: the auditor bundle of those days. */
+export async function runEvidenceExport(
+  options: EvidenceOptions,
+  output: Output,
+  clock: Clock = systemClock,
+) {
+  const project = await loadValidProject(options.dir ?? '.');
+  const zone = project.plans[0]?.value.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const day = (option: string, value: string | undefined) => {
+    const parsed = DateTime.fromISO(value ?? '', { zone });
+    if (!value || !parsed.isValid) {
+      throw new LoaError('WHEN_INVALID', { params: { value: `${option} ${value ?? ''}` } });
+    }
+    return parsed.startOf('day');
+  };
+  const start = day('--from', options.from);
+  const end = day('--to', options.to).plus({ days: 1 });
+  const label = `${start.toISODate()} – ${end.minus({ days: 1 }).toISODate()}`;
+  const key = await evidenceKey(dataDirFrom());
+  const now = clock.now();
+  const result = await withStore(async (store) => {
+    const channels = [...project.channels.map((c) => c.value)];
+    const audits = [];
+    for (const { value: plan } of project.plans) {
+      const period = {
+        start: start.setZone(plan.timeZone),
+        end: end.setZone(plan.timeZone),
+        label,
+      };
+      try {
+        audits.push(await auditFromLog(store.db, { plan, channels, period, now }));
+      } catch (error) {
+        if (!(error instanceof LoaError && error.code === 'AUDIT_OUTSIDE_PLAN')) throw error;
+      }
+    }
+    const summaryCsv = audits.length ? String(await renderAudit(audits, 'csv')) : undefined;
+    return exportBundle(store, {
+      from: start.toUTC().toISO() as string,
+      to: end.toUTC().toISO() as string,
+      out: options.out ?? 'evidence.zip',
+      key,
+      dataDir: dataDirFrom(),
+      now,
+      summaryCsv,
+      label,
+    });
+  });
+  output.out(message('EVIDENCE_EXPORTED', { entries: result.entries, path: result.path }));
+  return 0;
+}
+
+export function registerEvidence(
+  program: Command,
+  output: Output,
+  setExit: (code: number) => void,
+) {
+  const evidence = program
+    .command('evidence')
+    .description('Nhật ký minh chứng / the evidence log')
+    .option('--dir <dir>', 'thư mục dự án / project folder', '.')
+    .option('--as <name>', 'người thực hiện / who acts');
+  const common = (cmd: Command): EvidenceOptions => ({ ...evidence.opts(), ...cmd.opts() });
+  const run = (fn: (o: EvidenceOptions, out: Output) => Promise<number>) => {
+    return async (_opts: unknown, cmd: Command) => setExit(await fn(common(cmd), output));
+  };
+  evidence
+    .command('checkpoint')
+    .description('Ký mốc kiểm chứng / sign a checkpoint')
+    .option('--out <file>', 'ghi ra tệp / write to a file')
+    .action(run(runEvidenceCheckpoint));
+  evidence.command('key').description('Khoá công khai / public key').action(run(runEvidenceKey));
+  evidence
+    .command('proof')
+    .description('Chứng minh Merkle / Merkle proofs')
+    .option('--index <n>', 'mục / entry index')
+    .option('--size <n>', 'kích thước cây / tree size')
+    .option('--from <n>', 'kích thước trước / earlier size')
+    .option('--to <n>', 'kích thước sau / later size')
+    .action(run(runEvidenceProof));
+  evidence
+    .command('add')
+    .description('Thêm minh chứng thủ công / add manual evidence')
+    .requiredOption('--plan <id>', 'kế hoạch / plan')
+    .requiredOption('--task <id>', 'nhiệm vụ / task')
+    .requiredOption('--date <date>', 'ngày / date YYYY-MM-DD')
+    .option('--file <path>', 'tệp đính kèm / attached file', (v, all: string[] = []) => [...all, v])
+    .option('--note <text>', 'ghi chú / note')
+    .option('--json', 'JSON')
+    .action(run(runEvidenceAdd));
+  evidence
+    .command('verify')
+    .description('Kiểm tra toàn vẹn / verify the log')
+    .option('--checkpoint <file>', 'mốc đã phát hành / a checkpoint handed out earlier')
+    .option('--json', 'JSON')
+    .action(run(runEvidenceVerify));
+  evidence
+    .command('export')
+    .description('Xuất bộ tài liệu kiểm chứng / export an auditor bundle')
+    .requiredOption('--from <date>', 'ngày đầu / first day')
+    .requiredOption('--to <date>', 'ngày cuối / last day')
+    .option('--out <file>', 'tệp zip / zip file', 'evidence.zip')
+    .action(run(runEvidenceExport));
+}

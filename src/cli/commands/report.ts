@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { type Clock, systemClock } from '../../calendar/clock.js';
+import { appendEvidence } from '../../evidence/log.js';
+import { auditEntries } from '../../evidence/log-audit.js';
+import {
+  createCheckpoint,
+  evidenceKey,
+  latestCheckpoint,
+} from '../../evidence/store-checkpoint.js';
+import { message } from '../../i18n/catalogue.js';
+import { renderReport } from '../../report/render-report.js';
+import { actorName } from '../../scheduler/scheduling-context.js';
+import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
+import type { Output } from '../output.js';
+import { findPlan, loadValidProject } from './plan.js';
+
+export interface ReportOptions {
+  dir?: string;
+  as?: string;
+  plan: string;
+  /** `2024-Q1`, `2024-H1`, `2024` (or a month). */
+  period: string;
+  format?: string;
+  out?: string;
+}
+
+/**
+ * `loa report`: the periodic report of a plan (Decree 30 layout) with the evidence log's
+ * latest checkpoint printed in it (one is signed when none exists yet); the report's bytes
+ * are then recorded in the log as a `report` entry (their SHA-256), so a later, different
+ * report for the same period shows.
+ */
+export async function runReport(
+  options: ReportOptions,
+  output: Output,
+  clock: Clock = systemClock,
+) {
+  const format = options.format ?? 'docx';
+  const project = await loadValidProject(options.dir ?? '.');
+  const plan = findPlan(project, options.plan);
+  const now = clock.now();
+  const store = await openStore(storeOptionsFrom());
+  try {
+    let checkpoint = await latestCheckpoint(store.db);
+    if (!checkpoint) {
+      checkpoint = await createCheckpoint(store, await evidenceKey(dataDirFrom()), now);
+    }
+    const bytes = await renderReport(
+      {
+        plan,
+        channels: project.channels.map((c) => c.value),
+        entries: await auditEntries(store.db, now),
+        period: options.period,
+        now,
+        checkpoint,
+      },
+      format,
+    );
+    const path = options.out ?? `bao-cao-${plan.id}-${options.period}.${format}`;
+    await writeFile(path, bytes);
+    const contentHash = createHash('sha256').update(bytes).digest('hex');
+    await store.transaction((tx) =>
+      appendEvidence(tx, store.engine, {
+        kind: 'report',
+        plan: plan.id,
+        time: now.toUTC().toISO() as string,
+        contentHash,
+        actor: actorName(options.as),
+        note: `${options.period} ${format} checkpoint ${checkpoint.size}`,
+      }),
+    );
+    output.out(message('EVIDENCE_WRITTEN', { path }));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export function registerReport(program: Command, output: Output, setExit: (code: number) => void) {
+  program
+    .command('report')
+    .description('Báo cáo định kỳ / periodic report')
+    .requiredOption('--plan <id>', 'kế hoạch / plan')
+    .requiredOption('--period <p>', '2024-Q1 | 2024-H1 | 2024')
+    .option('--format <f>', 'docx | html | md', 'docx')
+    .option('--out <file>', 'tệp / file')
+    .option('--as <name>', 'người lập / who makes it')
+    .option('--dir <dir>', 'thư mục dự án / project folder', '.')
+    .action(async (opts: ReportOptions) => setExit(await runReport(opts, output)));
+}

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { DateTime } from 'luxon';
+import { toStored } from '../store/instant.js';
+import type { Database, EvidenceCheckpointRow } from '../store/schema.js';
+import type { Store } from '../store/types.js';
+import { signCheckpoint } from './checkpoint.js';
+import { readHead } from './log.js';
+import { loadOrCreateSigningKey, type SigningKey } from './signing-key.js';
+
+/** The log's origin line and key name when `LOA_EVIDENCE_ORIGIN` does not say. */
+export const DEFAULT_ORIGIN = 'loa.local/evidence';
+
+/** The log's identity: `LOA_EVIDENCE_ORIGIN` (one word, no `+`), else {@link DEFAULT_ORIGIN}. */
+export function evidenceOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LOA_EVIDENCE_ORIGIN?.trim() || DEFAULT_ORIGIN;
+}
+
+/** The signing key in the data directory, created on first use, named after the origin. */
+export function evidenceKey(dataDir: string, env: NodeJS.ProcessEnv = process.env) {
+  return loadOrCreateSigningKey({ dir: dataDir, name: evidenceOrigin(env) });
+}
+
+/** Mốc kiểm chứng as stored: size, root (hex), the signed note text, when it was signed. */
+export interface StoredCheckpoint {
+  id: number;
+  size: number;
+  rootHashHex: string;
+  note: string;
+  signedAt: string;
+}
+
+function fromRow(row: EvidenceCheckpointRow): StoredCheckpoint {
+  return {
+    id: Number(row.id),
+    size: Number(row.size),
+    rootHashHex: row.root_hash,
+    note: row.note,
+    signedAt: row.signed_at,
+  };
+}
+
+/**
+ * Signs the log's current head (origin, size, root) as a C2SP checkpoint and stores it, in
+ * one transaction, so the signed size is exactly the size of the log at that moment.
+ */
+export async function createCheckpoint(
+  store: Store,
+  key: SigningKey,
+  now: DateTime,
+): Promise<StoredCheckpoint> {
+  return store.transaction(async (tx) => {
+    const range = await readHead(tx, store.engine === 'postgres');
+    const rootHash = range.root();
+    const note = signCheckpoint({ origin: key.name, size: range.size, rootHash }, key);
+    const row = await tx
+      .insertInto('evidence_checkpoints')
+      .values({
+        size: range.size,
+        root_hash: Buffer.from(rootHash).toString('hex'),
+        note,
+        signed_at: toStored(now),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return fromRow(row);
+  });
+}
+
+/** Every stored checkpoint, oldest first. */
+export async function listCheckpoints(db: Kysely<Database>): Promise<StoredCheckpoint[]> {
+  const rows = await db.selectFrom('evidence_checkpoints').selectAll().orderBy('id').execute();
+  return rows.map(fromRow);
+}
+
+/** The latest stored checkpoint, or undefined when none was made yet. */
+export async function latestCheckpoint(
+  db: Kysely<Database>,
+): Promise<StoredCheckpoint | undefined> {
+  const row = await db
+    .selectFrom('evidence_checkpoints')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? fromRow(row) : undefined;
+}
