@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import { DateTime } from 'luxon';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appendEvidence } from '../../src/evidence/log.js';
+import { verifyLog } from '../../src/evidence/log-verify.js';
+import { createCheckpoint, evidenceKey } from '../../src/evidence/store-checkpoint.js';
+import type { Store } from '../../src/store/types.js';
+import { type EngineCase, storeEngines } from '../support/store-engines.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const engines = await storeEngines();
+const NOW = DateTime.fromISO('2024-04-01T00:00:00Z');
+
+/** Drops the append-only triggers as an attacker with database access would. */
+async function bypassTriggers(store: Store): Promise<void> {
+  if (store.engine === 'sqlite') {
+    await sql`drop trigger evidence_entries_no_update`.execute(store.db);
+    await sql`drop trigger evidence_entries_no_delete`.execute(store.db);
+  } else {
+    await sql`alter table evidence_entries disable trigger all`.execute(store.db);
+  }
+}
+
+describe.each(engines)('tampering with the evidence log on $name', (engine: EngineCase) => {
+  let store: Store;
+  let dataDir: string;
+  beforeEach(async () => {
+    store = await engine.open();
+    dataDir = await tempDir('evkey');
+    for (let i = 0; i < 20; i += 1) {
+      await store.transaction((tx) =>
+        appendEvidence(tx, store.engine, {
+          kind: i % 2 ? 'airing' : 'publication',
+          channel: 'dai-tinh',
+          time: `2024-03-${String(i + 1).padStart(2, '0')}T12:00:00Z`,
+          durationSec: 900,
+          actor: 'dispatcher',
+        }),
+      );
+    }
+    const key = await evidenceKey(dataDir, {});
+    await createCheckpoint(store, key, NOW);
+    return async () => store.close();
+  });
+
+  const verify = async () => {
+    const key = await evidenceKey(dataDir, {});
+    return verifyLog(store.db, { verifier: key.verifier, pageSize: 7 });
+  };
+
+  it('passes an untouched log', async () => {
+    const report = await verify();
+    expect(report.problems).toEqual([]);
+    expect(report.size).toBe(20);
+  });
+
+  it('names an entry whose bytes were edited', async () => {
+    await bypassTriggers(store);
+    await sql`update evidence_entries set entry = replace(entry, '900', '901') where idx = 7`.execute(
+      store.db,
+    );
+    const report = await verify();
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ code: 'bytes-changed', index: 7 }),
+    );
+  });
+
+  it('names a removed entry', async () => {
+    await bypassTriggers(store);
+    await sql`delete from evidence_entries where idx = 11`.execute(store.db);
+    const report = await verify();
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ code: 'missing', index: 11, expected: '11', found: '12' }),
+    );
+  });
+
+  it('names two swapped entries, even with their leaf hashes swapped too', async () => {
+    await bypassTriggers(store);
+    await sql`update evidence_entries set idx = -1 where idx = 3`.execute(store.db);
+    await sql`update evidence_entries set idx = 3 where idx = 4`.execute(store.db);
+    await sql`update evidence_entries set idx = 4 where idx = -1`.execute(store.db);
+    const report = await verify();
+    const moved = report.problems.filter((p) => p.code === 'moved').map((p) => p.index);
+    expect(moved).toEqual([3, 4]);
+    expect(report.problems.some((p) => p.code === 'root')).toBe(true);
+  });
+
+  it('finds a dropped tail against the signed checkpoint, even when the head is rewritten', async () => {
+    await bypassTriggers(store);
+    await sql`delete from evidence_entries where idx >= 17`.execute(store.db);
+    await sql`update evidence_head set size = 17`.execute(store.db);
+    const report = await verify();
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ code: 'truncated', index: 17, expected: '20', found: '17' }),
+    );
+  });
+});
