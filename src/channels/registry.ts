@@ -1,13 +1,15 @@
+import { storeBulletinAdapter } from './bulletin/entry-source.js';
 import { filesAdapter } from './files/adapter.js';
 import type { AdapterFactory } from './types.js';
 import { wordpressAdapter } from './wordpress/index.js';
 
 /**
- * Adapter factories by channel kind. Each adapter folder adds its line here
- * Bulletin and broadcast publications are not planned per item (their planners come later),
- * so they have no entry yet.
+ * Adapter factories by channel kind. Each adapter folder adds its line here. Bulletin issues
+ * are planned by src/scheduler/plan-bulletins.ts (one publication per issue); broadcast
+ * publications have no entry yet.
  */
 export const ADAPTERS: Readonly<Partial<Record<string, AdapterFactory>>> = {
+  bulletin: storeBulletinAdapter,
   files: filesAdapter,
   wordpress: wordpressAdapter,
 };

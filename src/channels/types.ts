@@ -1,5 +1,6 @@
 import type { Clock } from '../calendar/clock.js';
 import type { ContentItem } from '../content/schema.js';
+import type { Store } from '../store/types.js';
 import type { Channel } from './schema.js';
 
 /** What the dispatcher hands an adapter: one publication of one item version. */
@@ -60,6 +61,10 @@ export interface AdapterOptions {
   /** The data directory (`LOA_DATA_DIR`, default ./data). */
   dataDir: string;
   clock: Clock;
+  /** The store, for adapters that read from it (the bulletin gathers its approved items). */
+  store?: Store;
+  /** The zone the channel's local times are read in (its plan's; default Asia/Ho_Chi_Minh). */
+  zone?: string;
 }
 
 /** Makes an adapter for one channel. */

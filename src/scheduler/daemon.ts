@@ -10,6 +10,8 @@ export interface DaemonOptions {
   onPass?: (result: PassResult) => void;
   /** Called when a pass throws (the daemon goes on). */
   onError?: (error: unknown) => void;
+  /** Runs before each pass (planning of bulletin issues); if it throws, the pass still runs. */
+  beforePass?: () => Promise<void>;
 }
 
 /**
@@ -25,7 +27,10 @@ export async function runDaemon(
   let running: Promise<void> | undefined;
   const pass = () => {
     if (running || dispatcher.stop.aborted) return running;
-    running = dispatchPass(dispatcher)
+    running = Promise.resolve()
+      .then(() => options.beforePass?.())
+      .catch((error: unknown) => options.onError?.(error))
+      .then(() => dispatchPass(dispatcher))
       .then((result) => options.onPass?.(result))
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {

@@ -10,6 +10,7 @@ import { dataDirFrom, openStore, storeOptionsFrom } from '../store/open-store.js
 import type { Store } from '../store/types.js';
 import type { OutcomeHook } from './dispatch-types.js';
 import type { PlanningConfig } from './plan-items.js';
+import { channelZone } from './planner.js';
 import { planningConfig } from './scheduling-context.js';
 
 /** A loaded project with its store open: what every scheduling command works on. */
@@ -49,16 +50,25 @@ export async function openSession(
 export function buildAdapters(
   channels: Iterable<Channel>,
   mode: AdapterMode,
-  session: Pick<Session, 'env' | 'dataDir'>,
+  session: Pick<Session, 'env' | 'dataDir'> & Partial<Pick<Session, 'store' | 'config'>>,
   clock: Clock,
 ): Map<string, ChannelAdapter> {
   const adapters = new Map<string, ChannelAdapter>();
   for (const channel of channels) {
     const factory = adapterFactoryFor(channel.kind, mode);
     if (factory) {
+      const { env, dataDir, store, config } = session;
+      const zone = config ? channelZone(channel, config.planZones) : undefined;
       adapters.set(
         channel.id,
-        factory({ channel, env: session.env, dataDir: session.dataDir, clock }),
+        factory({
+          channel,
+          env,
+          dataDir,
+          clock,
+          ...(store ? { store } : {}),
+          ...(zone ? { zone } : {}),
+        }),
       );
     }
   }

@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
 import { ManualClock } from '../calendar/clock.js';
+import { parseIssueKey } from '../channels/bulletin/model.js';
 import { projectDirs } from '../config/project.js';
 import { type SyncReport, syncContent } from '../content/sync.js';
 import { toStored } from '../store/instant.js';
 import type { DispatchEvent } from './dispatch-types.js';
 import { dispatchPass, workerName } from './dispatcher.js';
+import { planBulletins } from './plan-bulletins.js';
 import { buildAdapters, type Session } from './session.js';
 
 /** What a simulation is asked to do. */
@@ -69,8 +71,30 @@ export async function simulate(
     },
   };
   const channelIds = [...adapters.keys()];
+  // Bulletin issues of the simulated days, and the portal copies of those that went out.
+  const bulletins = {
+    dataDir: session.dataDir,
+    actor: options.actor,
+    range: { start: options.from.startOf('day'), end },
+  };
+  const planBulletinIssues = async () => {
+    const planned = await planBulletins(session.store, session.config, clock.now(), bulletins);
+    for (const key of planned.missed) {
+      const channel = parseIssueKey(key)?.channel ?? '';
+      events.push({
+        at: toStored(clock.now()),
+        event: 'missed',
+        key,
+        channel,
+        item: key,
+        detail: 'empty',
+      });
+    }
+  };
   while (clock.now() < end) {
+    await planBulletinIssues();
     await dispatchPass(dispatcher);
+    await planBulletinIssues();
     const next = await session.store.db
       .selectFrom('publications')
       .select((eb) => eb.fn.min('due_at').as('due'))

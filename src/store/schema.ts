@@ -38,8 +38,11 @@ export const ITEM_STATUSES = [
 ] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-/** Where an item came from: a file under content/ or `loa queue add`. */
-export type ItemSource = 'content' | 'cli';
+/**
+ * Where an item came from: a file under content/, `loa queue add`, or loa itself (`bulletin`:
+ * the record of a bulletin issue and of its portal copy, made by the bulletin planner).
+ */
+export type ItemSource = 'content' | 'cli' | 'bulletin';
 
 export interface ItemTable {
   id: string;

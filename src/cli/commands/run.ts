@@ -6,8 +6,11 @@ import { message } from '../../i18n/catalogue.js';
 import { runDaemon } from '../../scheduler/daemon.js';
 import type { DispatchEvent, DispatcherOptions } from '../../scheduler/dispatch-types.js';
 import { dispatchPass, workerName } from '../../scheduler/dispatcher.js';
+import { planBulletins } from '../../scheduler/plan-bulletins.js';
+import { actorName } from '../../scheduler/scheduling-context.js';
 import { buildAdapters, openSession } from '../../scheduler/session.js';
 import type { Output } from '../output.js';
+import { ingestAll, ingestChannels } from './ingest.js';
 import { syncSession } from './sync.js';
 
 export interface RunOptions {
@@ -107,6 +110,40 @@ export async function runRun(
         if (event.event !== 'waiting') logLine(output, { ...event });
       },
     };
+    // Bulletin issues are planned before every pass; ingest channels are read in the
+    // background at their intervals (runIngest skips feeds not yet due), never blocking a pass.
+    const actor = actorName(options.as);
+    let ingesting: Promise<void> | undefined;
+    const beforePass = async () => {
+      const ingest = ingestChannels(session.config);
+      if (!ingesting && ingest.length > 0 && !stop.signal.aborted) {
+        const dataDir = session.dataDir;
+        ingesting = ingestAll(ingest, { dataDir, clock, signal: stop.signal })
+          .then((reports) => {
+            for (const r of reports)
+              for (const f of r.feeds.filter((f) => f.status !== 'not-due')) {
+                const { error, created: _created, legacy: _legacy, ...rest } = f;
+                logLine(output, {
+                  at: clock.now().toISO(),
+                  event: 'ingest',
+                  channel: r.channel,
+                  ...rest,
+                  ...(error ? { error: error.code } : {}),
+                });
+              }
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            ingesting = undefined;
+          });
+      }
+      const planned = await planBulletins(session.store, session.config, clock.now(), {
+        dataDir: session.dataDir,
+        actor,
+      });
+      for (const key of planned.missed)
+        logLine(output, { at: clock.now().toISO(), event: 'bulletin-empty', key });
+    };
     logLine(output, {
       at: clock.now().toISO(),
       event: 'started',
@@ -115,6 +152,8 @@ export async function runRun(
       once: Boolean(options.once),
     });
     if (options.once) {
+      await beforePass();
+      await ingesting;
       const result = await dispatchPass(dispatcher);
       logLine(output, {
         at: clock.now().toISO(),
@@ -126,6 +165,7 @@ export async function runRun(
     } else {
       await runDaemon(dispatcher, {
         intervalSec,
+        beforePass,
         onPass: (result) => {
           if (result.claimed > 0)
             logLine(output, {
@@ -147,6 +187,7 @@ export async function runRun(
           ),
       });
     }
+    await ingesting;
     logLine(output, { at: clock.now().toISO(), event: 'stopped' });
     return 0;
   } finally {

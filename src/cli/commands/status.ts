@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { type Clock, systemClock } from '../../calendar/clock.js';
+import { bulletinIssueRows, type IssueRow } from '../../channels/bulletin/entry-source-status.js';
 import { adapterFactoryFor } from '../../channels/registry.js';
+import { wordpressReadiness } from '../../channels/wordpress/index.js';
 import { message } from '../../i18n/catalogue.js';
 import { channelZone } from '../../scheduler/planner.js';
 import { localTime } from '../../scheduler/scheduling-context.js';
@@ -8,6 +10,7 @@ import { openSession } from '../../scheduler/session.js';
 import { listPublications, pausedChannels } from '../../store/publications.js';
 import type { PublicationRow } from '../../store/schema.js';
 import { type Output, printJson } from '../output.js';
+import { issueLine } from './bulletin.js';
 
 export interface StatusOptions {
   dir?: string;
@@ -28,13 +31,17 @@ export interface ChannelStatus {
   next: PublicationRow[];
   failed: PublicationRow[];
   missed: PublicationRow[];
+  /** Environment variables the channel needs and that are not set (names only). */
+  notConfigured?: string[];
+  /** Bulletin channels: the issues of this month and the next, with their state. */
+  issues?: IssueRow[];
 }
 
 /** `loa status`: per channel, what is due next, what failed, what was missed. */
 export async function runStatus(
   options: StatusOptions,
   output: Output,
-  _clock: Clock = systemClock,
+  clock: Clock = systemClock,
 ) {
   const session = await openSession(options.dir ?? '.');
   try {
@@ -53,16 +60,33 @@ export async function runStatus(
         cancelled: 0,
       };
       for (const p of own) counts[p.status] = (counts[p.status] ?? 0) + 1;
+      const zone = channelZone(channel, session.config.planZones);
+      const readiness =
+        channel.kind === 'wordpress' ? wordpressReadiness(channel, session.env) : undefined;
+      let issues: IssueRow[] | undefined;
+      if (channel.kind === 'bulletin') {
+        const now = clock.now();
+        const start = now.setZone(zone).startOf('month');
+        issues = await bulletinIssueRows(session.store.db, {
+          channel,
+          range: { start, end: start.plus({ months: 2 }) },
+          now,
+          zone,
+          dataDir: session.dataDir,
+        });
+      }
       report.push({
         channel: channel.id,
         kind: channel.kind,
-        zone: channelZone(channel, session.config.planZones),
+        zone,
         counts,
         ...(paused.has(channel.id) ? { paused: paused.get(channel.id) } : {}),
         adapter: adapterFactoryFor(channel.kind, 'run') !== undefined,
         next: own.filter((p) => p.status === 'scheduled').slice(0, shown),
         failed: own.filter((p) => p.status === 'failed'),
         missed: own.filter((p) => p.status === 'missed'),
+        ...(readiness && !readiness.ready ? { notConfigured: readiness.missing } : {}),
+        ...(issues ? { issues } : {}),
       });
     }
     if (options.json) {
@@ -74,6 +98,12 @@ export async function runStatus(
       const notes = [
         s.paused ? message('CHANNEL_PAUSED', { channel: s.channel, reason: s.paused }) : '',
         s.adapter ? '' : message('CHANNEL_NO_ADAPTER', { channel: s.channel, kind: s.kind }),
+        s.notConfigured
+          ? message('CHANNEL_NOT_CONFIGURED', {
+              channel: s.channel,
+              vars: s.notConfigured.join(', '),
+            })
+          : '',
       ].filter(Boolean);
       output.out(
         message('STATUS_CHANNEL', {
@@ -99,6 +129,8 @@ export async function runStatus(
           message('STATUS_MISSED', { when: when(p), item: p.item_id, reason: p.reason ?? '' }),
         );
       }
+      for (const issue of s.issues ?? [])
+        output.out(message('STATUS_BULLETIN_ISSUE', { line: issueLine(issue).trim() }));
     }
     return 0;
   } finally {

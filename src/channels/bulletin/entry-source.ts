@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import { DEFAULT_ZONE } from '../../config/primitives.js';
+import type { ContentItem } from '../../content/schema.js';
+import { LoaError } from '../../errors/loa-error.js';
+import { fromStored, toStored } from '../../store/instant.js';
+import type { Database } from '../../store/schema.js';
+import type { BulletinChannel } from '../schema.js';
+import type { AdapterFactory } from '../types.js';
+import { type BulletinEntrySource, createBulletinAdapter } from './adapter.js';
+import type { BulletinEntry } from './model.js';
+
+/** Item states in which an item counts as approved for a bulletin. */
+const APPROVED_STATES = ['approved', 'scheduled', 'published', 'failed'] as const;
+
+/** States from which a move to `approved` is an approval (not a re-plan or an edit). */
+const BEFORE_APPROVAL = new Set<string | null>([null, 'draft', 'withdrawn']);
+
+/** What the store-backed entries need beyond the database. */
+export interface StoreEntryOptions {
+  /** The zone a `publishAt` without offset is read in (the plan's). */
+  zone?: string;
+  /** A portal channel: an item published there links to its post instead of the issue anchor. */
+  portal?: string;
+}
+
+/**
+ * The approved items offered to a bulletin channel, from the store: items (not the issue
+ * records loa makes itself) whose current version lists the channel and that are approved,
+ * scheduled, published or failed elsewhere. `at` is when the item was approved, or its
+ * `publishAt` when later, so that an item written ahead waits for its issue.
+ */
+export async function bulletinEntries(
+  db: Kysely<Database>,
+  channelId: string,
+  options: StoreEntryOptions = {},
+): Promise<BulletinEntry[]> {
+  const zone = options.zone ?? DEFAULT_ZONE;
+  const rows = await db
+    .selectFrom('items')
+    .innerJoin('item_versions', (join) =>
+      join
+        .onRef('item_versions.item_id', '=', 'items.id')
+        .onRef('item_versions.version', '=', 'items.version'),
+    )
+    .select(['items.id', 'items.created_at', 'item_versions.document'])
+    .where('items.status', 'in', [...APPROVED_STATES])
+    .where('items.source', '!=', 'bulletin')
+    .orderBy('items.id')
+    .execute();
+  const offered = rows
+    .map((row) => ({ row, item: JSON.parse(row.document) as ContentItem }))
+    .filter(({ item }) => item.channels.includes(channelId));
+  if (offered.length === 0) return [];
+  const ids = offered.map(({ row }) => row.id);
+  const approvals = await db
+    .selectFrom('item_events')
+    .select(['item_id', 'from_status', 'at'])
+    .where('item_id', 'in', ids)
+    .where('to_status', '=', 'approved')
+    .orderBy('id')
+    .execute();
+  const approvedAt = new Map<string, string>();
+  for (const event of approvals) {
+    if (BEFORE_APPROVAL.has(event.from_status)) approvedAt.set(event.item_id, event.at);
+  }
+  const urls = new Map<string, string>();
+  if (options.portal) {
+    const posts = await db
+      .selectFrom('publications')
+      .select(['item_id', 'url'])
+      .where('channel_id', '=', options.portal)
+      .where('status', '=', 'published')
+      .where('item_id', 'in', ids)
+      .execute();
+    for (const post of posts) if (post.url?.startsWith('http')) urls.set(post.item_id, post.url);
+  }
+  return offered.map(({ row, item }) => {
+    let at = fromStored(approvedAt.get(row.id) ?? row.created_at);
+    if (item.publishAt) {
+      const planned = DateTime.fromISO(item.publishAt.replace(' ', 'T'), { zone });
+      if (planned.isValid && planned > at) at = planned;
+    }
+    const entry: BulletinEntry = { item, at: toStored(at) };
+    const url = urls.get(row.id);
+    if (url) entry.url = url;
+    return entry;
+  });
+}
+
+/** Entries of a window, as `entriesFor` is asked: after `since`, up to `until`. */
+function inWindow(entries: BulletinEntry[], window: { since: DateTime; until: DateTime }) {
+  const since = window.since.toMillis();
+  const until = window.until.toMillis();
+  return entries.filter((e) => {
+    const ms = Date.parse(e.at);
+    return ms > since && ms <= until;
+  });
+}
+
+/**
+ * The BulletinEntrySource over the store. An issue window without any entry is refused
+ * (`BULLETIN_ISSUE_EMPTY`, permanent): an empty issue is reported missed, never sent.
+ */
+export function storeEntrySource(
+  db: Kysely<Database>,
+  options: StoreEntryOptions = {},
+): BulletinEntrySource {
+  return {
+    async entriesFor(channel, window, signal) {
+      const entries = inWindow(await bulletinEntries(db, channel, options), window);
+      signal.throwIfAborted();
+      if (entries.length === 0) {
+        throw new LoaError('BULLETIN_ISSUE_EMPTY', {
+          params: {
+            channel,
+            since: window.since.toISO() ?? '',
+            until: window.until.toISO() ?? '',
+          },
+          failure: 'permanent',
+        });
+      }
+      return entries;
+    },
+  };
+}
+
+/**
+ * The adapter factory the registry uses for `kind: bulletin`: the bulletin adapter over the
+ * store's approved items. Needs `store` in the adapter options (set by `buildAdapters`).
+ */
+export const storeBulletinAdapter: AdapterFactory = (options) => {
+  if (!options.store) {
+    throw new LoaError('INTERNAL', {
+      params: { detail: `bulletin channel ${options.channel.id} needs the store` },
+    });
+  }
+  const channel = options.channel as BulletinChannel;
+  const zone = options.zone ?? DEFAULT_ZONE;
+  const source = storeEntrySource(options.store.db, {
+    zone,
+    ...(channel.portal ? { portal: channel.portal } : {}),
+  });
+  return createBulletinAdapter({ entries: source, zone })(options);
+};
