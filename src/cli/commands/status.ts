@@ -4,6 +4,7 @@ import { bulletinIssueRows, type IssueRow } from '../../channels/bulletin/entry-
 import { adapterFactoryFor } from '../../channels/registry.js';
 import { wordpressReadiness } from '../../channels/wordpress/index.js';
 import { message } from '../../i18n/catalogue.js';
+import { reportsDueWithin } from '../../report/reports-due.js';
 import { channelZone } from '../../scheduler/planner.js';
 import { localTime } from '../../scheduler/scheduling-context.js';
 import { openSession } from '../../scheduler/session.js';
@@ -89,9 +90,26 @@ export async function runStatus(
         ...(issues ? { issues } : {}),
       });
     }
+    const reports = reportsDueWithin(
+      session.project.plans.map((p) => p.value),
+      clock.now(),
+      15,
+    );
     if (options.json) {
       printJson(output, report);
       return 0;
+    }
+    if (reports.length > 0) output.out(message('STATUS_REPORTS_DUE', { days: 15 }));
+    for (const r of reports) {
+      output.out(
+        message('STATUS_REPORT_DUE', {
+          due: r.due.toISODate() ?? '',
+          daysLeft: r.daysLeft,
+          plan: r.plan,
+          title: r.title,
+          period: r.period,
+        }),
+      );
     }
     if (all.length === 0) output.out(message('STATUS_NOTHING'));
     for (const s of report) {
