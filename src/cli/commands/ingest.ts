@@ -75,6 +75,9 @@ function errorText(report: IngestFeedReport): string {
  * become draft items under the data directory or press-coverage records, never twice.
  * Exit code 1 when a feed failed.
  */
+// NOTE: press records stay in `<dataDir>/ingest/press/<channel>.jsonl` for now; turning each
+// into an evidence entry (kind `manual`, form press, key = the record id) belongs with the
+// evidence commands, which can read them with pressRecordIds/pressFile and append once each.
 export async function runIngestCommand(
   options: IngestOptions,
   output: Output,
