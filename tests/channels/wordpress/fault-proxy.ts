@@ -9,10 +9,12 @@ import type { AddressInfo, Socket } from 'node:net';
 
 /**
  * What the proxy does to a matching request: `lose-response` forwards it, lets WordPress
- * apply it, then cuts the connection before the answer reaches the client; `status-503`
- * answers 503 itself; `hang` never answers.
+ * apply it, then cuts the connection before the answer reaches the client; `hold-response`
+ * forwards it, lets WordPress apply it and keeps the answer back (so a test can kill the
+ * client between WordPress's answer and the client's bookkeeping); `status-503` answers 503
+ * itself; `hang` never answers.
  */
-export type Fault = 'lose-response' | 'status-503' | 'hang';
+export type Fault = 'lose-response' | 'hold-response' | 'status-503' | 'hang';
 
 export interface FaultRule {
   fault: Fault;
@@ -34,6 +36,7 @@ export class FaultProxy {
   #rules: (FaultRule & { left: number })[] = [];
   /** Requests that met a fault, as `METHOD path`. */
   readonly faulted: string[] = [];
+  #applied: (() => void)[] = [];
   url = '';
 
   constructor(target: string) {
@@ -49,6 +52,11 @@ export class FaultProxy {
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /** Resolves once WordPress has answered a request whose answer is held back. */
+  held(): Promise<void> {
+    return new Promise((resolve) => this.#applied.push(resolve));
   }
 
   /** Adds a fault for the next matching requests. */
@@ -94,6 +102,13 @@ export class FaultProxy {
         headers: { ...req.headers, host: this.#target.host },
       },
       (answer) => {
+        if (fault === 'hold-response') {
+          answer.resume();
+          answer.on('end', () => {
+            for (const done of this.#applied.splice(0)) done();
+          });
+          return;
+        }
         if (fault === 'lose-response') {
           // WordPress has applied the request; read its whole answer, then drop it.
           answer.resume();

@@ -1,0 +1,118 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FaultProxy } from '../channels/wordpress/fault-proxy.js';
+import {
+  PASSWORD_ENV,
+  postsWithSlugPrefix,
+  USER_ENV,
+  wpEnv,
+} from '../channels/wordpress/wp-fixtures.js';
+import { runLoa, spawnLoa } from '../support/loa-process.js';
+import { tempDir } from '../support/temp-dir.js';
+import { wordpressForTests } from '../support/wordpress.js';
+
+const wp = await wordpressForTests();
+afterAll(() => wp?.stop());
+
+/** A project with one plan, one WordPress channel (behind the proxy) and two due items. */
+async function writeProject(root: string, portalUrl: string): Promise<void> {
+  for (const dir of ['schedules', 'channels', 'content'])
+    await mkdir(join(root, dir), { recursive: true });
+  await writeFile(
+    join(root, 'schedules/thu.yaml'),
+    [
+      'id: thu',
+      'document: { number: 01/KH-UBND, date: "2024-01-05", issuer: UBND tỉnh Thử, title: Kế hoạch thử }',
+      'period: { start: "2024-01-01", end: "2030-12-31" }',
+      'units: [{ id: so-noi-vu, name: Sở Nội vụ }]',
+      'tasks:',
+      '  - { id: cong-ttdt, title: Chuyên mục CCHC trên Cổng TTĐT, unit: so-noi-vu, source: II.2.b, rule: { per: month, atLeast: 4, channelKinds: [wordpress] } }',
+      '',
+    ].join('\n'),
+  );
+  await writeFile(
+    join(root, 'channels/cong-ttdt.yaml'),
+    [
+      'id: cong-ttdt',
+      'name: Cổng thông tin điện tử tỉnh Thử',
+      'kind: wordpress',
+      'unit: so-noi-vu',
+      `url: ${portalUrl}`,
+      'section: { name: Cải cách hành chính }',
+      `credentials: { userEnv: ${USER_ENV}, passwordEnv: ${PASSWORD_ENV} }`,
+      'serves: [{ plan: thu, tasks: [cong-ttdt] }]',
+      'maxLatenessMinutes: 600',
+      'timeoutSec: 10',
+      '',
+    ].join('\n'),
+  );
+  // Due five minutes ago, in the plan's zone.
+  const due = DateTime.now()
+    .setZone('Asia/Ho_Chi_Minh')
+    .minus({ minutes: 5 })
+    .toFormat("yyyy-MM-dd'T'HH:mm");
+  for (const [id, title] of [
+    ['mot-cua', 'Bộ phận một cửa tỉnh Thử tiếp nhận hồ sơ trực tuyến'],
+    ['dich-vu-cong', 'Dịch vụ công trực tuyến toàn trình: người dân không phải đến cơ quan'],
+  ]) {
+    await writeFile(
+      join(root, `content/${id}.md`),
+      [
+        '---',
+        `title: ${JSON.stringify(title)}`,
+        'channels: [cong-ttdt]',
+        'unit: so-noi-vu',
+        'author: Phòng CCHC',
+        `publishAt: ${due}`,
+        'status: approved',
+        '---',
+        `Nội dung ${title}.`,
+        '',
+      ].join('\n'),
+    );
+  }
+}
+
+describe.runIf(wp)('loa run killed between WordPress answering and loa recording it', () => {
+  it('finds the post again after the restart: each item is on the portal exactly once', async () => {
+    if (!wp) return;
+    const proxy = await new FaultProxy(wp.url).start();
+    try {
+      const root = await tempDir('wp-kill');
+      const dataDir = await tempDir('wp-kill-data');
+      await writeProject(root, proxy.url);
+      const env = { LOA_DATA_DIR: dataDir, ...wpEnv(wp) };
+
+      // The first post is created by WordPress, but its answer never reaches loa: kill it then.
+      proxy.inject({ fault: 'hold-response', method: 'POST', path: '/wp/v2/posts' });
+      const held = proxy.held();
+      const first = spawnLoa(['run', '--once', '--lease', '2', '--dir', root], env);
+      await held;
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toBe('SIGKILL');
+      expect(await postsWithSlugPrefix(wp, 'loa-')).toHaveLength(1);
+
+      // After the lease runs out, the restarted process looks the post up before any retry.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const second = await runLoa(['run', '--once', '--dir', root], env);
+      expect(second.code, second.stderr).toBe(0);
+      const events = second.lines.map((l) => l.event);
+      expect(events).toContain('reconciled');
+      expect(events.filter((e) => e === 'published' || e === 'reconciled')).toHaveLength(2);
+
+      const posts = await postsWithSlugPrefix(wp, 'loa-');
+      expect(posts).toHaveLength(2);
+      expect(new Set(posts.map((p) => p.slug)).size).toBe(2);
+      expect(posts.every((p) => p.status === 'publish')).toBe(true);
+
+      // A third run finds nothing left to do and creates nothing.
+      const third = await runLoa(['run', '--once', '--dir', root], env);
+      expect(third.code).toBe(0);
+      expect(await postsWithSlugPrefix(wp, 'loa-')).toHaveLength(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
