@@ -1204,7 +1204,6 @@ export const CATALOGUE = {
     en: '  already queued on {portal}: {item}',
   },
   RUNDOWN_NO_SLOT_YET: { vi: 'chưa có lượt đăng', en: 'no slot yet' },
-  STATUS_RUNDOWNS: { vi: '== Kịch bản phát sóng ==', en: '== Broadcast rundowns ==' },
 } as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -9,6 +9,7 @@ import { registerPlan } from './plan.js';
 import { registerQueue } from './queue.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
+import { registerRundown } from './rundown.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
 import { registerStart } from './start.js';
@@ -32,6 +33,7 @@ export function registerCommands(
   registerRun(program, output, setExit);
   registerStatus(program, output, setExit);
   registerSimulate(program, output, setExit);
+  registerRundown(program, output, setExit);
   registerEvidence(program, output, setExit);
   registerAudit(program, output, setExit);
   registerReport(program, output, setExit);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { rundownStatuses, rundownWarnings, warningRecord } from '../../broadcast/service-status.js';
 import { type Clock, systemClock } from '../../calendar/clock.js';
 import { projectDirs } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
@@ -143,6 +144,14 @@ export async function runRun(
       });
       for (const key of planned.missed)
         logLine(output, { at: clock.now().toISO(), event: 'bulletin-empty', key });
+      const plans = session.project.plans.map((p) => p.value);
+      const slots = await rundownStatuses(
+        session.store.db,
+        { planning: session.config, plans },
+        clock.now(),
+      );
+      for (const w of rundownWarnings(slots))
+        logLine(output, { at: clock.now().toISO(), ...warningRecord(w) });
     };
     logLine(output, {
       at: clock.now().toISO(),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { rundownStatuses, type SlotStatus } from '../../broadcast/service-status.js';
 import { type Clock, systemClock } from '../../calendar/clock.js';
 import { bulletinIssueRows, type IssueRow } from '../../channels/bulletin/entry-source-status.js';
 import { adapterFactoryFor } from '../../channels/registry.js';
@@ -36,6 +37,8 @@ export interface ChannelStatus {
   notConfigured?: string[];
   /** Bulletin channels: the issues of this month and the next, with their state. */
   issues?: IssueRow[];
+  /** Broadcast channels: each programme slot around now and how its rundown stands. */
+  rundowns?: SlotStatus[];
 }
 
 /** `loa status`: per channel, what is due next, what failed, what was missed. */
@@ -50,6 +53,12 @@ export async function runStatus(
     const all = await listPublications(session.store.db, { channel: options.channel });
     const shown = Number(options.next ?? 3) || 3;
     const report: ChannelStatus[] = [];
+    const rundowns = await rundownStatuses(
+      session.store.db,
+      { planning: session.config, plans: session.project.plans.map((p) => p.value) },
+      clock.now(),
+      { channel: options.channel },
+    );
     for (const channel of session.config.channels.values()) {
       if (options.channel && channel.id !== options.channel) continue;
       const own = all.filter((p) => p.channel_id === channel.id);
@@ -88,6 +97,9 @@ export async function runStatus(
         missed: own.filter((p) => p.status === 'missed'),
         ...(readiness && !readiness.ready ? { notConfigured: readiness.missing } : {}),
         ...(issues ? { issues } : {}),
+        ...(channel.kind === 'broadcast'
+          ? { rundowns: rundowns.filter((r) => r.channel === channel.id) }
+          : {}),
       });
     }
     const reports = reportsDueWithin(
@@ -149,6 +161,10 @@ export async function runStatus(
       }
       for (const issue of s.issues ?? [])
         output.out(message('STATUS_BULLETIN_ISSUE', { line: issueLine(issue).trim() }));
+      for (const r of s.rundowns ?? []) {
+        const calm = r.status.level === 'ok' || r.status.level === 'aired';
+        output.out(`  ${calm ? '' : `${message('LABEL_WARNING')}: `}${r.text}`);
+      }
     }
     return 0;
   } finally {

@@ -1,0 +1,217 @@
+import type { DateTime } from 'luxon';
+import type { BroadcastChannel } from '../channels/schema.js';
+import { minutesOfDay } from '../config/primitives.js';
+import { parseWhen } from '../content/queue.js';
+import { LoaError } from '../errors/loa-error.js';
+import { appendEvidence } from '../evidence/log.js';
+import { toStored } from '../store/instant.js';
+import { LOCKS, lockFor } from '../store/locks.js';
+import { itemsInOrder, type Rundown, type RundownEvent, slotStart } from './model.js';
+import {
+  type BroadcastContext,
+  broadcastChannel,
+  periodOf,
+  pickSlots,
+  type ServedTask,
+  servedTask,
+  slotsOf,
+  zoneOf,
+} from './service-context.js';
+import { type Repost, repostAired } from './service-repost.js';
+import { mustLoad } from './service-state.js';
+import { transitionRundown } from './state.js';
+import { asRunsOf, saveAsRun, saveRundown } from './store.js';
+
+/** Why an airing does not count for the plan. */
+export type AsRunProblem = 'too-short' | 'outside-prime-time';
+
+/** What `recordAsRun` asks for. */
+export interface AsRunRequest {
+  channel: string;
+  period: string;
+  /** `--slot <n>`; without it, the slot on the day of `start` (else the first). */
+  slot?: string;
+  /** Local time in the plan's zone (`2024-03-08T20:00`) or with an offset. */
+  start?: string;
+  durationSec?: number;
+  /** `--item <slug>`: what one item of the rundown actually ran. */
+  item?: string;
+}
+
+/** What was recorded. */
+export interface AsRunResult {
+  rundown: Rundown;
+  start: DateTime;
+  durationSec: number;
+  /** Set for the programme's airing (not for one item). */
+  compliant?: boolean;
+  problems: AsRunProblem[];
+  evidenceIndex?: number;
+  reposts: Repost[];
+  item?: string;
+}
+
+/** Checks an airing against the minimum length and the prime-time window(s). */
+export function asRunProblems(
+  start: DateTime,
+  durationSec: number,
+  minimumSec: number,
+  windows: readonly { from: string; to: string }[],
+): AsRunProblem[] {
+  const problems: AsRunProblem[] = [];
+  if (durationSec < minimumSec) problems.push('too-short');
+  const begin = start.hour * 60 + start.minute + start.second / 60;
+  const end = begin + durationSec / 60;
+  const outside = windows.some((w) => {
+    const from = minutesOfDay(w.from);
+    const to = minutesOfDay(w.to);
+    return begin < from || begin >= to || end > to;
+  });
+  if (outside) problems.push('outside-prime-time');
+  return problems;
+}
+
+function windowsOf(channel: BroadcastChannel, served: ServedTask | undefined) {
+  return [channel.primeTime, served?.task.rule.window].filter(
+    (w): w is { from: string; to: string } => w !== undefined,
+  );
+}
+
+/**
+ * `loa rundown aired`: records what went on air. With `item`, the length one item ran (kept
+ * until the programme is confirmed). Without, the programme's airing: its length (`--duration`,
+ * else the sum of the recorded items), checked against the minimum and prime time; the
+ * rundown becomes aired (a ready one is locked first; both moves recorded); an `airing`
+ * evidence entry (compliant or not, with the reason) is appended in the same transaction as
+ * the as-run record; aired items marked `repost` are queued on the portal. An aired rundown
+ * is final: recording it again is refused and queues nothing.
+ */
+export async function recordAsRun(
+  ctx: BroadcastContext,
+  request: AsRunRequest,
+): Promise<AsRunResult> {
+  const channel = broadcastChannel(ctx.planning.channels, request.channel);
+  const zone = zoneOf(channel, ctx.planning);
+  const period = periodOf(request.period, zone);
+  const slots = slotsOf(channel, period, zone);
+  const startAt = request.start === undefined ? undefined : parseWhen(request.start, zone);
+  const sameDay = slots.filter((s) => slotStart(s.slot).hasSame(startAt ?? ctx.now, 'day'));
+  const where = { channel: channel.id, period: request.period };
+  const picked =
+    request.slot !== undefined
+      ? pickSlots(slots, request.slot, where)[0]
+      : (sameDay[0] ?? slots[0]);
+  if (!picked) {
+    throw new LoaError('RUNDOWN_SLOT_UNKNOWN', { params: { ...where, slot: '1', count: 0 } });
+  }
+  const served = servedTask(channel, ctx.plans);
+  const at = toStored(ctx.now);
+  return ctx.store.transaction(async (tx) => {
+    await lockFor(tx, ctx.store.engine, LOCKS.planning);
+    let rundown = await mustLoad(tx, channel.id, picked.slot, request.period);
+    if (rundown.state === 'aired') {
+      const last = rundown.history.at(-1);
+      throw new LoaError('RUNDOWN_ALREADY_AIRED', { params: { id: rundown.id, at: last?.at } });
+    }
+    const start = (startAt ?? slotStart(picked.slot)).setZone(zone);
+    if (request.item !== undefined) {
+      const slug = request.item;
+      if (!itemsInOrder(rundown).some(({ item }) => item.slug === slug)) {
+        throw new LoaError('RUNDOWN_ITEM_UNKNOWN', { params: { id: rundown.id, slug } });
+      }
+      const durationSec = mustDuration(request.durationSec, rundown.id);
+      await saveAsRun(tx, {
+        rundownId: rundown.id,
+        itemSlug: slug,
+        start: toStored(start),
+        durationSec,
+        compliant: true,
+        reasons: [],
+        actor: ctx.actor,
+        recordedAt: at,
+      });
+      return { rundown, start, durationSec, problems: [], reposts: [], item: slug };
+    }
+    if (startAt === undefined) {
+      throw new LoaError('OPTION_INVALID', {
+        params: { option: '--start', value: '', expected: '2024-03-08T20:00' },
+      });
+    }
+    const itemRuns = (await asRunsOf(tx, rundown.id)).filter((r) => r.item_slug !== '');
+    const durationSec =
+      request.durationSec ??
+      mustDuration(
+        itemRuns.length > 0 ? itemRuns.reduce((s, r) => s + r.duration_sec, 0) : undefined,
+        rundown.id,
+      );
+    const problems = asRunProblems(
+      start,
+      durationSec,
+      rundown.minimumSec,
+      windowsOf(channel, served),
+    );
+    const events: RundownEvent[] = [];
+    const by = { actor: ctx.actor, at };
+    if (rundown.state === 'ready') {
+      const locked = transitionRundown(rundown, 'locked', { ...by, reason: 'as-run' });
+      rundown = locked.rundown;
+      events.push(locked.event);
+    }
+    const aired = transitionRundown(rundown, 'aired', by);
+    rundown = aired.rundown;
+    events.push(aired.event);
+    const airedItems = itemsInOrder(rundown)
+      .filter(({ item }) =>
+        itemRuns.length > 0 ? itemRuns.some((r) => r.item_slug === item.slug) : !item.floated,
+      )
+      .map(({ item }) => item);
+    const topics = [...new Set(airedItems.flatMap((i) => i.topics))].sort();
+    const evidence = await appendEvidence(tx, ctx.store.engine, {
+      kind: 'airing',
+      ...(served ? { plan: served.plan.id, task: served.task.id } : {}),
+      unit: channel.unit,
+      channel: channel.id,
+      channelKind: 'broadcast',
+      time: toStored(start),
+      durationSec,
+      actor: ctx.actor,
+      compliant: problems.length === 0,
+      key: rundown.id,
+      ...(topics.length > 0 ? { topics } : {}),
+      ...(problems.length > 0 ? { note: problems.join(', ') } : {}),
+    });
+    await saveAsRun(tx, {
+      rundownId: rundown.id,
+      itemSlug: '',
+      start: toStored(start),
+      durationSec,
+      compliant: problems.length === 0,
+      reasons: problems,
+      actor: ctx.actor,
+      recordedAt: at,
+      evidenceIndex: evidence.index,
+    });
+    await saveRundown(tx, rundown, events, at);
+    const reposts = await repostAired(
+      tx,
+      ctx,
+      channel,
+      rundown,
+      airedItems.map((i) => i.itemId),
+    );
+    return {
+      rundown,
+      start,
+      durationSec,
+      compliant: problems.length === 0,
+      problems,
+      evidenceIndex: evidence.index,
+      reposts,
+    };
+  });
+}
+
+function mustDuration(value: number | undefined, id: string): number {
+  if (value === undefined) throw new LoaError('RUNDOWN_AS_RUN_DURATION', { params: { id } });
+  return value;
+}

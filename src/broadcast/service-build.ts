@@ -1,0 +1,146 @@
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import type { BroadcastChannel } from '../channels/schema.js';
+import type { ContentItem } from '../content/schema.js';
+import { toStored } from '../store/instant.js';
+import { itemVersion, listItems } from '../store/items.js';
+import { LOCKS, lockFor } from '../store/locks.js';
+import type { Database, ItemRow } from '../store/schema.js';
+import { buildRundown, type RundownAssembly, type RundownCandidate } from './assembly.js';
+import {
+  itemsInOrder,
+  type Rundown,
+  type RundownEvent,
+  type RundownSlot,
+  rundownId,
+} from './model.js';
+import {
+  type BroadcastContext,
+  broadcastChannel,
+  periodOf,
+  pickSlots,
+  servedTask,
+  slotsOf,
+  zoneOf,
+} from './service-context.js';
+import { itemsOnAir, loadRundown, saveRundown } from './store.js';
+
+/** What `buildWeek` asks for. */
+export interface BuildRequest {
+  channel: string;
+  /** A period label, usually an ISO week (`2024-W10`). */
+  period: string;
+  /** `--slot <n>`: only that slot of the period. */
+  slot?: string;
+  /** Rebuild a `ready` rundown too (a locked one never: unlock it first). */
+  force?: boolean;
+}
+
+/** What happened to one slot: built anew, replaced, or kept as it was. */
+export interface SlotBuild {
+  n: number;
+  slot: RundownSlot;
+  action: 'built' | 'replaced' | 'kept';
+  rundown: Rundown;
+  /** Set when the slot was (re)built. */
+  assembly?: RundownAssembly;
+  /** Titles of the evergreen items that topped the rundown up. */
+  evergreenTitles: string[];
+}
+
+/** The item states that count as approved material (it was approved and not taken back). */
+const APPROVED = new Set(['approved', 'scheduled', 'published', 'failed']);
+
+/** The ISO week (`2024-W10`) an instant falls in, read in a zone. */
+function weekOf(at: DateTime, zone: string): string {
+  return at.setZone(zone).toFormat("kkkk-'W'WW");
+}
+
+/** Items of the queue meant for a channel, as assembly candidates (withdrawn ones left out). */
+async function candidatesFor(
+  db: Kysely<Database>,
+  channel: BroadcastChannel,
+): Promise<{ candidate: RundownCandidate; row: ItemRow }[]> {
+  const out: { candidate: RundownCandidate; row: ItemRow }[] = [];
+  for (const row of await listItems(db)) {
+    if (row.status === 'withdrawn') continue;
+    const item = await itemVersion(db, row.id, row.version);
+    if (!item?.channels.includes(channel.id)) continue;
+    const status: ContentItem['status'] = APPROVED.has(row.status) ? 'approved' : 'draft';
+    out.push({ candidate: { ...item, status, queuedAt: row.created_at }, row });
+  }
+  return out;
+}
+
+/**
+ * `loa rundown build`: fills each slot of a period (an ISO week) from the approved items meant
+ * for the channel, in one transaction. An item with `publishAt` goes only into a slot of its
+ * own week; an item a locked or aired rundown of the channel carries, or an earlier slot of
+ * this build took, is not offered again. A draft is replaced; a ready rundown only with
+ * `force`; a locked or aired one is kept. Every (re)build is recorded in the history.
+ */
+export async function buildWeek(ctx: BroadcastContext, request: BuildRequest) {
+  const channel = broadcastChannel(ctx.planning.channels, request.channel);
+  const zone = zoneOf(channel, ctx.planning);
+  const period = periodOf(request.period, zone);
+  const slots = pickSlots(slotsOf(channel, period, zone), request.slot, {
+    channel: channel.id,
+    period: request.period,
+  });
+  const plan = servedTask(channel, ctx.plans)?.plan;
+  const at = toStored(ctx.now);
+  return ctx.store.transaction(async (tx) => {
+    await lockFor(tx, ctx.store.engine, LOCKS.planning);
+    const pool = await candidatesFor(tx, channel);
+    const taken = new Set<string>();
+    const results: SlotBuild[] = [];
+    for (const { n, slot } of slots) {
+      const id = rundownId(channel.id, slot);
+      const existing = (await loadRundown(tx, id))?.rundown;
+      const keep =
+        existing !== undefined &&
+        (existing.state === 'locked' ||
+          existing.state === 'aired' ||
+          (existing.state === 'ready' && !request.force));
+      if (existing && keep) {
+        for (const { item } of itemsInOrder(existing)) taken.add(item.itemId);
+        results.push({ n, slot, action: 'kept', rundown: existing, evergreenTitles: [] });
+        continue;
+      }
+      const onAir = await itemsOnAir(tx, channel.id, id);
+      const week = weekOf(DateTime.fromISO(slot.start, { setZone: true }), zone);
+      const candidates = pool
+        .map((p) => p.candidate)
+        .filter((c) => !onAir.has(c.id) && !taken.has(c.id))
+        .filter(
+          (c) =>
+            c.publishAt === undefined ||
+            weekOf(DateTime.fromISO(c.publishAt.replace(' ', 'T'), { zone }), zone) === week,
+        );
+      const assembly = buildRundown(channel, slot, candidates, plan);
+      const event: RundownEvent = {
+        from: existing?.state ?? 'draft',
+        to: 'draft',
+        actor: ctx.actor,
+        at,
+        reason: existing ? (request.force ? 'rebuilt (--force)' : 'rebuilt') : 'built',
+      };
+      const rundown: Rundown = {
+        ...assembly.rundown,
+        history: [...(existing?.history ?? []), event],
+      };
+      await saveRundown(tx, rundown, [event], at);
+      for (const { item } of itemsInOrder(rundown)) taken.add(item.itemId);
+      const titles = new Map(candidates.map((c) => [c.id, c.title]));
+      results.push({
+        n,
+        slot,
+        action: existing ? 'replaced' : 'built',
+        rundown,
+        assembly,
+        evergreenTitles: assembly.evergreenUsed.map((i) => titles.get(i) ?? i),
+      });
+    }
+    return { channel, zone, period, results };
+  });
+}

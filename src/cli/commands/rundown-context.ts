@@ -1,0 +1,39 @@
+import type { BroadcastContext } from '../../broadcast/service-context.js';
+import type { Clock } from '../../calendar/clock.js';
+import { projectDirs } from '../../config/project.js';
+import { actorName } from '../../scheduler/scheduling-context.js';
+import { openSession } from '../../scheduler/session.js';
+
+/** Options every `loa rundown` command takes. */
+export interface RundownOptions {
+  dir?: string;
+  as?: string;
+  json?: boolean;
+  slot?: string;
+  force?: boolean;
+  reason?: string;
+  start?: string;
+  duration?: string;
+  item?: string;
+}
+
+/** Opens the project and store, and runs `fn` with a rundown context at the clock's now. */
+export async function withRundowns<T>(
+  options: Pick<RundownOptions, 'dir' | 'as'>,
+  clock: Clock,
+  fn: (ctx: BroadcastContext) => Promise<T>,
+): Promise<T> {
+  const session = await openSession(options.dir ?? '.');
+  try {
+    return await fn({
+      store: session.store,
+      plans: session.project.plans.map((p) => p.value),
+      planning: session.config,
+      contentDir: projectDirs(session.project.root).content,
+      now: clock.now(),
+      actor: actorName(options.as),
+    });
+  } finally {
+    await session.store.close();
+  }
+}
