@@ -10,7 +10,7 @@ const RECORDED = new Set(['published', 'reconciled']);
 
 /**
  * The dispatcher's `onOutcome`: a publication that went out (published, or found again by
- * reconcile) appends a `publication` entry in the transaction that records it, with the
+ * reconcile) appends a `publication` entry (`bulletin-issue` for an e-bulletin issue) in the transaction that records it, with the
  * channel, its kind and unit, the item, the publication key, the instant it went out, its URL
  * or external id, the content hash that was sent and the item's topics.
  *
@@ -50,7 +50,8 @@ export async function publicationEvidence(
   const topics = version ? topicsOf(version.document) : [];
   const channel = channels.get(row.channel_id);
   return {
-    kind: 'publication',
+    // A bulletin channel's publication is one issue of the e-bulletin.
+    kind: channel?.kind === 'bulletin' ? 'bulletin-issue' : 'publication',
     key: row.key,
     channel: row.channel_id,
     ...(channel ? { channelKind: channel.kind, unit: channel.unit } : {}),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { bulletinDir } from '../../../src/channels/bulletin/files.js';
+import { readEvidence } from '../../../src/evidence/log.js';
 import { openStore } from '../../../src/store/open-store.js';
 import { writeBulletinProject } from '../../cli/bulletin-project.js';
 import { runLoa } from '../../support/loa-process.js';
@@ -94,6 +95,13 @@ for (const engine of await storeEngines()) {
           .execute();
         expect(attempts).toHaveLength(8);
         expect(attempts.every((a) => a.outcome === 'published')).toBe(true);
+        // The evidence log holds each issue once, as a bulletin issue, beside its portal copy.
+        const evidence = await readEvidence(store.db);
+        const issuesLogged = evidence.filter((e) => e.channel === 'ban-tin');
+        expect(issuesLogged.map((e) => [e.kind, e.key])).toEqual(
+          [9, 10, 11, 12].map((n) => ['bulletin-issue', `bulletin:ban-tin:2024-${n}`]),
+        );
+        expect(evidence.filter((e) => e.channel === 'cong')).toHaveLength(4);
       } finally {
         await store.close();
       }
