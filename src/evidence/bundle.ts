@@ -50,7 +50,10 @@ const hex = (hash: Uint8Array) => Buffer.from(hash).toString('hex');
  * never signed over), EVIDENCE_VERIFY_FAILED instead.
  */
 export async function exportBundle(store: Store, options: BundleOptions): Promise<BundleResult> {
-  const report = await verifyLog(store.db, { verifier: options.key.verifier });
+  const report = await verifyLog(store.db, {
+    engine: store.engine,
+    verifier: options.key.verifier,
+  });
   if (report.problems.length > 0) {
     throw new LoaError('EVIDENCE_VERIFY_FAILED', { params: { count: report.problems.length } });
   }

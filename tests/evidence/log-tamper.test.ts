@@ -45,7 +45,7 @@ describe.each(engines)('tampering with the evidence log on $name', (engine: Engi
 
   const verify = async () => {
     const key = await evidenceKey(dataDir, {});
-    return verifyLog(store.db, { verifier: key.verifier, pageSize: 7 });
+    return verifyLog(store.db, { engine: store.engine, verifier: key.verifier, pageSize: 7 });
   };
 
   it('passes an untouched log', async () => {
