@@ -1,16 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ContentItem } from '../content/schema.js';
+import { canonicalJson } from '../evidence/canonical-json.js';
 import type { Database, ItemEventRow, ItemRow, ItemSource, ItemStatus } from './schema.js';
-
-/** JSON with object keys sorted, so equal items always give equal text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 /** SHA-256 of an item's canonical JSON: what tells one version from another. */
 export function contentHash(item: ContentItem): string {
