@@ -8,6 +8,7 @@ import type { DispatchEvent } from './dispatch-types.js';
 import { dispatchPass, workerName } from './dispatcher.js';
 import { planBulletins } from './plan-bulletins.js';
 import { buildAdapters, type Session } from './session.js';
+import { type BroadcastEvent, broadcastProgramme } from './simulate-broadcast.js';
 
 /** What a simulation is asked to do. */
 export interface SimulateOptions {
@@ -22,10 +23,13 @@ export interface SimulateOptions {
   actor: string;
 }
 
+/** One thing that happened in a simulation: a dispatch outcome or a programme airing. */
+export type SimulationEvent = DispatchEvent | BroadcastEvent;
+
 /** What went out (or was missed, or failed) during a simulation, in order. */
 export interface SimulationResult {
   sync: SyncReport;
-  events: DispatchEvent[];
+  events: SimulationEvent[];
   /** Publications still scheduled when the range ended. */
   waiting: number;
 }
@@ -33,7 +37,9 @@ export interface SimulationResult {
 /**
  * Runs the real planner and dispatcher over a range on a virtual clock, writing to the data
  * directory like a real run. Time jumps from one due publication to the next, landing on the
- * dispatcher's wake-up ticks, so a month takes as long as its publications do.
+ * dispatcher's wake-up ticks, so a month takes as long as its publications do. Broadcast
+ * channels' weekly programmes are built, readied and aired on the same clock
+ * (`broadcastProgramme`), writing their airing evidence as `loa rundown aired` does.
  */
 export async function simulate(
   session: Session,
@@ -56,7 +62,7 @@ export async function simulate(
     clock,
   );
   const worker = workerName();
-  const events: DispatchEvent[] = [];
+  const events: SimulationEvent[] = [];
   const dispatcher = {
     store: session.store,
     channels: session.config.channels,
@@ -91,7 +97,9 @@ export async function simulate(
       });
     }
   };
+  const programme = broadcastProgramme(session, bulletins.range, options.actor);
   while (clock.now() < end) {
+    events.push(...(await programme.step(clock.now())));
     await planBulletinIssues();
     await dispatchPass(dispatcher);
     await planBulletinIssues();
@@ -103,6 +111,8 @@ export async function simulate(
       .executeTakeFirst();
     const now = clock.now();
     let target = next?.due ? DateTime.fromISO(String(next.due), { zone: 'utc' }) : end;
+    const broadcastAt = programme.nextAt(now);
+    if (broadcastAt && broadcastAt < target) target = broadcastAt;
     if (target <= now) target = now.plus({ seconds: interval });
     // Land on the next wake-up tick at or after the due instant, as the daemon would.
     const ticks = Math.ceil(target.toSeconds() / interval);
