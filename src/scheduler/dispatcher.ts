@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Channel } from '../channels/schema.js';
 import type { ContentItem } from '../content/schema.js';
 import { fromStored, toStored } from '../store/instant.js';
+import { itemVersions } from '../store/items.js';
 import { pausedChannels, recordAttempt, releaseLeases } from '../store/publications.js';
 import type { Database } from '../store/schema.js';
 import type {
@@ -13,7 +14,8 @@ import type {
   PassResult,
 } from './dispatch-types.js';
 import { settleItemStatus } from './plan-items.js';
-import { publishOne } from './publish-one.js';
+import { HELD, publishOne } from './publish-one.js';
+import { SettleBatch } from './settle-batch.js';
 
 /** A lease-holder name unique to this process: host, pid and a random tag. */
 export function workerName(): string {
@@ -153,7 +155,12 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
     perChannel: options.perChannelPerPass ?? 20,
   });
   result.claimed = rows.length;
-  const documents = new Map<string, ContentItem | undefined>();
+  // Item versions are immutable: read them for the whole claim at once. The item's state is
+  // still re-read right before each send.
+  const documents: Map<string, ContentItem | undefined> = await itemVersions(
+    options.store.db,
+    rows.map((r) => ({ id: r.item_id, version: r.item_version })),
+  );
   const byChannel = new Map<string, typeof rows>();
   for (const row of rows)
     byChannel.set(row.channel_id, [...(byChannel.get(row.channel_id) ?? []), row]);
@@ -162,6 +169,10 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
     [...byChannel.entries()].map(async ([channelId, list]) => {
       const channel = options.channels.get(channelId) as Channel;
       const adapter = options.adapters.get(channelId);
+      const batch = new SettleBatch(options.store, (event) => {
+        result.counts[event.event as DispatchOutcome] += 1;
+        log(event);
+      });
       let index = 0;
       for (; index < list.length; index++) {
         // Stop taking work on shutdown, after an auth pause, or before the lease runs short.
@@ -176,7 +187,9 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
           worker,
           leaseUntil,
           documents,
+          batch,
         });
+        if (event === HELD) continue;
         result.counts[event.event as DispatchOutcome] += 1;
         log(event);
         if (event.event === 'paused') {
@@ -184,6 +197,7 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
           break;
         }
       }
+      await batch.flush();
       const rest = list.slice(index).map((r) => r.key);
       if (rest.length > 0) {
         await options.store.transaction((tx) => releaseLeases(tx, rest, worker));

@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { Channel } from '../channels/schema.js';
 import type { ChannelAdapter, PublishedRef } from '../channels/types.js';
@@ -7,10 +8,11 @@ import { type FailureKind, LoaError } from '../errors/loa-error.js';
 import { fromStored, toStored } from '../store/instant.js';
 import { findItem, itemVersion } from '../store/items.js';
 import { recordAttempt, setChannelPaused, settlePublication } from '../store/publications.js';
-import type { ItemRow, PublicationRow, PublicationUpdate } from '../store/schema.js';
+import type { Database, ItemRow, PublicationRow, PublicationUpdate } from '../store/schema.js';
 import type { DispatchEvent, DispatcherOptions, DispatchOutcome } from './dispatch-types.js';
 import { settleItemStatus } from './plan-items.js';
 import { retryDelaySec } from './retry.js';
+import type { SettleBatch } from './settle-batch.js';
 
 /** What handling one claimed publication needs beyond the dispatcher options. */
 export interface Claimed {
@@ -21,7 +23,12 @@ export interface Claimed {
   leaseUntil: DateTime;
   /** Item documents read this pass, by `id@version`. */
   documents: Map<string, ContentItem | undefined>;
+  /** Where successes are held to be recorded several per transaction; absent: one each. */
+  batch?: SettleBatch;
 }
+
+/** Returned for a success held in the batch: the batch reports it once it is committed. */
+export const HELD = 'held' as const;
 
 /** The folder an item was read from, where its media files sit. */
 function itemFolder(item: ItemRow, contentDir: string | undefined): string | undefined {
@@ -49,7 +56,7 @@ function errorText(error: unknown): string {
 export async function publishOne(
   options: DispatcherOptions,
   claimed: Claimed,
-): Promise<DispatchEvent> {
+): Promise<DispatchEvent | typeof HELD> {
   const { store, clock } = options;
   const { row, channel, adapter, worker } = claimed;
   const attempt = row.attempts + 1;
@@ -68,10 +75,10 @@ export async function publishOne(
     detail: string | null,
     ref?: PublishedRef,
     n = attempt,
-  ): Promise<DispatchEvent> => {
+  ): Promise<DispatchEvent | typeof HELD> => {
     const at = toStored(clock.now());
     const done = event(kind, detail ?? undefined, n);
-    const kept = await store.transaction(async (tx) => {
+    const write = async (tx: Kysely<Database>) => {
       const ok = await settlePublication(tx, row.key, worker, { ...change, updated_at: at });
       if (!ok) return false;
       await recordAttempt(tx, {
@@ -87,7 +94,12 @@ export async function publishOne(
         await options.onOutcome?.(tx, { ...done, externalId: ref?.externalId, url: ref?.url });
       }
       return true;
-    });
+    };
+    if (claimed.batch && (kind === 'published' || kind === 'reconciled')) {
+      await claimed.batch.add(write, done);
+      return HELD;
+    }
+    const kept = await store.transaction(write);
     return kept ? done : event('lost-lease', detail ?? undefined, n);
   };
 
@@ -187,7 +199,10 @@ export async function publishOne(
     return retryOrFail(error, failureOf(error));
   }
 
-  async function retryOrFail(error: unknown, kind: FailureKind): Promise<DispatchEvent> {
+  async function retryOrFail(
+    error: unknown,
+    kind: FailureKind,
+  ): Promise<DispatchEvent | typeof HELD> {
     const text = errorText(error);
     const at = toStored(clock.now());
     if (kind === 'auth') {

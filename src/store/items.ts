@@ -22,6 +22,29 @@ export function findItem(db: Kysely<Database>, id: string): Promise<ItemRow | un
 }
 
 /** The stored document of one version of an item. */
+/**
+ * Several item versions in one query, by `id@version`; versions never change once written,
+ * so they can be read ahead of the moment they are used.
+ */
+export async function itemVersions(
+  db: Kysely<Database>,
+  wanted: readonly { id: string; version: number }[],
+): Promise<Map<string, ContentItem>> {
+  const found = new Map<string, ContentItem>();
+  if (wanted.length === 0) return found;
+  const keys = new Set(wanted.map((w) => `${w.id}@${w.version}`));
+  const rows = await db
+    .selectFrom('item_versions')
+    .select(['item_id', 'version', 'document'])
+    .where('item_id', 'in', [...new Set(wanted.map((w) => w.id))])
+    .execute();
+  for (const row of rows) {
+    const key = `${row.item_id}@${Number(row.version)}`;
+    if (keys.has(key)) found.set(key, JSON.parse(row.document) as ContentItem);
+  }
+  return found;
+}
+
 export async function itemVersion(
   db: Kysely<Database>,
   id: string,
