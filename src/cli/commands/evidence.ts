@@ -128,7 +128,9 @@ const PROBLEM_CODES: Record<VerifyProblem['code'], MessageCode> = {
 export async function runEvidenceVerify(options: EvidenceOptions, output: Output) {
   const key = await evidenceKey(dataDirFrom());
   const given = options.checkpoint ? await readFile(options.checkpoint, 'utf8') : undefined;
-  const report = await withStore((store) => verifyLog(store.db, { engine: store.engine, verifier: key.verifier, given }));
+  const report = await withStore((store) =>
+    verifyLog(store.db, { engine: store.engine, verifier: key.verifier, given }),
+  );
   if (options.json) printJson(output, report);
   else if (report.problems.length === 0) {
     output.out(
