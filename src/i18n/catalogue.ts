@@ -1029,7 +1029,8 @@ export const CATALOGUE = {
   EVIDENCE_VERIFY_FAILED: {
     vi: 'Nhật ký minh chứng đã bị thay đổi: {count} sai lệch',
     en: 'The evidence log was altered: {count} discrepancies',
-    hintVi: 'Không dùng số liệu của nhật ký này; đối chiếu với bản xuất và mốc kiểm chứng đã gửi đi.',
+    hintVi:
+      'Không dùng số liệu của nhật ký này; đối chiếu với bản xuất và mốc kiểm chứng đã gửi đi.',
     hintEn: 'Do not rely on this log; compare it with exports and checkpoints handed out earlier.',
   },
   EVIDENCE_PROBLEM_BYTES_CHANGED: {
@@ -1077,8 +1078,10 @@ export const CATALOGUE = {
   BULLETIN_ISSUE_EMPTY: {
     vi: 'Bản tin "{channel}" không có bài nào được duyệt từ {since} đến {until}; số này không phát hành',
     en: 'Bulletin "{channel}" has no approved item from {since} to {until}; the issue is not sent',
-    hintVi: 'Duyệt bài cho bản tin (channels có kênh này) trước ngày phát hành; số trống được báo là bỏ lỡ.',
-    hintEn: 'Approve items for the bulletin (channels listing it) before the issue day; an empty issue is reported missed.',
+    hintVi:
+      'Duyệt bài cho bản tin (channels có kênh này) trước ngày phát hành; số trống được báo là bỏ lỡ.',
+    hintEn:
+      'Approve items for the bulletin (channels listing it) before the issue day; an empty issue is reported missed.',
   },
   CHANNEL_KIND_EXPECTED: {
     vi: 'Kênh "{channel}" là loại {kind}, không phải {expected}',
@@ -1163,7 +1166,8 @@ export const CATALOGUE = {
     en: '{air}: kept rundown {id} ({state})',
     hintVi:
       'Kịch bản sẵn sàng chỉ dựng lại khi có --force; kịch bản đã khoá phải mở khoá (kèm lý do) trước.',
-    hintEn: 'A ready rundown is rebuilt only with --force; a locked one must be unlocked (with a reason) first.',
+    hintEn:
+      'A ready rundown is rebuilt only with --force; a locked one must be unlocked (with a reason) first.',
   },
   RUNDOWN_TOPPED_UP: {
     vi: '  đã bổ sung từ bài evergreen: {items}',
@@ -1204,6 +1208,133 @@ export const CATALOGUE = {
     en: '  already queued on {portal}: {item}',
   },
   RUNDOWN_NO_SLOT_YET: { vi: 'chưa có lượt đăng', en: 'no slot yet' },
+  // --- HTTP server, pages, users and tokens (issue 7: src/server, src/auth)
+  HTTP_AUTH_MISSING: {
+    vi: 'Cần đăng nhập: gửi mã truy cập (Authorization: Bearer …)',
+    en: 'Sign in first: send an access token (Authorization: Bearer …)',
+    hintVi: 'Quản trị viên tạo mã bằng: loa token create <tên>',
+    hintEn: 'An administrator creates one with: loa token create <name>',
+  },
+  HTTP_AUTH_INVALID: {
+    vi: 'Mã truy cập không đúng hoặc không còn hiệu lực',
+    en: 'The access token is wrong or no longer valid',
+    hintVi: 'Xin quản trị viên một mã mới (loa token create <tên>)',
+    hintEn: 'Ask an administrator for a new one (loa token create <name>)',
+  },
+  HTTP_FORBIDDEN: {
+    vi: 'Người dùng {user} (vai trò {role}) không có quyền {permission}',
+    en: 'User {user} (role {role}) lacks the permission {permission}',
+    hintVi: 'Việc này cần một vai trò khác; hỏi quản trị viên',
+    hintEn: 'This needs another role; ask an administrator',
+  },
+  HTTP_CSRF: {
+    vi: 'Biểu mẫu không hợp lệ (thiếu hoặc sai mã chống giả mạo)',
+    en: 'The form is not valid (missing or wrong anti-forgery token)',
+    hintVi: 'Tải lại trang rồi gửi lại',
+    hintEn: 'Reload the page and send it again',
+  },
+  HTTP_BODY_TOO_LARGE: {
+    vi: 'Nội dung gửi lên quá lớn (tối đa {max} byte)',
+    en: 'The request body is too large (at most {max} bytes)',
+  },
+  HTTP_INVALID_REQUEST: { vi: 'Yêu cầu không hợp lệ: {detail}', en: 'Invalid request: {detail}' },
+  HTTP_NOT_FOUND: { vi: 'Không có trang {path}', en: 'No page at {path}' },
+  HTTP_NO_CHECKPOINT: {
+    vi: 'Chưa có điểm kiểm tra nào được ký',
+    en: 'No checkpoint has been signed yet',
+    hintVi: 'Tạo bằng: loa evidence checkpoint',
+    hintEn: 'Create one with: loa evidence checkpoint',
+  },
+  HTTP_NO_ENTRY: {
+    vi: 'Nhật ký không có mục số {index} (có {size} mục)',
+    en: 'The log has no entry {index} ({size} entries)',
+  },
+  SERVER_LISTENING: { vi: 'Máy chủ HTTP: {url}', en: 'HTTP server: {url}' },
+  USER_NAME_INVALID: {
+    vi: 'Tên người dùng không hợp lệ: "{name}"',
+    en: 'Invalid user name: "{name}"',
+    hintVi: 'Dùng chữ, số, dấu chấm, gạch ngang, @; tối đa 64 ký tự',
+    hintEn: 'Use letters, digits, dot, dash, @; at most 64 characters',
+  },
+  USER_ROLE_INVALID: {
+    vi: 'Vai trò không hợp lệ: {role} (có: {known})',
+    en: 'Unknown role: {role} (known: {known})',
+  },
+  USER_EXISTS: {
+    vi: 'Đã có người dùng {name} (vai trò {role})',
+    en: 'User {name} exists (role {role})',
+  },
+  USER_UNKNOWN: {
+    vi: 'Không có người dùng {name}',
+    en: 'No user {name}',
+    hintVi: 'Thêm bằng: loa user add {name} --role <vai trò>',
+    hintEn: 'Add one with: loa user add {name} --role <role>',
+  },
+  USER_ADDED: { vi: 'Đã thêm {name} (vai trò {role})', en: 'Added {name} (role {role})' },
+  USER_LINE: { vi: '{name}  {role}  {tokens} mã', en: '{name}  {role}  {tokens} tokens' },
+  USER_NONE: { vi: 'Chưa có người dùng nào', en: 'No users yet' },
+  TOKEN_CREATED: {
+    vi: 'Mã truy cập của {name} ({role}); chỉ hiện một lần này, hãy lưu lại:',
+    en: 'Access token of {name} ({role}); shown only this once, keep it:',
+  },
+  PAGE_LANG: { vi: 'vi', en: 'en' },
+  PAGE_LOGIN: { vi: 'Đăng nhập', en: 'Sign in' },
+  PAGE_LOGOUT: { vi: 'Đăng xuất', en: 'Sign out' },
+  PAGE_TOKEN: { vi: 'Mã truy cập', en: 'Access token' },
+  PAGE_LOGIN_HINT: {
+    vi: 'Mã do quản trị viên cấp (loa token create).',
+    en: 'Your administrator issues it (loa token create).',
+  },
+  PAGE_SIGNED_IN: { vi: '{user} ({role})', en: '{user} ({role})' },
+  PAGE_ERROR: { vi: 'Không thực hiện được', en: 'Could not do that' },
+  PAGE_QUEUE: { vi: 'Hàng đợi bài', en: 'Queue' },
+  PAGE_CALENDAR: { vi: 'Lịch', en: 'Calendar' },
+  PAGE_QUOTAS: { vi: 'Chỉ tiêu', en: 'Quotas' },
+  PAGE_RUNDOWN: { vi: 'Kịch bản phát sóng', en: 'Rundown' },
+  PAGE_RUNDOWN_OF: {
+    vi: 'Kịch bản {channel} tuần {week}',
+    en: 'Rundown of {channel}, week {week}',
+  },
+  PAGE_EVIDENCE: { vi: 'Minh chứng', en: 'Evidence' },
+  PAGE_STATE: { vi: 'Trạng thái: {status}', en: 'State: {status}' },
+  PAGE_TITLE: { vi: 'Tiêu đề', en: 'Title' },
+  PAGE_CHANNELS: { vi: 'Kênh', en: 'Channels' },
+  PAGE_CHANNEL: { vi: 'Kênh', en: 'Channel' },
+  PAGE_NEXT: { vi: 'Lượt đăng tới', en: 'Next slot' },
+  PAGE_APPROVE: { vi: 'Duyệt', en: 'Approve' },
+  PAGE_WITHDRAW: { vi: 'Rút', en: 'Withdraw' },
+  PAGE_ADD_ITEM: {
+    vi: 'Thêm bài (Markdown có front matter)',
+    en: 'Add an item (Markdown with front matter)',
+  },
+  PAGE_ADD: { vi: 'Thêm', en: 'Add' },
+  PAGE_SHOW: { vi: 'Xem', en: 'Show' },
+  PAGE_ALL: { vi: 'tất cả', en: 'all' },
+  PAGE_MONTH: { vi: 'Tháng', en: 'Month' },
+  PAGE_WEEK: { vi: 'Tuần', en: 'Week' },
+  PAGE_CAL_KIND: { vi: '{kind}', en: '{kind}' },
+  PAGE_COMPLETION: {
+    vi: 'Hoàn thành: {percent} ({met}/{assessed} chỉ tiêu đã đến hạn đạt)',
+    en: 'Completion: {percent} ({met} of {assessed} due quotas met)',
+  },
+  PAGE_CLAUSE: { vi: 'Điều khoản', en: 'Clause' },
+  PAGE_TASK: { vi: 'Nhiệm vụ', en: 'Task' },
+  PAGE_PERIOD: { vi: 'Kỳ', en: 'Period' },
+  PAGE_REQUIRED: { vi: 'Yêu cầu', en: 'Required' },
+  PAGE_ACHIEVED: { vi: 'Đạt', en: 'Achieved' },
+  PAGE_STATUS_HEAD: { vi: 'Tình trạng', en: 'Status' },
+  PAGE_STATUS: { vi: '{status}', en: '{status}' },
+  PAGE_KIND: { vi: 'Loại', en: 'Kind' },
+  PAGE_TIME: { vi: 'Thời điểm', en: 'Time' },
+  PAGE_FROM: { vi: 'Từ ngày', en: 'From' },
+  PAGE_TO: { vi: 'Đến ngày', en: 'To' },
+  PAGE_PROOF: { vi: 'bằng chứng', en: 'proof' },
+  PAGE_ENTRIES: { vi: '{count} mục', en: '{count} entries' },
+  PAGE_CHECKPOINT: {
+    vi: 'Điểm kiểm tra mới nhất: {size} mục, gốc {root}, ký lúc {at}',
+    en: 'Latest checkpoint: {size} entries, root {root}, signed at {at}',
+  },
+  PAGE_NO_CHECKPOINT: { vi: 'Chưa có điểm kiểm tra', en: 'No checkpoint yet' },
 } as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;
