@@ -139,7 +139,9 @@ describe("the repository's examples over a simulated first quarter of 2024", () 
     const short = weekly?.periods.find((p) => p.rejected.length > 0);
     expect(short).toMatchObject({ achieved: 0, status: 'missed' });
     expect(short?.rejected).toEqual([expect.objectContaining({ reason: 'too-short' })]);
-    expect(weekly?.periods.some((p) => p.status === 'missed' && p.evidence.length === 0)).toBe(true);
+    expect(weekly?.periods.some((p) => p.status === 'missed' && p.evidence.length === 0)).toBe(
+      true,
+    );
     expect(report.completion.percent).toBeGreaterThan(0);
     expect(report.completion.percent).toBeLessThan(100);
 
