@@ -277,12 +277,33 @@ async function rundownTables(db: AnyDb, engine: Engine): Promise<void> {
     .execute();
 }
 
+/** Users and their hashed bearer tokens (server area). */
+async function userTables(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('users')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('api_tokens')
+    .ifNotExists()
+    .addColumn('hash', 'text', (c) => c.primaryKey())
+    .addColumn('user_name', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .execute();
+}
+
 /** Every migration, in order. Append new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'queue: items, versions, state changes', up: queueTables },
   { version: 2, name: 'outbox: publications, attempts, channel states', up: outboxTables },
   { version: 3, name: 'evidence: append-only log, head, checkpoints', up: evidenceTables },
   { version: 4, name: 'rundowns: per slot, state history, as-run', up: rundownTables },
+  { version: 6, name: 'users and hashed API tokens', up: userTables },
 ];
 
 /** The migration bookkeeping table; created before anything else. */

@@ -19,6 +19,8 @@ export interface Database {
   rundowns: RundownTable;
   rundown_events: RundownEventTable;
   rundown_as_runs: RundownAsRunTable;
+  users: UserTable;
+  api_tokens: ApiTokenTable;
 }
 
 export interface MigrationTable {
@@ -229,3 +231,24 @@ export interface RundownAsRunTable {
 export type RundownRow = Selectable<RundownTable>;
 export type RundownEventRow = Selectable<RundownEventTable>;
 export type RundownAsRunRow = Selectable<RundownAsRunTable>;
+
+/** Người dùng: someone who reaches loa over HTTP, with one role (server area, migration 6). */
+export interface UserTable {
+  name: string;
+  /** editor, broadcaster, auditor or admin. */
+  role: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** A bearer token of a user: only its SHA-256 is stored; the token is shown once. */
+export interface ApiTokenTable {
+  /** Hex SHA-256 of the token. */
+  hash: string;
+  user_name: string;
+  created_at: string;
+  created_by: string;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;

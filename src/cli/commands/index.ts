@@ -15,6 +15,8 @@ import { registerSimulate } from './simulate.js';
 import { registerStart } from './start.js';
 import { registerStatus } from './status.js';
 import { registerSync } from './sync.js';
+import { registerToken } from './token.js';
+import { registerUser } from './user.js';
 import { registerValidate } from './validate.js';
 
 /** Every loa command, registered on one program. */
@@ -39,4 +41,6 @@ export function registerCommands(
   registerReport(program, output, setExit);
   registerBulletin(program, output, setExit);
   registerIngest(program, output, setExit);
+  registerUser(program, output, setExit);
+  registerToken(program, output, setExit);
 }

@@ -10,6 +10,7 @@ import { dispatchPass, workerName } from '../../scheduler/dispatcher.js';
 import { planBulletins } from '../../scheduler/plan-bulletins.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
 import { buildAdapters, openSession } from '../../scheduler/session.js';
+import { type RunningServer, startServer } from '../../server/serve.js';
 import type { Output } from '../output.js';
 import { ingestAll, ingestChannels } from './ingest.js';
 import { syncSession } from './sync.js';
@@ -24,6 +25,10 @@ export interface RunOptions {
   maxPerPass?: string;
   /** Lease length in seconds (default 120). */
   lease?: string;
+  /** HTTP port of the API and pages (default 8080; 0 = any free port). Not served with --once. */
+  port?: string;
+  /** Address to listen on (default 127.0.0.1: loopback only). */
+  host?: string;
 }
 
 function positive(
@@ -64,8 +69,10 @@ export async function runRun(
   const intervalSec = positive('--interval', options.interval, 30, (n) => n <= 60 && 60 % n === 0);
   const perChannelPerPass = positive('--max-per-pass', options.maxPerPass, 20);
   const leaseSec = positive('--lease', options.lease, 120);
+  const port = options.port === '0' ? 0 : positive('--port', options.port, 8080, (n) => n < 65536);
   const session = await openSession(options.dir ?? '.');
   const stop = new AbortController();
+  let server: RunningServer | undefined;
   const onSignal = (signal: string) => {
     logLine(output, { at: clock.now().toISO(), event: 'stopping', signal });
     stop.abort();
@@ -153,6 +160,31 @@ export async function runRun(
       for (const w of rundownWarnings(slots))
         logLine(output, { at: clock.now().toISO(), ...warningRecord(w) });
     };
+    if (!options.once) {
+      // NOTE: a port already taken (another `loa run` on this machine sharing the database)
+      // is reported, not fatal: dispatching is the job that must go on.
+      server = await startServer(
+        { session, clock, log: (record) => logLine(output, { event: 'http', ...record }) },
+        { port, ...(options.host ? { host: options.host } : {}) },
+      ).catch((error: NodeJS.ErrnoException) => {
+        output.err(
+          JSON.stringify({
+            level: 'error',
+            at: clock.now().toISO(),
+            event: 'http-failed',
+            port,
+            error: error.code ?? error.message,
+          }),
+        );
+        return undefined;
+      });
+      if (server)
+        logLine(output, {
+          at: clock.now().toISO(),
+          event: 'listening',
+          url: `http://${server.host}:${server.port}/`,
+        });
+    }
     logLine(output, {
       at: clock.now().toISO(),
       event: 'started',
@@ -200,6 +232,7 @@ export async function runRun(
     logLine(output, { at: clock.now().toISO(), event: 'stopped' });
     return 0;
   } finally {
+    await server?.close();
     process.off('SIGINT', sigint);
     process.off('SIGTERM', sigterm);
     await session.store.close();
@@ -216,5 +249,7 @@ export function registerRun(program: Command, output: Output, setExit: (code: nu
     .option('--interval <sec>', 'giây giữa hai lượt / seconds between passes', '30')
     .option('--max-per-pass <n>', 'tối đa mỗi kênh mỗi lượt / at most per channel per pass', '20')
     .option('--lease <sec>', 'thời hạn giữ việc / lease seconds', '120')
+    .option('--port <port>', 'cổng HTTP / HTTP port', '8080')
+    .option('--host <host>', 'địa chỉ lắng nghe / listen address', '127.0.0.1')
     .action(async (opts: RunOptions) => setExit(await runRun(opts, output)));
 }

@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { ROLES } from '../../auth/roles.js';
+import { addUser, listUsers } from '../../auth/users.js';
+import { type Clock, systemClock } from '../../calendar/clock.js';
+import { message } from '../../i18n/catalogue.js';
+import { actorName } from '../../scheduler/scheduling-context.js';
+import { toStored } from '../../store/instant.js';
+import { openStore, storeOptionsFrom } from '../../store/open-store.js';
+import type { Output } from '../output.js';
+
+export interface UserOptions {
+  role?: string;
+  as?: string;
+  json?: boolean;
+}
+
+/** `loa user add <name> --role <role>`: a user of the HTTP API and pages. */
+export async function runUserAdd(
+  name: string,
+  options: UserOptions,
+  output: Output,
+  clock: Clock = systemClock,
+): Promise<number> {
+  const store = await openStore(storeOptionsFrom());
+  try {
+    const row = await addUser(store.db, name, options.role ?? '', {
+      actor: actorName(options.as),
+      at: toStored(clock.now()),
+    });
+    output.out(message('USER_ADDED', { name: row.name, role: row.role }));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `loa user list`: users, roles and how many tokens each holds (never the tokens). */
+export async function runUserList(options: UserOptions, output: Output): Promise<number> {
+  const store = await openStore(storeOptionsFrom());
+  try {
+    const users = await listUsers(store.db);
+    if (options.json) output.out(JSON.stringify(users, null, 2));
+    else if (users.length === 0) output.out(message('USER_NONE'));
+    else for (const u of users) output.out(message('USER_LINE', { ...u }));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export function registerUser(program: Command, output: Output, setExit: (code: number) => void) {
+  const user = program.command('user').description('Người dùng máy chủ / server users');
+  user
+    .command('add <name>')
+    .requiredOption('--role <role>', ROLES.join(' | '))
+    .option('--as <name>', 'người thực hiện / who acts')
+    .action(async (name: string, opts: UserOptions) =>
+      setExit(await runUserAdd(name, opts, output)),
+    );
+  user
+    .command('list')
+    .option('--json', 'JSON')
+    .action(async (opts: UserOptions) => setExit(await runUserList(opts, output)));
+}

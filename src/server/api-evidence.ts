@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { renderAudit } from '../audit/render.js';
+import { parsePeriod, planPeriod } from '../calendar/period.js';
+import { findPlan } from '../cli/commands/plan.js';
+import { LoaError } from '../errors/loa-error.js';
+import { EVIDENCE_KINDS, type EvidenceEntry, evidenceSize, readEvidence } from '../evidence/log.js';
+import { auditFromLog } from '../evidence/log-audit.js';
+import { inclusionProofs } from '../evidence/log-proofs.js';
+import { latestCheckpoint } from '../evidence/store-checkpoint.js';
+import type { ApiRoutes } from './api-router.js';
+import type { ServerContext } from './context.js';
+
+/** Filters of the evidence list (API and page). */
+export const EvidenceFilter = z.object({
+  kind: z.enum(EVIDENCE_KINDS).optional(),
+  channel: z.string().max(100).optional(),
+  from: z.iso.date().optional().describe('ngày đầu (UTC), 2024-03-01'),
+  to: z.iso.date().optional().describe('ngày cuối (UTC), 2024-03-31'),
+});
+export type EvidenceFilter = z.infer<typeof EvidenceFilter>;
+
+/** The log's entries that pass a filter, in index order. */
+export async function filteredEvidence(
+  ctx: ServerContext,
+  filter: EvidenceFilter,
+): Promise<EvidenceEntry[]> {
+  const to = filter.to
+    ? new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000).toISOString()
+    : undefined;
+  const entries = await readEvidence(ctx.session.store.db, {
+    ...(filter.from ? { from: new Date(`${filter.from}T00:00:00Z`).toISOString() } : {}),
+    ...(to ? { to } : {}),
+  });
+  return entries.filter(
+    (e) =>
+      (!filter.kind || e.kind === filter.kind) && (!filter.channel || e.channel === filter.channel),
+  );
+}
+
+/** The audit query: plan, period (2024-Q1, 2024-03, 2024-W10, 2024, plan), unit. */
+export const AuditQuery = z.object({
+  plan: z.string().min(1),
+  period: z.string().min(1).describe('2024-Q1 | 2024-03 | 2024-W10 | 2024-H1 | 2024 | plan'),
+  unit: z.string().optional(),
+});
+
+/** The audit of a plan over a period from the stored log, exactly as `loa audit` makes it. */
+export async function auditOf(ctx: ServerContext, query: z.infer<typeof AuditQuery>) {
+  const { project, store } = ctx.session;
+  const plan = findPlan(project, query.plan);
+  const period =
+    query.period === 'plan' ? planPeriod(plan) : parsePeriod(query.period, plan.timeZone);
+  return auditFromLog(store.db, {
+    plan,
+    channels: project.channels.map((c) => c.value),
+    period,
+    now: ctx.clock.now(),
+    ...(query.unit ? { unit: query.unit } : {}),
+  });
+}
+
+const AUDIT_TYPES = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  table: 'text/plain; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** Evidence (read: list, proofs, checkpoint) and the audit. Nothing here alters the log. */
+export function evidenceRoutes(api: ApiRoutes, ctx: ServerContext): void {
+  api.add(
+    {
+      method: 'get',
+      path: '/api/evidence',
+      summary: 'Nhật ký minh chứng, lọc theo loại, kênh, ngày',
+      permission: 'evidence:read',
+      query: EvidenceFilter,
+    },
+    async (c, { query }) => c.json(await filteredEvidence(ctx, query)),
+  );
+  api.add(
+    {
+      method: 'get',
+      path: '/api/evidence/checkpoint',
+      summary: 'Điểm kiểm tra đã ký mới nhất',
+      permission: 'evidence:read',
+    },
+    async (c) => {
+      const latest = await latestCheckpoint(ctx.session.store.db);
+      if (!latest) throw new LoaError('HTTP_NO_CHECKPOINT');
+      return c.json(latest);
+    },
+  );
+  api.add(
+    {
+      method: 'get',
+      path: '/api/evidence/:index/proof',
+      summary: 'Bằng chứng có mặt (RFC 9162) của một mục trong nhật ký',
+      permission: 'evidence:read',
+      params: z.object({ index: z.coerce.number().int().nonnegative() }),
+    },
+    async (c, { params }) => {
+      const size = await evidenceSize(ctx.session.store.db);
+      if (params.index >= size) {
+        throw new LoaError('HTTP_NO_ENTRY', { params: { index: params.index, size } });
+      }
+      const [proof] = await inclusionProofs(ctx.session.store.db, [params.index]);
+      return c.json(proof);
+    },
+  );
+  api.add(
+    {
+      method: 'get',
+      path: '/api/audit',
+      summary: 'Kiểm tra thực hiện kế hoạch (như loa audit)',
+      permission: 'audit:read',
+      query: AuditQuery.extend({
+        format: z.enum(['json', 'csv', 'table', 'xlsx']).default('json'),
+      }),
+      produces: Object.values(AUDIT_TYPES),
+    },
+    async (c, { query }) => {
+      const result = await auditOf(ctx, query);
+      const rendered = await renderAudit(result, query.format);
+      c.header('content-type', AUDIT_TYPES[query.format]);
+      return c.body(typeof rendered === 'string' ? rendered : new Uint8Array(rendered));
+    },
+  );
+}

@@ -1,0 +1,183 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { formatDiagnostic } from '../config/diagnostic.js';
+import { parseItem } from '../content/parse-item.js';
+import { addItemFile, approveItem, rescheduleItem, withdrawItem } from '../content/queue.js';
+import { LoaError } from '../errors/loa-error.js';
+import { channelZone } from '../scheduler/planner.js';
+import { localTime } from '../scheduler/scheduling-context.js';
+import { itemVersion, listItems } from '../store/items.js';
+import { listPublications } from '../store/publications.js';
+import { ITEM_STATUSES, type ItemStatus } from '../store/schema.js';
+import { slugify } from '../text/vietnamese.js';
+import type { ApiRoutes } from './api-router.js';
+import { queueContext, type ServerContext } from './context.js';
+
+/** Largest Markdown item accepted (front matter and body). */
+export const MAX_ITEM_BYTES = 256 * 1024;
+
+const ItemId = z.object({ id: z.string().min(1).max(200) });
+
+/** One queued item as the API and the queue page show it. */
+export interface QueueEntry {
+  id: string;
+  title: string | undefined;
+  status: ItemStatus;
+  version: number;
+  source: string;
+  channels: string[];
+  next: { channel: string; slot: string; local: string } | null;
+  publications: { key: string; channel: string; slot: string | null; status: string }[];
+}
+
+/** The queue as `loa queue list --json` shows it. */
+export async function queueEntries(
+  ctx: ServerContext,
+  filter: { status?: ItemStatus; channel?: string } = {},
+): Promise<QueueEntry[]> {
+  const { store, config } = ctx.session;
+  const rows = await listItems(store.db, filter.status ? { status: filter.status } : {});
+  const pubs = await listPublications(store.db, filter.channel ? { channel: filter.channel } : {});
+  const listed: QueueEntry[] = [];
+  for (const row of rows) {
+    const item = await itemVersion(store.db, row.id, row.version);
+    const channels = item?.channels ?? [];
+    if (filter.channel && !channels.includes(filter.channel)) continue;
+    const own = pubs.filter((p) => p.item_id === row.id);
+    const next = own.find((p) => p.status === 'scheduled');
+    const channel = next ? config.channels.get(next.channel_id) : undefined;
+    const zone = channel ? channelZone(channel, config.planZones) : 'Asia/Ho_Chi_Minh';
+    listed.push({
+      id: row.id,
+      title: item?.title,
+      status: row.status,
+      version: row.version,
+      source: row.source,
+      channels,
+      next: next
+        ? { channel: next.channel_id, slot: next.slot, local: localTime(next.slot, zone) }
+        : null,
+      publications: own.map((p) => ({
+        key: p.key,
+        channel: p.channel_id,
+        slot: p.slot,
+        status: p.status,
+      })),
+    });
+  }
+  return listed;
+}
+
+/**
+ * Keeps an item sent over HTTP as `<dataDir>/api-items/<id>.md` (the id is the file name, as
+ * for files in content/: `id` given, else the slug of the title) and queues it exactly as
+ * `loa queue add <file>` does.
+ */
+export async function addItemText(
+  ctx: ServerContext,
+  actor: string,
+  markdown: string,
+  id?: string,
+) {
+  const text = markdown.normalize('NFC').replace(/\r\n/g, '\n');
+  const title = /^title:\s*(.+)$/m.exec(text)?.[1]?.replace(/^["']|["']$/g, '') ?? '';
+  const name = slugify(id ?? title);
+  const parsed = parseItem({ file: `${name || 'item'}.md`, text }, `${name || 'item'}.md`);
+  if (!name || !parsed.ok) {
+    const diagnostics = parsed.ok ? [] : parsed.diagnostics;
+    const detail = diagnostics.map((d) => formatDiagnostic(d)).join('; ') || 'title';
+    throw new LoaError('HTTP_INVALID_REQUEST', { params: { detail } });
+  }
+  const dir = join(ctx.session.dataDir, 'api-items');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${name}.md`);
+  await writeFile(file, text, 'utf8');
+  return addItemFile(queueContext(ctx, { name: actor, role: 'editor' }), file);
+}
+
+/** Items: list, create from Markdown with front matter, approve, withdraw, reschedule. */
+export function queueRoutes(api: ApiRoutes, ctx: ServerContext): void {
+  api.add(
+    {
+      method: 'get',
+      path: '/api/items',
+      summary: 'Hàng đợi: các bài và trạng thái',
+      permission: 'queue:read',
+      query: z.object({
+        status: z.enum(ITEM_STATUSES).optional(),
+        channel: z.string().optional(),
+      }),
+    },
+    async (c, { query }) => c.json(await queueEntries(ctx, query)),
+  );
+  api.add(
+    {
+      method: 'post',
+      path: '/api/items',
+      summary: 'Thêm bài từ Markdown có front matter',
+      permission: 'queue:write',
+      query: z.object({
+        id: z.string().max(80).optional().describe('mã bài (mặc định: từ tiêu đề)'),
+      }),
+      body: { type: 'text/markdown', schema: z.string().min(1).max(MAX_ITEM_BYTES) },
+    },
+    async (c, { query, body }) => {
+      const user = c.get('user');
+      const { row, changed } = await addItemText(ctx, user?.name ?? '', body, query.id);
+      return c.json({ id: row.id, version: row.version, status: row.status, changed }, 201);
+    },
+  );
+  for (const action of ['approve', 'withdraw'] as const) {
+    api.add(
+      {
+        method: 'post',
+        path: `/api/items/:id/${action}`,
+        summary: action === 'approve' ? 'Duyệt bài' : 'Rút bài',
+        permission: 'queue:write',
+        params: ItemId,
+      },
+      async (c, { params }) => {
+        const q = queueContext(ctx, c.get('user') ?? { name: '', role: 'editor' });
+        const { from, row } = await (action === 'approve'
+          ? approveItem(q, params.id)
+          : withdrawItem(q, params.id));
+        return c.json({ id: row.id, from, status: row.status });
+      },
+    );
+  }
+  api.add(
+    {
+      method: 'post',
+      path: '/api/items/:id/reschedule',
+      summary: 'Đặt lại giờ đăng',
+      permission: 'queue:write',
+      params: ItemId,
+      body: {
+        type: 'application/json',
+        schema: z.object({ when: z.string().describe('2024-03-08 09:00, giờ của kế hoạch') }),
+      },
+    },
+    async (c, { params, body }) => {
+      const q = queueContext(ctx, c.get('user') ?? { name: '', role: 'editor' });
+      const { row, slot } = await rescheduleItem(q, params.id, body.when);
+      return c.json({ id: row.id, status: row.status, slot: slot.toISO() });
+    },
+  );
+  api.add(
+    {
+      method: 'get',
+      path: '/api/publications',
+      summary: 'Các lượt đăng và trạng thái',
+      permission: 'status:read',
+      query: z.object({ channel: z.string().optional() }),
+    },
+    async (c, { query }) => {
+      const rows = await listPublications(
+        ctx.session.store.db,
+        query.channel ? { channel: query.channel } : {},
+      );
+      return c.json(rows);
+    },
+  );
+}

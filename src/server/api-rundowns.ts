@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import {
+  exportRundown,
+  RUNDOWN_FORMAT_FILES,
+  RUNDOWN_FORMATS,
+  rundownCalendar,
+} from '../broadcast/exports.js';
+import type { Rundown } from '../broadcast/model.js';
+import { recordAsRun } from '../broadcast/service-as-run.js';
+import {
+  broadcastChannel,
+  periodOf,
+  pickSlots,
+  slotsOf,
+  zoneOf,
+} from '../broadcast/service-context.js';
+import { moveRundowns, mustLoad } from '../broadcast/service-state.js';
+import { rundownsOfChannel } from '../broadcast/store.js';
+import { LoaError } from '../errors/loa-error.js';
+import { currentLang } from '../i18n/lang.js';
+import { toStored } from '../store/instant.js';
+import type { ApiRoutes } from './api-router.js';
+import { broadcastContext, type ServerContext } from './context.js';
+
+const FORMATS = [...RUNDOWN_FORMATS, 'ics'] as const;
+
+const WeekParams = z.object({
+  channel: z.string().min(1),
+  week: z
+    .string()
+    .regex(/^(\d{4}-W\d{2}|current)$/)
+    .describe('2024-W10, or `current` for this week in the channel’s zone'),
+});
+
+/** The ISO week label of a week parameter (`current` is the clock's week in the zone). */
+export function weekLabel(ctx: ServerContext, week: string, zone: string): string {
+  return week === 'current' ? ctx.clock.now().setZone(zone).toFormat("kkkk-'W'WW") : week;
+}
+
+/** One week's rundowns of a broadcast channel, loaded (RUNDOWN_NOT_FOUND when not built). */
+export async function weekRundowns(
+  ctx: ServerContext,
+  channelId: string,
+  week: string,
+  slot?: string,
+): Promise<{ week: string; zone: string; rundowns: Rundown[] }> {
+  const { config, store } = ctx.session;
+  const channel = broadcastChannel(config.channels, channelId);
+  const zone = zoneOf(channel, config);
+  const label = weekLabel(ctx, week, zone);
+  const period = periodOf(label, zone);
+  const slots = pickSlots(slotsOf(channel, period, zone), slot, {
+    channel: channel.id,
+    period: label,
+  });
+  if (slots.length === 0) {
+    throw new LoaError('RUNDOWN_NO_SLOTS', { params: { channel: channel.id, period: label } });
+  }
+  const rundowns: Rundown[] = [];
+  for (const s of slots) rundowns.push(await mustLoad(store.db, channel.id, s.slot, label));
+  return { week: label, zone, rundowns };
+}
+
+/** Rundowns: a week in every export format, and the moves ready, lock, unlock and aired. */
+export function rundownRoutes(api: ApiRoutes, ctx: ServerContext): void {
+  api.add(
+    {
+      method: 'get',
+      path: '/api/rundowns/:channel/:week',
+      summary: 'Kịch bản chương trình của một tuần (json, csv, txt, html, mos, ics)',
+      permission: 'rundown:read',
+      params: WeekParams,
+      query: z.object({
+        format: z.enum(FORMATS).default('json'),
+        slot: z.string().regex(/^\d+$/).optional().describe('khung thứ n (mặc định: khung 1)'),
+      }),
+      produces: FORMATS.map((f) => RUNDOWN_FORMAT_FILES[f].type),
+    },
+    async (c, { params, query }) => {
+      const lang = currentLang();
+      const file = RUNDOWN_FORMAT_FILES[query.format];
+      c.header('content-type', file.type);
+      if (query.format === 'ics') {
+        const { config, store } = ctx.session;
+        const channel = broadcastChannel(config.channels, params.channel);
+        const zone = zoneOf(channel, config);
+        const period = periodOf(weekLabel(ctx, params.week, zone), zone);
+        const stored = await rundownsOfChannel(store.db, channel.id, {
+          from: toStored(period.start),
+          to: toStored(period.end),
+        });
+        const text = rundownCalendar(
+          channel,
+          period.start,
+          period.end,
+          stored.map((s) => s.rundown),
+          { generatedAt: ctx.clock.now(), zone, lang },
+        );
+        return c.body(text);
+      }
+      const { week, rundowns } = await weekRundowns(
+        ctx,
+        params.channel,
+        params.week,
+        query.slot ?? '1',
+      );
+      const [rundown] = rundowns;
+      if (!rundown)
+        throw new LoaError('RUNDOWN_NO_SLOTS', {
+          params: { channel: params.channel, period: week },
+        });
+      const bytes = exportRundown(query.format, rundown, { lang, encoding: 'utf8' });
+      c.header('content-disposition', `inline; filename="${params.channel}-${week}.${file.ext}"`);
+      return c.body(typeof bytes === 'string' ? bytes : new Uint8Array(bytes));
+    },
+  );
+  for (const move of ['ready', 'lock', 'unlock'] as const) {
+    api.add(
+      {
+        method: 'post',
+        path: `/api/rundowns/:channel/:week/${move}`,
+        summary: `Chuyển kịch bản sang ${move}`,
+        permission: 'rundown:write',
+        params: WeekParams,
+        body: {
+          type: 'application/json',
+          schema: z.object({
+            slot: z.string().regex(/^\d+$/).optional(),
+            reason: z.string().max(500).optional(),
+          }),
+        },
+      },
+      async (c, { params, body }) => {
+        const b = broadcastContext(ctx, c.get('user') ?? { name: '', role: 'broadcaster' });
+        const channel = broadcastChannel(b.planning.channels, params.channel);
+        const period = weekLabel(ctx, params.week, zoneOf(channel, b.planning));
+        const moved = await moveRundowns(b, { channel: channel.id, period, move, ...body });
+        return c.json(moved.map((m) => ({ slot: m.n, state: m.rundown.state, event: m.event })));
+      },
+    );
+  }
+  api.add(
+    {
+      method: 'post',
+      path: '/api/rundowns/:channel/:week/aired',
+      summary: 'Ghi nhận đã phát (as-run)',
+      permission: 'rundown:write',
+      params: WeekParams,
+      body: {
+        type: 'application/json',
+        schema: z.object({
+          slot: z.string().regex(/^\d+$/).optional(),
+          start: z.string().optional().describe('2024-03-08T20:00 (giờ của kế hoạch)'),
+          durationSec: z.number().int().positive().max(86_400).optional(),
+          item: z.string().optional(),
+        }),
+      },
+    },
+    async (c, { params, body }) => {
+      const b = broadcastContext(ctx, c.get('user') ?? { name: '', role: 'broadcaster' });
+      const channel = broadcastChannel(b.planning.channels, params.channel);
+      const period = weekLabel(ctx, params.week, zoneOf(channel, b.planning));
+      const r = await recordAsRun(b, { channel: channel.id, period, ...body });
+      return c.json({
+        start: r.start.toISO(),
+        durationSec: r.durationSec,
+        compliant: r.compliant,
+        problems: r.problems,
+        evidenceIndex: r.evidenceIndex,
+        reposts: r.reposts,
+      });
+    },
+  );
+}

@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { evidenceRoutes } from './api-evidence.js';
+import { queueRoutes } from './api-queue.js';
+import { ApiRoutes } from './api-router.js';
+import { rundownRoutes } from './api-rundowns.js';
+import { openApiDocument } from './api-spec.js';
+import { authenticate, formCsrf, hasBearer } from './auth.js';
+import type { ServerContext, ServerEnv } from './context.js';
+import { calendarPages } from './pages/calendar.js';
+import { evidencePages } from './pages/evidence.js';
+import { loginRoutes } from './pages/login.js';
+import { queuePages } from './pages/queue.js';
+import { quotaPages } from './pages/quotas.js';
+import { rundownPages } from './pages/rundown.js';
+import { publicRoutes } from './public-files.js';
+import { onError, refuse } from './refusal.js';
+
+/** The app and the operations its OpenAPI document describes. */
+export interface LoaApp {
+  app: Hono<ServerEnv>;
+  openApi: Record<string, unknown>;
+}
+
+/**
+ * The HTTP app of `loa run`: the JSON API under /api (bearer tokens), the Vietnamese pages
+ * (cookie session, CSRF-checked forms), and the public feeds and bulletin pages. Every
+ * request is logged as one record (method, path, status, ms, user; never a token).
+ */
+export function createApp(ctx: ServerContext): LoaApp {
+  const app = new Hono<ServerEnv>();
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('refused', undefined);
+    await next();
+    ctx.log({
+      at: ctx.clock.now().toISO() ?? '',
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      ...(c.get('user') ? { user: c.get('user')?.name } : {}),
+      ...(c.get('refused') ? { refused: c.get('refused') } : {}),
+    });
+  });
+  const maxBody = ctx.maxBodyBytes ?? 1024 * 1024;
+  app.use(
+    bodyLimit({
+      maxSize: maxBody,
+      onError: (c) => refuse(c as never, 413, 'HTTP_BODY_TOO_LARGE', { max: maxBody }),
+    }),
+  );
+  // Origin check on every unsafe request from a browser (forms); API clients send no Origin.
+  const originCheck = csrf();
+  app.use((c, next) => (hasBearer(c) ? next() : originCheck(c, next)));
+  app.use(authenticate(ctx));
+  app.use(async (c, next) => (c.req.path === '/login' ? next() : formCsrf()(c, next)));
+  const api = new ApiRoutes(app);
+  queueRoutes(api, ctx);
+  rundownRoutes(api, ctx);
+  evidenceRoutes(api, ctx);
+  const openApi = openApiDocument(api.operations);
+  app.get('/api/openapi.json', (c) => c.json(openApi));
+  publicRoutes(app, ctx);
+  loginRoutes(app, ctx);
+  queuePages(app, ctx);
+  quotaPages(app, ctx);
+  calendarPages(app, ctx);
+  rundownPages(app, ctx);
+  evidencePages(app, ctx);
+  app.notFound((c) => refuse(c, 404, 'HTTP_NOT_FOUND', { path: c.req.path }));
+  app.onError(onError);
+  return { app, openApi };
+}

@@ -1,0 +1,60 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { LoaError } from '../errors/loa-error.js';
+import { hint, type MessageCode, type MessageParams, message } from '../i18n/catalogue.js';
+import type { ServerEnv } from './context.js';
+import { errorPage } from './pages/layout.js';
+
+/** The JSON body of every refused or failed API request. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  hint?: string;
+}
+
+/** Whether a request is for the JSON API (else it is for a page). */
+export function isApi(c: Context): boolean {
+  return c.req.path.startsWith('/api/');
+}
+
+/**
+ * Answers a refusal: JSON for the API, a page for the browser, with the catalogue's message
+ * in the user's language; the code is kept for the access log.
+ */
+export function refuse(
+  c: Context<ServerEnv>,
+  status: ContentfulStatusCode,
+  code: MessageCode,
+  params: MessageParams = {},
+): Response {
+  c.set('refused', code);
+  const body: ErrorBody = { error: code, message: message(code, params) };
+  const help = hint(code, params);
+  if (help) body.hint = help;
+  if (isApi(c)) return c.json(body, status);
+  return c.html(errorPage(body, c.get('user')), status);
+}
+
+/** The HTTP status of a domain error: unknown things 404, refused moves 409, the rest 400. */
+export function statusOf(error: LoaError): ContentfulStatusCode {
+  if (/NOT_FOUND|UNKNOWN/.test(error.code)) return 404;
+  if (/TRANSITION|EXISTS|TAKEN|LOCKED|KEPT/.test(error.code)) return 409;
+  return 400;
+}
+
+/** Hono's onError: domain errors and invalid requests answer plainly; the rest is a 500. */
+export function onError(error: Error, c: Context<ServerEnv>): Response {
+  if (error instanceof LoaError) return refuse(c, statusOf(error), error.code, error.params);
+  if (error instanceof ZodError) {
+    const detail = error.issues
+      .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+      .join('; ');
+    return refuse(c, 400, 'HTTP_INVALID_REQUEST', { detail });
+  }
+  const status = (error as { status?: number }).status;
+  if (status === 413) return refuse(c, 413, 'HTTP_BODY_TOO_LARGE');
+  if (status === 403) return refuse(c, 403, 'HTTP_CSRF');
+  if (status === 404) return refuse(c, 404, 'HTTP_NOT_FOUND', { path: c.req.path });
+  return refuse(c, 500, 'INTERNAL', { detail: `${error.name}: ${error.message}` });
+}
