@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { main } from '../../src/cli/main.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
+import { extractZip } from '../support/unzip.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/sched-project');
 const run = promisify(execFile);
@@ -17,29 +17,6 @@ async function loa(args: string[]) {
   const out = captureOutput();
   const code = await main(args, out);
   return { code, out: out.stdout.join('\n'), err: out.stderr.join('\n') };
-}
-
-/** Extracts a zip into a folder with yauzl (what an auditor's unzip does). */
-function extract(zip: string, dir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(zip, { lazyEntries: true }, (error, file) => {
-      if (error || !file) return reject(error);
-      file.on('error', reject).on('end', resolve);
-      file.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return file.readEntry();
-        file.openReadStream(entry, async (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          for await (const chunk of stream) chunks.push(chunk as Buffer);
-          const target = join(dir, entry.fileName);
-          await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, Buffer.concat(chunks));
-          file.readEntry();
-        });
-      });
-      file.readEntry();
-    });
-  });
 }
 
 async function verifyBundle(dir: string) {
@@ -103,7 +80,7 @@ describe('evidence, audit and report commands after a simulated March', () => {
     ]);
     expect(exp.code).toBe(0);
     const dir = await tempDir('bundle');
-    await extract(zip, dir);
+    await extractZip(zip, dir);
     const good = await verifyBundle(dir);
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('VALID: 15 entries');

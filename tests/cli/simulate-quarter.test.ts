@@ -1,17 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { main } from '../../src/cli/main.js';
 import { readEvidence } from '../../src/evidence/log.js';
 import { latestCheckpoint } from '../../src/evidence/store-checkpoint.js';
 import { openStore } from '../../src/store/open-store.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
+import { extractZip } from '../support/unzip.js';
 
 /** The repository itself: schedules/, channels/ and content/ as shipped. */
 const ROOT = join(import.meta.dirname, '../..');
@@ -21,29 +21,6 @@ async function loa(args: string[]) {
   const out = captureOutput();
   const code = await main([...args, '--dir', ROOT], out);
   return { code, out: out.stdout.join('\n'), err: out.stderr.join('\n') };
-}
-
-/** Extracts a zip into a folder with yauzl (what an auditor's unzip does). */
-function extract(zip: string, dir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(zip, { lazyEntries: true }, (error, file) => {
-      if (error || !file) return reject(error);
-      file.on('error', reject).on('end', resolve);
-      file.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return file.readEntry();
-        file.openReadStream(entry, async (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          for await (const chunk of stream) chunks.push(chunk as Buffer);
-          const target = join(dir, entry.fileName);
-          await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, Buffer.concat(chunks));
-          file.readEntry();
-        });
-      });
-      file.readEntry();
-    });
-  });
 }
 
 async function entries() {
@@ -170,7 +147,7 @@ describe("the repository's examples over a simulated first quarter of 2024", () 
     ]);
     expect(exported.code).toBe(0);
     const dir = await tempDir('q1-bundle');
-    await extract(zip, dir);
+    await extractZip(zip, dir);
     const { stdout } = await run(process.execPath, [join(dir, 'verify.mjs')], { cwd: dir });
     expect(stdout).toMatch(/VALID: \d+ entries/);
     expect(await readFile(join(dir, 'entries.jsonl'), 'utf8')).toContain('"kind":"airing"');
