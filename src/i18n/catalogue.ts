@@ -1249,6 +1249,12 @@ export const CATALOGUE = {
     vi: 'Nhật ký không có mục số {index} (có {size} mục)',
     en: 'The log has no entry {index} ({size} entries)',
   },
+  HTTP_UPLOAD_TYPE: {
+    vi: 'Tệp {name} ({type}) không được nhận: nội dung không khớp loại tệp',
+    en: 'File {name} ({type}) refused: its content does not match its type',
+    hintVi: 'Nhận các loại: {allowed}',
+    hintEn: 'Accepted: {allowed}',
+  },
   SERVER_LISTENING: { vi: 'Máy chủ HTTP: {url}', en: 'HTTP server: {url}' },
   USER_NAME_INVALID: {
     vi: 'Tên người dùng không hợp lệ: "{name}"',

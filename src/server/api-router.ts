@@ -17,7 +17,7 @@ type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 async function readBody(c: Context, type: string): Promise<unknown> {
   if (type === 'application/json') return c.req.json();
   if (type === 'text/markdown') return c.req.text();
-  return c.req.parseBody();
+  return c.req.parseBody({ all: true });
 }
 
 /**

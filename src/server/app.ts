@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { evidenceRoutes } from './api-evidence.js';
 import { queueRoutes } from './api-queue.js';
+import { recordRoutes } from './api-records.js';
 import { ApiRoutes } from './api-router.js';
 import { rundownRoutes } from './api-rundowns.js';
 import { openApiDocument } from './api-spec.js';
@@ -45,13 +46,16 @@ export function createApp(ctx: ServerContext): LoaApp {
     });
   });
   const maxBody = ctx.maxBodyBytes ?? 1024 * 1024;
-  app.use(
+  const maxUpload = ctx.maxUploadBytes ?? 20 * 1024 * 1024;
+  const limit = (max: number) =>
     bodyLimit({
-      maxSize: maxBody,
-      onError: (c) => refuse(c as never, 413, 'HTTP_BODY_TOO_LARGE', { max: maxBody }),
-    }),
+      maxSize: max,
+      onError: (c) => refuse(c as never, 413, 'HTTP_BODY_TOO_LARGE', { max }),
+    });
+  const bodyLimits = { body: limit(maxBody), upload: limit(maxUpload) };
+  app.use((c, next) =>
+    (c.req.path === '/api/evidence/manual' ? bodyLimits.upload : bodyLimits.body)(c, next),
   );
-  // Origin check on every unsafe request from a browser (forms); API clients send no Origin.
   const originCheck = csrf();
   app.use((c, next) => (hasBearer(c) ? next() : originCheck(c, next)));
   app.use(authenticate(ctx));
@@ -60,6 +64,7 @@ export function createApp(ctx: ServerContext): LoaApp {
   queueRoutes(api, ctx);
   rundownRoutes(api, ctx);
   evidenceRoutes(api, ctx);
+  recordRoutes(api, ctx);
   const openApi = openApiDocument(api.operations);
   app.get('/api/openapi.json', (c) => c.json(openApi));
   publicRoutes(app, ctx);

@@ -38,8 +38,9 @@ export function refuse(
 
 /** The HTTP status of a domain error: unknown things 404, refused moves 409, the rest 400. */
 export function statusOf(error: LoaError): ContentfulStatusCode {
-  if (/NOT_FOUND|UNKNOWN/.test(error.code)) return 404;
+  if (/NOT_FOUND|UNKNOWN|HTTP_NO_/.test(error.code)) return 404;
   if (/TRANSITION|EXISTS|TAKEN|LOCKED|KEPT/.test(error.code)) return 409;
+  if (error.code === 'HTTP_UPLOAD_TYPE') return 415;
   return 400;
 }
 

@@ -1,0 +1,242 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { renderAudit } from '../audit/render.js';
+import { bulletinDir, listIssues } from '../channels/bulletin/files.js';
+import { ingestStatePath } from '../channels/ingest/state.js';
+import { findPlan } from '../cli/commands/plan.js';
+import { LoaError } from '../errors/loa-error.js';
+import { exportBundle } from '../evidence/bundle.js';
+import { appendEvidence } from '../evidence/log.js';
+import { auditEntries, auditFromLog } from '../evidence/log-audit.js';
+import { addManualEvidence } from '../evidence/manual.js';
+import { createCheckpoint, evidenceKey, latestCheckpoint } from '../evidence/store-checkpoint.js';
+import { REPORT_FORMATS, renderReport } from '../report/render-report.js';
+import type { ApiRoutes } from './api-router.js';
+import type { ServerContext } from './context.js';
+import { checkUpload, UPLOAD_TYPES } from './uploads.js';
+
+const REPORT_TYPES: Record<(typeof REPORT_FORMATS)[number], string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/** Bulletin issues, ingest state, reports, checkpoints, manual evidence and the bundle. */
+export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
+  const { session } = ctx;
+  api.add(
+    {
+      method: 'get',
+      path: '/api/bulletins/:channel',
+      summary: 'Các số bản tin đã phát hành của một kênh',
+      permission: 'status:read',
+      params: z.object({ channel: z.string().min(1) }),
+    },
+    async (c, { params }) => {
+      const channel = session.config.channels.get(params.channel);
+      if (channel?.kind !== 'bulletin') {
+        const known = [...session.config.channels.values()]
+          .filter((ch) => ch.kind === 'bulletin')
+          .map((ch) => ch.id)
+          .join(', ');
+        throw new LoaError('CHANNEL_UNKNOWN', { params: { id: params.channel, known } });
+      }
+      return c.json(await listIssues(bulletinDir(session.dataDir, channel.id)));
+    },
+  );
+  api.add(
+    {
+      method: 'get',
+      path: '/api/ingest',
+      summary: 'Lần đọc nguồn tin gần nhất của mỗi kênh thu thập',
+      permission: 'status:read',
+    },
+    async (c) => {
+      const out = [];
+      for (const ch of session.config.channels.values()) {
+        if (ch.kind !== 'ingest') continue;
+        const text = await readFile(ingestStatePath(session.dataDir, ch.id), 'utf8').catch(
+          () => undefined,
+        );
+        const feeds = text
+          ? (
+              JSON.parse(text) as {
+                feeds: Record<string, { lastCheckedAt?: string; seenIds: string[] }>;
+              }
+            ).feeds
+          : {};
+        out.push({
+          channel: ch.id,
+          feeds: Object.entries(feeds).map(([url, f]) => ({
+            url,
+            lastCheckedAt: f.lastCheckedAt ?? null,
+            seen: f.seenIds.length,
+          })),
+        });
+      }
+      return c.json(out);
+    },
+  );
+  api.add(
+    {
+      method: 'post',
+      path: '/api/evidence/checkpoint',
+      summary: 'Ký một điểm kiểm tra mới trên nhật ký',
+      permission: 'evidence:add',
+    },
+    async (c) => {
+      const key = await evidenceKey(session.dataDir, session.env);
+      return c.json(await createCheckpoint(session.store, key, ctx.clock.now()), 201);
+    },
+  );
+  api.add(
+    {
+      method: 'post',
+      path: '/api/evidence/manual',
+      summary: 'Thêm minh chứng nhập tay, kèm tệp',
+      permission: 'evidence:add',
+      body: {
+        type: 'multipart/form-data',
+        schema: z.object({
+          plan: z.string().min(1),
+          task: z.string().min(1),
+          date: z.string().min(1).describe('2024-03-12'),
+          note: z.string().max(2000).optional(),
+          file: z
+            .union([z.instanceof(File), z.array(z.instanceof(File))])
+            .optional()
+            .describe(`tệp: ${Object.keys(UPLOAD_TYPES).join(', ')}`),
+        }),
+      },
+    },
+    async (c, { body }) => {
+      const plan = findPlan(session.project, body.plan);
+      const uploads = body.file === undefined ? [] : [body.file].flat();
+      const dir = await mkdtemp(join(session.dataDir, '.upload-'));
+      try {
+        const paths: string[] = [];
+        for (const [i, file] of uploads.entries()) {
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          const name = checkUpload(file.name.normalize('NFC'), file.type, bytes);
+          await mkdir(join(dir, String(i)));
+          const path = join(dir, String(i), name);
+          await writeFile(path, bytes);
+          paths.push(path);
+        }
+        const added = await addManualEvidence(session.store, {
+          plan,
+          task: body.task,
+          date: body.date,
+          files: paths,
+          ...(body.note ? { note: body.note } : {}),
+          actor: c.get('user')?.name ?? '',
+          dataDir: session.dataDir,
+        });
+        return c.json(added, 201);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+  api.add(
+    {
+      method: 'get',
+      path: '/api/evidence/bundle',
+      summary: 'Gói minh chứng cho kiểm tra (zip), như loa evidence export',
+      permission: 'evidence:export',
+      query: z.object({ from: z.iso.date(), to: z.iso.date() }),
+      produces: ['application/zip'],
+    },
+    async (c, { query }) => {
+      const zone = session.project.plans[0]?.value.timeZone ?? 'Asia/Ho_Chi_Minh';
+      const start = DateTime.fromISO(query.from, { zone }).startOf('day');
+      const end = DateTime.fromISO(query.to, { zone }).startOf('day').plus({ days: 1 });
+      const label = `${query.from} – ${query.to}`;
+      const now = ctx.clock.now();
+      const channels = session.project.channels.map((ch) => ch.value);
+      const audits = [];
+      for (const { value: plan } of session.project.plans) {
+        const period = {
+          start: start.setZone(plan.timeZone),
+          end: end.setZone(plan.timeZone),
+          label,
+        };
+        try {
+          audits.push(await auditFromLog(session.store.db, { plan, channels, period, now }));
+        } catch (error) {
+          if (!(error instanceof LoaError && error.code === 'AUDIT_OUTSIDE_PLAN')) throw error;
+        }
+      }
+      const summaryCsv = audits.length ? String(await renderAudit(audits, 'csv')) : undefined;
+      const dir = await mkdtemp(join(session.dataDir, '.bundle-'));
+      try {
+        const out = join(dir, 'evidence.zip');
+        await exportBundle(session.store, {
+          from: start.toUTC().toISO() as string,
+          to: end.toUTC().toISO() as string,
+          out,
+          key: await evidenceKey(session.dataDir, session.env),
+          dataDir: session.dataDir,
+          now,
+          label,
+          ...(summaryCsv ? { summaryCsv } : {}),
+        });
+        const bytes = await readFile(out);
+        c.header('content-type', 'application/zip');
+        c.header(
+          'content-disposition',
+          `attachment; filename="minh-chung-${query.from}-${query.to}.zip"`,
+        );
+        return c.body(new Uint8Array(bytes));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+  api.add(
+    {
+      method: 'get',
+      path: '/api/reports/:plan/:period',
+      summary: 'Báo cáo định kỳ (docx, html, md), như loa report; ghi nhận vào nhật ký',
+      permission: 'audit:read',
+      params: z.object({ plan: z.string().min(1), period: z.string().min(1) }),
+      query: z.object({ format: z.enum(REPORT_FORMATS).default('html') }),
+      produces: Object.values(REPORT_TYPES),
+    },
+    async (c, { params, query }) => {
+      const plan = findPlan(session.project, params.plan);
+      const now = ctx.clock.now();
+      const { store } = session;
+      const checkpoint =
+        (await latestCheckpoint(store.db)) ??
+        (await createCheckpoint(store, await evidenceKey(session.dataDir, session.env), now));
+      const bytes = await renderReport(
+        {
+          plan,
+          channels: session.project.channels.map((ch) => ch.value),
+          entries: await auditEntries(store.db, now),
+          period: params.period,
+          now,
+          checkpoint,
+        },
+        query.format,
+      );
+      const contentHash = createHash('sha256').update(bytes).digest('hex');
+      await store.transaction((tx) =>
+        appendEvidence(tx, store.engine, {
+          kind: 'report',
+          plan: plan.id,
+          time: now.toUTC().toISO() as string,
+          contentHash,
+          actor: c.get('user')?.name ?? '',
+          note: `${params.period} ${query.format} checkpoint ${checkpoint.size}`,
+        }),
+      );
+      c.header('content-type', REPORT_TYPES[query.format]);
+      return c.body(typeof bytes === 'string' ? bytes : new Uint8Array(bytes));
+    },
+  );
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEvidence } from '../../src/evidence/log.js';
+import { storeEngines } from '../support/store-engines.js';
+import { bearer, type StationServer, stationServer } from './station-server.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are read field by field in assertions
+const json = (res: Response): Promise<any> => res.json();
+const engines = await storeEngines();
+
+function form(fields: Record<string, string>, files: [string, string, Uint8Array][] = []) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  for (const [name, type, bytes] of files) data.append('file', new File([bytes], name, { type }));
+  return data;
+}
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n% biên bản hội nghị\n');
+
+describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (engine) => {
+  let s: StationServer;
+  beforeAll(async () => {
+    s = await stationServer(engine);
+  });
+  afterAll(async () => {
+    await s?.session.store.close();
+  });
+
+  it('adds manual evidence with a checked PDF, and refuses a file whose bytes are not its type', async () => {
+    const fake = await s.app.request('/api/evidence/manual', {
+      method: 'POST',
+      headers: bearer(s.tokens.editor),
+      body: form({ plan: 'thu', task: 'chuyen-muc', date: '2024-03-05' }, [
+        ['bien-ban.pdf', 'application/pdf', new TextEncoder().encode('<script>x</script>')],
+      ]),
+    });
+    expect(fake.status).toBe(415);
+    expect((await json(fake)).error).toBe('HTTP_UPLOAD_TYPE');
+    const before = (await readEvidence(s.session.store.db)).length;
+    const ok = await s.app.request('/api/evidence/manual', {
+      method: 'POST',
+      headers: bearer(s.tokens.editor),
+      body: form({ plan: 'thu', task: 'chuyen-muc', date: '2024-03-05', note: 'Hội nghị' }, [
+        ['biên bản.pdf', 'application/pdf', PDF],
+      ]),
+    });
+    expect(ok.status).toBe(201);
+    const added = await json(ok);
+    expect(added.index).toBe(before);
+    const entries = await readEvidence(s.session.store.db);
+    expect(entries.at(-1)).toMatchObject({ kind: 'manual', actor: 'bt', note: 'Hội nghị' });
+    expect(entries.at(-1)?.files?.[0]?.name).toBe('biên bản.pdf'.normalize('NFC'));
+    const auditor = await s.app.request('/api/evidence/manual', {
+      method: 'POST',
+      headers: bearer(s.tokens.auditor),
+      body: form({ plan: 'thu', task: 'chuyen-muc', date: '2024-03-05' }),
+    });
+    expect(auditor.status).toBe(403);
+  });
+
+  it('signs a checkpoint for an editor, refuses one to an auditor, and proves an entry', async () => {
+    expect(
+      (
+        await s.app.request('/api/evidence/checkpoint', {
+          method: 'POST',
+          headers: bearer(s.tokens.auditor),
+        })
+      ).status,
+    ).toBe(403);
+    const signed = await s.app.request('/api/evidence/checkpoint', {
+      method: 'POST',
+      headers: bearer(s.tokens.editor),
+    });
+    expect(signed.status).toBe(201);
+    const cp = await json(signed);
+    const latest = await json(
+      await s.app.request('/api/evidence/checkpoint', { headers: bearer(s.tokens.auditor) }),
+    );
+    expect(latest.size).toBe(cp.size);
+    const proof = await json(
+      await s.app.request('/api/evidence/0/proof', { headers: bearer(s.tokens.auditor) }),
+    );
+    expect(proof).toMatchObject({ index: 0, size: cp.size, rootHash: cp.rootHashHex });
+    const missing = await s.app.request(`/api/evidence/${cp.size + 5}/proof`, {
+      headers: bearer(s.tokens.auditor),
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it('exports the auditor bundle as a zip to an auditor only', async () => {
+    const editor = await s.app.request('/api/evidence/bundle?from=2024-03-01&to=2024-03-31', {
+      headers: bearer(s.tokens.editor),
+    });
+    expect(editor.status).toBe(403);
+    const res = await s.app.request('/api/evidence/bundle?from=2024-03-01&to=2024-03-31', {
+      headers: bearer(s.tokens.auditor),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+  });
+
+  it('gives the audit as JSON and the periodic report as HTML', async () => {
+    const audit = await json(
+      await s.app.request('/api/audit?plan=thu&period=2024-03', {
+        headers: bearer(s.tokens.auditor),
+      }),
+    );
+    expect(audit.plan.id).toBe('thu');
+    expect(audit.tasks.map((t: { id: string }) => t.id)).toContain('chuyen-muc');
+    const report = await s.app.request('/api/reports/thu/2024-Q1?format=html', {
+      headers: bearer(s.tokens.auditor),
+    });
+    expect(report.status).toBe(200);
+    expect(await report.text()).toContain('01/KH-UBND');
+  });
+});
