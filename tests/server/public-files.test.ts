@@ -53,7 +53,8 @@ describe('public feeds and bulletin pages', () => {
     const atom = await app.request('/feeds/ban-tin/atom.xml');
     expect(atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     const feed = await app.request('/feeds/ban-tin/feed.json');
-    expect((await feed.json()).items.length).toBeGreaterThan(0);
+    const doc = (await feed.json()) as { items: unknown[] };
+    expect(doc.items.length).toBeGreaterThan(0);
   });
 
   it('serves the bulletin archive and issue pages, and nothing outside the folder', async () => {
