@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { allows } from '../../auth/roles.js';
 import { approveItem, withdrawItem } from '../../content/queue.js';
-import { message } from '../../i18n/catalogue.js';
+import { type MessageCode, message } from '../../i18n/catalogue.js';
 import { ITEM_STATUSES } from '../../store/schema.js';
 import { escapeHtml } from '../../text/html.js';
 import { addItemText, MAX_ITEM_BYTES, queueEntries } from '../api-queue.js';
@@ -39,7 +39,7 @@ export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
           return `<tr data-item="${escapeHtml(e.id)}"><td>${escapeHtml(e.id)}</td><td>${escapeHtml(e.title ?? '')}</td><td>${escapeHtml(e.channels.join(', '))}</td><td>${escapeHtml(e.next ? `${e.next.local} (${e.next.channel})` : '')}</td><td>${forms}</td></tr>`;
         })
         .join('\n');
-      return `<h2 id="${status}">${escapeHtml(message('PAGE_STATE', { status }))} (${rows.length})</h2>
+      return `<h2 id="${status}">${escapeHtml(message(`PAGE_STATE_${status.toUpperCase()}` as MessageCode))} (${rows.length})</h2>
 <table><thead><tr><th>id</th><th>${escapeHtml(message('PAGE_TITLE'))}</th><th>${escapeHtml(message('PAGE_CHANNELS'))}</th><th>${escapeHtml(message('PAGE_NEXT'))}</th><th></th></tr></thead><tbody>${body}</tbody></table>`;
     }).join('\n');
     const addForm = canWrite

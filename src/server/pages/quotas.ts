@@ -1,13 +1,23 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { TaskStatus } from '../../audit/types.js';
-import { message } from '../../i18n/catalogue.js';
+import { type MessageCode, message } from '../../i18n/catalogue.js';
 import { escapeHtml } from '../../text/html.js';
 import { auditOf } from '../api-evidence.js';
 import { nfcDeep } from '../api-spec.js';
 import { requires } from '../auth.js';
 import type { ServerContext, ServerEnv } from '../context.js';
 import { page } from './layout.js';
+
+/** The audit's own status words (the codes src/audit/rows.ts prints). */
+const STATUS_WORDS: Record<TaskStatus, MessageCode> = {
+  met: 'AUDIT_STATUS_MET',
+  missed: 'AUDIT_STATUS_MISSED',
+  'at-risk': 'AUDIT_STATUS_AT_RISK',
+  open: 'AUDIT_STATUS_OPEN',
+  'not-yet-due': 'AUDIT_STATUS_NOT_YET_DUE',
+  counted: 'AUDIT_STATUS_COUNTED',
+};
 
 const COLOURS: Record<TaskStatus, string> = {
   met: '#1a7f37',
@@ -44,7 +54,7 @@ export function quotaPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
       .flatMap((t) =>
         t.periods.map(
           (p) =>
-            `<tr data-task="${escapeHtml(t.id)}" data-period="${escapeHtml(p.label)}"><td>${escapeHtml(t.source)}</td><td>${escapeHtml(t.title)}</td><td>${escapeHtml(p.label)}</td><td class="required">${p.required}</td><td class="achieved">${p.achieved}</td><td>${quotaBar(p.achieved, p.required, p.status)}</td><td class="${p.status}">${escapeHtml(message('PAGE_STATUS', { status: p.status }))}</td></tr>`,
+            `<tr data-task="${escapeHtml(t.id)}" data-period="${escapeHtml(p.label)}"><td>${escapeHtml(t.source)}</td><td>${escapeHtml(t.title)}</td><td>${escapeHtml(p.label)}</td><td class="required">${p.required}</td><td class="achieved">${p.achieved}</td><td>${quotaBar(p.achieved, p.required, p.status)}</td><td class="${p.status}">${escapeHtml(message(STATUS_WORDS[p.status]))}</td></tr>`,
         ),
       )
       .join('\n');
