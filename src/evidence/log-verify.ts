@@ -1,11 +1,13 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { verifyCheckpoint } from './checkpoint.js';
-import { readHead } from './log.js';
-import { CompactRange, leafHash } from './merkle.js';
+import { evidenceSize, readHead } from './log.js';
+import { type LogPage, readLogPage } from './log-pages.js';
+import { inThreadHasher, type PageHashes, packPage, workerHasher } from './page-hasher.js';
 import type { NoteVerifier } from './signed-note.js';
 import { listCheckpoints } from './store-checkpoint.js';
+import { EMPTY_ROOT } from './tree-hash.js';
 
 /** What `verifyLog` found wrong; `expected` and `found` are printed side by side. */
 export interface VerifyProblem {
@@ -44,6 +46,21 @@ export interface VerifyLogOptions {
   given?: string;
   /** Rows read per query (default 20,000). */
   pageSize?: number;
+  /**
+   * Hash on a worker thread while the next page is read (default: when the log has at least
+   * two pages). Without one, or when no worker starts, pages are hashed in-thread.
+   */
+  worker?: boolean;
+}
+
+/** A page read from the store, its hashes on their way. */
+interface HashedPage {
+  page: LogPage;
+  hashed: Promise<PageHashes>;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex');
 }
 
 interface Target {
@@ -72,7 +89,7 @@ function indexSaid(bytes: Buffer): string | undefined {
  * Rebuilds the tree from the stored bytes and checks it against everything that vouches for
  * it: each row's leaf hash and index, contiguous indices, the head, every stored checkpoint
  * (its signature and the root of the first `size` entries) and an earlier checkpoint.
- * Reads the log page by page; memory stays O(page + log n).
+ * Reads the log page by page; memory stays O(page + log n) (two pages at most).
  */
 export async function verifyLog(
   db: Kysely<Database>,
@@ -114,11 +131,8 @@ export async function verifyLog(
   const bySize = new Map<number, Target[]>();
   for (const t of targets) bySize.set(t.size, [...(bySize.get(t.size) ?? []), t]);
   const matched: number[] = [0];
-  const check = (range: CompactRange) => {
-    const due = bySize.get(range.size);
-    if (!due) return;
-    const rootHex = Buffer.from(range.root()).toString('hex');
-    for (const t of due) {
+  const check = (size: number, rootHex: string) => {
+    for (const t of bySize.get(size) ?? []) {
       if (t.rootHex === rootHex) matched.push(t.size);
       else {
         const after = Math.max(...matched.filter((s) => s < t.size));
@@ -133,28 +147,25 @@ export async function verifyLog(
     }
   };
 
-  const range = new CompactRange();
-  check(range);
   const pageSize = options.pageSize ?? 20_000;
-  let last = -1;
-  for (;;) {
-    // NOTE: the entry is read as bytes (no UTF-8 decode and re-encode per row): the hash is
-    // over exactly the stored bytes, and verifying a million entries is bound by this loop.
-    const bytes =
-      options.engine === 'postgres'
-        ? sql<Buffer>`convert_to(entry, 'UTF8')`
-        : sql<Buffer>`cast(entry as blob)`;
-    const rows = await db
-      .selectFrom('evidence_entries')
-      .select(['idx', bytes.as('bytes'), 'leaf_hash'])
-      .where('idx', '>', last)
-      .orderBy('idx')
-      .limit(pageSize)
-      .execute();
-    for (const row of rows) {
-      const idx = Number(row.idx);
-      const position = range.size;
-      if (idx !== position) {
+  const wanted = [...bySize.keys()];
+  const threaded = options.worker ?? (await evidenceSize(db)) >= 2 * pageSize;
+  const hasher = (threaded ? await workerHasher(wanted) : undefined) ?? inThreadHasher(wanted);
+  let size = 0;
+  let rootHashHex = hex(EMPTY_ROOT);
+  check(size, rootHashHex);
+  /** Checks a page's rows once its hashes are back (pages are checked in log order). */
+  const checkPage = async ({ page, hashed }: HashedPage) => {
+    const { leafHex, roots, ...after } = await hashed;
+    // A contiguous page starting where the tree is and whose stored hashes all match in one
+    // comparison has no `missing` or `bytes-changed` problem; `moved` is checked per entry.
+    const whole = page.contiguous;
+    const sameIdx = whole !== undefined && whole.first === size;
+    const sameHashes = whole !== undefined && whole.storedHex === leafHex;
+    page.bytes.forEach((bytes, i) => {
+      const idx = page.idxOf(i);
+      const position = size;
+      if (!sameIdx && idx !== position) {
         problems.push({
           code: 'missing',
           index: position,
@@ -162,48 +173,64 @@ export async function verifyLog(
           found: String(idx),
         });
       }
-      const hash = leafHash(row.bytes);
-      const hex = Buffer.from(hash.buffer, hash.byteOffset, hash.length).toString('hex');
-      if (hex !== row.leaf_hash) {
+      const stored = sameHashes ? '' : page.storedOf(i);
+      if (!sameHashes && (stored.length !== 64 || !leafHex.startsWith(stored, i * 64))) {
         problems.push({
           code: 'bytes-changed',
           index: position,
-          expected: row.leaf_hash,
-          found: hex,
+          expected: stored,
+          found: leafHex.slice(i * 64, i * 64 + 64),
         });
       }
-      const said = indexSaid(row.bytes);
+      const said = indexSaid(bytes);
       if (said !== String(idx)) {
         problems.push({ code: 'moved', index: idx, expected: String(idx), found: said ?? '-' });
       }
-      range.append(hash);
-      check(range);
+      size += 1;
+      const root = roots.get(size);
+      if (root !== undefined) check(size, root);
+    });
+    size = after.size;
+    rootHashHex = after.rootHex;
+  };
+  // NOTE: page k + 1 is read while page k is hashed (on the worker when there is one), so
+  // at most two pages are held; reading and hashing are what verifying a large log costs.
+  let previous: HashedPage | undefined;
+  try {
+    let last = -1;
+    for (;;) {
+      const page = await readLogPage(db, options.engine, last, pageSize);
+      const current = page && { page, hashed: hasher.hash(packPage(page.bytes)) };
+      if (previous) await checkPage(previous);
+      previous = current;
+      if (!page || page.bytes.length < pageSize) break;
+      last = page.lastIdx;
     }
-    if (rows.length < pageSize) break;
-    last = Number(rows[rows.length - 1]!.idx);
+    if (previous) await checkPage(previous);
+  } finally {
+    await hasher.close();
   }
 
-  const rootHashHex = Buffer.from(range.root()).toString('hex');
   const head = await readHead(db);
   const headRoot = Buffer.from(head.root()).toString('hex');
-  if (head.size !== range.size || headRoot !== rootHashHex) {
+  if (head.size !== size || headRoot !== rootHashHex) {
     problems.push({
       code: 'head',
-      index: Math.min(head.size, range.size),
+      index: Math.min(head.size, size),
       expected: `${head.size} ${headRoot}`,
-      found: `${range.size} ${rootHashHex}`,
+      found: `${size} ${rootHashHex}`,
     });
   }
   for (const t of targets) {
-    if (t.size > range.size) {
+    if (t.size > size) {
       problems.push({
         code: 'truncated',
-        index: range.size,
+        index: size,
         checkpoint: t.checkpoint,
         expected: String(t.size),
-        found: String(range.size),
+        found: String(size),
       });
     }
   }
-  return { size: range.size, rootHashHex, checkpoints: stored.length, problems };
+  return { size, rootHashHex, checkpoints: stored.length, problems };
 }

@@ -19,16 +19,17 @@ const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
 /** Scratch input of a node hash, 0x01 ‖ left ‖ right; used synchronously, never shared. */
 const nodeInput = new Uint8Array(1 + 2 * HASH_SIZE);
 nodeInput[0] = 0x01;
+/** Scratch input of a leaf hash, 0x00 ‖ bytes; grows to the largest entry, used synchronously. */
+let leafInput = Buffer.alloc(4096);
 
 /** The leaf hash of one entry's bytes (its canonical JSON): SHA-256(0x00 ‖ bytes). */
 export function leafHash(bytes: Uint8Array): Uint8Array {
   if (!oneShot) {
     return plain(crypto.createHash('sha256').update(LEAF_PREFIX).update(bytes).digest());
   }
-  const input = Buffer.allocUnsafe(bytes.length + 1);
-  input[0] = 0x00;
-  input.set(bytes, 1);
-  return plain(oneShot('sha256', input, 'buffer'));
+  if (leafInput.length < bytes.length + 1) leafInput = Buffer.alloc(2 * (bytes.length + 1));
+  leafInput.set(bytes, 1);
+  return plain(oneShot('sha256', leafInput.subarray(0, bytes.length + 1), 'buffer'));
 }
 
 /** The hash of an interior node: SHA-256(0x01 ‖ left ‖ right). */
