@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  exportRundown,
-  RUNDOWN_FORMAT_FILES,
-  RUNDOWN_FORMATS,
-  rundownCalendar,
-} from '../broadcast/exports.js';
+import { RUNDOWN_FORMAT_FILES, RUNDOWN_FORMATS, rundownCalendar } from '../broadcast/exports.js';
 import type { Rundown } from '../broadcast/model.js';
 import { recordAsRun } from '../broadcast/service-as-run.js';
 import {
@@ -21,6 +16,7 @@ import { currentLang } from '../i18n/lang.js';
 import { toStored } from '../store/instant.js';
 import type { ApiRoutes } from './api-router.js';
 import { broadcastContext, type ServerContext } from './context.js';
+import { RundownRenderings } from './rundown-cache.js';
 
 const FORMATS = [...RUNDOWN_FORMATS, 'ics'] as const;
 
@@ -63,6 +59,7 @@ export async function weekRundowns(
 
 /** Rundowns: a week in every export format, and the moves ready, lock, unlock and aired. */
 export function rundownRoutes(api: ApiRoutes, ctx: ServerContext): void {
+  const renderings = new RundownRenderings(ctx);
   api.add(
     {
       method: 'get',
@@ -98,20 +95,17 @@ export function rundownRoutes(api: ApiRoutes, ctx: ServerContext): void {
         );
         return c.body(text);
       }
-      const { week, rundowns } = await weekRundowns(
-        ctx,
+      const r = await renderings.render(
         params.channel,
         params.week,
         query.slot ?? '1',
+        query.format,
+        lang,
       );
-      const [rundown] = rundowns;
-      if (!rundown)
-        throw new LoaError('RUNDOWN_NO_SLOTS', {
-          params: { channel: params.channel, period: week },
-        });
-      const bytes = exportRundown(query.format, rundown, { lang, encoding: 'utf8' });
-      c.header('content-disposition', `inline; filename="${params.channel}-${week}.${file.ext}"`);
-      return c.body(typeof bytes === 'string' ? bytes : new Uint8Array(bytes));
+      c.header('etag', r.etag);
+      c.header('content-disposition', `inline; filename="${params.channel}-${r.week}.${file.ext}"`);
+      if (c.req.header('if-none-match') === r.etag) return c.body(null, 304);
+      return c.body(r.bytes as Uint8Array<ArrayBuffer>);
     },
   );
   for (const move of ['ready', 'lock', 'unlock'] as const) {

@@ -36,7 +36,7 @@ export function createApp(ctx: ServerContext): LoaApp {
     c.set('refused', undefined);
     await next();
     ctx.log({
-      at: ctx.clock.now().toISO() ?? '',
+      at: new Date(ctx.clock.now().toMillis()).toISOString(),
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,

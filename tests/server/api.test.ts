@@ -75,6 +75,28 @@ describe.each(engines)('HTTP API on $name', (engine) => {
     expect(await ics.text()).toContain('BEGIN:VEVENT');
   });
 
+  it('marks the rundown ready, and the next export says so (ETag changes, 304 while unchanged)', async () => {
+    const get = (etag?: string) =>
+      s.app.request('/api/rundowns/tv/2024-W10?format=json', {
+        headers: bearer(s.tokens.broadcaster, etag ? { 'if-none-match': etag } : {}),
+      });
+    const first = await get();
+    const etag = first.headers.get('etag') as string;
+    expect((await json(first)).rundown.state).toBe('draft');
+    expect((await get(etag)).status).toBe(304);
+    const moved = await s.app.request('/api/rundowns/tv/2024-W10/ready', {
+      method: 'POST',
+      headers: bearer(s.tokens.broadcaster, { 'content-type': 'application/json' }),
+      body: '{}',
+    });
+    expect(moved.status).toBe(200);
+    expect((await json(moved))[0].state).toBe('ready');
+    const after = await get(etag);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect((await json(after)).rundown.state).toBe('ready');
+  });
+
   it('refuses a broadcaster the queue and an auditor any write, with 403 naming the role', async () => {
     const queue = await s.app.request('/api/items', { headers: bearer(s.tokens.broadcaster) });
     expect(queue.status).toBe(403);
