@@ -48,7 +48,12 @@ export function quotaPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     const plans = ctx.session.project.plans.map((p) => p.value);
     const plan = plans.find((p) => p.id === query.plan) ?? plans[0];
     if (!plan) return c.html(page(message('PAGE_QUOTAS'), '', c.get('user')));
-    const period = query.period ?? ctx.clock.now().setZone(plan.timeZone).toFormat('yyyy-MM');
+    // This month while the plan is in force; the whole plan once it is over (or not begun).
+    const today = ctx.clock.now().setZone(plan.timeZone).toISODate() ?? '';
+    const inForce = today >= plan.period.start && today <= plan.period.end;
+    const period =
+      query.period ||
+      (inForce ? ctx.clock.now().setZone(plan.timeZone).toFormat('yyyy-MM') : 'plan');
     const result = await auditOf(ctx, { plan: plan.id, period, unit: query.unit });
     const rows = result.tasks
       .flatMap((t) =>
