@@ -27,7 +27,8 @@ export function newToken(): string {
   return `loa_${randomBytes(32).toString('base64url')}`;
 }
 
-const NAME = /^[\p{L}\p{N}._@-]{1,64}$/u;
+/** A user name: words of letters, digits, `._@-`, single spaces between (a person's name). */
+const NAME = /^(?=.{1,64}$)[\p{L}\p{N}._@-]+( [\p{L}\p{N}._@-]+)*$/u;
 
 /** Adds a user with a role; a name is taken once. */
 export async function addUser(

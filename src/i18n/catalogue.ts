@@ -1259,8 +1259,9 @@ export const CATALOGUE = {
   USER_NAME_INVALID: {
     vi: 'Tên người dùng không hợp lệ: "{name}"',
     en: 'Invalid user name: "{name}"',
-    hintVi: 'Dùng chữ, số, dấu chấm, gạch ngang, @; tối đa 64 ký tự',
-    hintEn: 'Use letters, digits, dot, dash, @; at most 64 characters',
+    hintVi: 'Dùng chữ, số, dấu chấm, gạch ngang, @ và dấu cách giữa các từ; tối đa 64 ký tự',
+    hintEn:
+      'Use letters, digits, dot, dash, @ and single spaces between words; at most 64 characters',
   },
   USER_ROLE_INVALID: {
     vi: 'Vai trò không hợp lệ: {role} (có: {known})',
