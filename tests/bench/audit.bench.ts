@@ -7,11 +7,11 @@ import type { Plan, Task } from '../../src/plan/schema.js';
 import { type BenchFigure, timeMs } from './report.js';
 
 const UNITS = 1000;
-const ZONE = 'Asia/Ho_Chi_Minh';
+export const ZONE = 'Asia/Ho_Chi_Minh';
 const POSTS_PER_DAY = 2.6;
 
 /** A plan of 1,000 units, each with a weekly programme, a monthly portal quota, a conference. */
-function syntheticPlan(): { plan: Plan; channels: Channel[] } {
+export function syntheticPlan(): { plan: Plan; channels: Channel[] } {
   const units = Array.from({ length: UNITS }, (_, u) => ({
     id: `don-vi-${u}`,
     name: `Đơn vị ${u}`,
@@ -93,7 +93,7 @@ function syntheticPlan(): { plan: Plan; channels: Channel[] } {
 }
 
 /** A year of evidence: weekly airings, posts through the day, a conference a quarter. */
-function syntheticEntries(): AuditEntry[] {
+export function syntheticEntries(): AuditEntry[] {
   const entries: AuditEntry[] = [];
   const start = DateTime.fromISO('2024-01-01T00:00', { zone: ZONE }).toMillis();
   const day = 86_400_000;
