@@ -1,10 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { runStatus } from '../cli/commands/status.js';
 import { formatDiagnostic } from '../config/diagnostic.js';
 import { parseItem } from '../content/parse-item.js';
 import { addItemFile, approveItem, rescheduleItem, withdrawItem } from '../content/queue.js';
 import { LoaError } from '../errors/loa-error.js';
+import { reportsDueWithin } from '../report/reports-due.js';
 import { channelZone } from '../scheduler/planner.js';
 import { localTime } from '../scheduler/scheduling-context.js';
 import { itemVersion, listItems } from '../store/items.js';
@@ -162,6 +164,30 @@ export function queueRoutes(api: ApiRoutes, ctx: ServerContext): void {
       const q = queueContext(ctx, c.get('user') ?? { name: '', role: 'editor' });
       const { row, slot } = await rescheduleItem(q, params.id, body.when);
       return c.json({ id: row.id, status: row.status, slot: slot.toISO() });
+    },
+  );
+  api.add(
+    {
+      method: 'get',
+      path: '/api/status',
+      summary: 'Tình trạng từng kênh và báo cáo sắp đến hạn, như loa status --json',
+      permission: 'status:read',
+    },
+    async (c) => {
+      // NOTE: loa status opens its own session: a status read is not on a hot path, and the
+      // answer is then exactly the command's.
+      const lines: string[] = [];
+      const output = { out: (l: string) => lines.push(l), err: () => undefined };
+      await runStatus({ dir: ctx.session.project.root, json: true }, output, ctx.clock);
+      const plans = ctx.session.project.plans.map((p) => p.value);
+      const reportsDue = reportsDueWithin(plans, ctx.clock.now(), 15).map((r) => ({
+        plan: r.plan,
+        title: r.title,
+        period: r.period,
+        due: r.due.toISODate(),
+        daysLeft: r.daysLeft,
+      }));
+      return c.json({ channels: JSON.parse(lines.join('\n')), reportsDue });
     },
   );
   api.add(

@@ -145,6 +145,16 @@ describe.each(engines)('HTTP API on $name', (engine) => {
     expect((await json(again)).error).toBe('ITEM_TRANSITION');
   });
 
+  it('gives the status of every channel as loa status does, to a broadcaster', async () => {
+    const res = await s.app.request('/api/status', { headers: bearer(s.tokens.broadcaster) });
+    expect(res.status).toBe(200);
+    const status = await json(res);
+    const tv = status.channels.find((ch: { channel: string }) => ch.channel === 'tv');
+    expect(tv.kind).toBe('broadcast');
+    expect(tv.rundowns.length).toBeGreaterThan(0);
+    expect(Array.isArray(status.reportsDue)).toBe(true);
+  });
+
   it('answers 400 for an invalid query and 413 for a body over the limit', async () => {
     const bad = await s.app.request('/api/rundowns/tv/2024-W10?format=docx', {
       headers: bearer(s.tokens.broadcaster),
