@@ -117,6 +117,28 @@ describe.each(engines)('web pages on $name', (engine) => {
     expect(html).toContain(`data-percent="${result.completion.percent ?? ''}"`);
   });
 
+  it('lets a broadcaster mark the rundown ready from its page; an auditor sees no such form', async () => {
+    const auditor = await login(s.tokens.auditor);
+    expect(await page('/rundown/tv/2024-W10', auditor)).not.toContain('/ready"');
+    const broadcaster = await login(s.tokens.broadcaster);
+    const html = await page('/rundown/tv/2024-W10', broadcaster);
+    expect(html).toContain('action="/rundown/tv/2024-W10/ready"');
+    const res = await s.app.request('/rundown/tv/2024-W10/ready', {
+      method: 'POST',
+      headers: {
+        cookie: broadcaster,
+        origin: ORIGIN,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ _csrf: csrfOf(html) }).toString(),
+    });
+    expect(res.status).toBe(303);
+    const api = await s.app.request('/api/rundowns/tv/2024-W10?format=json', {
+      headers: { authorization: `Bearer ${s.tokens.broadcaster}` },
+    });
+    expect(((await api.json()) as { rundown: { state: string } }).rundown.state).toBe('ready');
+  });
+
   it('renders the calendar, the rundown with its exports, and the evidence log', async () => {
     const cal = await page('/calendar?plan=thu&view=month&period=2024-03');
     expect(cal).toContain('thu · 2024-03');
