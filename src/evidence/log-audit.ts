@@ -80,10 +80,11 @@ export async function auditEntries(
 }
 
 function parse(rows: { idx: number | string | bigint; entry: string }[]): AuditEntry[] {
-  return rows.map((row) => ({
-    ...toAuditEntry(JSON.parse(row.entry) as EvidenceEntry),
-    index: Number(row.idx),
-  }));
+  return rows.map((row) => {
+    const entry = toAuditEntry(JSON.parse(row.entry) as EvidenceEntry);
+    entry.index = Number(row.idx);
+    return entry;
+  });
 }
 
 /**
