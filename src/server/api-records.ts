@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -9,7 +8,7 @@ import { ingestStatePath } from '../channels/ingest/state.js';
 import { findPlan } from '../cli/commands/plan.js';
 import { LoaError } from '../errors/loa-error.js';
 import { exportBundle } from '../evidence/bundle.js';
-import { appendEvidence } from '../evidence/log.js';
+import { readHead } from '../evidence/log.js';
 import { auditEntries, auditFromLog } from '../evidence/log-audit.js';
 import { addManualEvidence } from '../evidence/manual.js';
 import { createCheckpoint, evidenceKey, latestCheckpoint } from '../evidence/store-checkpoint.js';
@@ -200,7 +199,7 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
     {
       method: 'get',
       path: '/api/reports/:plan/:period',
-      summary: 'Báo cáo định kỳ (docx, html, md), như loa report; ghi nhận vào nhật ký',
+      summary: 'Xem báo cáo định kỳ (docx, html, md); chỉ đọc, không ghi vào nhật ký',
       permission: 'audit:read',
       params: z.object({ plan: z.string().min(1), period: z.string().min(1) }),
       query: z.object({ format: z.enum(REPORT_FORMATS).default('html') }),
@@ -210,9 +209,14 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
       const plan = findPlan(session.project, params.plan);
       const now = ctx.clock.now();
       const { store } = session;
-      const checkpoint =
-        (await latestCheckpoint(store.db)) ??
-        (await createCheckpoint(store, await evidenceKey(session.dataDir, session.env), now));
+      // NOTE: a GET only reads: it neither signs a checkpoint nor logs the report (auditors
+      // write nothing). The report that is issued and logged is made with `loa report`.
+      const head = await readHead(store.db);
+      const checkpoint = (await latestCheckpoint(store.db)) ?? {
+        size: head.size,
+        rootHashHex: Buffer.from(head.root()).toString('hex'),
+        signedAt: now.toUTC().toISO() as string,
+      };
       const bytes = await renderReport(
         {
           plan,
@@ -223,17 +227,6 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
           checkpoint,
         },
         query.format,
-      );
-      const contentHash = createHash('sha256').update(bytes).digest('hex');
-      await store.transaction((tx) =>
-        appendEvidence(tx, store.engine, {
-          kind: 'report',
-          plan: plan.id,
-          time: now.toUTC().toISO() as string,
-          contentHash,
-          actor: c.get('user')?.name ?? '',
-          note: `${params.period} ${query.format} checkpoint ${checkpoint.size}`,
-        }),
       );
       c.header('content-type', REPORT_TYPES[query.format]);
       return c.body(typeof bytes === 'string' ? bytes : new Uint8Array(bytes));

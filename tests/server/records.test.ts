@@ -108,10 +108,17 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
     );
     expect(audit.plan.id).toBe('thu');
     expect(audit.tasks.map((t: { id: string }) => t.id)).toContain('chuyen-muc');
+    const logged = (await readEvidence(s.session.store.db)).length;
+    const checkpoints = () =>
+      s.session.store.db.selectFrom('evidence_checkpoints').selectAll().execute();
+    const signed = (await checkpoints()).length;
     const report = await s.app.request('/api/reports/thu/2024-Q1?format=html', {
       headers: bearer(s.tokens.auditor),
     });
     expect(report.status).toBe(200);
     expect(await report.text()).toContain('01/KH-UBND');
+    // An auditor reading the report writes nothing: no checkpoint, no log entry.
+    expect(await readEvidence(s.session.store.db)).toHaveLength(logged);
+    expect(await checkpoints()).toHaveLength(signed);
   });
 });
