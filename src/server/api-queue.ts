@@ -5,13 +5,15 @@ import { runStatus } from '../cli/commands/status.js';
 import { formatDiagnostic } from '../config/diagnostic.js';
 import { parseItem } from '../content/parse-item.js';
 import { addItemFile, approveItem, rescheduleItem, withdrawItem } from '../content/queue.js';
+import {
+  queueEntries as listQueue,
+  type QueueEntry,
+  type QueueFilter,
+} from '../content/queue-list.js';
 import { LoaError } from '../errors/loa-error.js';
 import { reportsDueWithin } from '../report/reports-due.js';
-import { channelZone } from '../scheduler/planner.js';
-import { localTime } from '../scheduler/scheduling-context.js';
-import { itemVersion, listItems } from '../store/items.js';
 import { listPublications } from '../store/publications.js';
-import { ITEM_STATUSES, type ItemStatus } from '../store/schema.js';
+import { ITEM_STATUSES } from '../store/schema.js';
 import { slugify } from '../text/vietnamese.js';
 import type { ApiRoutes } from './api-router.js';
 import { queueContext, type ServerContext } from './context.js';
@@ -21,54 +23,11 @@ export const MAX_ITEM_BYTES = 256 * 1024;
 
 const ItemId = z.object({ id: z.string().min(1).max(200) });
 
-/** One queued item as the API and the queue page show it. */
-export interface QueueEntry {
-  id: string;
-  title: string | undefined;
-  status: ItemStatus;
-  version: number;
-  source: string;
-  channels: string[];
-  next: { channel: string; slot: string; local: string } | null;
-  publications: { key: string; channel: string; slot: string | null; status: string }[];
-}
+export type { QueueEntry };
 
 /** The queue as `loa queue list --json` shows it. */
-export async function queueEntries(
-  ctx: ServerContext,
-  filter: { status?: ItemStatus; channel?: string } = {},
-): Promise<QueueEntry[]> {
-  const { store, config } = ctx.session;
-  const rows = await listItems(store.db, filter.status ? { status: filter.status } : {});
-  const pubs = await listPublications(store.db, filter.channel ? { channel: filter.channel } : {});
-  const listed: QueueEntry[] = [];
-  for (const row of rows) {
-    const item = await itemVersion(store.db, row.id, row.version);
-    const channels = item?.channels ?? [];
-    if (filter.channel && !channels.includes(filter.channel)) continue;
-    const own = pubs.filter((p) => p.item_id === row.id);
-    const next = own.find((p) => p.status === 'scheduled');
-    const channel = next ? config.channels.get(next.channel_id) : undefined;
-    const zone = channel ? channelZone(channel, config.planZones) : 'Asia/Ho_Chi_Minh';
-    listed.push({
-      id: row.id,
-      title: item?.title,
-      status: row.status,
-      version: row.version,
-      source: row.source,
-      channels,
-      next: next
-        ? { channel: next.channel_id, slot: next.slot, local: localTime(next.slot, zone) }
-        : null,
-      publications: own.map((p) => ({
-        key: p.key,
-        channel: p.channel_id,
-        slot: p.slot,
-        status: p.status,
-      })),
-    });
-  }
-  return listed;
+export function queueEntries(ctx: ServerContext, filter: QueueFilter = {}): Promise<QueueEntry[]> {
+  return listQueue(ctx.session.store.db, ctx.session.config, filter);
 }
 
 /**

@@ -7,14 +7,13 @@ import {
   rescheduleItem,
   withdrawItem,
 } from '../../content/queue.js';
+import { queueEntries } from '../../content/queue-list.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
-import { channelZone } from '../../scheduler/planner.js';
-import { actorName, localTime } from '../../scheduler/scheduling-context.js';
+import { actorName } from '../../scheduler/scheduling-context.js';
 import { openSession, type Session } from '../../scheduler/session.js';
 import { toStored } from '../../store/instant.js';
-import { itemVersion, listItems } from '../../store/items.js';
-import { listPublications, setChannelPaused } from '../../store/publications.js';
+import { setChannelPaused } from '../../store/publications.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../store/schema.js';
 import { type Output, printJson } from '../output.js';
 
@@ -57,38 +56,10 @@ export async function runQueueList(
     });
   }
   return withQueue(options, clock, async (ctx, session) => {
-    const rows = await listItems(ctx.store.db, {
+    const listed = await queueEntries(ctx.store.db, session.config, {
       status: options.status as ItemStatus | undefined,
+      channel: options.channel,
     });
-    const pubs = await listPublications(ctx.store.db, { channel: options.channel });
-    const listed = [];
-    for (const row of rows) {
-      const item = await itemVersion(ctx.store.db, row.id, row.version);
-      const channels = item?.channels ?? [];
-      if (options.channel && !channels.includes(options.channel)) continue;
-      const own = pubs.filter((p) => p.item_id === row.id);
-      const next = own.find((p) => p.status === 'scheduled');
-      const channel = next ? session.config.channels.get(next.channel_id) : undefined;
-      const zone = channel ? channelZone(channel, session.config.planZones) : 'Asia/Ho_Chi_Minh';
-      listed.push({
-        id: row.id,
-        title: item?.title,
-        status: row.status,
-        version: row.version,
-        source: row.source,
-        channels,
-        next: next
-          ? { channel: next.channel_id, slot: next.slot, local: localTime(next.slot, zone) }
-          : null,
-        publications: own.map((p) => ({
-          key: p.key,
-          channel: p.channel_id,
-          slot: p.slot,
-          status: p.status,
-          reason: p.reason,
-        })),
-      });
-    }
     if (options.json) printJson(output, listed);
     else if (listed.length === 0) output.out(message('QUEUE_EMPTY'));
     else {

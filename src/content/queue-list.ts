@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import { DEFAULT_ZONE } from '../config/primitives.js';
+import type { PlanningConfig } from '../scheduler/plan-items.js';
+import { channelZone } from '../scheduler/planner.js';
+import { localTime } from '../scheduler/scheduling-context.js';
+import { itemVersion, listItems } from '../store/items.js';
+import { listPublications } from '../store/publications.js';
+import type { Database, ItemStatus } from '../store/schema.js';
+
+/** One queued item as `loa queue list --json`, the API and the queue page show it. */
+export interface QueueEntry {
+  id: string;
+  title: string | undefined;
+  status: ItemStatus;
+  version: number;
+  source: string;
+  channels: string[];
+  /** The next scheduled publication, with its slot in the plan's zone. */
+  next: { channel: string; slot: string; local: string } | null;
+  publications: {
+    key: string;
+    channel: string;
+    slot: string | null;
+    status: string;
+    reason: string | null;
+  }[];
+}
+
+/** Which items to list: by state, and by channel (items meant for it). */
+export interface QueueFilter {
+  status?: ItemStatus;
+  channel?: string;
+}
+
+/** The queue: each item with its state, channels, next slot and publications. */
+export async function queueEntries(
+  db: Kysely<Database>,
+  config: PlanningConfig,
+  filter: QueueFilter = {},
+): Promise<QueueEntry[]> {
+  const rows = await listItems(db, filter.status ? { status: filter.status } : {});
+  const pubs = await listPublications(db, filter.channel ? { channel: filter.channel } : {});
+  const listed: QueueEntry[] = [];
+  for (const row of rows) {
+    const item = await itemVersion(db, row.id, row.version);
+    const channels = item?.channels ?? [];
+    if (filter.channel && !channels.includes(filter.channel)) continue;
+    const own = pubs.filter((p) => p.item_id === row.id);
+    const next = own.find((p) => p.status === 'scheduled');
+    const channel = next ? config.channels.get(next.channel_id) : undefined;
+    const zone = channel ? channelZone(channel, config.planZones) : DEFAULT_ZONE;
+    listed.push({
+      id: row.id,
+      title: item?.title,
+      status: row.status,
+      version: row.version,
+      source: row.source,
+      channels,
+      next: next
+        ? { channel: next.channel_id, slot: next.slot, local: localTime(next.slot, zone) }
+        : null,
+      publications: own.map((p) => ({
+        key: p.key,
+        channel: p.channel_id,
+        slot: p.slot,
+        status: p.status,
+        reason: p.reason,
+      })),
+    });
+  }
+  return listed;
+}
