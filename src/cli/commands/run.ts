@@ -92,6 +92,21 @@ export async function runRun(
       scheduled: sync.scheduled,
       cancelled: sync.cancelled,
     });
+    // A content file that does not parse keeps its item's last good version; say which.
+    for (const d of session.project.diagnostics) {
+      if (d.severity !== 'error') continue;
+      logLine(output, {
+        level: 'warn',
+        at: clock.now().toISO(),
+        event: 'content-invalid',
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        field: d.field,
+        code: d.code,
+        detail: message(d.code, d.params, 'en'),
+      });
+    }
     const adapters = buildAdapters(session.config.channels.values(), 'run', session, clock);
     for (const channel of session.config.channels.values()) {
       if (!adapters.has(channel.id)) {
