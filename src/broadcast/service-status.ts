@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
+import { contains, planPeriod } from '../calendar/period.js';
 import type { BroadcastChannel, Channel } from '../channels/schema.js';
 import { type MessageCode, message } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
@@ -8,7 +9,7 @@ import type { PlanningConfig } from '../scheduler/plan-items.js';
 import { toStored } from '../store/instant.js';
 import type { Database } from '../store/schema.js';
 import { minimumLengthSec } from './assembly.js';
-import { type RundownState, rundownId } from './model.js';
+import { type RundownState, rundownId, slotStart } from './model.js';
 import { servedTask, zoneOf } from './service-context.js';
 import { programmeSlots } from './slots.js';
 import { type RundownStatus, rundownStatus } from './status.js';
@@ -87,12 +88,20 @@ export async function rundownStatuses(
     const from = now.minus({ days: window.backDays ?? 7 });
     const to = now.plus({ hours: channel.leadTimeHours, days: window.aheadDays ?? 7 });
     const served = servedTask(channel, config.plans);
+    // Only slots while a plan the channel serves is in force need a rundown.
+    const inForce = channel.serves.flatMap((serve) => {
+      const plan = config.plans.find((p) => p.id === serve.plan);
+      return plan ? [planPeriod(plan)] : [];
+    });
     const stored = await rundownsOfChannel(db, channel.id, {
       from: toStored(from),
       to: toStored(to),
     });
     const byId = new Map(stored.map((s) => [s.rundown.id, s.rundown]));
     for (const slot of programmeSlots(channel, from, to, zone)) {
+      if (inForce.length > 0 && !inForce.some((period) => contains(period, slotStart(slot)))) {
+        continue;
+      }
       const id = rundownId(channel.id, slot);
       const rundown = byId.get(id);
       const status = rundownStatus(rundown, slot, channel, now, {

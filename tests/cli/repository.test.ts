@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/calendar/clock.js';
 import { runStart } from '../../src/cli/commands/start.js';
+import { runStatus } from '../../src/cli/commands/status.js';
 import { main } from '../../src/cli/main.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -114,6 +115,25 @@ describe('the repository examples', () => {
         .find((l) => l.event === 'synced');
       expect(synced?.added).toBeGreaterThanOrEqual(12);
       expect(existsSync(join(dataDir, 'loa.db'))).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.LOA_DATA_DIR;
+      else process.env.LOA_DATA_DIR = before;
+    }
+  });
+  it('status asks for rundowns only while a plan the station serves is in force', async () => {
+    const before = process.env.LOA_DATA_DIR;
+    process.env.LOA_DATA_DIR = await tempDir('status');
+    try {
+      const slots = async (iso: string) => {
+        const output = captureOutput();
+        expect(await runStatus({ dir: ROOT, json: true }, output, new ManualClock(iso))).toBe(0);
+        const channels = JSON.parse(output.stdout.join('\n')) as { rundowns?: unknown[] }[];
+        return channels.flatMap((c) => c.rundowns ?? []);
+      };
+      // The examples' plans cover 2024: in March 2024 the Friday programmes need rundowns.
+      expect((await slots('2024-03-06T04:00:00Z')).length).toBeGreaterThan(0);
+      // After the plans ended, no warning about programmes nothing requires any more.
+      expect(await slots('2026-11-24T04:00:00Z')).toEqual([]);
     } finally {
       if (before === undefined) delete process.env.LOA_DATA_DIR;
       else process.env.LOA_DATA_DIR = before;
