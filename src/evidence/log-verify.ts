@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { verifyCheckpoint } from './checkpoint.js';
+import { CompactRange } from './compact-range.js';
 import { evidenceSize, readHead } from './log.js';
 import { type LogPage, readLogPage } from './log-pages.js';
-import { inThreadHasher, type PageHashes, packPage, workerHasher } from './page-hasher.js';
+import { inThreadHasher, workerHasher } from './page-hasher.js';
 import type { NoteVerifier } from './signed-note.js';
 import { listCheckpoints } from './store-checkpoint.js';
-import { EMPTY_ROOT } from './tree-hash.js';
+import { HASH_SIZE } from './tree-hash.js';
 
 /** What `verifyLog` found wrong; `expected` and `found` are printed side by side. */
 export interface VerifyProblem {
@@ -53,10 +54,10 @@ export interface VerifyLogOptions {
   worker?: boolean;
 }
 
-/** A page read from the store, its hashes on their way. */
+/** A page read from the store, its leaf hashes on their way. */
 interface HashedPage {
   page: LogPage;
-  hashed: Promise<PageHashes>;
+  leaves: Promise<Uint8Array>;
 }
 
 function hex(bytes: Uint8Array): string {
@@ -73,14 +74,20 @@ const INDEX_KEY = Buffer.from('"index":');
 const COMMA = 0x2c;
 const BRACE = 0x7b;
 
-/** The index an entry's bytes say it was written at (its top-level `"index"` field). */
-function indexSaid(bytes: Buffer): string | undefined {
-  for (let at = bytes.indexOf(INDEX_KEY); at >= 0; at = bytes.indexOf(INDEX_KEY, at + 1)) {
-    const before = bytes[at - 1];
-    if (before !== COMMA && before !== BRACE) continue;
-    let end = at + INDEX_KEY.length;
-    while (end < bytes.length && bytes[end]! >= 0x30 && bytes[end]! <= 0x39) end += 1;
-    return bytes.toString('latin1', at + INDEX_KEY.length, end);
+/**
+ * The index the entry in `bytes[start, end)` says it was written at (its top-level
+ * `"index"` field).
+ */
+function indexSaid(bytes: Buffer, start: number, end: number): string | undefined {
+  for (let at = bytes.indexOf(INDEX_KEY, start); at >= 0 && at < end; ) {
+    const before = at > start ? bytes[at - 1] : undefined;
+    if (before === COMMA || before === BRACE) {
+      const from = at + INDEX_KEY.length;
+      let to = from;
+      while (to < end && bytes[to]! >= 0x30 && bytes[to]! <= 0x39) to += 1;
+      return bytes.toString('latin1', from, to);
+    }
+    at = bytes.indexOf(INDEX_KEY, at + 1);
   }
   return undefined;
 }
@@ -148,24 +155,20 @@ export async function verifyLog(
   };
 
   const pageSize = options.pageSize ?? 20_000;
-  const wanted = [...bySize.keys()];
   const threaded = options.worker ?? (await evidenceSize(db)) >= 2 * pageSize;
-  const hasher = (threaded ? await workerHasher(wanted) : undefined) ?? inThreadHasher(wanted);
-  let size = 0;
-  let rootHashHex = hex(EMPTY_ROOT);
-  check(size, rootHashHex);
-  /** Checks a page's rows once its hashes are back (pages are checked in log order). */
-  const checkPage = async ({ page, hashed }: HashedPage) => {
-    const { leafHex, roots, ...after } = await hashed;
-    // A contiguous page starting where the tree is and whose stored hashes all match in one
-    // comparison has no `missing` or `bytes-changed` problem; `moved` is checked per entry.
-    const whole = page.contiguous;
-    const sameIdx = whole !== undefined && whole.first === size;
-    const sameHashes = whole !== undefined && whole.storedHex === leafHex;
-    page.bytes.forEach((bytes, i) => {
+  const hasher = (threaded ? await workerHasher() : undefined) ?? inThreadHasher();
+  const range = new CompactRange();
+  check(0, hex(range.root()));
+  /** Checks a page's rows once its leaf hashes are back (pages are checked in log order). */
+  const checkPage = async ({ page, leaves }: HashedPage) => {
+    const hashes = await leaves;
+    const leafHex = hex(hashes);
+    const { bytes, ends } = page.packed;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    for (let i = 0; i < page.count; i += 1) {
       const idx = page.idxOf(i);
-      const position = size;
-      if (!sameIdx && idx !== position) {
+      const position = range.size;
+      if (idx !== position) {
         problems.push({
           code: 'missing',
           index: position,
@@ -173,8 +176,8 @@ export async function verifyLog(
           found: String(idx),
         });
       }
-      const stored = sameHashes ? '' : page.storedOf(i);
-      if (!sameHashes && (stored.length !== 64 || !leafHex.startsWith(stored, i * 64))) {
+      const stored = page.storedOf(i);
+      if (stored.length !== 64 || !leafHex.startsWith(stored, i * 64)) {
         problems.push({
           code: 'bytes-changed',
           index: position,
@@ -182,16 +185,13 @@ export async function verifyLog(
           found: leafHex.slice(i * 64, i * 64 + 64),
         });
       }
-      const said = indexSaid(bytes);
+      const said = indexSaid(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
       if (said !== String(idx)) {
         problems.push({ code: 'moved', index: idx, expected: String(idx), found: said ?? '-' });
       }
-      size += 1;
-      const root = roots.get(size);
-      if (root !== undefined) check(size, root);
-    });
-    size = after.size;
-    rootHashHex = after.rootHex;
+      range.append(hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE));
+      if (bySize.has(range.size)) check(range.size, hex(range.root()));
+    }
   };
   // NOTE: page k + 1 is read while page k is hashed (on the worker when there is one), so
   // at most two pages are held; reading and hashing are what verifying a large log costs.
@@ -200,10 +200,10 @@ export async function verifyLog(
     let last = -1;
     for (;;) {
       const page = await readLogPage(db, options.engine, last, pageSize);
-      const current = page && { page, hashed: hasher.hash(packPage(page.bytes)) };
+      const current = page && { page, leaves: hasher.leaves(page.packed) };
       if (previous) await checkPage(previous);
       previous = current;
-      if (!page || page.bytes.length < pageSize) break;
+      if (!page || page.count < pageSize) break;
       last = page.lastIdx;
     }
     if (previous) await checkPage(previous);
@@ -211,6 +211,8 @@ export async function verifyLog(
     await hasher.close();
   }
 
+  const size = range.size;
+  const rootHashHex = hex(range.root());
   const head = await readHead(db);
   const headRoot = Buffer.from(head.root()).toString('hex');
   if (head.size !== size || headRoot !== rootHashHex) {

@@ -8,7 +8,7 @@ import { verifyLog } from '../../src/evidence/log-verify.js';
 import { CompactRange, leafHash } from '../../src/evidence/merkle.js';
 import { evidenceKey } from '../../src/evidence/store-checkpoint.js';
 import { openStore } from '../../src/store/open-store.js';
-import { type BenchFigure, printFigure, timeMs } from './report.js';
+import { type BenchFigure, timeMs } from './report.js';
 
 const APPENDS = 10_000;
 const BATCH = 100;

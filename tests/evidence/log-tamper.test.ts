@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appendEvidence } from '../../src/evidence/log.js';
 import { verifyLog } from '../../src/evidence/log-verify.js';
+import { leafHash } from '../../src/evidence/merkle.js';
 import { createCheckpoint, evidenceKey } from '../../src/evidence/store-checkpoint.js';
 import type { Store } from '../../src/store/types.js';
 import { type EngineCase, storeEngines } from '../support/store-engines.js';
@@ -84,6 +85,37 @@ describe.each(engines)('tampering with the evidence log on $name', (engine: Engi
     expect(moved).toEqual([3, 4]);
     expect(report.problems.some((p) => p.code === 'root')).toBe(true);
   });
+
+  it('names an entry whose stored leaf hash was cut short, and only that one', async () => {
+    await bypassTriggers(store);
+    await sql`update evidence_entries set leaf_hash = substr(leaf_hash, 1, 63) where idx = 9`.execute(
+      store.db,
+    );
+    const report = await verify();
+    expect(report.problems).toEqual([expect.objectContaining({ code: 'bytes-changed', index: 9 })]);
+  });
+
+  // PostgreSQL refuses text that is not UTF-8; SQLite stores whatever it is given.
+  if (engine.name === 'sqlite') {
+    it('hashes the exact stored bytes, even when they are not UTF-8', async () => {
+      await bypassTriggers(store);
+      // 0xC3 0x28 is no UTF-8: read as text it would decode to U+FFFD and hash otherwise.
+      await sql`update evidence_entries set entry = cast(replace(entry, '900', '9' || cast(X'C328' as text)) as blob) where idx = 12`.execute(
+        store.db,
+      );
+      const report = await verify();
+      const changed = report.problems.filter((p) => p.code === 'bytes-changed');
+      expect(changed.map((p) => p.index)).toEqual([12]);
+      const [row] = (
+        await sql<{
+          bytes: Buffer;
+        }>`select cast(entry as blob) as bytes from evidence_entries where idx = 12`.execute(
+          store.db,
+        )
+      ).rows;
+      expect(changed[0]!.found).toBe(Buffer.from(leafHash(row!.bytes)).toString('hex'));
+    });
+  }
 
   it('finds a dropped tail against the signed checkpoint, even when the head is rewritten', async () => {
     await bypassTriggers(store);
