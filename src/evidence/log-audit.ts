@@ -44,23 +44,24 @@ export async function auditEntries(
   const until = DateTime.min(within.end, now).toUTC().toISO() as string;
   // NOTE: no `order by idx` in SQL: PostgreSQL would then walk the primary key over the
   // whole log, filtering by time, rather than the time index over the range (4× slower).
-  const entries = parse(
-    await db
+  // The corrections outside the range come from their own partial index, read meanwhile.
+  const [inRange, earlierRows] = await Promise.all([
+    db
       .selectFrom('evidence_entries')
       .select(['idx', 'entry'])
       .where('time', '>=', start)
       .where('time', '<', until)
       .execute(),
-  ).sort((a, b) => a.index - b.index);
-  const earlier = parse(
-    await db
+    db
       .selectFrom('evidence_entries')
       .select(['idx', 'entry'])
       .where('kind', '=', 'correction')
       .where((eb) => eb.or([eb('time', '<', start), eb('time', '>=', until)]))
       .where('time', '<', to)
       .execute(),
-  );
+  ]);
+  const entries = parse(inRange).sort((a, b) => a.index - b.index);
+  const earlier = parse(earlierRows);
   if (earlier.length === 0 && !entries.some((e) => e.kind === 'correction')) return entries;
   const all = [...entries, ...earlier];
   const loaded = new Set(all.map((e) => e.index));
@@ -79,9 +80,14 @@ export async function auditEntries(
   return all.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * Entries parsed as the audit reads them, the stored index prevailing.
+ * NOTE: the parsed object is used as it is (its other fields, such as actor or key, are
+ * left on it): copying the audit's fields out of 250,000 entries cost a fifth of an audit.
+ */
 function parse(rows: { idx: number | string | bigint; entry: string }[]): AuditEntry[] {
   return rows.map((row) => {
-    const entry = toAuditEntry(JSON.parse(row.entry) as EvidenceEntry);
+    const entry = JSON.parse(row.entry) as AuditEntry;
     entry.index = Number(row.idx);
     return entry;
   });

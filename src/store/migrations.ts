@@ -297,6 +297,16 @@ async function userTables(db: AnyDb): Promise<void> {
     .execute();
 }
 
+/**
+ * Corrections by time: an audit reads one period's entries and every correction outside it
+ * (a correction may move an entry into or out of the period); without this partial index
+ * that second read scans the whole log.
+ */
+async function correctionIndex(db: AnyDb): Promise<void> {
+  await sql`create index if not exists evidence_entries_corrections
+    on evidence_entries (time, idx) where kind = 'correction'`.execute(db);
+}
+
 /** Every migration, in order. Append new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'queue: items, versions, state changes', up: queueTables },
@@ -304,6 +314,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'evidence: append-only log, head, checkpoints', up: evidenceTables },
   { version: 4, name: 'rundowns: per slot, state history, as-run', up: rundownTables },
   { version: 6, name: 'users and hashed API tokens', up: userTables },
+  { version: 7, name: 'evidence: corrections by time', up: correctionIndex },
 ];
 
 /** The migration bookkeeping table; created before anything else. */
