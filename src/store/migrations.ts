@@ -307,6 +307,48 @@ async function correctionIndex(db: AnyDb): Promise<void> {
     on evidence_entries (time, idx) where kind = 'correction'`.execute(db);
 }
 
+/**
+ * Follow-ups of publications that went out: the item was edited (update the remote copy) or
+ * withdrawn (take it down). Each is worked like a publication: due time, lease, attempts,
+ * last error; `evidence_index` on a publication is its entry in the log, which the
+ * follow-up's correction entry points at.
+ */
+async function followUpTables(db: AnyDb, engine: Engine): Promise<void> {
+  await db.schema.alterTable('publications').addColumn('evidence_index', 'integer').execute();
+  await db.schema
+    .createTable('publication_followups')
+    .ifNotExists()
+    .addColumn('id', serialType(engine), (c) =>
+      engine === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+    )
+    .addColumn('publication_key', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('item_version', 'integer', (c) => c.notNull())
+    .addColumn('content_hash', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('due_at', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('lease_owner', 'text')
+    .addColumn('lease_until', 'text')
+    .addColumn('last_error', 'text')
+    .addColumn('evidence_index', 'integer')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('publication_followups_due')
+    .ifNotExists()
+    .on('publication_followups')
+    .columns(['status', 'due_at'])
+    .execute();
+  await db.schema
+    .createIndex('publication_followups_key')
+    .ifNotExists()
+    .on('publication_followups')
+    .columns(['publication_key', 'id'])
+    .execute();
+}
+
 /** Every migration, in order. Append new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'queue: items, versions, state changes', up: queueTables },
@@ -315,6 +357,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'rundowns: per slot, state history, as-run', up: rundownTables },
   { version: 6, name: 'users and hashed API tokens', up: userTables },
   { version: 7, name: 'evidence: corrections by time', up: correctionIndex },
+  { version: 8, name: 'publication follow-ups: update and withdraw', up: followUpTables },
 ];
 
 /** The migration bookkeeping table; created before anything else. */

@@ -21,6 +21,7 @@ export interface Database {
   rundown_as_runs: RundownAsRunTable;
   users: UserTable;
   api_tokens: ApiTokenTable;
+  publication_followups: FollowUpTable;
 }
 
 export interface MigrationTable {
@@ -87,6 +88,8 @@ export const PUBLICATION_STATUSES = [
   'failed',
   'missed',
   'cancelled',
+  /** Went out, then taken down when its item was withdrawn. */
+  'withdrawn',
 ] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
@@ -116,6 +119,44 @@ export interface PublicationTable {
   last_error: string | null;
   /** Why it ended as it did (withdrawn, edited, missed, rescheduled…). */
   reason: string | null;
+  /** Its entry in the evidence log, once it went out. */
+  evidence_index: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What a follow-up does to a publication that went out. */
+export type FollowUpAction = 'update' | 'withdraw';
+
+/**
+ * pending → done, or failed after the channel's attempts; `superseded` when a later
+ * follow-up of the same publication replaced it; `unsupported` when the channel's adapter
+ * cannot update or withdraw (the remote copy stays as it went out).
+ */
+export const FOLLOW_UP_STATUSES = [
+  'pending',
+  'done',
+  'failed',
+  'superseded',
+  'unsupported',
+] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export interface FollowUpTable {
+  id: Generated<number>;
+  publication_key: string;
+  action: FollowUpAction;
+  /** The item version an update sends (for a withdrawal: the version withdrawn). */
+  item_version: number;
+  content_hash: string;
+  status: FollowUpStatus;
+  due_at: string;
+  attempts: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  /** The correction entry it wrote. */
+  evidence_index: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -252,3 +293,4 @@ export interface ApiTokenTable {
 
 export type UserRow = Selectable<UserTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type FollowUpRow = Selectable<FollowUpTable>;
