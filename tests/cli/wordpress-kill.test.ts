@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../channels/wordpress/fault-proxy.js';
@@ -10,6 +8,7 @@ import {
   wpEnv,
 } from '../channels/wordpress/wp-fixtures.js';
 import { runLoa, spawnLoa } from '../support/loa-process.js';
+import { writeSchedProject } from '../support/sched-project.js';
 import { tempDir } from '../support/temp-dir.js';
 import { wordpressForTests } from '../support/wordpress.js';
 
@@ -18,61 +17,25 @@ afterAll(() => wp?.stop());
 
 /** A project with one plan, one WordPress channel (behind the proxy) and two due items. */
 async function writeProject(root: string, portalUrl: string): Promise<void> {
-  for (const dir of ['schedules', 'channels', 'content'])
-    await mkdir(join(root, dir), { recursive: true });
-  await writeFile(
-    join(root, 'schedules/thu.yaml'),
-    [
-      'id: thu',
-      'document: { number: 01/KH-UBND, date: "2024-01-05", issuer: UBND tỉnh Thử, title: Kế hoạch thử }',
-      'period: { start: "2024-01-01", end: "2030-12-31" }',
-      'units: [{ id: so-noi-vu, name: Sở Nội vụ }]',
-      'tasks:',
-      '  - { id: cong-ttdt, title: Chuyên mục CCHC trên Cổng TTĐT, unit: so-noi-vu, source: II.2.b, rule: { per: month, atLeast: 4, channelKinds: [wordpress] } }',
-      '',
-    ].join('\n'),
-  );
-  await writeFile(
-    join(root, 'channels/cong-ttdt.yaml'),
-    [
-      'id: cong-ttdt',
-      'name: Cổng thông tin điện tử tỉnh Thử',
-      'kind: wordpress',
-      'unit: so-noi-vu',
-      `url: ${portalUrl}`,
-      'section: { name: Cải cách hành chính }',
-      `credentials: { userEnv: ${USER_ENV}, passwordEnv: ${PASSWORD_ENV} }`,
-      'serves: [{ plan: thu, tasks: [cong-ttdt] }]',
-      'maxLatenessMinutes: 600',
-      'timeoutSec: 10',
-      '',
-    ].join('\n'),
-  );
   // Due five minutes ago, in the plan's zone.
   const due = DateTime.now()
     .setZone('Asia/Ho_Chi_Minh')
     .minus({ minutes: 5 })
     .toFormat("yyyy-MM-dd'T'HH:mm");
-  for (const [id, title] of [
-    ['mot-cua', 'Bộ phận một cửa tỉnh Thử tiếp nhận hồ sơ trực tuyến'],
-    ['dich-vu-cong', 'Dịch vụ công trực tuyến toàn trình: người dân không phải đến cơ quan'],
-  ]) {
-    await writeFile(
-      join(root, `content/${id}.md`),
-      [
-        '---',
-        `title: ${JSON.stringify(title)}`,
-        'channels: [cong-ttdt]',
-        'unit: so-noi-vu',
-        'author: Phòng CCHC',
-        `publishAt: ${due}`,
-        'status: approved',
-        '---',
-        `Nội dung ${title}.`,
-        '',
-      ].join('\n'),
-    );
-  }
+  await writeSchedProject(
+    root,
+    [
+      {
+        id: 'cong-ttdt',
+        wordpress: { url: portalUrl, userEnv: USER_ENV, passwordEnv: PASSWORD_ENV },
+        maxLatenessMinutes: 600,
+      },
+    ],
+    [
+      ['mot-cua', 'Bộ phận một cửa tỉnh Thử tiếp nhận hồ sơ trực tuyến'],
+      ['dich-vu-cong', 'Dịch vụ công trực tuyến toàn trình: người dân không phải đến cơ quan'],
+    ].map(([id, title]) => ({ id: id!, title, channels: ['cong-ttdt'], publishAt: due })),
+  );
 }
 
 describe.runIf(wp)('loa run killed between WordPress answering and loa recording it', () => {

@@ -1,9 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** A files channel of a generated project. */
+/** A channel of a generated project: files, or WordPress when `wordpress` is given. */
 export interface FilesChannelSpec {
   id: string;
+  /** A WordPress portal instead of a files channel: its address and credential variables. */
+  wordpress?: { url: string; userEnv: string; passwordEnv: string };
   maxLatenessMinutes?: number;
   retry?: { maxAttempts: number; baseDelaySec: number };
   /** Posting schedule lines, e.g. `mon: ["08:00"]`. */
@@ -19,7 +21,10 @@ export interface ItemSpec {
   status?: 'draft' | 'approved';
 }
 
-/** Writes a minimal valid loa project (one plan in Asia/Ho_Chi_Minh, files channels, items). */
+/**
+ * Writes a minimal valid loa project: one plan in Asia/Ho_Chi_Minh whose task any files or
+ * WordPress channel serves, the channels, the items.
+ */
 export async function writeSchedProject(
   root: string,
   channels: FilesChannelSpec[],
@@ -35,15 +40,24 @@ export async function writeSchedProject(
       'period: { start: "2024-01-01", end: "2030-12-31" }',
       'units: [{ id: so-noi-vu, name: Sở Nội vụ }]',
       'tasks:',
-      '  - { id: dang-tin, title: Đăng tin, unit: so-noi-vu, source: II.1, rule: { per: month, atLeast: 1, channelKinds: [files] } }',
+      '  - { id: dang-tin, title: Đăng tin, unit: so-noi-vu, source: II.1, rule: { per: month, atLeast: 1, channelKinds: [files, wordpress] } }',
       '',
     ].join('\n'),
   );
   for (const c of channels) {
+    const kind = c.wordpress
+      ? [
+          'kind: wordpress',
+          `url: ${c.wordpress.url}`,
+          'section: { name: Cải cách hành chính }',
+          `credentials: { userEnv: ${c.wordpress.userEnv}, passwordEnv: ${c.wordpress.passwordEnv} }`,
+          'timeoutSec: 10',
+        ]
+      : ['kind: files'];
     const lines = [
       `id: ${c.id}`,
       `name: Kênh ${c.id}`,
-      'kind: files',
+      ...kind,
       'unit: so-noi-vu',
       'serves: [{ plan: thu, tasks: [dang-tin] }]',
       `maxLatenessMinutes: ${c.maxLatenessMinutes ?? 120}`,
@@ -62,7 +76,7 @@ export async function writeSchedProject(
 export async function writeItem(root: string, item: ItemSpec): Promise<void> {
   const front = [
     '---',
-    `title: ${item.title ?? `Tin cải cách hành chính ${item.id}`}`,
+    `title: ${JSON.stringify(item.title ?? `Tin cải cách hành chính ${item.id}`)}`,
     `channels: [${item.channels.join(', ')}]`,
     'unit: so-noi-vu',
     'author: Phòng CCHC',
