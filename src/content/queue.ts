@@ -89,13 +89,16 @@ export function approveItem(ctx: QueueContext, id: string) {
   return transition(ctx, id, 'approved', ['draft', 'failed'], null);
 }
 
-/** `loa queue withdraw <id>`: nothing of it goes out any more. */
+/**
+ * `loa queue withdraw <id>`: nothing of it goes out any more, and what already went out on
+ * a portal is taken down (a follow-up the dispatcher carries out).
+ */
 export function withdrawItem(ctx: QueueContext, id: string) {
   return transition(
     ctx,
     id,
     'withdrawn',
-    ['draft', 'approved', 'scheduled', 'failed'],
+    ['draft', 'approved', 'scheduled', 'published', 'failed'],
     'withdrawn',
   );
 }

@@ -74,6 +74,7 @@ export async function syncContent(
       scheduled: 0,
       refreshed: 0,
       cancelled: 0,
+      followUps: 0,
       unplannable: [],
     };
     const present = new Set<string>();

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Channel } from '../channels/schema.js';
 import type { OutcomeHook } from '../scheduler/dispatch-types.js';
+import type { FollowUpHook } from '../scheduler/follow-ups.js';
 import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { appendEvidence, type EvidenceInput } from './log.js';
@@ -25,8 +26,70 @@ export function evidenceOnOutcome(
 ): OutcomeHook {
   return async (tx, event) => {
     if (!RECORDED.has(event.event) || !event.key) return;
-    await appendEvidence(tx, engine, await publicationEvidence(tx, event.key, channels, actor));
+    const entry = await publicationEvidence(tx, event.key, channels, actor);
+    const { index } = await appendEvidence(tx, engine, entry);
+    await tx
+      .updateTable('publications')
+      .set({ evidence_index: index })
+      .where('key', '=', event.key)
+      .execute();
   };
+}
+
+/**
+ * The dispatcher's `onFollowUp`: an update or withdrawal of a publication that went out
+ * appends a `correction` of the publication's entry, in the transaction that records it. An
+ * update restates what now stands (content hash, URL, topics of the version sent); a
+ * withdrawal voids the entry, so the audit no longer counts a post that was taken down. The
+ * entry's `time` stays the publication's (what the audit counts it in); `note` says what
+ * happened and when.
+ */
+export function evidenceOnFollowUp(
+  engine: Engine,
+  channels: ReadonlyMap<string, Channel>,
+  actor = 'dispatcher',
+): FollowUpHook {
+  return async (tx, { followUp, publication, at }) => {
+    const corrects = publication.evidence_index ?? (await entryOfKey(tx, engine, publication.key));
+    if (corrects === undefined) return undefined;
+    const stated = await publicationEvidence(tx, publication.key, channels, actor);
+    const withdrawn = followUp.action === 'withdraw';
+    const note = withdrawn
+      ? `withdrawn at ${at}`
+      : `updated to version ${followUp.item_version} at ${at}`;
+    const { index } = await appendEvidence(tx, engine, {
+      ...stated,
+      kind: 'correction',
+      corrects: Number(corrects),
+      ...(withdrawn ? { void: true } : {}),
+      note,
+    });
+    return index;
+  };
+}
+
+/**
+ * The index of the entry that logged the publication `key`, for publications logged before
+ * they kept it (migration 8). Looks for the key's exact JSON in the entries' text.
+ */
+async function entryOfKey(
+  tx: Kysely<Database>,
+  engine: Engine,
+  key: string,
+): Promise<number | undefined> {
+  const needle = `"key":${JSON.stringify(key.normalize('NFC'))}`;
+  const found =
+    engine === 'postgres'
+      ? sql<boolean>`strpos(entry, ${needle}) > 0`
+      : sql<boolean>`instr(entry, ${needle}) > 0`;
+  const row = await tx
+    .selectFrom('evidence_entries')
+    .select('idx')
+    .where('kind', 'in', ['publication', 'bulletin-issue'])
+    .where(found)
+    .orderBy('idx', 'desc')
+    .executeTakeFirst();
+  return row === undefined ? undefined : Number(row.idx);
 }
 
 /** The evidence of one settled publication, read inside the transaction that settled it. */

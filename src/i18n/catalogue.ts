@@ -630,6 +630,20 @@ export const CATALOGUE = {
   STATUS_FAILED: { vi: '  lỗi: {when}  {item}: {error}', en: '  failed: {when}  {item}: {error}' },
   STATUS_MISSED: { vi: '  lỡ: {when}  {item}: {reason}', en: '  missed: {when}  {item}: {reason}' },
   STATUS_NOTHING: { vi: 'Chưa có lượt đăng nào', en: 'No publications yet' },
+  FOLLOW_UP_UPDATE: { vi: 'cập nhật bài đã đăng', en: 'update of a published post' },
+  FOLLOW_UP_WITHDRAW: { vi: 'gỡ bài đã đăng', en: 'withdrawal of a published post' },
+  STATUS_FOLLOW_UP_PENDING: {
+    vi: '  chờ {action}: {item} (đã thử {attempts} lần{error})',
+    en: '  waiting {action}: {item} ({attempts} attempts{error})',
+  },
+  STATUS_FOLLOW_UP_FAILED: {
+    vi: '  lỗi {action}: {item}: {error} — sửa lỗi rồi rút/duyệt lại tin',
+    en: '  failed {action}: {item}: {error} — fix it, then withdraw or approve the item again',
+  },
+  STATUS_FOLLOW_UP_UNSUPPORTED: {
+    vi: '  không thể {action} trên kênh này: {item} — bản đã đăng giữ nguyên, hãy sửa trực tiếp',
+    en: '  cannot make the {action} on this channel: {item} — the published copy stays; change it there',
+  },
   SIMULATE_LINE: {
     vi: '{when}  {channel}  {item}  {outcome}',
     en: '{when}  {channel}  {item}  {outcome}',

@@ -4,6 +4,7 @@ import type { Channel } from '../channels/schema.js';
 import type { ChannelAdapter } from '../channels/types.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
+import type { FollowUpHook } from './follow-ups.js';
 
 /** How a claimed publication ended this time. */
 export type DispatchOutcome =
@@ -15,7 +16,11 @@ export type DispatchOutcome =
   | 'cancelled'
   | 'deferred'
   | 'paused'
-  | 'lost-lease';
+  | 'lost-lease'
+  /** A follow-up sent an edited item's version to its remote copy. */
+  | 'updated'
+  /** A follow-up took a withdrawn item's remote copy down. */
+  | 'withdrawn';
 
 /** One thing the dispatcher did, as logged (one JSON line each) and reported. */
 export interface DispatchEvent {
@@ -56,6 +61,8 @@ export interface DispatcherOptions {
   random?: () => number;
   log?: (event: DispatchEvent) => void;
   onOutcome?: OutcomeHook;
+  /** Called inside the transaction that records a follow-up: where its correction is written. */
+  onFollowUp?: FollowUpHook;
   /** The project's content/ folder: media paths of content items are resolved from it. */
   contentDir?: string;
   /** Aborted on shutdown: no new work is started; what is held is finished or released. */

@@ -13,6 +13,7 @@ import type {
   DispatchOutcome,
   PassResult,
 } from './dispatch-types.js';
+import { workFollowUps } from './follow-ups.js';
 import { settleItemStatus } from './plan-items.js';
 import { HELD, publishOne } from './publish-one.js';
 import { SettleBatch } from './settle-batch.js';
@@ -33,6 +34,8 @@ function emptyCounts(): Record<DispatchOutcome, number> {
     deferred: 0,
     paused: 0,
     'lost-lease': 0,
+    updated: 0,
+    withdrawn: 0,
   };
 }
 
@@ -166,14 +169,16 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
     byChannel.set(row.channel_id, [...(byChannel.get(row.channel_id) ?? []), row]);
 
   await Promise.all(
-    [...byChannel.entries()].map(async ([channelId, list]) => {
-      const channel = options.channels.get(channelId) as Channel;
+    active.map(async (channel) => {
+      const channelId = channel.id;
+      const list = byChannel.get(channelId) ?? [];
       const adapter = options.adapters.get(channelId);
       const batch = new SettleBatch(options.store, (event) => {
         result.counts[event.event as DispatchOutcome] += 1;
         log(event);
       });
       let index = 0;
+      let paused = false;
       for (; index < list.length; index++) {
         // Stop taking work on shutdown, after an auth pause, or before the lease runs short.
         const leaseLeft = leaseUntil.diff(options.clock.now()).as('seconds');
@@ -193,11 +198,26 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
         result.counts[event.event as DispatchOutcome] += 1;
         log(event);
         if (event.event === 'paused') {
+          paused = true;
           index++;
           break;
         }
       }
       await batch.flush();
+      // Then what follows publications that went out: edits and withdrawals.
+      const leaseLeft = leaseUntil.diff(options.clock.now()).as('seconds');
+      if (adapter && !options.stop?.aborted && !paused && leaseLeft >= margin) {
+        for (const event of await workFollowUps(options, {
+          channel,
+          adapter,
+          worker,
+          leaseUntil,
+        })) {
+          result.counts[event.event as DispatchOutcome] += 1;
+          log(event);
+          if (event.event === 'paused') paused = true;
+        }
+      }
       const rest = list.slice(index).map((r) => r.key);
       if (rest.length > 0) {
         await options.store.transaction((tx) => releaseLeases(tx, rest, worker));

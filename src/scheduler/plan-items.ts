@@ -13,6 +13,7 @@ import {
   schedulePublication,
 } from '../store/publications.js';
 import type { Database, ItemRow } from '../store/schema.js';
+import { planFollowUps } from './follow-ups.js';
 import { channelZone, ITEM_PLANNED_KINDS, planItemOnChannel, planningOrder } from './planner.js';
 
 /** The configuration planning needs: channels by id and each plan's zone. */
@@ -26,6 +27,8 @@ export interface PlanReport {
   scheduled: number;
   refreshed: number;
   cancelled: number;
+  /** Updates and withdrawals of remote copies that went out, planned this run. */
+  followUps: number;
   /** Item × channel pairs that could not be planned, and why. */
   unplannable: { item: string; channel: string; reason: string }[];
 }
@@ -46,12 +49,19 @@ export async function planItems(
   by: Actor,
 ): Promise<PlanReport> {
   await lockFor(tx, engine, LOCKS.planning);
-  const report: PlanReport = { scheduled: 0, refreshed: 0, cancelled: 0, unplannable: [] };
+  const report: PlanReport = {
+    scheduled: 0,
+    refreshed: 0,
+    cancelled: 0,
+    followUps: 0,
+    unplannable: [],
+  };
   const stamp = toStored(now);
   const rows: { row: ItemRow; item: NonNullable<Awaited<ReturnType<typeof itemVersion>>> }[] = [];
   for (const id of ids) {
     const row = await findItem(tx, id);
     if (!row) continue;
+    report.followUps += await planFollowUps(tx, row, config.channels, stamp);
     if (!ACTIVE.has(row.status)) {
       const pending = (await publicationsOfItem(tx, id)).filter((p) => p.status === 'scheduled');
       report.cancelled += await cancelPublications(

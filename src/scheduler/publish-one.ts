@@ -31,7 +31,7 @@ export interface Claimed {
 export const HELD = 'held' as const;
 
 /** The folder an item was read from, where its media files sit. */
-function itemFolder(item: ItemRow, contentDir: string | undefined): string | undefined {
+export function itemFolder(item: ItemRow, contentDir: string | undefined): string | undefined {
   if (item.source === 'cli') return dirname(item.path);
   return contentDir === undefined ? undefined : dirname(resolve(contentDir, item.path));
 }

@@ -5,10 +5,11 @@ import type { Channel } from '../channels/schema.js';
 import type { ChannelAdapter } from '../channels/types.js';
 import { loadProject, type Project, projectDirs } from '../config/project.js';
 import { LoaError } from '../errors/loa-error.js';
-import { evidenceOnOutcome } from '../evidence/log-outcome.js';
+import { evidenceOnFollowUp, evidenceOnOutcome } from '../evidence/log-outcome.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
 import type { OutcomeHook } from './dispatch-types.js';
+import type { FollowUpHook } from './follow-ups.js';
 import type { PlanningConfig } from './plan-items.js';
 import { channelZone } from './planner.js';
 import { planningConfig } from './scheduling-context.js';
@@ -22,6 +23,8 @@ export interface Session {
   env: NodeJS.ProcessEnv;
   /** The dispatcher's outcome hook: appends a publication's evidence in its transaction. */
   onOutcome: OutcomeHook;
+  /** The follow-up hook: appends the correction of an updated or withdrawn publication. */
+  onFollowUp: FollowUpHook;
 }
 
 /**
@@ -43,7 +46,8 @@ export async function openSession(
   const store = await openStore(storeOptionsFrom(env));
   const config = planningConfig(project);
   const onOutcome = evidenceOnOutcome(store.engine, config.channels);
-  return { project, config, store, dataDir: dataDirFrom(env), env, onOutcome };
+  const onFollowUp = evidenceOnFollowUp(store.engine, config.channels);
+  return { project, config, store, dataDir: dataDirFrom(env), env, onOutcome, onFollowUp };
 }
 
 /** The adapters of a session's channels for a mode; channels with none are left out. */

@@ -72,6 +72,7 @@ export async function simulate(
     worker,
     perChannelPerPass: options.perChannelPerPass,
     onOutcome: session.onOutcome,
+    onFollowUp: session.onFollowUp,
     log: (event: DispatchEvent) => {
       if (event.event !== 'waiting' && event.event !== 'released') events.push(event);
     },

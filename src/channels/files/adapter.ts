@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LoaError } from '../../errors/loa-error.js';
 import type { AdapterFactory, ChannelAdapter, PublicationRequest, PublishedRef } from '../types.js';
 
@@ -59,6 +59,14 @@ async function readDelivery(path: string): Promise<PublishedRef | undefined> {
       failure: 'transient',
     });
   }
+}
+
+function writeFailed(path: string, error: unknown): LoaError {
+  return new LoaError('FILES_WRITE_FAILED', {
+    params: { path, reason: (error as Error).message },
+    cause: error,
+    failure: 'transient',
+  });
 }
 
 /**
@@ -119,6 +127,56 @@ export const filesAdapter: AdapterFactory = (options): ChannelAdapter => {
         });
       }
       return written;
+    },
+    /** Rewrites the delivery with the item's new version (same delivery id), atomically. */
+    async update(ref, request) {
+      const path = pathOf(request.key);
+      let delivery: FileDelivery;
+      try {
+        delivery = JSON.parse(await readFile(path, 'utf8')) as FileDelivery;
+      } catch (error) {
+        throw new LoaError('FILES_WRITE_FAILED', {
+          params: { path, reason: (error as Error).message },
+          cause: error,
+          failure: 'permanent',
+        });
+      }
+      const next: FileDelivery = {
+        ...delivery,
+        title: request.item.title,
+        contentHash: request.contentHash,
+        item: request.item,
+      };
+      const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { flush: true });
+        await rename(temp, path);
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw writeFailed(path, error);
+      }
+      return { ...ref, url: pathToFileURL(path).href };
+    },
+    /**
+     * Moves the delivery into `withdrawn/` beside it, where it is kept as it was; one already
+     * moved (a retry) counts as done.
+     */
+    async withdraw(ref) {
+      if (!ref.url) {
+        throw new LoaError('FILES_WRITE_FAILED', {
+          params: { path: ref.externalId, reason: 'no file address recorded' },
+          failure: 'permanent',
+        });
+      }
+      const path = fileURLToPath(ref.url);
+      const target = join(folder, 'withdrawn', basename(path));
+      try {
+        await mkdir(dirname(target), { recursive: true });
+        await rename(path, target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw writeFailed(path, error);
+      }
     },
   };
 };

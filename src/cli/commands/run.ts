@@ -129,6 +129,7 @@ export async function runRun(
       perChannelPerPass,
       stop: stop.signal,
       onOutcome: session.onOutcome,
+      onFollowUp: session.onFollowUp,
       log: (event: DispatchEvent) => {
         if (event.event !== 'waiting') logLine(output, { ...event });
       },

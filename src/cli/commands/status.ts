@@ -9,8 +9,9 @@ import { reportsDueWithin } from '../../report/reports-due.js';
 import { channelZone } from '../../scheduler/planner.js';
 import { localTime } from '../../scheduler/scheduling-context.js';
 import { openSession } from '../../scheduler/session.js';
+import { listFollowUps } from '../../store/followups.js';
 import { listPublications, pausedChannels } from '../../store/publications.js';
-import type { PublicationRow } from '../../store/schema.js';
+import type { FollowUpAction, FollowUpStatus, PublicationRow } from '../../store/schema.js';
 import { type Output, printJson } from '../output.js';
 import { issueLine } from './bulletin.js';
 
@@ -39,7 +40,17 @@ export interface ChannelStatus {
   issues?: IssueRow[];
   /** Broadcast channels: each programme slot around now and how its rundown stands. */
   rundowns?: SlotStatus[];
+  /** Updates and withdrawals of published posts still waiting, failed or not possible. */
+  followUps: Array<{
+    item: string;
+    action: FollowUpAction;
+    status: FollowUpStatus;
+    attempts: number;
+    error?: string;
+  }>;
 }
+
+const FOLLOW_UP_SHOWN: readonly FollowUpStatus[] = ['pending', 'failed', 'unsupported'];
 
 /** `loa status`: per channel, what is due next, what failed, what was missed. */
 export async function runStatus(
@@ -50,6 +61,7 @@ export async function runStatus(
   const session = await openSession(options.dir ?? '.');
   try {
     const paused = await pausedChannels(session.store.db);
+    const followUps = await listFollowUps(session.store.db, FOLLOW_UP_SHOWN);
     const all = await listPublications(session.store.db, { channel: options.channel });
     const shown = Number(options.next ?? 3) || 3;
     const report: ChannelStatus[] = [];
@@ -100,6 +112,15 @@ export async function runStatus(
         ...(channel.kind === 'broadcast'
           ? { rundowns: rundowns.filter((r) => r.channel === channel.id) }
           : {}),
+        followUps: followUps
+          .filter((f) => f.channel_id === channel.id)
+          .map((f) => ({
+            item: f.item_id,
+            action: f.action,
+            status: f.status,
+            attempts: f.attempts,
+            ...(f.last_error ? { error: f.last_error } : {}),
+          })),
       });
     }
     const reports = reportsDueWithin(
@@ -158,6 +179,17 @@ export async function runStatus(
         output.out(
           message('STATUS_MISSED', { when: when(p), item: p.item_id, reason: p.reason ?? '' }),
         );
+      }
+      for (const f of s.followUps) {
+        const action = message(f.action === 'update' ? 'FOLLOW_UP_UPDATE' : 'FOLLOW_UP_WITHDRAW');
+        const key =
+          f.status === 'pending'
+            ? 'STATUS_FOLLOW_UP_PENDING'
+            : f.status === 'failed'
+              ? 'STATUS_FOLLOW_UP_FAILED'
+              : 'STATUS_FOLLOW_UP_UNSUPPORTED';
+        const error = f.status === 'pending' && f.error ? `; ${f.error}` : (f.error ?? '');
+        output.out(message(key, { action, item: f.item, attempts: f.attempts, error }));
       }
       for (const issue of s.issues ?? [])
         output.out(message('STATUS_BULLETIN_ISSUE', { line: issueLine(issue).trim() }));

@@ -1,0 +1,331 @@
+import type { Kysely } from 'kysely';
+import type { DateTime } from 'luxon';
+import type { Channel } from '../channels/schema.js';
+import type { ChannelAdapter, PublishedRef } from '../channels/types.js';
+import { type FailureKind, LoaError } from '../errors/loa-error.js';
+import {
+  addFollowUp,
+  claimFollowUps,
+  type FollowUpChange,
+  followUpsOf,
+  settleFollowUp,
+  supersedeFollowUps,
+} from '../store/followups.js';
+import { toStored } from '../store/instant.js';
+import { findItem, itemVersion } from '../store/items.js';
+import { publicationsOfItem, setChannelPaused } from '../store/publications.js';
+import type { Database, FollowUpRow, ItemRow, PublicationRow } from '../store/schema.js';
+import type { DispatchEvent, DispatcherOptions } from './dispatch-types.js';
+import { ITEM_PLANNED_KINDS } from './planner.js';
+import { itemFolder } from './publish-one.js';
+import { retryDelaySec } from './retry.js';
+
+/**
+ * Plans what must follow an item's publications that already went out, inside the caller's
+ * transaction (planning runs on every edit, withdrawal and sync):
+ * - the item is withdrawn: each live publication gets a `withdraw` (pending edits of it are
+ *   superseded: nothing is updated that is about to be taken down);
+ * - the item's current version differs from what a live publication carries: an `update` to
+ *   that version (an earlier pending update is superseded by it);
+ * - the item is back (its file restored) before a pending withdrawal ran: the withdrawal is
+ *   superseded.
+ * Only item-planned channels (portal, files) follow their items: a bulletin issue or an aired
+ * programme is not rewritten after the fact. Returns how many follow-ups were added.
+ */
+export async function planFollowUps(
+  tx: Kysely<Database>,
+  row: ItemRow,
+  channels: ReadonlyMap<string, Channel>,
+  now: string,
+): Promise<number> {
+  const live = (await publicationsOfItem(tx, row.id)).filter((p) => {
+    const kind = channels.get(p.channel_id)?.kind;
+    return p.status === 'published' && kind !== undefined && ITEM_PLANNED_KINDS.has(kind);
+  });
+  if (live.length === 0) return 0;
+  const existing = await followUpsOf(
+    tx,
+    live.map((p) => p.key),
+  );
+  let added = 0;
+  for (const publication of live) {
+    const pending = existing.filter(
+      (f) => f.publication_key === publication.key && f.status === 'pending',
+    );
+    const want = wanted(row, publication);
+    const keep = pending.filter(
+      (f) => want && f.action === want.action && f.content_hash === want.contentHash,
+    );
+    await supersedeFollowUps(
+      tx,
+      pending.filter((f) => !keep.includes(f)).map((f) => f.id),
+      now,
+    );
+    if (!want || keep.length > 0) continue;
+    await addFollowUp(tx, { publicationKey: publication.key, ...want, now });
+    added += 1;
+  }
+  return added;
+}
+
+function wanted(
+  row: ItemRow,
+  publication: PublicationRow,
+): { action: 'update' | 'withdraw'; itemVersion: number; contentHash: string } | undefined {
+  if (row.status === 'withdrawn') {
+    return {
+      action: 'withdraw',
+      itemVersion: publication.item_version,
+      contentHash: publication.content_hash,
+    };
+  }
+  if (row.status === 'draft' || row.content_hash === publication.content_hash) return undefined;
+  return { action: 'update', itemVersion: row.version, contentHash: row.content_hash };
+}
+
+/** What a follow-up's settlement passes to the evidence hook. */
+export interface FollowUpDone {
+  followUp: FollowUpRow;
+  /** The publication as it stands after the follow-up (url and hash updated, or withdrawn). */
+  publication: PublicationRow;
+  at: string;
+  worker: string;
+}
+
+/**
+ * Writes a follow-up's evidence in its transaction; returns the entry's index (undefined
+ * when the publication has no entry to correct).
+ */
+export type FollowUpHook = (
+  tx: Kysely<Database>,
+  done: FollowUpDone,
+) => Promise<number | undefined>;
+
+function failureOf(error: unknown): FailureKind {
+  if (error instanceof LoaError && error.failure) return error.failure;
+  return 'unknown';
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof LoaError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** What working a channel's follow-ups needs beyond the dispatcher options. */
+export interface FollowUpWork {
+  channel: Channel;
+  adapter: ChannelAdapter;
+  worker: string;
+  leaseUntil: DateTime;
+}
+
+/**
+ * Claims a channel's due follow-ups and carries each out through the adapter: `update` sends
+ * the item's version to the remote copy, `withdraw` takes it down. Both are idempotent on
+ * the remote side (WordPress: the same post updated or trashed again), so an unknown
+ * outcome is simply tried again. Success writes the follow-up, the publication and the
+ * correction entry in one transaction; failures retry with backoff up to the channel's
+ * attempts, authentication failures pause the channel.
+ */
+export async function workFollowUps(
+  options: DispatcherOptions,
+  work: FollowUpWork,
+): Promise<DispatchEvent[]> {
+  const { store, clock } = options;
+  const { channel, worker } = work;
+  if (!ITEM_PLANNED_KINDS.has(channel.kind) || !(await anyDue(store.db, toStored(clock.now())))) {
+    return [];
+  }
+  const claimed = await store.transaction((tx) =>
+    claimFollowUps(tx, {
+      channel: channel.id,
+      now: toStored(clock.now()),
+      leaseUntil: toStored(work.leaseUntil),
+      worker,
+      limit: options.perChannelPerPass ?? 20,
+      skipLocked: store.engine === 'postgres',
+    }),
+  );
+  const events: DispatchEvent[] = [];
+  for (const followUp of claimed) {
+    if (options.stop?.aborted) break;
+    const event = await workOne(options, work, followUp);
+    if (event) events.push(event);
+    if (event?.event === 'paused') break;
+  }
+  // What was claimed and not started goes back at once.
+  const started = new Set(events.map((e) => e.key));
+  const left = claimed.filter((f) => !started.has(followUpKey(f))).map((f) => f.id);
+  if (left.length > 0) {
+    await store.transaction((tx) =>
+      tx
+        .updateTable('publication_followups')
+        .set({ lease_owner: null, lease_until: null })
+        .where('id', 'in', left)
+        .where('lease_owner', '=', worker)
+        .execute(),
+    );
+  }
+  return events;
+}
+
+/** Whether any follow-up is due: a read, so that a pass with none takes no write lock. */
+async function anyDue(db: Kysely<Database>, now: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('publication_followups')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('due_at', '<=', now)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The key a follow-up's events carry: its publication's key and its action. */
+function followUpKey(f: FollowUpRow): string {
+  return `${f.publication_key}#${f.action}-${f.id}`;
+}
+
+async function workOne(
+  options: DispatcherOptions,
+  work: FollowUpWork,
+  followUp: FollowUpRow,
+): Promise<DispatchEvent | undefined> {
+  const { store, clock } = options;
+  const { channel, adapter, worker } = work;
+  const attempt = followUp.attempts + 1;
+  const publication = await store.db
+    .selectFrom('publications')
+    .selectAll()
+    .where('key', '=', followUp.publication_key)
+    .executeTakeFirst();
+  const event = (kind: DispatchEvent['event'], detail?: string): DispatchEvent => ({
+    at: toStored(clock.now()),
+    event: kind,
+    key: followUpKey(followUp),
+    channel: channel.id,
+    ...(publication ? { item: publication.item_id, slot: publication.slot } : {}),
+    attempt,
+    ...(detail ? { detail } : {}),
+  });
+  const settle = async (
+    change: Omit<FollowUpChange, 'updated_at'>,
+    after?: (tx: Kysely<Database>, at: string) => Promise<void>,
+  ) => {
+    const at = toStored(clock.now());
+    return store.transaction(async (tx) => {
+      const ok = await settleFollowUp(tx, followUp.id, worker, { ...change, updated_at: at });
+      if (ok && after) await after(tx, at);
+      return ok;
+    });
+  };
+
+  if (!publication?.external_id || publication.status !== 'published') {
+    const detail = publication ? `publication ${publication.status}` : 'publication missing';
+    await settle({ status: 'superseded', last_error: detail });
+    return event('cancelled', detail);
+  }
+  const ref: PublishedRef = {
+    externalId: publication.external_id,
+    ...(publication.url ? { url: publication.url } : {}),
+    publishedAt: publication.published_at ?? publication.updated_at,
+  };
+  const timeoutSec = 'timeoutSec' in channel ? channel.timeoutSec : (options.callTimeoutSec ?? 30);
+  const remainingMs = work.leaseUntil.diff(clock.now()).as('milliseconds') - 1_000;
+  const signal = AbortSignal.timeout(Math.max(1, Math.min(timeoutSec * 1000, remainingMs)));
+
+  let updated: PublishedRef | undefined;
+  try {
+    if (followUp.action === 'withdraw') {
+      if (!adapter.withdraw) return unsupported('withdraw');
+      await adapter.withdraw(ref, signal);
+    } else {
+      if (!adapter.update) return unsupported('update');
+      const item = await itemVersion(store.db, publication.item_id, followUp.item_version);
+      const row = await findItem(store.db, publication.item_id);
+      if (!item || !row) {
+        await settle({ status: 'superseded', last_error: 'version missing' });
+        return event('cancelled', 'version missing');
+      }
+      updated = await adapter.update(
+        ref,
+        {
+          key: publication.key,
+          channel,
+          item,
+          contentHash: followUp.content_hash,
+          slot: publication.slot,
+          attempt,
+          itemDir: itemFolder(row, options.contentDir),
+        },
+        signal,
+      );
+    }
+  } catch (error) {
+    return retryOrFail(error);
+  }
+
+  const kind = followUp.action === 'withdraw' ? 'withdrawn' : 'updated';
+  const detail = followUp.action === 'withdraw' ? ref.url : (updated?.url ?? ref.url);
+  const kept = await settle(
+    { status: 'done', attempts: attempt, last_error: null },
+    async (tx, at) => {
+      const change =
+        followUp.action === 'withdraw'
+          ? { status: 'withdrawn' as const, reason: 'withdrawn', updated_at: at }
+          : {
+              item_version: followUp.item_version,
+              content_hash: followUp.content_hash,
+              sent_hash: followUp.content_hash,
+              external_id: updated?.externalId ?? publication.external_id,
+              url: updated?.url ?? publication.url,
+              updated_at: at,
+            };
+      await tx.updateTable('publications').set(change).where('key', '=', publication.key).execute();
+      const after = await tx
+        .selectFrom('publications')
+        .selectAll()
+        .where('key', '=', publication.key)
+        .executeTakeFirstOrThrow();
+      const index = await options.onFollowUp?.(tx, { followUp, publication: after, at, worker });
+      if (index !== undefined) {
+        await tx
+          .updateTable('publication_followups')
+          .set({ evidence_index: index })
+          .where('id', '=', followUp.id)
+          .execute();
+      }
+    },
+  );
+  return kept ? event(kind, detail ?? undefined) : event('lost-lease');
+
+  async function unsupported(what: string): Promise<DispatchEvent> {
+    const detail = `the ${channel.kind} adapter cannot ${what}`;
+    await settle({ status: 'unsupported', last_error: detail });
+    return event('cancelled', detail);
+  }
+
+  async function retryOrFail(error: unknown): Promise<DispatchEvent> {
+    const text = errorText(error);
+    const kind = failureOf(error);
+    if (kind === 'auth') {
+      const at = toStored(clock.now());
+      await store.transaction(async (tx) => {
+        await setChannelPaused(tx, channel.id, true, text, at);
+        await settleFollowUp(tx, followUp.id, worker, { last_error: text, updated_at: at });
+      });
+      return event('paused', text);
+    }
+    if (kind === 'permanent' || attempt >= channel.retry.maxAttempts) {
+      await settle({ status: 'failed', attempts: attempt, last_error: text });
+      return event('failed', text);
+    }
+    const delay = retryDelaySec(attempt, channel.retry.baseDelaySec, options.random);
+    await settle({
+      attempts: attempt,
+      due_at: toStored(clock.now().plus({ seconds: delay })),
+      last_error: text,
+    });
+    return event('retry', `${kind}: ${text}`);
+  }
+}

@@ -1,0 +1,154 @@
+import type { Kysely } from 'kysely';
+import type { Database, FollowUpAction, FollowUpRow, FollowUpStatus } from './schema.js';
+
+/** A follow-up to add: what to do to which publication, for which item version. */
+export interface FollowUpInput {
+  publicationKey: string;
+  action: FollowUpAction;
+  itemVersion: number;
+  contentHash: string;
+  /** UTC ISO: when it is due, and when it was planned. */
+  now: string;
+}
+
+/** The follow-ups of some publications, oldest first. */
+export function followUpsOf(
+  db: Kysely<Database>,
+  publicationKeys: readonly string[],
+): Promise<FollowUpRow[]> {
+  if (publicationKeys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('publication_followups')
+    .selectAll()
+    .where('publication_key', 'in', publicationKeys)
+    .orderBy('id')
+    .execute();
+}
+
+/** Adds a pending follow-up, due at once. */
+export async function addFollowUp(tx: Kysely<Database>, input: FollowUpInput): Promise<void> {
+  await tx
+    .insertInto('publication_followups')
+    .values({
+      publication_key: input.publicationKey,
+      action: input.action,
+      item_version: input.itemVersion,
+      content_hash: input.contentHash,
+      status: 'pending',
+      due_at: input.now,
+      attempts: 0,
+      lease_owner: null,
+      lease_until: null,
+      last_error: null,
+      evidence_index: null,
+      created_at: input.now,
+      updated_at: input.now,
+    })
+    .execute();
+}
+
+/**
+ * Ends pending follow-ups that a newer one replaces (a second edit, a withdrawal after an
+ * edit). One held by a worker right now is superseded too: its worker's settlement then
+ * finds it no longer pending and writes nothing.
+ */
+export async function supersedeFollowUps(
+  tx: Kysely<Database>,
+  ids: readonly number[],
+  now: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .updateTable('publication_followups')
+    .set({ status: 'superseded', lease_owner: null, lease_until: null, updated_at: now })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** What a claim of due follow-ups asks. */
+export interface FollowUpClaim {
+  channel: string;
+  now: string;
+  leaseUntil: string;
+  worker: string;
+  limit: number;
+  /** PostgreSQL: lock the rows and skip those another worker holds. */
+  skipLocked: boolean;
+}
+
+/** Leases a channel's due pending follow-ups (the caller's transaction), oldest first. */
+export async function claimFollowUps(
+  tx: Kysely<Database>,
+  claim: FollowUpClaim,
+): Promise<FollowUpRow[]> {
+  let query = tx
+    .selectFrom('publication_followups')
+    .select('publication_followups.id')
+    .innerJoin('publications', 'publications.key', 'publication_followups.publication_key')
+    .where('publications.channel_id', '=', claim.channel)
+    .where('publication_followups.status', '=', 'pending')
+    .where('publication_followups.due_at', '<=', claim.now)
+    .where((eb) =>
+      eb.or([
+        eb('publication_followups.lease_until', 'is', null),
+        eb('publication_followups.lease_until', '<=', claim.now),
+      ]),
+    )
+    .orderBy('publication_followups.due_at')
+    .orderBy('publication_followups.id')
+    .limit(claim.limit);
+  if (claim.skipLocked) query = query.forUpdate('publication_followups').skipLocked();
+  const ids = (await query.execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  return tx
+    .updateTable('publication_followups')
+    .set({ lease_owner: claim.worker, lease_until: claim.leaseUntil })
+    .where('id', 'in', ids)
+    .returningAll()
+    .execute();
+}
+
+/** A follow-up's settlement: its new state and what goes with it. */
+export interface FollowUpChange {
+  status?: FollowUpStatus;
+  attempts?: number;
+  due_at?: string;
+  last_error?: string | null;
+  evidence_index?: number | null;
+  updated_at: string;
+}
+
+/**
+ * Writes a follow-up's outcome while `worker` still holds it pending; returns false (and
+ * writes nothing) when it was superseded or its lease was taken meanwhile.
+ */
+export async function settleFollowUp(
+  tx: Kysely<Database>,
+  id: number,
+  worker: string,
+  change: FollowUpChange,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('publication_followups')
+    .set({ ...change, lease_owner: null, lease_until: null })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('lease_owner', '=', worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Follow-ups in some states (every state when none is given), newest first. */
+export function listFollowUps(
+  db: Kysely<Database>,
+  statuses: readonly FollowUpStatus[] = [],
+): Promise<Array<FollowUpRow & { channel_id: string; item_id: string }>> {
+  let query = db
+    .selectFrom('publication_followups')
+    .innerJoin('publications', 'publications.key', 'publication_followups.publication_key')
+    .selectAll('publication_followups')
+    .select(['publications.channel_id', 'publications.item_id']);
+  if (statuses.length > 0) query = query.where('publication_followups.status', 'in', statuses);
+  return query.orderBy('publication_followups.id', 'desc').execute();
+}
