@@ -349,6 +349,17 @@ async function followUpTables(db: AnyDb, engine: Engine): Promise<void> {
     .execute();
 }
 
+/**
+ * Token lifecycle: an expiry (null: never, which is what every token made before this
+ * migration keeps), a revocation (when, by whom) and the last use (written at most once a
+ * minute per token). SQLite adds one column per statement.
+ */
+async function tokenLifecycle(db: AnyDb): Promise<void> {
+  for (const column of ['expires_at', 'revoked_at', 'revoked_by', 'last_used_at']) {
+    await db.schema.alterTable('api_tokens').addColumn(column, 'text').execute();
+  }
+}
+
 /** Every migration, in order. Append new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'queue: items, versions, state changes', up: queueTables },
@@ -358,6 +369,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'users and hashed API tokens', up: userTables },
   { version: 7, name: 'evidence: corrections by time', up: correctionIndex },
   { version: 8, name: 'publication follow-ups: update and withdraw', up: followUpTables },
+  { version: 9, name: 'api tokens: expiry, revocation, last use', up: tokenLifecycle },
 ];
 
 /** The migration bookkeeping table; created before anything else. */

@@ -282,13 +282,23 @@ export interface UserTable {
   created_by: string;
 }
 
-/** A bearer token of a user: only its SHA-256 is stored; the token is shown once. */
+/**
+ * A bearer token of a user: only its SHA-256 is stored; the token is shown once. Its public
+ * id is the first 12 hex characters of the hash (migration 9 adds the lifecycle columns).
+ */
 export interface ApiTokenTable {
   /** Hex SHA-256 of the token. */
   hash: string;
   user_name: string;
   created_at: string;
   created_by: string;
+  /** When the token stops being valid (UTC); null: never (every token before migration 9). */
+  expires_at: string | null;
+  /** When it was revoked (UTC), and by whom; null while it is not. */
+  revoked_at: string | null;
+  revoked_by: string | null;
+  /** The last successful authentication (UTC), recorded at most once a minute. */
+  last_used_at: string | null;
 }
 
 export type UserRow = Selectable<UserTable>;
