@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { LoaError } from '../errors/loa-error.js';
+import { fromStored } from '../store/instant.js';
 import type { Database, UserRow } from '../store/schema.js';
 import { isRole, ROLES, type Role } from './roles.js';
+import { expiryFrom } from './token-expiry.js';
+import { insertToken } from './tokens.js';
 
 /** Who acted and when, for the rows this module writes. */
 export interface AuthActor {
@@ -15,16 +17,6 @@ export interface AuthActor {
 export interface AuthUser {
   name: string;
   role: Role;
-}
-
-/** The SHA-256 of a token, hex: the only form a token is kept in. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-/** A new token: 32 random bytes, base64url, with a `loa_` prefix so it is recognisable. */
-export function newToken(): string {
-  return `loa_${randomBytes(32).toString('base64url')}`;
 }
 
 /** A user name: words of letters, digits, `._@-`, single spaces between (a person's name). */
@@ -58,7 +50,7 @@ export function findUser(db: Kysely<Database>, name: string): Promise<UserRow | 
     .executeTakeFirst();
 }
 
-/** Every user, by name, with the number of tokens each holds. */
+/** Every user, by name, with the number of tokens each holds (revoked ones not counted). */
 export async function listUsers(
   db: Kysely<Database>,
 ): Promise<Array<UserRow & { tokens: number }>> {
@@ -66,44 +58,42 @@ export async function listUsers(
   const counts = await db
     .selectFrom('api_tokens')
     .select(['user_name', db.fn.countAll<number>().as('n')])
+    .where('revoked_at', 'is', null)
     .groupBy('user_name')
     .execute();
   const byUser = new Map(counts.map((c) => [c.user_name, Number(c.n)]));
   return users.map((u) => ({ ...u, tokens: byUser.get(u.name) ?? 0 }));
 }
 
-/** Creates a token for a user and returns it: the only time it is seen in clear. */
+/**
+ * Creates a token for a user and returns it: the only time it is seen in clear. It expires
+ * at `expiresAt` (stored UTC ISO; null: never), by default 90 days after `by.at`.
+ */
 export async function createToken(
   db: Kysely<Database>,
   name: string,
   by: AuthActor,
-): Promise<{ token: string; user: UserRow }> {
+  expiresAt: string | null = expiryFrom(undefined, fromStored(by.at)),
+): Promise<{ token: string; id: string; expiresAt: string | null; user: UserRow }> {
   const user = await findUser(db, name);
   if (!user) throw new LoaError('USER_UNKNOWN', { params: { name } });
-  const token = newToken();
-  await db
-    .insertInto('api_tokens')
-    .values({
-      hash: hashToken(token),
-      user_name: user.name,
-      created_at: by.at,
-      created_by: by.actor,
-    })
-    .execute();
-  return { token, user };
+  const { token, id } = await insertToken(db, user.name, by, expiresAt);
+  return { token, id, expiresAt, user };
 }
 
-/** The user a token belongs to, or undefined for an unknown token. */
-export async function userOfToken(
+/** Revokes every token of a user not revoked yet; resolves to how many it revoked. */
+export async function revokeTokensOfUser(
   db: Kysely<Database>,
-  token: string,
-): Promise<AuthUser | undefined> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.name', 'api_tokens.user_name')
-    .select(['users.name', 'users.role'])
-    .where('api_tokens.hash', '=', hashToken(token))
+  name: string,
+  by: AuthActor,
+): Promise<{ user: UserRow; revoked: number }> {
+  const user = await findUser(db, name);
+  if (!user) throw new LoaError('USER_UNKNOWN', { params: { name } });
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: by.at, revoked_by: by.actor })
+    .where('user_name', '=', user.name)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  if (!row || !isRole(row.role)) return undefined;
-  return { name: row.name, role: row.role };
+  return { user, revoked: Number(result.numUpdatedRows) };
 }

@@ -1298,6 +1298,92 @@ export const CATALOGUE = {
     vi: 'Mã truy cập của {name} ({role}); chỉ hiện một lần này, hãy lưu lại:',
     en: 'Access token of {name} ({role}); shown only this once, keep it:',
   },
+  // --- token lifecycle: expiry, revocation, last use, failed-login throttle
+  HTTP_AUTH_EXPIRED: {
+    vi: 'Mã truy cập đã hết hạn lúc {expires}',
+    en: 'The access token expired at {expires}',
+    hintVi: 'Xin quản trị viên cấp mã mới (loa token create <tên>), rồi đăng nhập lại bằng mã đó',
+    hintEn: 'Ask an administrator for a new one (loa token create <name>), then sign in with it',
+  },
+  HTTP_AUTH_REVOKED: {
+    vi: 'Mã truy cập đã bị thu hồi lúc {revoked}',
+    en: 'The access token was revoked at {revoked}',
+    hintVi: 'Xin quản trị viên cấp mã mới (loa token create <tên>), rồi đăng nhập lại bằng mã đó',
+    hintEn: 'Ask an administrator for a new one (loa token create <name>), then sign in with it',
+  },
+  HTTP_AUTH_THROTTLED: {
+    vi: 'Quá nhiều lần dùng mã truy cập sai từ địa chỉ này; thử lại sau {seconds} giây',
+    en: 'Too many wrong access tokens from this address; try again in {seconds} s',
+    hintVi: 'Kiểm tra lại mã; mã hết hạn hoặc đã thu hồi thì xin quản trị viên cấp mã mới',
+    hintEn: 'Check the token; if it expired or was revoked, ask an administrator for a new one',
+  },
+  TOKEN_EXPIRES_INVALID: {
+    vi: 'Thời hạn của mã không hợp lệ: --expires "{value}"',
+    en: 'Invalid token lifetime: --expires "{value}"',
+    hintVi:
+      'Dùng số ngày (1–{max}), một ngày YYYY-MM-DD (mã dùng được hết ngày đó), hoặc never (không hết hạn)',
+    hintEn:
+      'Use a number of days (1–{max}), a date YYYY-MM-DD (valid through that day), or never (no expiry)',
+  },
+  TOKEN_EXPIRES_PAST: {
+    vi: 'Ngày hết hạn {value} đã qua (hôm nay là {today})',
+    en: 'The expiry date {value} has passed (today is {today})',
+    hintVi: 'Chọn hôm nay hoặc một ngày sau hôm nay',
+    hintEn: 'Choose today or a later day',
+  },
+  TOKEN_CREATED_DETAIL: {
+    vi: 'Số hiệu {id}; hết hạn {expires}',
+    en: 'Id {id}; expires {expires}',
+  },
+  TOKEN_NEVER: { vi: 'không hết hạn', en: 'never' },
+  TOKEN_NOT_USED: { vi: 'chưa dùng', en: 'never used' },
+  TOKEN_STATE_ACTIVE: { vi: 'còn hiệu lực', en: 'active' },
+  TOKEN_STATE_EXPIRED: { vi: 'đã hết hạn', en: 'expired' },
+  TOKEN_STATE_REVOKED: {
+    vi: 'đã thu hồi {at} bởi {by}',
+    en: 'revoked {at} by {by}',
+  },
+  TOKEN_LINE: {
+    vi: '{id}  {name} ({role})  tạo {created} bởi {createdBy}  hết hạn: {expires}  dùng lần cuối: {lastUsed}  {state}',
+    en: '{id}  {name} ({role})  created {created} by {createdBy}  expires: {expires}  last used: {lastUsed}  {state}',
+  },
+  TOKEN_NONE: { vi: 'Chưa có mã truy cập nào', en: 'No access tokens yet' },
+  TOKEN_ID_INVALID: {
+    vi: 'Số hiệu mã không hợp lệ: "{id}"',
+    en: 'Invalid token id: "{id}"',
+    hintVi: 'Dùng ít nhất 8 ký tự đầu (0–9, a–f) của số hiệu trong loa token list',
+    hintEn: 'Use at least the first 8 characters (0–9, a–f) of an id from loa token list',
+  },
+  TOKEN_UNKNOWN: {
+    vi: 'Không có mã truy cập nào có số hiệu bắt đầu bằng {id}',
+    en: 'No access token has an id starting with {id}',
+    hintVi: 'Xem các số hiệu bằng: loa token list',
+    hintEn: 'See the ids with: loa token list',
+  },
+  TOKEN_AMBIGUOUS: {
+    vi: 'Số hiệu {id} khớp với {count} mã: {ids}',
+    en: 'The id {id} matches {count} tokens: {ids}',
+    hintVi: 'Gõ thêm ký tự của số hiệu cho đến khi chỉ khớp một mã',
+    hintEn: 'Type more characters of the id until it matches one token',
+  },
+  TOKEN_REVOKE_USAGE: {
+    vi: 'Cần đúng một trong hai: số hiệu của mã, hoặc --user <tên>',
+    en: 'Give exactly one of: a token id, or --user <name>',
+    hintVi: 'loa token revoke <số hiệu>  hoặc  loa token revoke --user <tên>',
+    hintEn: 'loa token revoke <id>  or  loa token revoke --user <name>',
+  },
+  TOKEN_REVOKED: {
+    vi: 'Đã thu hồi mã {id} của {name}; từ nay mọi yêu cầu dùng mã này bị từ chối',
+    en: 'Revoked token {id} of {name}; every request with it is refused from now on',
+  },
+  TOKEN_ALREADY_REVOKED: {
+    vi: 'Mã {id} của {name} đã bị thu hồi từ trước ({at}, bởi {by})',
+    en: 'Token {id} of {name} was already revoked ({at}, by {by})',
+  },
+  TOKEN_REVOKED_USER: {
+    vi: 'Đã thu hồi {count} mã của {name}',
+    en: 'Revoked {count} tokens of {name}',
+  },
   PAGE_LANG: { vi: 'vi', en: 'en' },
   PAGE_LOGIN: { vi: 'Đăng nhập', en: 'Sign in' },
   PAGE_LOGOUT: { vi: 'Đăng xuất', en: 'Sign out' },

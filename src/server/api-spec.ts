@@ -3,7 +3,7 @@ import type { Permission } from '../auth/roles.js';
 
 /** One API operation as the OpenAPI document describes it; the zod schemas also validate. */
 export interface ApiOperation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   /** Hono path (`/api/items/:id`). */
   path: string;
   summary: string;
@@ -73,8 +73,11 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
         },
         ...(op.permission
           ? {
-              '401': { description: 'No token, or an unknown one' },
+              '401': { description: 'No token, or an unknown, expired or revoked one' },
               '403': { description: `The role lacks ${op.permission}` },
+              '429': {
+                description: 'Too many failed tokens from this address; see Retry-After',
+              },
             }
           : {}),
       },

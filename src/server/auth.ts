@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { FailureThrottle } from '../auth/failure-throttle.js';
 import { allows, type Permission } from '../auth/roles.js';
-import { userOfToken } from '../auth/users.js';
+import { formatTokenInstant } from '../auth/token-expiry.js';
+import { TokenUsage } from '../auth/token-usage.js';
+import { checkToken } from '../auth/tokens.js';
+import type { AuthUser } from '../auth/users.js';
+import { toStored } from '../store/instant.js';
 import type { ServerContext, ServerEnv } from './context.js';
 import { isApi, refuse } from './refusal.js';
 
@@ -29,18 +34,75 @@ function bearerOf(c: Context): string | undefined {
 }
 
 /**
- * Reads the bearer token (API) or the session cookie (pages) and sets the request's user.
- * A token that is given but unknown is refused at once; a missing one is left to `requires`.
+ * What authentication keeps between requests of one app: failures per client address (the
+ * throttle) and when each token's last use was written.
  */
-export function authenticate(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
+export interface AuthGuard {
+  throttle: FailureThrottle;
+  usage: TokenUsage;
+}
+
+/** A fresh guard for an app on the context's store. */
+export function authGuard(ctx: ServerContext): AuthGuard {
+  return { throttle: new FailureThrottle(), usage: new TokenUsage(ctx.session.store.db) };
+}
+
+/** The client's address as the socket gives it (no proxy header: a client could forge it). */
+function clientOf(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Checks a presented token (bearer, session cookie or the login form) and resolves to its
+ * user, recording the use at most once a minute; or to the answer already made: 401 saying
+ * whether the token is unknown, expired or revoked, or 429 with Retry-After once the client
+ * has failed 10 times in a minute. Neither the token nor its hash is logged.
+ */
+export async function signIn(
+  c: Context<ServerEnv>,
+  ctx: ServerContext,
+  guard: AuthGuard,
+  token: string,
+  from: 'bearer' | 'cookie' | 'form',
+): Promise<AuthUser | Response> {
+  const now = ctx.clock.now();
+  const check = await checkToken(ctx.session.store.db, token, toStored(now));
+  if (check.ok) {
+    await guard.usage.used(check.hash, check.lastUsedAt, now);
+    return check.user;
+  }
+  // A session whose token no longer works is over: the browser forgets it.
+  if (from === 'cookie') deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  const verdict = guard.throttle.fail(clientOf(c), now.toMillis());
+  if (verdict.throttled) {
+    c.header('Retry-After', String(verdict.retryAfterSec));
+    return refuse(c, 429, 'HTTP_AUTH_THROTTLED', { seconds: verdict.retryAfterSec });
+  }
+  if (check.reason === 'expired') {
+    return refuse(c, 401, 'HTTP_AUTH_EXPIRED', { expires: formatTokenInstant(check.expiresAt) });
+  }
+  if (check.reason === 'revoked') {
+    return refuse(c, 401, 'HTTP_AUTH_REVOKED', { revoked: formatTokenInstant(check.revokedAt) });
+  }
+  return refuse(c, 401, 'HTTP_AUTH_INVALID');
+}
+
+/**
+ * Reads the bearer token (API) or the session cookie (pages) and sets the request's user.
+ * A token that is given but unknown, expired or revoked is refused at once (and a session
+ * cookie holding it is cleared); a missing one is left to `requires`. The login page ignores
+ * the cookie, so a user whose token expired can sign in with a new one.
+ */
+export function authenticate(ctx: ServerContext, guard: AuthGuard): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const bearer = bearerOf(c);
-    const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
+    const cookie = bearer || c.req.path === '/login' ? undefined : getCookie(c, SESSION_COOKIE);
     const token = bearer ?? cookie;
     c.set('user', undefined);
     if (token !== undefined) {
-      const user = await userOfToken(ctx.session.store.db, token);
-      if (!user) return refuse(c, 401, 'HTTP_AUTH_INVALID');
+      const user = await signIn(c, ctx, guard, token, bearer ? 'bearer' : 'cookie');
+      if (user instanceof Response) return user;
       c.set('user', user);
       if (cookie !== undefined) c.set('csrf', csrfTokenOf(cookie));
     }

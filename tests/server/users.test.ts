@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken, userOfToken } from '../../src/auth/users.js';
+import { checkToken, hashToken } from '../../src/auth/tokens.js';
 import { main } from '../../src/cli/main.js';
 import { openStore, storeOptionsFrom } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/types.js';
@@ -43,7 +43,8 @@ describe.each(engines)('loa user and loa token on $name', (engine) => {
     const rows = await store.db.selectFrom('api_tokens').selectAll().execute();
     expect(rows.map((r) => r.hash)).toEqual([hashToken(token)]);
     expect(JSON.stringify(rows)).not.toContain(token);
-    expect(await userOfToken(store.db, token)).toEqual({ name: 'Nguyễn Hà', role: 'auditor' });
+    const check = await checkToken(store.db, token, new Date().toISOString());
+    expect(check).toMatchObject({ ok: true, user: { name: 'Nguyễn Hà', role: 'auditor' } });
     const list = captureOutput();
     expect(await main(['user', 'list'], list)).toBe(0);
     expect(list.stdout).toEqual(['Nguyễn Hà  auditor  1 mã']);

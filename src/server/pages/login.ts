@@ -1,9 +1,8 @@
 import type { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { userOfToken } from '../../auth/users.js';
 import { message } from '../../i18n/catalogue.js';
 import { escapeHtml } from '../../text/html.js';
-import { SESSION_COOKIE } from '../auth.js';
+import { type AuthGuard, SESSION_COOKIE, signIn } from '../auth.js';
 import type { ServerContext, ServerEnv } from '../context.js';
 import { refuse } from '../refusal.js';
 import { page } from './layout.js';
@@ -22,10 +21,11 @@ function loginForm(next: string): string {
 }
 
 /**
- * Login by token: the form's token is checked and kept in an HttpOnly, SameSite=Strict
+ * Login by token: the form's token is checked (an expired or revoked one is refused, and
+ * failures count towards the client's throttle) and kept in an HttpOnly, SameSite=Strict
  * cookie; the CSRF token of every later form is derived from it.
  */
-export function loginRoutes(app: Hono<ServerEnv>, ctx: ServerContext): void {
+export function loginRoutes(app: Hono<ServerEnv>, ctx: ServerContext, guard: AuthGuard): void {
   app.get('/', (c) => c.redirect(c.get('user') ? '/queue' : '/login', 303));
   app.get('/login', (c) =>
     c.html(page(message('PAGE_LOGIN'), loginForm(safeNext(c.req.query('next'))), undefined)),
@@ -33,8 +33,9 @@ export function loginRoutes(app: Hono<ServerEnv>, ctx: ServerContext): void {
   app.post('/login', async (c) => {
     const body = await c.req.parseBody();
     const token = typeof body.token === 'string' ? body.token.trim() : '';
-    const user = token ? await userOfToken(ctx.session.store.db, token) : undefined;
-    if (!user) return refuse(c, 401, 'HTTP_AUTH_INVALID');
+    if (!token) return refuse(c, 401, 'HTTP_AUTH_INVALID');
+    const user = await signIn(c, ctx, guard, token, 'form');
+    if (user instanceof Response) return user;
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Strict',
