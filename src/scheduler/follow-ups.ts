@@ -15,6 +15,7 @@ import { toStored } from '../store/instant.js';
 import { findItem, itemVersion } from '../store/items.js';
 import { publicationsOfItem, setChannelPaused } from '../store/publications.js';
 import type { Database, FollowUpRow, ItemRow, PublicationRow } from '../store/schema.js';
+import { deadline } from './deadline.js';
 import type { DispatchEvent, DispatcherOptions } from './dispatch-types.js';
 import { ITEM_PLANNED_KINDS } from './planner.js';
 import { itemFolder } from './publish-one.js';
@@ -232,7 +233,8 @@ async function workOne(
   };
   const timeoutSec = 'timeoutSec' in channel ? channel.timeoutSec : (options.callTimeoutSec ?? 30);
   const remainingMs = work.leaseUntil.diff(clock.now()).as('milliseconds') - 1_000;
-  const signal = AbortSignal.timeout(Math.max(1, Math.min(timeoutSec * 1000, remainingMs)));
+  const bound = deadline(Math.max(1, Math.min(timeoutSec * 1000, remainingMs)));
+  const signal = bound.signal;
 
   let updated: PublishedRef | undefined;
   try {
@@ -263,6 +265,8 @@ async function workOne(
     }
   } catch (error) {
     return retryOrFail(error);
+  } finally {
+    bound.clear();
   }
 
   const kind = followUp.action === 'withdraw' ? 'withdrawn' : 'updated';

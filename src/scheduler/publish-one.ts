@@ -9,6 +9,7 @@ import { fromStored, toStored } from '../store/instant.js';
 import { findItem, itemVersion } from '../store/items.js';
 import { recordAttempt, setChannelPaused, settlePublication } from '../store/publications.js';
 import type { Database, ItemRow, PublicationRow, PublicationUpdate } from '../store/schema.js';
+import { deadline } from './deadline.js';
 import type { DispatchEvent, DispatcherOptions, DispatchOutcome } from './dispatch-types.js';
 import { settleItemStatus } from './plan-items.js';
 import { retryDelaySec } from './retry.js';
@@ -121,19 +122,23 @@ export async function publishOne(
       n,
     );
 
-  const signal = () => {
+  /** Each adapter call is bounded by the channel's timeout and what is left of the lease. */
+  const callDeadline = () => {
     const remainingMs = claimed.leaseUntil.diff(clock.now()).as('milliseconds') - 1_000;
     const timeoutSec =
       'timeoutSec' in channel ? channel.timeoutSec : (options.callTimeoutSec ?? 30);
-    return AbortSignal.timeout(Math.max(1, Math.min(timeoutSec * 1000, remainingMs)));
+    return deadline(Math.max(1, Math.min(timeoutSec * 1000, remainingMs)));
   };
 
   if (row.needs_reconcile) {
     let found: PublishedRef | undefined;
+    const bound = callDeadline();
     try {
-      found = await adapter.find(row.key, signal());
+      found = await adapter.find(row.key, bound.signal);
     } catch (error) {
       return retryOrFail(error, 'unknown');
+    } finally {
+      bound.clear();
     }
     if (found) return published(found, 'reconciled', Math.max(1, row.attempts));
   }
@@ -181,6 +186,7 @@ export async function publishOne(
     );
   }
 
+  const bound = callDeadline();
   try {
     const ref = await adapter.publish(
       {
@@ -192,10 +198,12 @@ export async function publishOne(
         attempt,
         itemDir: itemFolder(item, options.contentDir),
       },
-      signal(),
+      bound.signal,
     );
+    bound.clear();
     return published(ref, 'published', attempt);
   } catch (error) {
+    bound.clear();
     return retryOrFail(error, failureOf(error));
   }
 
