@@ -12,6 +12,7 @@ import {
   refreshPublication,
   schedulePublication,
 } from '../store/publications.js';
+import { reusableQuery } from '../store/reusable-query.js';
 import type { Database, ItemRow } from '../store/schema.js';
 import { planFollowUps } from './follow-ups.js';
 import { channelZone, ITEM_PLANNED_KINDS, planItemOnChannel, planningOrder } from './planner.js';
@@ -142,9 +143,21 @@ export async function planItems(
   return report;
 }
 
+const itemStatesQuery = reusableQuery((db, _shape, itemId: string) =>
+  db
+    .selectFrom('items')
+    .leftJoin('publications', 'publications.item_id', 'items.id')
+    .select(['items.id', 'items.version', 'items.status', 'publications.status as publication'])
+    .where('items.id', '=', itemId),
+);
+
+/** Publications that no longer say anything about the item's state. */
+const ENDED = new Set(['cancelled', 'withdrawn']);
+
 /**
  * Derives an active item's state from its publications: scheduled while any waits,
- * published when all went out, failed when any failed or was missed.
+ * published when all went out, failed when any failed or was missed (cancelled ones, and
+ * ones taken down before the item came back, do not count).
  */
 export async function settleItemStatus(
   tx: Kysely<Database>,
@@ -152,9 +165,14 @@ export async function settleItemStatus(
   by: Actor,
   reason: string | null = null,
 ): Promise<void> {
-  const row = await findItem(tx, itemId);
+  // NOTE: the item and its publications' states in one query: this runs for every
+  // publication the dispatcher settles.
+  const { rows } = await itemStatesQuery(tx, '', itemId);
+  const row = rows[0];
   if (!row || row.status === 'draft' || row.status === 'withdrawn') return;
-  const pubs = (await publicationsOfItem(tx, itemId)).filter((p) => p.status !== 'cancelled');
+  const pubs = rows
+    .filter((r) => r.publication !== null && !ENDED.has(r.publication))
+    .map((r) => ({ status: r.publication }));
   let next = row.status;
   if (pubs.some((p) => p.status === 'scheduled')) next = 'scheduled';
   else if (pubs.length === 0) next = 'approved';

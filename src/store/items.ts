@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ContentItem } from '../content/schema.js';
 import { canonicalJson } from '../evidence/canonical-json.js';
+import { reusableQuery } from './reusable-query.js';
 import type { Database, ItemEventRow, ItemRow, ItemSource, ItemStatus } from './schema.js';
 
 /** SHA-256 of an item's canonical JSON: what tells one version from another. */
@@ -16,9 +17,13 @@ export interface Actor {
   at: string;
 }
 
+const findItemQuery = reusableQuery((db, _shape, id: string) =>
+  db.selectFrom('items').selectAll().where('id', '=', id),
+);
+
 /** The current row of an item, or undefined. */
-export function findItem(db: Kysely<Database>, id: string): Promise<ItemRow | undefined> {
-  return db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findItem(db: Kysely<Database>, id: string): Promise<ItemRow | undefined> {
+  return (await findItemQuery(db, '', id)).rows[0];
 }
 
 /** The stored document of one version of an item. */
@@ -68,24 +73,36 @@ export async function setItemStatus(
   reason: string | null = null,
 ): Promise<void> {
   if (item.status === to) return;
-  await tx
-    .updateTable('items')
-    .set({ status: to, updated_at: by.at })
-    .where('id', '=', item.id)
-    .execute();
-  await tx
-    .insertInto('item_events')
-    .values({
-      item_id: item.id,
-      version: item.version,
-      from_status: item.status,
-      to_status: to,
-      actor: by.actor,
-      at: by.at,
-      reason,
-    })
-    .execute();
+  await setStatusQuery(tx, '', item.id, to, by.at);
+  await itemEventQuery(tx, '', item.id, item.version, item.status, to, by.actor, by.at, reason);
 }
+
+const setStatusQuery = reusableQuery((db, _shape, id: string, to: ItemStatus, at: string) =>
+  db.updateTable('items').set({ status: to, updated_at: at }).where('id', '=', id),
+);
+
+const itemEventQuery = reusableQuery(
+  (
+    db,
+    _shape,
+    id: string,
+    version: number,
+    from: ItemStatus | null,
+    to: ItemStatus,
+    actor: string,
+    at: string,
+    reason: string | null,
+  ) =>
+    db.insertInto('item_events').values({
+      item_id: id,
+      version,
+      from_status: from,
+      to_status: to,
+      actor,
+      at,
+      reason,
+    }),
+);
 
 /** What a new version of an item is made of. */
 export interface ItemVersionInput {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { reusableQuery } from './reusable-query.js';
 import type {
   AttemptRow,
   Database,
@@ -123,14 +124,27 @@ export async function settlePublication(
   worker: string,
   change: PublicationUpdate,
 ): Promise<boolean> {
-  const result = await tx
-    .updateTable('publications')
-    .set({ ...change, lease_owner: null, lease_until: null })
-    .where('key', '=', key)
-    .where('lease_owner', '=', worker)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  // The lease is given back with the outcome.
+  const set: PublicationUpdate = { ...change, lease_owner: null, lease_until: null };
+  const columns = Object.keys(set).sort() as (keyof PublicationUpdate)[];
+  const values = columns.map((c) => set[c]);
+  const result = await settleQuery(tx, columns.join(','), key, worker, ...values);
+  return Number(result.numAffectedRows) === 1;
 }
+
+const settleQuery = reusableQuery(
+  (db, shape, key: string, worker: string, ...values: unknown[]) => {
+    const set: Record<string, unknown> = {};
+    shape.split(',').forEach((column, i) => {
+      set[column] = values[i];
+    });
+    return db
+      .updateTable('publications')
+      .set(set as PublicationUpdate)
+      .where('key', '=', key)
+      .where('lease_owner', '=', worker);
+  },
+);
 
 /** Gives leased publications back untouched (shutdown, channel paused, lease running out). */
 export async function releaseLeases(
@@ -152,8 +166,33 @@ export async function recordAttempt(
   tx: Kysely<Database>,
   attempt: Omit<AttemptRow, 'id'>,
 ): Promise<void> {
-  await tx.insertInto('publication_attempts').values(attempt).execute();
+  await attemptQuery(
+    tx,
+    '',
+    attempt.publication_key,
+    attempt.attempt,
+    attempt.worker,
+    attempt.at,
+    attempt.outcome,
+    attempt.detail ?? null,
+  );
 }
+
+const attemptQuery = reusableQuery(
+  (
+    db,
+    _shape,
+    key: string,
+    attempt: number,
+    worker: string,
+    at: string,
+    outcome: string,
+    detail: string | null,
+  ) =>
+    db
+      .insertInto('publication_attempts')
+      .values({ publication_key: key, attempt, worker, at, outcome, detail }),
+);
 
 /** Filters for listing publications. */
 export interface PublicationFilter {
