@@ -1080,6 +1080,22 @@ export const CATALOGUE = {
     en: 'Exported {entries} evidence entries to {path}; check with: node verify.mjs',
   },
   EVIDENCE_WRITTEN: { vi: 'Đã ghi {path}', en: 'Wrote {path}' },
+  EVIDENCE_KIND_UNKNOWN: {
+    vi: 'Không có loại minh chứng "{kind}"',
+    en: 'No evidence kind "{kind}"',
+    hintVi: 'Dùng một trong: {known}',
+    hintEn: 'Use one of: {known}',
+  },
+  EVIDENCE_LIST_LINE: {
+    vi: '#{index}  {when}  {kind}  {task}  {channel}  {what}  {corrects}',
+    en: '#{index}  {when}  {kind}  {task}  {channel}  {what}  {corrects}',
+  },
+  EVIDENCE_LIST_CORRECTS: { vi: '(đính chính #{index})', en: '(corrects #{index})' },
+  EVIDENCE_LIST_VOIDS: { vi: '(huỷ #{index})', en: '(voids #{index})' },
+  EVIDENCE_LIST_COUNT: {
+    vi: '{count} mục (giờ {zone})',
+    en: '{count} entries (times in {zone})',
+  },
   STATUS_REPORTS_DUE: {
     vi: 'Báo cáo đến hạn trong {days} ngày tới:',
     en: 'Reports due within {days} days:',

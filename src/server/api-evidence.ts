@@ -3,8 +3,9 @@ import { renderAudit } from '../audit/render.js';
 import { parsePeriod, planPeriod } from '../calendar/period.js';
 import { findPlan } from '../cli/commands/plan.js';
 import { LoaError } from '../errors/loa-error.js';
-import { EVIDENCE_KINDS, type EvidenceEntry, evidenceSize, readEvidence } from '../evidence/log.js';
+import { EVIDENCE_KINDS, type EvidenceEntry, evidenceSize } from '../evidence/log.js';
 import { auditFromLog } from '../evidence/log-audit.js';
+import { listEvidence } from '../evidence/log-filter.js';
 import { inclusionProofs } from '../evidence/log-proofs.js';
 import { latestCheckpoint } from '../evidence/store-checkpoint.js';
 import type { ApiRoutes } from './api-router.js';
@@ -19,22 +20,19 @@ export const EvidenceFilter = z.object({
 });
 export type EvidenceFilter = z.infer<typeof EvidenceFilter>;
 
-/** The log's entries that pass a filter, in index order. */
-export async function filteredEvidence(
+/** The log's entries that pass a filter (days in UTC), in index order. */
+export function filteredEvidence(
   ctx: ServerContext,
   filter: EvidenceFilter,
 ): Promise<EvidenceEntry[]> {
-  const to = filter.to
-    ? new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000).toISOString()
-    : undefined;
-  const entries = await readEvidence(ctx.session.store.db, {
-    ...(filter.from ? { from: new Date(`${filter.from}T00:00:00Z`).toISOString() } : {}),
-    ...(to ? { to } : {}),
+  const day = (date: string, plus = 0) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + plus * 86_400_000).toISOString();
+  return listEvidence(ctx.session.store.db, {
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.channel ? { channel: filter.channel } : {}),
+    ...(filter.from ? { from: day(filter.from) } : {}),
+    ...(filter.to ? { to: day(filter.to, 1) } : {}),
   });
-  return entries.filter(
-    (e) =>
-      (!filter.kind || e.kind === filter.kind) && (!filter.channel || e.channel === filter.channel),
-  );
 }
 
 /** The audit query: plan, period (2024-Q1, 2024-03, 2024-W10, 2024, plan), unit. */

@@ -64,6 +64,68 @@ describe('evidence, audit and report commands after a simulated March', () => {
     expect(audit.out).toMatch(/100%/);
   });
 
+  it('lists the entries, by kind, by channel and by local day, and refuses an unknown kind', async () => {
+    const all = await loa(['evidence', 'list', '--dir', FIXTURE, '--json']);
+    expect(all.code, all.err).toBe(0);
+    const entries = JSON.parse(all.out) as Array<{
+      index: number;
+      kind: string;
+      channel?: string;
+      time: string;
+    }>;
+    expect(entries.length).toBeGreaterThan(3);
+    expect(entries.map((e) => e.index)).toEqual(entries.map((_, i) => i));
+
+    const kinds = new Set(entries.map((e) => e.kind));
+    expect(kinds.size).toBeGreaterThan(0);
+    for (const kind of kinds) {
+      const listed = await loa(['evidence', 'list', '--dir', FIXTURE, '--kind', kind]);
+      expect(listed.code).toBe(0);
+      const lines = listed.out.split('\n').filter(Boolean);
+      expect(lines.length).toBe(entries.filter((e) => e.kind === kind).length);
+      expect(lines.every((l) => l.includes(`  ${kind}  `))).toBe(true);
+      expect(listed.err).toContain(`${lines.length} entries (times in Asia/Ho_Chi_Minh)`);
+    }
+    const channel = entries.find((e) => e.channel !== undefined)!.channel!;
+    const byChannel = await loa([
+      'evidence',
+      'list',
+      '--dir',
+      FIXTURE,
+      '--channel',
+      channel,
+      '--json',
+    ]);
+    const listed = (JSON.parse(byChannel.out) as typeof entries).map((e) => e.index);
+    expect(listed).toEqual(entries.filter((e) => e.channel === channel).map((e) => e.index));
+    expect(listed.length).toBeGreaterThan(0);
+
+    // One local day: the entries whose time falls on it in the plan's zone, and only those.
+    const first = entries[0]!;
+    const localDay = new Date(Date.parse(first.time) + 7 * 3_600_000).toISOString().slice(0, 10);
+    const oneDay = await loa([
+      'evidence',
+      'list',
+      '--dir',
+      FIXTURE,
+      '--from',
+      localDay,
+      '--to',
+      localDay,
+      '--json',
+    ]);
+    const onDay = JSON.parse(oneDay.out) as typeof entries;
+    const expected = entries.filter(
+      (e) => new Date(Date.parse(e.time) + 7 * 3_600_000).toISOString().slice(0, 10) === localDay,
+    );
+    expect(onDay.map((e) => e.index)).toEqual(expected.map((e) => e.index));
+
+    const bad = await loa(['evidence', 'list', '--dir', FIXTURE, '--kind', 'tweet']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('No evidence kind "tweet"');
+    expect(bad.err).toContain('publication, airing, bulletin-issue, manual, report, correction');
+  });
+
   it('exports a bundle that verify.mjs accepts, and names an entry cut out of it', async () => {
     const zip = join(dataDir, 'march.zip');
     const exp = await loa([

@@ -5,7 +5,9 @@ import { renderAudit } from '../../audit/render.js';
 import { type Clock, systemClock } from '../../calendar/clock.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { exportBundle } from '../../evidence/bundle.js';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../../evidence/log.js';
 import { auditFromLog } from '../../evidence/log-audit.js';
+import { type EvidenceQuery, listEvidence } from '../../evidence/log-filter.js';
 import { consistencyProofOf, inclusionProofs } from '../../evidence/log-proofs.js';
 import { type VerifyProblem, verifyLog } from '../../evidence/log-verify.js';
 import { addManualEvidence } from '../../evidence/manual.js';
@@ -19,6 +21,9 @@ import { findPlan, loadValidProject } from './plan.js';
 
 export interface EvidenceOptions {
   dir?: string;
+  kind?: string;
+  channel?: string;
+  item?: string;
   as?: string;
   json?: boolean;
   out?: string;
@@ -47,6 +52,62 @@ function count(option: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new LoaError('EVIDENCE_PROOF_USAGE', { params: { option } });
   return Number(value);
+}
+
+/**
+ * `loa evidence list [--kind k] [--plan p] [--task t] [--channel c] [--item i] [--from d]
+ * [--to d] [--json]`: the log's entries, one line each, days read in the project's zone.
+ */
+export async function runEvidenceList(options: EvidenceOptions, output: Output) {
+  const project = await loadValidProject(options.dir ?? '.');
+  const zone = project.plans[0]?.value.timeZone ?? 'Asia/Ho_Chi_Minh';
+  if (options.kind !== undefined && !(EVIDENCE_KINDS as readonly string[]).includes(options.kind)) {
+    throw new LoaError('EVIDENCE_KIND_UNKNOWN', {
+      params: { kind: options.kind, known: EVIDENCE_KINDS.join(', ') },
+    });
+  }
+  const day = (option: string, value: string, plus = 0) => {
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? DateTime.fromISO(value, { zone })
+      : undefined;
+    if (!parsed?.isValid) {
+      throw new LoaError('WHEN_INVALID', { params: { value: `${option} ${value}` } });
+    }
+    return parsed.plus({ days: plus }).toUTC().toISO() as string;
+  };
+  const query: EvidenceQuery = {
+    ...(options.kind ? { kind: options.kind as EvidenceKind } : {}),
+    ...(options.channel ? { channel: options.channel } : {}),
+    ...(options.plan ? { plan: options.plan } : {}),
+    ...(options.task ? { task: options.task } : {}),
+    ...(options.item ? { item: options.item } : {}),
+    ...(options.from ? { from: day('--from', options.from) } : {}),
+    ...(options.to ? { to: day('--to', options.to, 1) } : {}),
+  };
+  const entries = await withStore((store) => listEvidence(store.db, query));
+  if (options.json) {
+    printJson(output, entries);
+    return 0;
+  }
+  for (const e of entries) {
+    const corrects =
+      e.corrects === undefined
+        ? ''
+        : message(e.void ? 'EVIDENCE_LIST_VOIDS' : 'EVIDENCE_LIST_CORRECTS', { index: e.corrects });
+    output.out(
+      message('EVIDENCE_LIST_LINE', {
+        index: e.index,
+        when: DateTime.fromISO(e.time, { zone }).toFormat('yyyy-MM-dd HH:mm'),
+        kind: e.kind,
+        task: [e.plan, e.task].filter(Boolean).join('/') || '-',
+        channel: e.channel ?? '-',
+        what: e.url ?? e.item ?? e.note ?? '',
+        corrects,
+      }).trimEnd(),
+    );
+  }
+  output.err(message('EVIDENCE_LIST_COUNT', { count: entries.length, zone }));
+  return 0;
 }
 
 /** `loa evidence checkpoint [--out f]`: signs and stores the log's head, prints the note. */
@@ -220,6 +281,18 @@ export function registerEvidence(
     .option('--out <file>', 'ghi ra tệp / write to a file')
     .action(run(runEvidenceCheckpoint));
   evidence.command('key').description('Khoá công khai / public key').action(run(runEvidenceKey));
+  evidence
+    .command('list')
+    .description('Liệt kê minh chứng / list the entries')
+    .option('--kind <kind>', 'loại / kind')
+    .option('--plan <id>', 'kế hoạch / plan')
+    .option('--task <id>', 'nhiệm vụ / task')
+    .option('--channel <id>', 'kênh / channel')
+    .option('--item <id>', 'tin / item')
+    .option('--from <date>', 'từ ngày / first day')
+    .option('--to <date>', 'đến ngày / last day')
+    .option('--json', 'JSON')
+    .action(run(runEvidenceList));
   evidence
     .command('proof')
     .description('Chứng minh Merkle / Merkle proofs')
