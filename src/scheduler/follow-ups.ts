@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { Channel } from '../channels/schema.js';
 import type { ChannelAdapter, PublishedRef } from '../channels/types.js';
-import { type FailureKind, LoaError } from '../errors/loa-error.js';
 import {
   addFollowUp,
   claimFollowUps,
@@ -18,7 +17,7 @@ import type { Database, FollowUpRow, ItemRow, PublicationRow } from '../store/sc
 import { deadline } from './deadline.js';
 import type { DispatchEvent, DispatcherOptions } from './dispatch-types.js';
 import { ITEM_PLANNED_KINDS } from './planner.js';
-import { itemFolder } from './publish-one.js';
+import { errorText, failureOf, itemFolder } from './publish-one.js';
 import { retryDelaySec } from './retry.js';
 
 /**
@@ -101,16 +100,6 @@ export type FollowUpHook = (
   tx: Kysely<Database>,
   done: FollowUpDone,
 ) => Promise<number | undefined>;
-
-function failureOf(error: unknown): FailureKind {
-  if (error instanceof LoaError && error.failure) return error.failure;
-  return 'unknown';
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof LoaError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
 
 /** What working a channel's follow-ups needs beyond the dispatcher options. */
 export interface FollowUpWork {

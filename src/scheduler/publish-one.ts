@@ -37,13 +37,15 @@ export function itemFolder(item: ItemRow, contentDir: string | undefined): strin
   return contentDir === undefined ? undefined : dirname(resolve(contentDir, item.path));
 }
 
-function failureOf(error: unknown): FailureKind {
+/** How an adapter's error is retried (an error without a kind may have come after sending). */
+export function failureOf(error: unknown): FailureKind {
   if (error instanceof LoaError && error.failure) return error.failure;
   // NOTE: a timeout or an unexpected error may come after the request was sent.
   return 'unknown';
 }
 
-function errorText(error: unknown): string {
+/** An adapter's error as it is recorded (`CODE: message`). */
+export function errorText(error: unknown): string {
   if (error instanceof LoaError) return `${error.code}: ${error.message}`;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
