@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_ZONE } from '../config/primitives.js';
 import type { PlanningConfig } from '../scheduler/plan-items.js';
-import { channelZone } from '../scheduler/planner.js';
+import { channelZone, ITEM_PLANNED_KINDS } from '../scheduler/planner.js';
 import { localTime } from '../scheduler/scheduling-context.js';
 import { itemVersion, listItems } from '../store/items.js';
 import { listPublications } from '../store/publications.js';
@@ -15,6 +15,12 @@ export interface QueueEntry {
   version: number;
   source: string;
   channels: string[];
+  /**
+   * Where the item stands on each of its portal and files channels: the state of its latest
+   * publication there (not cancelled ones), `none` when nothing is planned there yet. Other
+   * channels (bulletin, broadcast) carry items inside issues and programmes, not one by one.
+   */
+  channelStates: { channel: string; status: string }[];
   /** The next scheduled publication, with its slot in the plan's zone. */
   next: { channel: string; slot: string; local: string } | null;
   publications: {
@@ -56,6 +62,13 @@ export async function queueEntries(
       version: row.version,
       source: row.source,
       channels,
+      channelStates: channels
+        .filter((c) => ITEM_PLANNED_KINDS.has(config.channels.get(c)?.kind ?? ''))
+        .map((c) => ({
+          channel: c,
+          status:
+            own.findLast((p) => p.channel_id === c && p.status !== 'cancelled')?.status ?? 'none',
+        })),
       next: next
         ? { channel: next.channel_id, slot: next.slot, local: localTime(next.slot, zone) }
         : null,

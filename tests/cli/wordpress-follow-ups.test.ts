@@ -57,7 +57,13 @@ describe.runIf(wp)('an item edited and then withdrawn after it went out to WordP
       return result.lines.map((l) => l.event).filter((e) => e !== undefined);
     };
 
+    const queued = async () => {
+      const list = await runLoa(['queue', 'list', '--dir', root], env);
+      expect(list.code, list.stderr).toBe(0);
+      return list.lines.map((l) => String(l.text ?? ''));
+    };
     expect(await run()).toContain('published');
+    expect(await queued()).toEqual([expect.stringContaining('cong-ttdt:published')]);
     const [post] = await postsWithSlugPrefix(wp, 'loa-');
     const read = () => wpGet<Post>(wp, `/wp/v2/posts/${post!.id}?context=edit`);
     expect((await read()).title.raw).toBe(item.title);
@@ -75,6 +81,9 @@ describe.runIf(wp)('an item edited and then withdrawn after it went out to WordP
     expect(withdrawn.code, withdrawn.stderr).toBe(0);
     expect(await run()).toContain('withdrawn');
     expect((await read()).status).toBe('trash');
+    expect(await queued()).toEqual([
+      expect.stringMatching(/^mot-cua {2}withdrawn .*cong-ttdt:withdrawn/),
+    ]);
     expect(await run()).not.toContain('withdrawn');
 
     // The log holds the publication and its two corrections, and still verifies.

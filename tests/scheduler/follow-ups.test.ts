@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/calendar/clock.js';
 import { filesAdapter } from '../../src/channels/files/adapter.js';
 import type { ChannelAdapter } from '../../src/channels/types.js';
 import { withdrawItem } from '../../src/content/queue.js';
+import { queueEntries } from '../../src/content/queue-list.js';
 import { syncContent } from '../../src/content/sync.js';
 import { LoaError } from '../../src/errors/loa-error.js';
 import { readEvidence } from '../../src/evidence/log.js';
@@ -123,6 +124,11 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
     expect(await titles(session, 'withdrawn')).toEqual(['tin:Tin cải cách hành chính tin']);
     const [publication] = await listPublications(session.store.db, { item: 'tin' });
     expect(publication!.status).toBe('withdrawn');
+    const [queued] = await queueEntries(session.store.db, session.config);
+    expect(queued).toMatchObject({
+      status: 'withdrawn',
+      channelStates: [{ channel: 'tep', status: 'withdrawn' }],
+    });
     const log = await readEvidence(session.store.db);
     expect(log[1]).toMatchObject({ kind: 'correction', corrects: 0, void: true });
     expect(applyCorrections(log.map(toAuditEntry)).entries).toEqual([]);

@@ -69,7 +69,12 @@ export async function runQueueList(
             id: l.id,
             status: l.status,
             version: l.version,
-            channels: l.channels.join(','),
+            channels: l.channels
+              .map((c) => {
+                const state = l.channelStates.find((s) => s.channel === c);
+                return state ? `${c}:${state.status}` : c;
+              })
+              .join(' '),
             next: l.next ? `${l.next.local} (${l.next.channel})` : '',
           }),
         );
