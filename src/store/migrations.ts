@@ -360,6 +360,40 @@ async function tokenLifecycle(db: AnyDb): Promise<void> {
   }
 }
 
+/**
+ * Feed ingest state, moved out of the per-channel JSON files so that several `loa run`
+ * processes share it: per channel and feed URL the validators of the last copy read and when
+ * it was last asked for; per channel every entry taken in (guid, else id or link), which a
+ * second process inserting the same key runs into instead of taking the entry in again.
+ */
+async function ingestTables(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('ingest_feeds')
+    .ifNotExists()
+    .addColumn('channel_id', 'text', (c) => c.notNull())
+    .addColumn('feed_url', 'text', (c) => c.notNull())
+    .addColumn('etag', 'text')
+    .addColumn('last_modified', 'text')
+    .addColumn('last_run', 'text')
+    .addPrimaryKeyConstraint('ingest_feeds_pk', ['channel_id', 'feed_url'])
+    .execute();
+  await db.schema
+    .createTable('ingest_entries')
+    .ifNotExists()
+    .addColumn('channel_id', 'text', (c) => c.notNull())
+    .addColumn('entry_key', 'text', (c) => c.notNull())
+    .addColumn('feed_url', 'text')
+    .addColumn('origin', 'text', (c) => c.notNull())
+    .addColumn('title', 'text')
+    .addColumn('link', 'text')
+    .addColumn('published_at', 'text')
+    .addColumn('content_hash', 'text')
+    .addColumn('evidence', 'text')
+    .addColumn('ingested_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ingest_entries_pk', ['channel_id', 'entry_key'])
+    .execute();
+}
+
 /** Every migration, in order. Append new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'queue: items, versions, state changes', up: queueTables },
@@ -370,6 +404,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'evidence: corrections by time', up: correctionIndex },
   { version: 8, name: 'publication follow-ups: update and withdraw', up: followUpTables },
   { version: 9, name: 'api tokens: expiry, revocation, last use', up: tokenLifecycle },
+  { version: 10, name: 'ingest: feed state and entries taken in', up: ingestTables },
 ];
 
 /** The migration bookkeeping table; created before anything else. */

@@ -22,6 +22,8 @@ export interface Database {
   users: UserTable;
   api_tokens: ApiTokenTable;
   publication_followups: FollowUpTable;
+  ingest_feeds: IngestFeedTable;
+  ingest_entries: IngestEntryTable;
 }
 
 export interface MigrationTable {
@@ -304,3 +306,39 @@ export interface ApiTokenTable {
 export type UserRow = Selectable<UserTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type FollowUpRow = Selectable<FollowUpTable>;
+
+/** Per ingest channel and feed: the last copy's validators and the last read (migration 10). */
+export interface IngestFeedTable {
+  channel_id: string;
+  feed_url: string;
+  /** ETag of the last copy read, for If-None-Match. */
+  etag: string | null;
+  /** Last-Modified of the last copy read, for If-Modified-Since. */
+  last_modified: string | null;
+  /** When the feed was last asked for, UTC (the polite interval counts from it). */
+  last_run: string | null;
+}
+
+/**
+ * An entry of a feed taken in by an ingest channel, once per channel and key (guid, else id
+ * or link). For press channels it holds the article and the evidence entries written for it.
+ */
+export interface IngestEntryTable {
+  channel_id: string;
+  entry_key: string;
+  feed_url: string | null;
+  /** `feed` (read now), `state-file` or `press-file` (imported from the JSON files before). */
+  origin: string;
+  title: string | null;
+  link: string | null;
+  /** When the source says it was published, UTC. */
+  published_at: string | null;
+  /** SHA-256 (hex) of title, link and publication date. */
+  content_hash: string | null;
+  /** Indices of the evidence entries written for it, comma-separated; null for none. */
+  evidence: string | null;
+  ingested_at: string;
+}
+
+export type IngestFeedRow = Selectable<IngestFeedTable>;
+export type IngestEntryRow = Selectable<IngestEntryTable>;
