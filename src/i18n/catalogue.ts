@@ -1147,6 +1147,27 @@ export const CATALOGUE = {
     en: 'Channel {channel} ({creates}):',
   },
   INGEST_FEED_ERROR: { vi: '    {error}', en: '    {error}' },
+  INGEST_NEW_PRESS: {
+    vi: '    + {title} ({time}) → mục nhật ký {evidence}',
+    en: '    + {title} ({time}) → evidence {evidence}',
+  },
+  INGEST_NEW_DRAFT: { vi: '    + {title} → {draft}', en: '    + {title} → {draft}' },
+  INGEST_NO_EVIDENCE: {
+    vi: 'không ghi (kênh không phục vụ nhiệm vụ nào của kế hoạch)',
+    en: 'none (the channel serves no plan task)',
+  },
+  INGEST_TIME_INGESTED: {
+    vi: 'nguồn không ghi ngày đăng; tính theo lúc đọc vào {time}',
+    en: 'no publication date in the feed; dated when read, {time}',
+  },
+  INGEST_SKIPPED_WHY: {
+    vi: '    bỏ qua: {seen} tin đã nhận trước đó, {legacy} tin gõ bảng mã cũ, {unidentified} tin không có mã nhận dạng (guid, id, link)',
+    en: '    skipped: {seen} already taken in, {legacy} in a legacy encoding, {unidentified} without guid, id or link',
+  },
+  INGEST_STATE_IMPORTED: {
+    vi: '  Đã nhập trạng thái cũ từ {path} (lần đầu, tệp giữ nguyên): {feeds} nguồn, {entries} tin đã nhận, mục nhật ký {evidence}',
+    en: '  Imported the old state from {path} (first run; the file is left in place): {feeds} feeds, {entries} entries taken in, evidence {evidence}',
+  },
   // --- broadcast rundowns: storage, commands, status, as-run, reposts (issue 5)
   RUNDOWN_CHANNEL_NOT_BROADCAST: {
     vi: 'Kênh {id} không phải kênh phát thanh – truyền hình (loại {kind})',
@@ -1467,6 +1488,104 @@ export const CATALOGUE = {
     en: 'Latest checkpoint: {size} entries, root {root}, signed at {at}',
   },
   PAGE_NO_CHECKPOINT: { vi: 'Chưa có điểm kiểm tra', en: 'No checkpoint yet' },
+  // --- web pages: calendar month grid, reschedule form, manual evidence form
+  PAGE_CAL_BAD_MONTH: {
+    vi: 'Tháng không hợp lệ: "{value}"',
+    en: 'Invalid month: "{value}"',
+    hintVi: 'Viết dạng năm-tháng, ví dụ /calendar?month=2024-03.',
+    hintEn: 'Write it as year-month, for example /calendar?month=2024-03.',
+  },
+  PAGE_CAL_MONTH_OF: { vi: 'Tháng {month}/{year}', en: '{month}/{year}' },
+  PAGE_CAL_PREV: { vi: '‹ Tháng trước', en: '‹ Previous month' },
+  PAGE_CAL_NEXT: { vi: 'Tháng sau ›', en: 'Next month ›' },
+  PAGE_CAL_THIS_MONTH: { vi: 'Tháng này', en: 'This month' },
+  PAGE_CAL_TODAY: { vi: 'hôm nay', en: 'today' },
+  PAGE_CAL_WEEK_NO: { vi: 'Tuần {week}', en: 'Week {week}' },
+  PAGE_CAL_ZONE: {
+    vi: 'Giờ theo múi giờ của kế hoạch: {zone}',
+    en: "Times in the plan's zone: {zone}",
+  },
+  PAGE_CAL_LIST: { vi: 'Danh sách theo thời gian', en: 'In time order' },
+  PAGE_CAL_NOTHING: { vi: 'Không có gì trong kỳ này.', en: 'Nothing in this period.' },
+  PAGE_CAL_BROADCAST: { vi: 'Phát sóng', en: 'Airing' },
+  PAGE_CAL_BULLETIN: { vi: 'Số bản tin', en: 'Bulletin issue' },
+  PAGE_CAL_REPORT: { vi: 'Hạn báo cáo', en: 'Report due' },
+  PAGE_PUB_SCHEDULED: { vi: 'Đã xếp lịch', en: 'Scheduled' },
+  PAGE_PUB_PUBLISHED: { vi: 'Đã đăng', en: 'Published' },
+  PAGE_PUB_FAILED: { vi: 'Đăng lỗi', en: 'Failed' },
+  PAGE_PUB_MISSED: { vi: 'Lỡ lịch', en: 'Missed' },
+  PAGE_PUB_CANCELLED: { vi: 'Đã huỷ', en: 'Cancelled' },
+  PAGE_PUB_WITHDRAWN: { vi: 'Đã gỡ xuống', en: 'Taken down' },
+  PAGE_RESCHEDULE: { vi: 'Đặt lại giờ', en: 'Reschedule' },
+  PAGE_RESCHEDULE_AT: { vi: 'Giờ đăng mới ({zone})', en: 'New time ({zone})' },
+  PAGE_RESCHEDULED: {
+    vi: 'Đã đặt lại giờ đăng của bài {id}: {when}',
+    en: 'Item {id} rescheduled: {when}',
+  },
+  PAGE_MANUAL_HEAD: { vi: 'Thêm minh chứng nhập tay', en: 'Add evidence by hand' },
+  PAGE_MANUAL_INTRO: {
+    vi: 'Cho các nhiệm vụ không đăng qua kênh nào: tập huấn, hội nghị, chào cờ, tờ rơi, màn hình LED, báo chí…',
+    en: 'For tasks nothing publishes: trainings, conferences, flag-salute meetings, leaflets, LED screens, press…',
+  },
+  PAGE_MANUAL_TASK: { vi: 'Nhiệm vụ', en: 'Task' },
+  PAGE_MANUAL_CHOOSE: { vi: '— chọn nhiệm vụ —', en: '— choose a task —' },
+  PAGE_MANUAL_DATE: { vi: 'Ngày thực hiện', en: 'Date carried out' },
+  PAGE_MANUAL_NOTE: { vi: 'Ghi chú', en: 'Note' },
+  PAGE_MANUAL_FILES: {
+    vi: 'Tệp đính kèm ({types}; tổng tối đa {max} MiB)',
+    en: 'Files ({types}; at most {max} MiB in all)',
+  },
+  PAGE_MANUAL_SUBMIT: { vi: 'Ghi vào nhật ký', en: 'Record in the log' },
+  PAGE_MANUAL_NONE: {
+    vi: 'Chưa kế hoạch nào có nhiệm vụ nhập minh chứng tay (manual:).',
+    en: 'No plan has a task whose evidence is entered by hand (manual:).',
+  },
+  PAGE_MANUAL_READ_ONLY: {
+    vi: 'Vai trò {role} chỉ xem nhật ký; minh chứng nhập tay do vai trò {roles} thêm.',
+    en: 'The {role} role only reads the log; evidence by hand is added by the {roles} role.',
+  },
+  PAGE_MANUAL_NO_TASK: {
+    vi: 'Chưa chọn nhiệm vụ',
+    en: 'No task chosen',
+    hintVi: 'Chọn nhiệm vụ trong danh sách (kế hoạch, điều khoản).',
+    hintEn: 'Choose a task in the list (plan, clause).',
+  },
+  PAGE_MANUAL_NOT_MANUAL: {
+    vi: 'Nhiệm vụ "{task}" của kế hoạch {plan} không nhận minh chứng nhập tay',
+    en: 'Task "{task}" of plan {plan} takes no evidence by hand',
+    hintVi: 'Nhiệm vụ này được tính từ các lượt đăng của kênh; chọn một nhiệm vụ trong danh sách.',
+    hintEn: "This task counts the channels' publications; choose a task in the list.",
+  },
+  PAGE_MANUAL_NO_DATE: {
+    vi: 'Chưa nhập ngày thực hiện',
+    en: 'No date given',
+    hintVi: 'Nhập ngày dạng 2024-03-12.',
+    hintEn: 'Give the date as 2024-03-12.',
+  },
+  PAGE_MANUAL_DATE_OUTSIDE: {
+    vi: 'Ngày {date} nằm ngoài thời gian thực hiện kế hoạch {plan} ({start} – {end})',
+    en: 'The date {date} lies outside plan {plan} ({start} – {end})',
+    hintVi: 'Chọn một ngày trong thời gian thực hiện kế hoạch.',
+    hintEn: "Choose a date inside the plan's period.",
+  },
+  PAGE_MANUAL_TOO_LARGE: {
+    vi: 'Tệp đính kèm quá lớn: {size} byte, tối đa {max} byte cho một lần gửi',
+    en: 'The files are too large: {size} bytes, at most {max} bytes at a time',
+    hintVi: 'Gửi bớt tệp, hoặc nén tệp rồi gửi lại.',
+    hintEn: 'Send fewer files, or compress them, and send again.',
+  },
+  PAGE_MANUAL_FILES_AGAIN: {
+    vi: 'Trình duyệt không giữ tệp đã chọn: hãy chọn lại tệp trước khi gửi lại.',
+    en: 'The browser does not keep chosen files: choose them again before sending.',
+  },
+  PAGE_MANUAL_ADDED: {
+    vi: 'Đã ghi minh chứng số {index} vào nhật ký',
+    en: 'Evidence entry {index} recorded in the log',
+  },
+  PAGE_FILES: { vi: 'Tệp', en: 'Files' },
+  PAGE_DATE: { vi: 'Ngày', en: 'Date' },
+  PAGE_NOTE: { vi: 'Ghi chú', en: 'Note' },
+  PAGE_PLAN: { vi: 'Kế hoạch', en: 'Plan' },
 } as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -1,6 +1,7 @@
 /**
  * Feed ingest (`kind: ingest`): fetching with limits, parsing with rss-parser, drafts and
- * press records, per-feed state, and `runIngest` for `loa ingest`.
+ * press articles (with their evidence), the per-feed state in the store, and `runIngest` for
+ * `loa ingest`.
  */
 export { type FeedEntry, type ParsedFeed, parseFeed } from './entries.js';
 export {
@@ -10,7 +11,6 @@ export {
   fetchFeed,
 } from './fetch-feed.js';
 export {
-  appendPressRecords,
   draftDigests,
   draftFileName,
   draftsDir,
@@ -18,22 +18,34 @@ export {
   type FeedSource,
   type PressRecord,
   pressFile,
-  pressRecord,
-  pressRecordIds,
+  readPressRecords,
   renderDraft,
   writeDraft,
 } from './records.js';
 export {
+  emptyFeedReport,
   type IngestFeedReport,
+  type IngestRun,
   type IngestStatus,
   type LegacyEntry,
   type RunIngestOptions,
   runIngest,
+  type SkippedEntries,
+  type TakenEntry,
 } from './run.js';
 export {
   type FeedState,
-  type IngestState,
+  importJsonState,
   ingestStatePath,
-  JsonFileIngestState,
-  MAX_SEEN_IDS,
+  readStateFile,
+  type StateImport,
 } from './state.js';
+export {
+  claimFeed,
+  type FeedClaim,
+  feedStates,
+  type IngestEntryInput,
+  saveValidators,
+  takeInEntry,
+  takenKeys,
+} from './store-state.js';

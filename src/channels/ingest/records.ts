@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { slugify } from '../../text/vietnamese.js';
 import { writeFileAtomic } from '../bulletin/files.js';
@@ -13,7 +13,7 @@ export interface FeedSource {
   name?: string;
 }
 
-/** Tin báo chí: a press-coverage record, one JSON line, to become evidence later. */
+/** Tin báo chí: a press-coverage record as the old `.jsonl` file kept it (before migration 10). */
 export interface PressRecord {
   /** `<feed url> <entry key>`: what makes it unique. */
   id: string;
@@ -42,7 +42,10 @@ export function draftsDir(dataDir: string, channel: string): string {
   return join(dataDir, 'ingest', 'drafts', channel);
 }
 
-/** The press-record file of an ingest channel: `<dataDir>/ingest/press/<channel>.jsonl`. */
+/**
+ * The old press-record file of an ingest channel, `<dataDir>/ingest/press/<channel>.jsonl`:
+ * read once by the import, no longer written.
+ */
 export function pressFile(dataDir: string, channel: string): string {
   return join(dataDir, 'ingest', 'press', `${channel}.jsonl`);
 }
@@ -85,30 +88,6 @@ export function renderDraft(
   return `---\n${comments.map((c) => c.replace(/\n/g, ' ')).join('\n')}\n${yaml}\n---\n\n${body.join('\n\n')}\n`;
 }
 
-/** The press record for an entry. Pure. */
-export function pressRecord(
-  channel: Pick<IngestChannel, 'id' | 'unit'>,
-  source: FeedSource,
-  entry: FeedEntry,
-  ingestedAt: string,
-): PressRecord {
-  const record: PressRecord = {
-    id: `${source.url} ${entry.key}`,
-    channel: channel.id,
-    unit: channel.unit,
-    feed: source.url,
-    key: entry.key,
-    title: entry.title,
-    ingestedAt,
-  };
-  if (source.name) record.feedName = source.name;
-  if (entry.link) record.link = entry.link;
-  if (entry.date) record.publishedAt = entry.date;
-  if (entry.author) record.author = entry.author;
-  if (entry.summary) record.summary = entry.summary;
-  return record;
-}
-
 /** Digests of the drafts already in a folder (whatever their slug became). */
 export async function draftDigests(dir: string): Promise<Set<string>> {
   const names = await readdir(dir).catch(() => [] as string[]);
@@ -120,19 +99,23 @@ export async function draftDigests(dir: string): Promise<Set<string>> {
   return digests;
 }
 
-/** Ids of the press records already in a file; a torn last line (crash) is ignored. */
-export async function pressRecordIds(path: string): Promise<Set<string>> {
+/**
+ * The press records of a channel's old `.jsonl` file (written before migration 10; loa now
+ * keeps press articles in the store and the evidence log). A torn last line is ignored.
+ */
+export async function readPressRecords(path: string): Promise<PressRecord[]> {
   const text = await readFile(path, 'utf8').catch(() => '');
-  const ids = new Set<string>();
+  const records: PressRecord[] = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     try {
-      ids.add((JSON.parse(line) as PressRecord).id);
+      const record = JSON.parse(line) as PressRecord;
+      if (typeof record.key === 'string' && typeof record.title === 'string') records.push(record);
     } catch {
-      // NOTE: only an interrupted append leaves a broken line; its record is written again.
+      // NOTE: only an interrupted append leaves a broken line; that entry was never saved.
     }
   }
-  return ids;
+  return records;
 }
 
 /** Writes one draft, atomically. */
@@ -141,13 +124,4 @@ export async function writeDraft(dir: string, name: string, text: string): Promi
   const path = join(dir, name);
   await writeFileAtomic(path, text);
   return path;
-}
-
-/** Appends press records as JSON lines, starting on a fresh line if the file was torn. */
-export async function appendPressRecords(path: string, records: PressRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  await mkdir(dirname(path), { recursive: true });
-  const current = await readFile(path, 'utf8').catch(() => '');
-  const lead = current === '' || current.endsWith('\n') ? '' : '\n';
-  await appendFile(path, lead + records.map((r) => `${JSON.stringify(r)}\n`).join(''));
 }

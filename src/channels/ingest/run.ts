@@ -1,24 +1,28 @@
-import { DateTime } from 'luxon';
 import type { Clock } from '../../calendar/clock.js';
 import { LoaError } from '../../errors/loa-error.js';
+import { pressContentHash, pressEvidence, servedTasks } from '../../evidence/press.js';
+import { toStored } from '../../store/instant.js';
+import type { Store } from '../../store/types.js';
 import type { IngestChannel } from '../schema.js';
 import { type FeedEntry, parseFeed } from './entries.js';
 import { type FetchLike, fetchFeed } from './fetch-feed.js';
 import {
-  appendPressRecords,
   draftDigests,
   draftFileName,
   draftsDir,
   entryDigest,
   type FeedSource,
-  type PressRecord,
-  pressFile,
-  pressRecord,
-  pressRecordIds,
   renderDraft,
   writeDraft,
 } from './records.js';
-import { type FeedState, type IngestState, ingestStatePath, JsonFileIngestState } from './state.js';
+import { importJsonState, type StateImport } from './state.js';
+import {
+  claimFeed,
+  type IngestEntryInput,
+  saveValidators,
+  takeInEntry,
+  takenKeys,
+} from './store-state.js';
 
 /** How one feed's read went. */
 export type IngestStatus = 'ok' | 'not-modified' | 'not-due' | 'failed';
@@ -31,29 +35,64 @@ export interface LegacyEntry {
   sample: string;
 }
 
+/** Why entries of a feed were not taken in, counted. */
+export interface SkippedEntries {
+  /** Already taken in by this channel (an earlier read, another feed, another process). */
+  seen: number;
+  /** Text in a legacy Vietnamese encoding (TCVN3, VNI): refused. */
+  legacy: number;
+  /** Neither guid, id nor link: nothing to recognise it by next time. */
+  unidentified: number;
+}
+
+/** An entry taken in on this read. */
+export interface TakenEntry {
+  key: string;
+  title: string;
+  link?: string;
+  /** The draft file written (draft channels). */
+  draft?: string;
+  /** The instant its evidence is dated (press channels), UTC ISO. */
+  time?: string;
+  /** Whether `time` is the article's publication or, lacking one, when loa read it. */
+  timeSource?: 'published' | 'ingested';
+  /** Indices of the evidence entries written for it, one per served plan task. */
+  evidence: number[];
+}
+
 /** The report of one feed, for `loa ingest`. */
 export interface IngestFeedReport {
   /** The feed URL. */
   feed: string;
   name?: string;
   status: IngestStatus;
-  /** Entries taken in this time (drafts written or press records appended). */
+  /** Entries taken in this time (drafts written or press articles recorded). */
   newItems: number;
-  /** Entries already taken in, refused (legacy encoding) or without an id. */
+  /** Entries not taken in: `skippedBy` says why. */
   skipped: number;
-  /** Draft file paths, or press record ids, of the new items. */
+  skippedBy: SkippedEntries;
+  /** Draft file paths, or entry keys of press articles, taken in this time. */
   created: string[];
+  entries: TakenEntry[];
+  /** Evidence indices written on this read, in order. */
+  evidence: number[];
   legacy: LegacyEntry[];
   error?: LoaError;
+}
+
+/** One channel's ingest: each feed's report, and what the one-time import brought in. */
+export interface IngestRun {
+  feeds: IngestFeedReport[];
+  imported?: StateImport;
 }
 
 export interface RunIngestOptions {
   dataDir: string;
   clock: Clock;
+  /** Where the feed state, the entries taken in and the evidence log live. */
+  store: Store;
   /** Node's fetch unless given. */
   fetch?: FetchLike;
-  /** The JSON file `<dataDir>/ingest/<channel>.json` unless given (the store, later). */
-  state?: IngestState;
   /** Read every feed now, even if its interval has not passed. */
   force?: boolean;
   signal?: AbortSignal;
@@ -68,140 +107,181 @@ function asLoaError(error: unknown): LoaError {
   });
 }
 
-function isDue(channel: IngestChannel, state: FeedState | undefined, now: DateTime): boolean {
-  if (!state?.lastCheckedAt) return true;
-  const last = DateTime.fromISO(state.lastCheckedAt, { zone: 'utc' });
-  return !last.isValid || now >= last.plus({ minutes: channel.intervalMinutes });
+/** A feed report before anything happened. */
+export function emptyFeedReport(url: string, name?: string): IngestFeedReport {
+  return {
+    feed: url,
+    ...(name ? { name } : {}),
+    status: 'failed',
+    newItems: 0,
+    skipped: 0,
+    skippedBy: { seen: 0, legacy: 0, unidentified: 0 },
+    created: [],
+    entries: [],
+    evidence: [],
+    legacy: [],
+  };
 }
 
-/** What is already taken in from a feed: keys in the state, plus drafts or records on disk. */
-async function alreadyTaken(
-  channel: IngestChannel,
-  options: RunIngestOptions,
-): Promise<(url: string, entry: FeedEntry) => boolean> {
-  if (channel.creates === 'draft') {
-    const digests = await draftDigests(draftsDir(options.dataDir, channel.id));
-    return (url, entry) => digests.has(entryDigest(url, entry.key));
-  }
-  const ids = await pressRecordIds(pressFile(options.dataDir, channel.id));
-  return (url, entry) => ids.has(`${url} ${entry.key}`);
+function skip(report: IngestFeedReport, why: keyof SkippedEntries, count = 1): void {
+  report.skipped += count;
+  report.skippedBy[why] += count;
 }
 
 async function ingestFeed(
   channel: IngestChannel,
   source: FeedSource,
-  store: IngestState,
   options: RunIngestOptions,
   report: IngestFeedReport,
 ): Promise<void> {
+  const { store } = options;
   const now = options.clock.now().toUTC();
-  const previous = await store.getFeedState(source.url);
-  if (!options.force && !isDue(channel, previous, now)) {
+  const key = { channel: channel.id, url: source.url };
+  const dueBefore = toStored(now.minus({ minutes: channel.intervalMinutes }));
+  const claim = await claimFeed(store, key, toStored(now), dueBefore, Boolean(options.force));
+  if (!claim.due) {
     report.status = 'not-due';
     return;
   }
-  const state: FeedState = { ...(previous ?? {}), seenIds: [...(previous?.seenIds ?? [])] };
-  state.lastCheckedAt = now.toISO() ?? undefined;
-  try {
-    const fetched = await fetchFeed(source.url, {
-      ...(previous?.etag ? { etag: previous.etag } : {}),
-      ...(previous?.lastModified ? { lastModified: previous.lastModified } : {}),
-      timeoutMs: channel.timeoutSec * 1000,
-      maxBytes: channel.maxBytes,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    if (fetched.status === 'not-modified') {
-      report.status = 'not-modified';
-      return;
-    }
-    const feed = await parseFeed(fetched.text, source.url);
-    report.skipped += feed.unidentified;
-    const seen = new Set(state.seenIds);
-    const onDisk = await alreadyTaken(channel, options);
-    const fresh: FeedEntry[] = [];
-    for (const entry of feed.entries) {
-      if (seen.has(entry.key) || onDisk(source.url, entry)) {
-        report.skipped += 1;
-        continue;
-      }
-      if (entry.legacy) {
-        report.skipped += 1;
-        const { encoding, sample } = entry.legacy;
-        report.legacy.push({ key: entry.key, title: entry.title, encoding, sample });
-        continue;
-      }
-      seen.add(entry.key);
-      fresh.push(entry);
-    }
-    await takeIn(channel, source, fresh, options, report);
-    // NOTE: the state is saved after the drafts and records: a crash in between leaves them on
-    // disk, and the next read finds them there instead of writing them twice.
-    state.seenIds.push(...fresh.map((e) => e.key));
-    if (fetched.etag) state.etag = fetched.etag;
-    else delete state.etag;
-    if (fetched.lastModified) state.lastModified = fetched.lastModified;
-    else delete state.lastModified;
-    report.status = 'ok';
-  } finally {
-    await store.saveFeedState(source.url, state);
+  const fetched = await fetchFeed(source.url, {
+    ...(claim.feed.etag ? { etag: claim.feed.etag } : {}),
+    ...(claim.feed.last_modified ? { lastModified: claim.feed.last_modified } : {}),
+    timeoutMs: channel.timeoutSec * 1000,
+    maxBytes: channel.maxBytes,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  if (fetched.status === 'not-modified') {
+    report.status = 'not-modified';
+    return;
   }
+  const feed = await parseFeed(fetched.text, source.url);
+  skip(report, 'unidentified', feed.unidentified);
+  const taken = await takenKeys(
+    store.db,
+    channel.id,
+    feed.entries.map((e) => e.key),
+  );
+  const onDisk =
+    channel.creates === 'draft'
+      ? await draftDigests(draftsDir(options.dataDir, channel.id))
+      : new Set<string>();
+  for (const entry of feed.entries) {
+    if (taken.has(entry.key) || onDisk.has(entryDigest(source.url, entry.key))) {
+      skip(report, 'seen');
+      continue;
+    }
+    if (entry.legacy) {
+      skip(report, 'legacy');
+      const { encoding, sample } = entry.legacy;
+      report.legacy.push({ key: entry.key, title: entry.title, encoding, sample });
+      continue;
+    }
+    taken.add(entry.key);
+    const result = await takeIn(channel, source, entry, options);
+    if (result === undefined) {
+      skip(report, 'seen');
+      continue;
+    }
+    report.newItems += 1;
+    report.created.push(result.draft ?? entry.key);
+    report.entries.push(result);
+    report.evidence.push(...result.evidence);
+  }
+  const validators = {
+    ...(fetched.etag ? { etag: fetched.etag } : {}),
+    ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+  };
+  await saveValidators(store, key, validators);
+  report.status = 'ok';
 }
 
+/**
+ * Takes one entry in: a draft file (then its key), or a press article with one evidence
+ * entry per served plan task, in one transaction. Undefined when another process took the
+ * same key in first.
+ */
 async function takeIn(
   channel: IngestChannel,
   source: FeedSource,
-  entries: FeedEntry[],
+  entry: FeedEntry,
   options: RunIngestOptions,
-  report: IngestFeedReport,
-): Promise<void> {
+): Promise<TakenEntry | undefined> {
+  const { store } = options;
+  const ingestedAt = toStored(options.clock.now());
+  const article = {
+    channel: channel.id,
+    unit: channel.unit,
+    key: entry.key,
+    title: entry.title,
+    ingestedAt,
+    ...(entry.link ? { link: entry.link } : {}),
+    ...(entry.date ? { publishedAt: entry.date } : {}),
+  };
+  const row: IngestEntryInput = {
+    channel_id: channel.id,
+    entry_key: entry.key,
+    feed_url: source.url,
+    origin: 'feed',
+    title: entry.title,
+    link: entry.link ?? null,
+    published_at: entry.date ?? null,
+    content_hash: pressContentHash(article),
+    ingested_at: ingestedAt,
+  };
+  const out: TakenEntry = {
+    key: entry.key,
+    title: entry.title,
+    ...(entry.link ? { link: entry.link } : {}),
+    evidence: [],
+  };
   if (channel.creates === 'draft') {
     const dir = draftsDir(options.dataDir, channel.id);
-    for (const entry of entries) {
-      const name = draftFileName(source.url, entry);
-      report.created.push(await writeDraft(dir, name, renderDraft(channel, source, entry)));
-    }
-  } else {
-    const at = options.clock.now().toUTC().toISO() ?? '';
-    const records: PressRecord[] = entries.map((e) => pressRecord(channel, source, e, at));
-    await appendPressRecords(pressFile(options.dataDir, channel.id), records);
-    report.created.push(...records.map((r) => r.id));
+    // NOTE: the draft is written before its key is recorded: a crash in between leaves it on
+    // disk, where the next read finds it (by its digest) instead of writing it twice.
+    out.draft = await writeDraft(
+      dir,
+      draftFileName(source.url, entry),
+      renderDraft(channel, source, entry),
+    );
+    const taken = await store.transaction((tx) => takeInEntry(tx, store.engine, row, []));
+    return taken === undefined ? undefined : out;
   }
-  report.newItems = entries.length;
+  const evidence = pressEvidence(article, servedTasks(channel.serves));
+  const indices = await store.transaction((tx) => takeInEntry(tx, store.engine, row, evidence));
+  if (indices === undefined) return undefined;
+  out.time = article.publishedAt ?? ingestedAt;
+  out.timeSource = article.publishedAt ? 'published' : 'ingested';
+  out.evidence = indices;
+  return out;
 }
 
 /**
  * Reads every feed of an ingest channel whose interval has passed (or all, with `force`):
  * a conditional GET with a timeout and a size limit, then rss-parser. New entries (by guid,
- * else link) become draft items or press records, as the channel says. A feed that fails
- * (unreachable, slow, huge, malformed, HTTP error) is reported and skipped; the others go on.
- * Nothing taken in is lost or taken in twice, even after a crash between writing and saving.
+ * else link; once per channel, whatever the feed) become draft items, or press articles with
+ * evidence entries for the plan tasks the channel serves, as the channel says. A feed that
+ * fails (unreachable, slow, huge, malformed, HTTP error) is reported and skipped, with nothing
+ * taken in; the others go on. The state lives in the store, shared by every process: an entry
+ * is taken in once even when several processes read the same feed at the same time. The
+ * first run after an upgrade imports the channel's old JSON state (see importJsonState).
  */
 export async function runIngest(
   channel: IngestChannel,
   options: RunIngestOptions,
-): Promise<IngestFeedReport[]> {
-  const store =
-    options.state ?? new JsonFileIngestState(ingestStatePath(options.dataDir, channel.id));
-  const reports: IngestFeedReport[] = [];
+): Promise<IngestRun> {
+  const imported = await importJsonState(options.store, channel, options.dataDir);
+  const feeds: IngestFeedReport[] = [];
   for (const feed of channel.feeds) {
     const source: FeedSource = feed.name ? { url: feed.url, name: feed.name } : { url: feed.url };
-    const report: IngestFeedReport = {
-      feed: feed.url,
-      status: 'failed',
-      newItems: 0,
-      skipped: 0,
-      created: [],
-      legacy: [],
-    };
-    if (feed.name) report.name = feed.name;
+    const report = emptyFeedReport(feed.url, feed.name);
     try {
-      await ingestFeed(channel, source, store, options, report);
+      await ingestFeed(channel, source, options, report);
     } catch (error) {
       report.status = 'failed';
       report.error = asLoaError(error);
     }
-    reports.push(report);
+    feeds.push(report);
   }
-  return reports;
+  return imported ? { feeds, imported } : { feeds };
 }

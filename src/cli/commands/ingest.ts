@@ -1,11 +1,21 @@
 import type { Command } from 'commander';
+import { DateTime } from 'luxon';
 import { type Clock, systemClock } from '../../calendar/clock.js';
-import { type IngestFeedReport, runIngest } from '../../channels/ingest/run.js';
+import {
+  emptyFeedReport,
+  type IngestFeedReport,
+  runIngest,
+  type TakenEntry,
+} from '../../channels/ingest/run.js';
+import type { StateImport } from '../../channels/ingest/state.js';
 import type { IngestChannel } from '../../channels/schema.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import type { PlanningConfig } from '../../scheduler/plan-items.js';
+import { channelZone } from '../../scheduler/planner.js';
 import { openSession } from '../../scheduler/session.js';
+import { openStore, storeOptionsFrom } from '../../store/open-store.js';
+import type { Store } from '../../store/types.js';
 import { type Output, printJson } from '../output.js';
 import { channelOfKind } from './bulletin.js';
 
@@ -21,6 +31,8 @@ export interface ChannelIngestReport {
   channel: string;
   creates: IngestChannel['creates'];
   feeds: IngestFeedReport[];
+  /** What the first run after the upgrade imported from the old JSON state. */
+  imported?: StateImport;
 }
 
 /** The ingest channels of a configuration. */
@@ -28,56 +40,142 @@ export function ingestChannels(config: PlanningConfig): IngestChannel[] {
   return [...config.channels.values()].filter((c): c is IngestChannel => c.kind === 'ingest');
 }
 
+/** What `ingestAll` needs; without a store it opens the one the environment names. */
+export interface IngestAllOptions {
+  dataDir: string;
+  clock: Clock;
+  store?: Store;
+  force?: boolean;
+  signal?: AbortSignal;
+}
+
+function asLoaError(error: unknown): LoaError {
+  return error instanceof LoaError
+    ? error
+    : new LoaError('INTERNAL', {
+        params: { detail: (error as Error)?.message ?? String(error) },
+        cause: error,
+      });
+}
+
 /**
  * Runs ingest for the given channels, one after the other. A failing feed is in its report
- * (runIngest never throws for one); anything else that goes wrong with a channel becomes a
- * failed report too, so one channel never stops the others, nor `loa run`.
+ * (runIngest never throws for one); anything else that goes wrong with a channel (the store,
+ * an unreadable old state file) becomes a failed report for each of its feeds, so one channel
+ * never stops the others, nor `loa run`.
  */
 export async function ingestAll(
   channels: readonly IngestChannel[],
-  options: { dataDir: string; clock: Clock; force?: boolean; signal?: AbortSignal },
+  options: IngestAllOptions,
 ): Promise<ChannelIngestReport[]> {
+  if (channels.length === 0) return [];
+  // NOTE: `loa run` passes no store yet; it then gets its own connection for this round.
+  const own = options.store ? undefined : await openBesideSession(options.dataDir);
+  const store = (options.store ?? own) as Store;
   const reports: ChannelIngestReport[] = [];
-  for (const channel of channels) {
-    let feeds: IngestFeedReport[];
-    try {
-      feeds = await runIngest(channel, options);
-    } catch (error) {
-      const failure =
-        error instanceof LoaError
-          ? error
-          : new LoaError('INTERNAL', {
-              params: { detail: (error as Error)?.message ?? String(error) },
-              cause: error,
-            });
-      feeds = channel.feeds.map((feed) => ({
-        feed: feed.url,
-        status: 'failed',
-        newItems: 0,
-        skipped: 0,
-        created: [],
-        legacy: [],
-        error: failure,
-      }));
+  try {
+    for (const channel of channels) {
+      const report: ChannelIngestReport = {
+        channel: channel.id,
+        creates: channel.creates,
+        feeds: [],
+      };
+      try {
+        const run = await runIngest(channel, { ...options, store });
+        report.feeds = run.feeds;
+        if (run.imported) report.imported = run.imported;
+      } catch (error) {
+        const failure = asLoaError(error);
+        report.feeds = channel.feeds.map((feed) => ({
+          ...emptyFeedReport(feed.url, feed.name),
+          error: failure,
+        }));
+      }
+      reports.push(report);
     }
-    reports.push({ channel: channel.id, creates: channel.creates, feeds });
+  } finally {
+    await own?.close();
   }
   return reports;
 }
 
-function errorText(report: IngestFeedReport): string {
-  return report.error ? `[${report.error.code}] ${report.error.localized()}` : '';
+/** Runs `fn` again, after a short async wait, while SQLite says the database is locked. */
+async function whileLocked<T>(fn: () => Promise<T>, deadlineMs = 30_000): Promise<T> {
+  const start = Date.now();
+  for (let wait = 20; ; wait = Math.min(wait * 2, 500)) {
+    try {
+      return await fn();
+    } catch (error) {
+      const locked = error instanceof LoaError && error.code === 'STORE_LOCKED';
+      if (!locked || Date.now() - start > deadlineMs) throw error;
+      await new Promise((done) => setTimeout(done, wait));
+    }
+  }
 }
 
 /**
- * `loa ingest [--channel <id>] [--force]`: reads the feeds of each ingest channel whose
- * interval has passed (every feed with --force) and prints a report per feed. New entries
- * become draft items under the data directory or press-coverage records, never twice.
- * Exit code 1 when a feed failed.
+ * A second connection to the store of this process's environment that never waits for a
+ * lock synchronously. better-sqlite3 waits for a busy database by blocking the thread, so a
+ * second SQLite connection that waited would stall the first one's open transaction (which
+ * needs the thread to finish) until the timeout. This one gives up at once and retries
+ * after an async pause instead. A transaction that was refused never started, and ingest
+ * writes are idempotent (keyed), so retrying is safe.
  */
-// NOTE: press records stay in `<dataDir>/ingest/press/<channel>.jsonl` for now; turning each
-// into an evidence entry (kind `manual`, form press, key = the record id) belongs with the
-// evidence commands, which can read them with pressRecordIds/pressFile and append once each.
+async function openBesideSession(dataDir: string): Promise<Store> {
+  const store = await whileLocked(() =>
+    openStore({ ...storeOptionsFrom(), dataDir, busyTimeoutMs: 0 }),
+  );
+  return {
+    engine: store.engine,
+    location: store.location,
+    db: store.db,
+    transaction: (fn) => whileLocked(() => store.transaction(fn)),
+    claimDue: (request) => store.claimDue(request),
+    close: () => store.close(),
+  };
+}
+
+function errorText(error: LoaError): string {
+  return `[${error.code}] ${error.localized()}`;
+}
+
+function evidenceText(entry: TakenEntry): string {
+  return entry.evidence.length === 0
+    ? message('INGEST_NO_EVIDENCE')
+    : entry.evidence.map((i) => `#${i}`).join(', ');
+}
+
+function entryLine(entry: TakenEntry, zone: string): string {
+  if (entry.draft) return message('INGEST_NEW_DRAFT', { title: entry.title, draft: entry.draft });
+  const local = DateTime.fromISO(entry.time ?? '', { zone }).toFormat('yyyy-MM-dd HH:mm ZZ');
+  const time =
+    entry.timeSource === 'ingested' ? message('INGEST_TIME_INGESTED', { time: local }) : local;
+  return message('INGEST_NEW_PRESS', { title: entry.title, time, evidence: evidenceText(entry) });
+}
+
+function printFeed(output: Output, feed: IngestFeedReport, zone: string): void {
+  output.out(
+    `  ${message('INGEST_REPORT_LINE', {
+      feed: feed.name ?? feed.feed,
+      status: feed.status,
+      newItems: feed.newItems,
+      skipped: feed.skipped,
+    })}`,
+  );
+  for (const entry of feed.entries) output.out(entryLine(entry, zone));
+  if (feed.skipped > 0) output.out(message('INGEST_SKIPPED_WHY', { ...feed.skippedBy }));
+  for (const legacy of feed.legacy) {
+    output.out(`    ! ${message('INGEST_LEGACY_ENCODING', { ...legacy, url: feed.feed })}`);
+  }
+  if (feed.error) output.out(message('INGEST_FEED_ERROR', { error: errorText(feed.error) }));
+}
+
+/**
+ * `loa ingest [--channel <id>] [--force] [--json]`: reads the feeds of each ingest channel
+ * whose interval has passed (every feed with --force) and prints per feed what was taken in
+ * (with the evidence indices written for press articles), what was skipped and why, and any
+ * error. Exit code 1 when a feed failed.
+ */
 export async function runIngestCommand(
   options: IngestOptions,
   output: Output,
@@ -91,6 +189,7 @@ export async function runIngestCommand(
     const reports = await ingestAll(channels, {
       dataDir: session.dataDir,
       clock,
+      store: session.store,
       force: Boolean(options.force),
     });
     const failed = reports.some((r) => r.feeds.some((f) => f.status === 'failed'));
@@ -101,7 +200,7 @@ export async function runIngestCommand(
           ...r,
           feeds: r.feeds.map(({ error, ...f }) => ({
             ...f,
-            ...(error ? { error: errorText({ ...f, error }) } : {}),
+            ...(error ? { error: errorText(error) } : {}),
           })),
         })),
       );
@@ -112,17 +211,14 @@ export async function runIngestCommand(
       output.out(
         message('INGEST_CHANNEL_HEADER', { channel: report.channel, creates: report.creates }),
       );
-      for (const feed of report.feeds) {
-        output.out(
-          `  ${message('INGEST_REPORT_LINE', {
-            feed: feed.name ?? feed.feed,
-            status: feed.status,
-            newItems: feed.newItems,
-            skipped: feed.skipped,
-          })}`,
-        );
-        if (feed.error) output.out(message('INGEST_FEED_ERROR', { error: errorText(feed) }));
+      if (report.imported) {
+        const { path, feeds, entries, evidence } = report.imported;
+        const indices = evidence.length === 0 ? '–' : evidence.map((i) => `#${i}`).join(', ');
+        output.out(message('INGEST_STATE_IMPORTED', { path, feeds, entries, evidence: indices }));
       }
+      const channel = session.config.channels.get(report.channel);
+      const zone = channel ? channelZone(channel, session.config.planZones) : 'utc';
+      for (const feed of report.feeds) printFeed(output, feed, zone);
     }
     return failed ? 1 : 0;
   } finally {

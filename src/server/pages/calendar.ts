@@ -1,85 +1,156 @@
 import type { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { parsePeriod } from '../../calendar/period.js';
+import { type Period, parsePeriod } from '../../calendar/period.js';
 import { planCalendar } from '../../calendar/plan-calendar.js';
+import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
+import type { Plan } from '../../plan/schema.js';
+import { itemVersion } from '../../store/items.js';
 import { listPublications } from '../../store/publications.js';
 import { escapeHtml } from '../../text/html.js';
 import { nfcDeep } from '../api-spec.js';
 import { requires } from '../auth.js';
 import type { ServerContext, ServerEnv } from '../context.js';
+import { CALENDAR_STYLE, type CalendarLine, kindWord, monthGrid } from './calendar-grid.js';
 import { page } from './layout.js';
 
 const Query = z.object({
   plan: z.string().optional(),
-  view: z.enum(['month', 'week']).default('month'),
+  /** The month of the grid, `2024-03`; absent or empty: this month. */
+  month: z.string().optional(),
+  /** Any period loa reads (`2024-W10`, `2024-Q1`…): a month shows its grid, others a list. */
   period: z.string().optional(),
   channel: z.string().optional(),
 });
 
-interface DayLine {
-  at: DateTime;
-  channel: string;
-  text: string;
-  kind: string;
+/** A `?month=` value: a month of the plan's zone, or a 400 saying how to write it. */
+function monthOf(value: string, zone: string): DateTime {
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(value)
+    ? DateTime.fromFormat(value, 'yyyy-MM', { zone })
+    : undefined;
+  if (!month?.isValid) throw new LoaError('PAGE_CAL_BAD_MONTH', { params: { value } });
+  return month;
 }
 
 /**
- * The calendar page: a week or a month of a plan, per channel: items scheduled or sent,
- * bulletin issues, broadcast slots, and the report due dates.
+ * Everything dated in a period: the plan calendar's broadcast slots and bulletin issue days,
+ * every publication of any state (with its item's title), and the plan's report due dates.
+ */
+async function linesOf(ctx: ServerContext, plan: Plan, period: Period): Promise<CalendarLine[]> {
+  const { config, store } = ctx.session;
+  const zone = plan.timeZone;
+  const cal = planCalendar(plan, [...config.channels.values()], period);
+  const lines: CalendarLine[] = [];
+  for (const t of cal.tasks)
+    for (const e of t.entries)
+      lines.push(
+        e.kind === 'bulletin'
+          ? {
+              at: e.start.setZone(zone),
+              kind: 'bulletin',
+              channel: e.channel,
+              text: e.label,
+              allDay: true,
+            }
+          : {
+              at: e.start.setZone(zone),
+              kind: 'broadcast',
+              channel: e.channel,
+              text: `${t.title} (${Math.round(e.lengthSec / 60)}′)`,
+            },
+      );
+  const from = period.start.toUTC().toISO() ?? '';
+  const to = period.end.toUTC().toISO() ?? '';
+  const titles = new Map<string, string>();
+  for (const p of await listPublications(store.db)) {
+    if (p.slot < from || p.slot >= to) continue;
+    const version = `${p.item_id}@${p.item_version}`;
+    if (!titles.has(version))
+      titles.set(
+        version,
+        (await itemVersion(store.db, p.item_id, p.item_version))?.title ?? p.item_id,
+      );
+    lines.push({
+      at: DateTime.fromISO(p.slot, { zone: 'utc' }).setZone(zone),
+      kind: 'publication',
+      status: p.status,
+      channel: p.channel_id,
+      text: titles.get(version) ?? p.item_id,
+      item: p.item_id,
+    });
+  }
+  for (const r of cal.reports)
+    lines.push({
+      at: r.due.setZone(zone),
+      kind: 'report',
+      channel: '',
+      text: `${r.title} (${r.period})`,
+      allDay: true,
+    });
+  return lines.sort((a, b) => a.at.toMillis() - b.at.toMillis());
+}
+
+/** The list view: every line of the period in time order, with its kind and channel. */
+function lineTable(lines: readonly CalendarLine[]): string {
+  if (lines.length === 0) return `<p>${escapeHtml(message('PAGE_CAL_NOTHING'))}</p>`;
+  const locale = message('PAGE_LANG');
+  const rows = lines
+    .map((l) => {
+      const when = l.at.toFormat(l.allDay ? 'ccc dd/MM' : 'ccc dd/MM HH:mm', { locale });
+      const cls = l.status ? `${l.kind} ${l.status}` : l.kind;
+      const text = l.item ? `${l.text} [${l.item}]` : l.text;
+      return `<tr class="${cls}"><td>${escapeHtml(when)}</td><td>${escapeHtml(l.channel)}</td><td>${escapeHtml(kindWord(l))}</td><td>${escapeHtml(text)}</td></tr>`;
+    })
+    .join('\n');
+  return `<table class="lines"><thead><tr><th>${escapeHtml(message('PAGE_TIME'))}</th><th>${escapeHtml(message('PAGE_CHANNEL'))}</th><th>${escapeHtml(message('PAGE_KIND'))}</th><th>${escapeHtml(message('PAGE_TITLE'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/**
+ * The calendar page: a month of a plan as a grid of ISO weeks (`?month=2024-03`, this month
+ * by default), each day with its publications, broadcast slots, bulletin issues and report
+ * due dates in the plan's zone, then the same in time order; `?period=2024-W10` (or any
+ * period but a month) shows the list alone.
  */
 export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
   app.get('/calendar', requires('status:read'), async (c) => {
     const q = Query.parse(nfcDeep(c.req.query()));
-    const { project, config, store } = ctx.session;
+    const { project, config } = ctx.session;
     const plans = project.plans.map((p) => p.value);
     const plan = plans.find((p) => p.id === q.plan) ?? plans[0];
     if (!plan) return c.html(page(message('PAGE_CALENDAR'), '', c.get('user')));
     const zone = plan.timeZone;
     const now = ctx.clock.now().setZone(zone);
-    const label = q.period ?? now.toFormat(q.view === 'week' ? "kkkk-'W'WW" : 'yyyy-MM');
-    const period = parsePeriod(label, zone);
-    const cal = planCalendar(plan, [...config.channels.values()], period);
-    const lines: DayLine[] = [];
-    for (const t of cal.tasks)
-      for (const e of t.entries)
-        lines.push({
-          at: e.start.setZone(zone),
-          channel: e.channel,
-          kind: e.kind,
-          text: e.kind === 'bulletin' ? e.label : `${t.title} (${Math.round(e.lengthSec / 60)}′)`,
-        });
-    const from = period.start.toUTC().toISO() ?? '';
-    const to = period.end.toUTC().toISO() ?? '';
-    for (const p of await listPublications(store.db)) {
-      if (p.slot < from || p.slot >= to) continue;
-      lines.push({
-        at: DateTime.fromISO(p.slot, { zone: 'utc' }).setZone(zone),
-        channel: p.channel_id,
-        kind: `item ${p.status}`,
-        text: p.item_id,
-      });
-    }
-    for (const r of cal.reports)
-      lines.push({ at: r.due, channel: '', kind: 'report', text: `${r.title} (${r.period})` });
-    const shown = lines
-      .filter((l) => !q.channel || l.channel === q.channel || l.kind === 'report')
-      .sort((a, b) => a.at.toMillis() - b.at.toMillis());
-    const rows = shown
-      .map(
-        (l) =>
-          `<tr class="${escapeHtml(l.kind.split(' ')[0] ?? '')}"><td>${escapeHtml(l.at.toFormat('ccc dd/MM HH:mm', { locale: message('PAGE_LANG') }))}</td><td>${escapeHtml(l.channel)}</td><td>${escapeHtml(message('PAGE_CAL_KIND', { kind: l.kind }))}</td><td>${escapeHtml(l.text)}</td></tr>`,
-      )
-      .join('\n');
-    const channels = [...config.channels.keys()]
-      .map((id) => `<option${id === q.channel ? ' selected' : ''}>${escapeHtml(id)}</option>`)
-      .join('');
-    const form = `<form method="get" action="/calendar"><input type="hidden" name="plan" value="${escapeHtml(plan.id)}">
-<select name="view"><option value="month"${q.view === 'month' ? ' selected' : ''}>${escapeHtml(message('PAGE_MONTH'))}</option><option value="week"${q.view === 'week' ? ' selected' : ''}>${escapeHtml(message('PAGE_WEEK'))}</option></select>
-<input name="period" value="${escapeHtml(label)}"> <select name="channel"><option value="">${escapeHtml(message('PAGE_ALL'))}</option>${channels}</select>
+    const monthText = q.month || (q.period && /^\d{4}-\d{2}$/.test(q.period) ? q.period : '');
+    const listOnly = !monthText && q.period ? parsePeriod(q.period, zone) : undefined;
+    const month = monthText ? monthOf(monthText, zone) : now.startOf('month');
+    const period = listOnly ?? parsePeriod(month.toFormat('yyyy-MM'), zone);
+    const lines = (await linesOf(ctx, plan, period)).filter(
+      (l) => !q.channel || l.channel === q.channel || l.kind === 'report',
+    );
+    const link = (m: DateTime) => {
+      const params = new URLSearchParams({ plan: plan.id, month: m.toFormat('yyyy-MM') });
+      if (q.channel) params.set('channel', q.channel);
+      return `/calendar?${params.toString()}`;
+    };
+    const nav = `<p class="cal-nav"><a rel="prev" href="${escapeHtml(link(month.minus({ months: 1 })))}">${escapeHtml(message('PAGE_CAL_PREV'))}</a>
+<a href="${escapeHtml(link(now))}">${escapeHtml(message('PAGE_CAL_THIS_MONTH'))}</a>
+<a rel="next" href="${escapeHtml(link(month.plus({ months: 1 })))}">${escapeHtml(message('PAGE_CAL_NEXT'))}</a></p>`;
+    const option = (id: string, selected: boolean, label = id) =>
+      `<option value="${escapeHtml(id)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+    const form = `<form method="get" action="/calendar">
+<label>${escapeHtml(message('PAGE_PLAN'))} <select name="plan">${plans.map((p) => option(p.id, p.id === plan.id)).join('')}</select></label>
+<label>${escapeHtml(message('PAGE_MONTH'))} <input type="month" name="month" value="${escapeHtml(month.toFormat('yyyy-MM'))}"></label>
+<label>${escapeHtml(message('PAGE_CHANNEL'))} <select name="channel">${option('', !q.channel, message('PAGE_ALL'))}${[...config.channels.keys()].map((id) => option(id, id === q.channel)).join('')}</select></label>
 <button>${escapeHtml(message('PAGE_SHOW'))}</button></form>`;
-    const body = `${form}<h2>${escapeHtml(`${plan.id} · ${period.label}`)}</h2><table><tbody>${rows}</tbody></table>`;
-    return c.html(page(message('PAGE_CALENDAR'), body, c.get('user'), c.get('csrf')));
+    const zoneNote = `<p class="zone">${escapeHtml(message('PAGE_CAL_ZONE', { zone }))}</p>`;
+    const body = listOnly
+      ? `${form}<h2>${escapeHtml(`${plan.id} · ${period.label}`)}</h2>${zoneNote}${lineTable(lines)}`
+      : `${form}<h2 id="month" data-month="${month.toFormat('yyyy-MM')}">${escapeHtml(`${plan.id} · ${period.label} · ${message('PAGE_CAL_MONTH_OF', { month: month.month, year: month.year })}`)}</h2>
+${nav}${zoneNote}${monthGrid(month, lines, now)}
+<h2 id="list">${escapeHtml(message('PAGE_CAL_LIST'))}</h2>${lineTable(lines)}`;
+    return c.html(
+      page(message('PAGE_CALENDAR'), body, c.get('user'), c.get('csrf'), CALENDAR_STYLE),
+    );
   });
 }

@@ -8,6 +8,10 @@ header a{color:#fff}main{padding:1rem;max-width:70rem}table{border-collapse:coll
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .met{color:#1a7f37}.missed{color:#c62828}.at-risk{color:#b26a00}.open{color:#0b3d91}
 .not-yet-due,.counted{color:#666}form.inline{display:inline}
+.notice{border-left:4px solid #1a7f37;background:#eef7f0;padding:.5rem 1rem}
+.problem{border-left:4px solid #c62828;background:#fdecea;padding:.5rem 1rem}
+.problem p,.notice p{margin:.2rem 0}code.hash{word-break:break-all}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
 @media print{header,form{display:none}}`;
 
 /** The navigation, shown to a signed-in user. */
@@ -30,17 +34,21 @@ export function csrfField(csrf: string | undefined): string {
   return `<input type="hidden" name="_csrf" value="${escapeHtml(csrf ?? '')}">`;
 }
 
-/** A whole page: Vietnamese by default, readable without JavaScript, printable. */
+/**
+ * A whole page: Vietnamese by default, readable without JavaScript, printable; `style` is
+ * the page's own CSS, after the common one.
+ */
 export function page(
   title: string,
   body: string,
   user: AuthUser | undefined,
   csrf?: string,
+  style = '',
 ): string {
   return `<!doctype html>
 <html lang="${message('PAGE_LANG')}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · loa</title><style>${STYLE}</style></head>
+<title>${escapeHtml(title)} · loa</title><style>${STYLE}${style}</style></head>
 <body><header><strong>loa</strong>${nav(user, csrf)}</header>
 <main><h1>${escapeHtml(title)}</h1>
 ${body}
@@ -58,4 +66,15 @@ export function errorPage(
     `<p role="alert" data-code="${escapeHtml(error.error)}">${escapeHtml(error.message)}</p>${help}`,
     user,
   );
+}
+
+/** A refusal shown inside a page, next to the form it concerns: message and hint. */
+export function problemBox(problem: { message: string; hint?: string | undefined }): string {
+  const help = problem.hint ? `<p>${escapeHtml(problem.hint)}</p>` : '';
+  return `<div class="problem" role="alert"><p>${escapeHtml(problem.message)}</p>${help}</div>`;
+}
+
+/** A success message shown at the top of a page. */
+export function noticeBox(text: string): string {
+  return `<div class="notice" role="status"><p>${escapeHtml(text)}</p></div>`;
 }

@@ -1,13 +1,19 @@
 import type { Hono } from 'hono';
+import { DateTime } from 'luxon';
 import { allows } from '../../auth/roles.js';
-import { approveItem, withdrawItem } from '../../content/queue.js';
-import { type MessageCode, message } from '../../i18n/catalogue.js';
-import { ITEM_STATUSES } from '../../store/schema.js';
+import type { AuthUser } from '../../auth/users.js';
+import { DEFAULT_ZONE } from '../../config/primitives.js';
+import { approveItem, rescheduleItem, withdrawItem } from '../../content/queue.js';
+import { LoaError } from '../../errors/loa-error.js';
+import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
+import { channelZone } from '../../scheduler/planner.js';
+import { ITEM_STATUSES, type ItemStatus } from '../../store/schema.js';
 import { escapeHtml } from '../../text/html.js';
-import { addItemText, MAX_ITEM_BYTES, queueEntries } from '../api-queue.js';
+import { addItemText, MAX_ITEM_BYTES, type QueueEntry, queueEntries } from '../api-queue.js';
 import { requires } from '../auth.js';
 import { queueContext, type ServerContext, type ServerEnv } from '../context.js';
-import { csrfField, page } from './layout.js';
+import { statusOf } from '../refusal.js';
+import { csrfField, noticeBox, page, problemBox } from './layout.js';
 
 const SAMPLE = `---
 id: tin-moi
@@ -16,39 +22,112 @@ channels: [portal]
 ---
 Nội dung…`;
 
-/** The queue page: items by state; approve and withdraw forms and a new-item form for editors. */
-export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
-  app.get('/queue', requires('queue:read'), async (c) => {
-    const user = c.get('user');
-    const csrf = c.get('csrf');
-    const canWrite = user ? allows(user.role, 'queue:write') : false;
-    const entries = await queueEntries(ctx);
-    const sections = ITEM_STATUSES.map((status) => {
-      const rows = entries.filter((e) => e.status === status);
-      if (rows.length === 0) return '';
-      const body = rows
-        .map((e) => {
-          const forms = canWrite
-            ? (['approve', 'withdraw'] as const)
-                .map(
-                  (a) =>
-                    `<form class="inline" method="post" action="/queue/${encodeURIComponent(e.id)}/${a}">${csrfField(csrf)}<button name="action" value="${a}">${escapeHtml(message(a === 'approve' ? 'PAGE_APPROVE' : 'PAGE_WITHDRAW'))}</button></form>`,
-                )
-                .join(' ')
-            : '';
-          return `<tr data-item="${escapeHtml(e.id)}"><td>${escapeHtml(e.id)}</td><td>${escapeHtml(e.title ?? '')}</td><td>${escapeHtml(e.channels.join(', '))}</td><td>${escapeHtml(e.next ? `${e.next.local} (${e.next.channel})` : '')}</td><td>${forms}</td></tr>`;
-        })
-        .join('\n');
-      return `<h2 id="${status}">${escapeHtml(message(`PAGE_STATE_${status.toUpperCase()}` as MessageCode))} (${rows.length})</h2>
+/** The states `rescheduleItem` moves from (it refuses the others itself). */
+const RESCHEDULABLE: ReadonlySet<ItemStatus> = new Set([
+  'draft',
+  'approved',
+  'scheduled',
+  'failed',
+]);
+
+/** Refusals of a reschedule shown next to the item (an unknown item is a 404 page). */
+const SHOWN_BY_ITEM: ReadonlySet<string> = new Set([
+  'WHEN_INVALID',
+  'WHEN_IN_PAST',
+  'ITEM_TRANSITION',
+]);
+
+/** What a re-shown queue page carries: a refusal next to one item, with the value typed. */
+interface QueueProblem {
+  id: string;
+  when: string;
+  message: string;
+  hint: string | undefined;
+}
+
+/** The zone `rescheduleItem` reads a time in: that of the item's first known channel. */
+function itemZone(ctx: ServerContext, channels: readonly string[]): string {
+  const { config } = ctx.session;
+  const first = channels.map((id) => config.channels.get(id)).find((ch) => ch !== undefined);
+  return first ? channelZone(first, config.planZones) : DEFAULT_ZONE;
+}
+
+/** The reschedule form of one item: a local time in the item's zone, never in the past. */
+function rescheduleForm(
+  ctx: ServerContext,
+  entry: QueueEntry,
+  csrf: string | undefined,
+  problem: QueueProblem | undefined,
+): string {
+  const zone = itemZone(ctx, entry.channels);
+  const value =
+    problem?.when ??
+    (entry.next
+      ? DateTime.fromISO(entry.next.slot, { zone: 'utc' })
+          .setZone(zone)
+          .toFormat("yyyy-MM-dd'T'HH:mm")
+      : '');
+  const min = ctx.clock.now().setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm");
+  const box = problem ? problemBox(problem) : '';
+  return `<form class="reschedule" method="post" action="/queue/${encodeURIComponent(entry.id)}/reschedule">${csrfField(csrf)}
+<label>${escapeHtml(message('PAGE_RESCHEDULE_AT', { zone }))} <input type="datetime-local" name="when" value="${escapeHtml(value)}" min="${min}" required></label>
+<button name="action" value="reschedule">${escapeHtml(message('PAGE_RESCHEDULE'))}</button></form>${box}`;
+}
+
+/** The queue page's HTML, with a notice on top or a refusal next to one item. */
+async function queueHtml(
+  ctx: ServerContext,
+  user: AuthUser | undefined,
+  csrf: string | undefined,
+  shown: { notice?: string; problem?: QueueProblem } = {},
+): Promise<string> {
+  const canWrite = user ? allows(user.role, 'queue:write') : false;
+  const entries = await queueEntries(ctx);
+  const sections = ITEM_STATUSES.map((status) => {
+    const rows = entries.filter((e) => e.status === status);
+    if (rows.length === 0) return '';
+    const body = rows
+      .map((e) => {
+        const forms = canWrite
+          ? (['approve', 'withdraw'] as const)
+              .map(
+                (a) =>
+                  `<form class="inline" method="post" action="/queue/${encodeURIComponent(e.id)}/${a}">${csrfField(csrf)}<button name="action" value="${a}">${escapeHtml(message(a === 'approve' ? 'PAGE_APPROVE' : 'PAGE_WITHDRAW'))}</button></form>`,
+              )
+              .join(' ')
+          : '';
+        const problem = shown.problem?.id === e.id ? shown.problem : undefined;
+        const move =
+          canWrite && RESCHEDULABLE.has(e.status) ? rescheduleForm(ctx, e, csrf, problem) : '';
+        return `<tr data-item="${escapeHtml(e.id)}" id="item-${escapeHtml(e.id)}"><td>${escapeHtml(e.id)}</td><td>${escapeHtml(e.title ?? '')}</td><td>${escapeHtml(e.channels.join(', '))}</td><td>${escapeHtml(e.next ? `${e.next.local} (${e.next.channel})` : '')}</td><td>${forms}${move}</td></tr>`;
+      })
+      .join('\n');
+    return `<h2 id="${status}">${escapeHtml(message(`PAGE_STATE_${status.toUpperCase()}` as MessageCode))} (${rows.length})</h2>
 <table><thead><tr><th>id</th><th>${escapeHtml(message('PAGE_TITLE'))}</th><th>${escapeHtml(message('PAGE_CHANNELS'))}</th><th>${escapeHtml(message('PAGE_NEXT'))}</th><th></th></tr></thead><tbody>${body}</tbody></table>`;
-    }).join('\n');
-    const addForm = canWrite
-      ? `<h2>${escapeHtml(message('PAGE_ADD_ITEM'))}</h2><form method="post" action="/queue">${csrfField(csrf)}
+  }).join('\n');
+  const addForm = canWrite
+    ? `<h2>${escapeHtml(message('PAGE_ADD_ITEM'))}</h2><form method="post" action="/queue">${csrfField(csrf)}
 <textarea name="markdown" rows="10" cols="80" maxlength="${MAX_ITEM_BYTES}" placeholder="${escapeHtml(SAMPLE)}" required></textarea><br>
 <button type="submit">${escapeHtml(message('PAGE_ADD'))}</button></form>`
-      : '';
-    const empty = entries.length === 0 ? `<p>${escapeHtml(message('QUEUE_EMPTY'))}</p>` : '';
-    return c.html(page(message('PAGE_QUEUE'), `${empty}${sections}${addForm}`, user, csrf));
+    : '';
+  const empty = entries.length === 0 ? `<p>${escapeHtml(message('QUEUE_EMPTY'))}</p>` : '';
+  const notice = shown.notice ? noticeBox(shown.notice) : '';
+  return page(message('PAGE_QUEUE'), `${notice}${empty}${sections}${addForm}`, user, csrf);
+}
+
+/**
+ * The queue page: items by state; for editors approve and withdraw forms, a reschedule form
+ * per item that can still move (a time in the plan's zone, through `rescheduleItem`: a time
+ * in the past or malformed is shown next to the item), and a new-item form.
+ */
+export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
+  app.get('/queue', requires('queue:read'), async (c) => {
+    const moved = c.req.query('rescheduled')?.normalize('NFC');
+    const entry = moved ? (await queueEntries(ctx)).find((e) => e.id === moved) : undefined;
+    const notice = entry
+      ? message('PAGE_RESCHEDULED', { id: entry.id, when: entry.next?.local ?? '' })
+      : undefined;
+    return c.html(await queueHtml(ctx, c.get('user'), c.get('csrf'), notice ? { notice } : {}));
   });
   app.post('/queue', requires('queue:write'), async (c) => {
     const body = await c.req.parseBody();
@@ -66,4 +145,28 @@ export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
       return c.redirect('/queue', 303);
     });
   }
+  app.post('/queue/:id/reschedule', requires('queue:write'), async (c) => {
+    const user = c.get('user');
+    if (!user) return c.redirect('/login', 303);
+    const id = c.req.param('id').normalize('NFC');
+    const body = await c.req.parseBody();
+    const when = typeof body.when === 'string' ? body.when.normalize('NFC').trim() : '';
+    try {
+      await rescheduleItem(queueContext(ctx, user), id, when);
+    } catch (error) {
+      if (!(error instanceof LoaError) || !SHOWN_BY_ITEM.has(error.code)) throw error;
+      c.set('refused', error.code);
+      const problem = {
+        id,
+        when,
+        message: message(error.code, error.params),
+        hint: hint(error.code, error.params),
+      };
+      return c.html(await queueHtml(ctx, user, c.get('csrf'), { problem }), statusOf(error));
+    }
+    return c.redirect(
+      `/queue?rescheduled=${encodeURIComponent(id)}#item-${encodeURIComponent(id)}`,
+      303,
+    );
+  });
 }

@@ -1,17 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ManualClock } from '../../../src/calendar/clock.js';
-import { draftsDir, pressFile } from '../../../src/channels/ingest/records.js';
-import { runIngest } from '../../../src/channels/ingest/run.js';
-import {
-  type FeedState,
-  ingestStatePath,
-  JsonFileIngestState,
-} from '../../../src/channels/ingest/state.js';
+import { draftFileName, draftsDir, writeDraft } from '../../../src/channels/ingest/records.js';
+import { type RunIngestOptions, runIngest } from '../../../src/channels/ingest/run.js';
+import { feedStates } from '../../../src/channels/ingest/store-state.js';
 import { IngestChannel } from '../../../src/channels/schema.js';
 import { ItemFrontMatter } from '../../../src/content/schema.js';
+import { readEvidence } from '../../../src/evidence/log.js';
+import type { Store } from '../../../src/store/types.js';
+import { type EngineCase, storeEngines } from '../../support/store-engines.js';
 import { tempDir } from '../../support/temp-dir.js';
 import {
   atomDoc,
@@ -86,9 +85,25 @@ async function drafts(dataDir: string): Promise<string[]> {
   return (await readdir(draftsDir(dataDir, 'bao-thai-binh-feed')).catch(() => [])).sort();
 }
 
-describe('feed ingest', () => {
+const engines = await storeEngines();
+
+describe.each(engines)('feed ingest on $name', (engine: EngineCase) => {
+  const stores: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+    good = { body: rssDoc(goodItems), etag: '"v1"' };
+  });
+
+  /** A fresh store and data folder for one test. */
+  async function fresh(prefix: string): Promise<Pick<RunIngestOptions, 'dataDir' | 'store'>> {
+    const store = await engine.open();
+    stores.push(store);
+    return { dataDir: await tempDir(prefix), store };
+  }
+
   it('takes in good feeds and reports malformed, huge, endless and failing ones', async () => {
-    const dataDir = await tempDir('ingest');
+    const base = await fresh('ingest');
+    const { dataDir } = base;
     const clock = new ManualClock('2024-03-10T00:00:00Z');
     const feeds = [
       '/good.rss',
@@ -99,7 +114,7 @@ describe('feed ingest', () => {
       '/endless.rss',
       '/error.rss',
     ];
-    const report = await runIngest(channel(feeds), { dataDir, clock });
+    const report = (await runIngest(channel(feeds), { ...base, clock })).feeds;
     expect(report.map((r) => [r.status, r.newItems, r.error?.code])).toEqual([
       ['ok', 2, undefined],
       ['ok', 2, undefined],
@@ -129,9 +144,11 @@ describe('feed ingest', () => {
     expect(first).toContain('title: Thái Bình đẩy mạnh cải cách hành chính');
     expect(first).toContain('Tỉnh Thái Bình triển khai một cửa liên thông');
     expect(first).not.toContain('Thái Bình đẩy mạnh'.normalize('NFD'));
+    // Drafts are not evidence: nothing was published yet.
+    expect(await readEvidence(base.store.db)).toEqual([]);
 
     // The same feeds again: nothing new, and the unchanged feed answers 304.
-    const again = await runIngest(channel(feeds), { dataDir, clock, force: true });
+    const again = (await runIngest(channel(feeds), { ...base, clock, force: true })).feeds;
     expect(again.slice(0, 2).map((r) => [r.status, r.newItems, r.skipped])).toEqual([
       ['not-modified', 0, 0],
       ['ok', 0, 2],
@@ -140,13 +157,12 @@ describe('feed ingest', () => {
   });
 
   it('waits for the interval between reads unless forced, then sees only what is new', async () => {
-    const dataDir = await tempDir('ingest-interval');
+    const base = await fresh('ingest-interval');
     const clock = new ManualClock('2024-03-10T00:00:00Z');
-    good = { body: rssDoc(goodItems), etag: '"v1"' };
     const feed = channel(['/good.rss'], { intervalMinutes: 60 });
-    expect((await runIngest(feed, { dataDir, clock }))[0]?.newItems).toBe(2);
+    expect((await runIngest(feed, { ...base, clock })).feeds[0]?.newItems).toBe(2);
     clock.advance({ minutes: 30 });
-    expect((await runIngest(feed, { dataDir, clock }))[0]?.status).toBe('not-due');
+    expect((await runIngest(feed, { ...base, clock })).feeds[0]?.status).toBe('not-due');
     clock.advance({ minutes: 30 });
     good = {
       body: rssDoc([
@@ -155,60 +171,56 @@ describe('feed ingest', () => {
       ]),
       etag: '"v2"',
     };
-    const [third] = await runIngest(feed, { dataDir, clock });
+    const [third] = (await runIngest(feed, { ...base, clock })).feeds;
     expect([third?.status, third?.newItems, third?.skipped]).toEqual(['ok', 1, 2]);
-    expect(await drafts(dataDir)).toHaveLength(3);
-    const state = await new JsonFileIngestState(ingestStatePath(dataDir, feed.id)).getFeedState(
-      `${server.base}/good.rss`,
-    );
-    expect(state?.etag).toBe('"v2"');
-    expect(state?.seenIds).toEqual(['bao-tb-1001', 'http://127.0.0.1/bai/1002', 'bao-tb-1003']);
+    expect(await drafts(base.dataDir)).toHaveLength(3);
+    const [state] = await feedStates(base.store.db, feed.id);
+    expect(state).toEqual({
+      url: `${server.base}/good.rss`,
+      lastRun: '2024-03-10T01:00:00.000Z',
+      etag: '"v2"',
+      lastModified: 'Fri, 01 Mar 2024 00:00:00 GMT',
+      seen: 3,
+    });
   });
 
-  it('does not duplicate after a crash between writing drafts and saving the state', async () => {
-    const dataDir = await tempDir('ingest-crash');
+  it('does not duplicate a draft written just before a crash, before its key was recorded', async () => {
+    const base = await fresh('ingest-crash');
     const clock = new ManualClock('2024-03-10T00:00:00Z');
-    good = { body: rssDoc(goodItems), etag: '"v1"' };
-    const crashing = {
-      getFeedState: async () => undefined,
-      saveFeedState: async (_url: string, _state: FeedState) => {
-        throw new Error('process killed');
-      },
-    };
-    const [crashed] = await runIngest(channel(['/good.rss']), { dataDir, clock, state: crashing });
-    expect(crashed?.status).toBe('failed');
-    expect(await drafts(dataDir)).toHaveLength(2);
-    const [after] = await runIngest(channel(['/good.rss']), { dataDir, clock });
-    expect([after?.status, after?.newItems, after?.skipped]).toEqual(['ok', 0, 2]);
-    expect(await drafts(dataDir)).toHaveLength(2);
+    const dir = draftsDir(base.dataDir, 'bao-thai-binh-feed');
+    const url = `${server.base}/good.rss`;
+    const [firstItem] = goodItems;
+    const entry = { key: firstItem?.guid ?? '', title: firstItem?.title ?? '', categories: [] };
+    await writeDraft(dir, draftFileName(url, entry), '---\ntitle: x\n---\n');
+    const [after] = (await runIngest(channel(['/good.rss']), { ...base, clock })).feeds;
+    expect([after?.status, after?.newItems, after?.skippedBy.seen]).toEqual(['ok', 1, 1]);
+    expect(await drafts(base.dataDir)).toHaveLength(2);
   });
 
-  it('writes press records once each, refusing legacy-encoded entries', async () => {
-    const dataDir = await tempDir('ingest-press');
+  it('takes press articles in once each, refusing legacy-encoded entries', async () => {
+    const base = await fresh('ingest-press');
     const clock = new ManualClock('2024-03-10T00:00:00Z');
-    const press = channel(['/legacy.rss'], { creates: 'press' });
-    const crashing = {
-      getFeedState: async () => undefined,
-      saveFeedState: async () => {
-        throw new Error('process killed');
-      },
-    };
-    const [first] = await runIngest(press, { dataDir, clock, state: crashing });
+    const press = channel(['/legacy.rss'], {
+      creates: 'press',
+      serves: [{ plan: 'thai-binh-2024', tasks: ['tin-bai-bao-thai-binh'] }],
+    });
+    const [first] = (await runIngest(press, { ...base, clock })).feeds;
     expect(first?.legacy).toEqual([expect.objectContaining({ key: 'tcvn3-1', encoding: 'TCVN3' })]);
-    const [second] = await runIngest(press, { dataDir, clock });
+    expect([first?.newItems, first?.skippedBy]).toEqual([
+      1,
+      { seen: 0, legacy: 1, unidentified: 0 },
+    ]);
+    const [second] = (await runIngest(press, { ...base, clock, force: true })).feeds;
     expect([second?.status, second?.newItems, second?.skipped]).toEqual(['ok', 0, 2]);
     expect(second?.legacy).toHaveLength(1);
-    const lines = (await readFile(pressFile(dataDir, press.id), 'utf8')).trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
-      channel: 'bao-thai-binh-feed',
-      unit: 'bao-thai-binh',
-      key: 'bao-tb-1001',
-      title: 'Thái Bình đẩy mạnh cải cách hành chính'.normalize('NFC'),
-      link: 'http://127.0.0.1/bai/1001',
-      publishedAt: '2024-03-05T02:00:00.000Z',
-      ingestedAt: '2024-03-10T00:00:00.000Z',
-    });
-    expect(await drafts(dataDir)).toEqual([]);
+    const entries = await readEvidence(base.store.db);
+    expect(entries.map((e) => [e.externalId, e.note, e.time])).toEqual([
+      [
+        'bao-tb-1001',
+        'Thái Bình đẩy mạnh cải cách hành chính'.normalize('NFC'),
+        '2024-03-05T02:00:00.000Z',
+      ],
+    ]);
+    expect(await drafts(base.dataDir)).toEqual([]);
   });
 });

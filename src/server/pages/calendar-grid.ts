@@ -1,0 +1,136 @@
+import type { DateTime } from 'luxon';
+import { type MessageCode, message } from '../../i18n/catalogue.js';
+import type { PublicationStatus } from '../../store/schema.js';
+import { escapeHtml } from '../../text/html.js';
+
+/** One dated thing on the calendar page, with its instant in the plan's zone. */
+export interface CalendarLine {
+  at: DateTime;
+  kind: 'publication' | 'broadcast' | 'bulletin' | 'report';
+  /** A publication's state. */
+  status?: PublicationStatus;
+  /** The channel's id; empty for a report. */
+  channel: string;
+  /** What it is: the item's title, the task of a slot, the issue, the report. */
+  text: string;
+  /** The item of a publication. */
+  item?: string;
+  /** A day rather than a time (bulletin issue days, report due dates). */
+  allDay?: boolean;
+}
+
+/** The publication states a day cell shows; cancelled and taken-down ones stay in the list. */
+const GRID_STATUSES: ReadonlySet<string> = new Set(['scheduled', 'published', 'failed', 'missed']);
+
+const WEEKDAYS: MessageCode[] = [
+  'WEEKDAY_MON',
+  'WEEKDAY_TUE',
+  'WEEKDAY_WED',
+  'WEEKDAY_THU',
+  'WEEKDAY_FRI',
+  'WEEKDAY_SAT',
+  'WEEKDAY_SUN',
+];
+
+/** The word of a line's kind: a publication's state, an airing, an issue, a report due. */
+export function kindWord(line: CalendarLine): string {
+  if (line.kind === 'publication')
+    return message(`PAGE_PUB_${(line.status ?? 'scheduled').toUpperCase()}` as MessageCode);
+  if (line.kind === 'broadcast') return message('PAGE_CAL_BROADCAST');
+  if (line.kind === 'bulletin') return message('PAGE_CAL_BULLETIN');
+  return message('PAGE_CAL_REPORT');
+}
+
+/** The CSS classes of a line: its kind and, for a publication, its state. */
+function classes(line: CalendarLine): string {
+  return line.status ? `${line.kind} ${line.status}` : line.kind;
+}
+
+function entry(line: CalendarLine): string {
+  const time = line.allDay ? '' : `<time>${escapeHtml(line.at.toFormat('HH:mm'))}</time> `;
+  const channel = line.channel ? ` <span class="ch">(${escapeHtml(line.channel)})</span>` : '';
+  const item = line.item ? ` data-item="${escapeHtml(line.item)}"` : '';
+  return `<li class="${classes(line)}"${item}>${time}<span class="kind">${escapeHtml(kindWord(line))}:</span> ${escapeHtml(line.text)}${channel}</li>`;
+}
+
+/**
+ * A month as a grid of ISO weeks (Monday first), the week number at each row's start, each
+ * day listing its lines in time order; `today` is marked. Days of the neighbouring months
+ * are shown greyed and empty. On a narrow screen the grid becomes a list of the days that
+ * have something (see CALENDAR_STYLE).
+ */
+export function monthGrid(
+  month: DateTime,
+  lines: readonly CalendarLine[],
+  today: DateTime,
+): string {
+  const first = month.startOf('month');
+  const byDay = new Map<string, CalendarLine[]>();
+  for (const line of lines) {
+    if (line.kind === 'publication' && !GRID_STATUSES.has(line.status ?? '')) continue;
+    const day = line.at.toISODate() ?? '';
+    byDay.set(day, [...(byDay.get(day) ?? []), line]);
+  }
+  const todayKey = today.toISODate();
+  const rows: string[] = [];
+  for (
+    let week = first.startOf('week');
+    week <= first.endOf('month');
+    week = week.plus({ weeks: 1 })
+  ) {
+    let busy = false;
+    const cells = WEEKDAYS.map((code, i) => {
+      const day = week.plus({ days: i });
+      const key = day.toISODate() ?? '';
+      const inMonth = day.month === first.month;
+      const own = inMonth ? (byDay.get(key) ?? []) : [];
+      const isToday = key === todayKey;
+      if (own.length > 0 || (isToday && inMonth)) busy = true;
+      const cls = ['day', inMonth ? '' : 'out', isToday ? 'today' : '', own.length ? '' : 'empty']
+        .filter(Boolean)
+        .join(' ');
+      const mark = isToday
+        ? ` <strong class="today-tag">${escapeHtml(message('PAGE_CAL_TODAY'))}</strong>`
+        : '';
+      const list = own.length ? `<ul>${own.map(entry).join('')}</ul>` : '';
+      return `<td class="${cls}" data-date="${key}"><p class="date"><time datetime="${key}"><span class="dow">${escapeHtml(message(code))}, </span>${day.toFormat('d')}<span class="dow">/${day.toFormat('M')}</span></time>${mark}</p>${list}</td>`;
+    });
+    const label = message('PAGE_CAL_WEEK_NO', { week: week.weekNumber });
+    rows.push(
+      `<tr class="${busy ? 'busy' : 'quiet'}" data-week="${week.toFormat("kkkk-'W'WW")}"><th scope="row" class="wk" title="${escapeHtml(label)}"><span class="wk-word">${escapeHtml(message('PAGE_WEEK'))} </span>${week.weekNumber}</th>${cells.join('')}</tr>`,
+    );
+  }
+  const head = WEEKDAYS.map((code) => `<th scope="col">${escapeHtml(message(code))}</th>`).join('');
+  return `<table class="month"><thead><tr><th scope="col" class="wk">${escapeHtml(message('PAGE_WEEK'))}</th>${head}</tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+/** The calendar page's CSS: the grid, the phone list (360 px), and A4 print. */
+export const CALENDAR_STYLE = `
+.cal-nav{display:flex;gap:1rem;flex-wrap:wrap;align-items:baseline}
+table.month{table-layout:fixed}
+table.month th.wk{width:3.2rem;text-align:center;color:#555}
+table.month td{height:5.5rem;font-size:.85rem}
+table.month td.out{background:#f5f5f5;color:#999}
+table.month td.today{outline:3px solid #0b3d91;outline-offset:-3px;background:#eef3fc}
+table.month ul{list-style:none;margin:0;padding:0}
+table.month li{margin:.15rem 0;overflow-wrap:anywhere}
+table.month .date{margin:0 0 .2rem;font-weight:bold}
+.today-tag{color:#0b3d91;font-size:.75rem;text-transform:uppercase}
+.dow,.wk-word{display:none}.kind,.ch{color:#555}
+li.published{color:#1a7f37}li.failed,li.missed{color:#c62828}li.cancelled,li.withdrawn{color:#777}
+li.broadcast,li.bulletin{color:#4a148c}li.report{color:#b26a00}
+@media (max-width:40rem){
+main{padding:.5rem}
+table.month,table.month tbody,table.month tr,table.month th,table.month td{display:block;width:auto;height:auto;border:0}
+table.month thead,table.month td.out,table.month td.empty:not(.today),table.month tr.quiet{display:none}
+table.month th.wk{width:auto;text-align:left;background:#e8eef8;padding:.2rem .5rem;margin-top:.5rem}
+table.month td{border-bottom:1px solid #ddd;padding:.4rem .5rem;font-size:1rem}
+.dow,.wk-word{display:inline}
+}
+@media print{
+@page{size:A4 landscape;margin:10mm}
+main{max-width:none;padding:0}.cal-nav{display:none}
+table.month td{height:2.2cm;font-size:8pt;padding:.1rem .2rem}
+table.month tr{break-inside:avoid}
+}`;
