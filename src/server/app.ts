@@ -13,6 +13,7 @@ import type { ServerContext, ServerEnv } from './context.js';
 import { calendarPages } from './pages/calendar.js';
 import { evidencePages } from './pages/evidence.js';
 import { loginRoutes } from './pages/login.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, MANUAL_EVIDENCE_PATH } from './pages/manual-evidence.js';
 import { queuePages } from './pages/queue.js';
 import { quotaPages } from './pages/quotas.js';
 import { rundownPages } from './pages/rundown.js';
@@ -47,16 +48,29 @@ export function createApp(ctx: ServerContext): LoaApp {
     });
   });
   const maxBody = ctx.maxBodyBytes ?? 1024 * 1024;
-  const maxUpload = ctx.maxUploadBytes ?? 20 * 1024 * 1024;
+  const maxUpload = ctx.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const limit = (max: number) =>
     bodyLimit({
       maxSize: max,
       onError: (c) => refuse(c as never, 413, 'HTTP_BODY_TOO_LARGE', { max }),
     });
-  const bodyLimits = { body: limit(maxBody), upload: limit(maxUpload) };
-  app.use((c, next) =>
-    (c.req.path === '/api/evidence/manual' ? bodyLimits.upload : bodyLimits.body)(c, next),
-  );
+  // NOTE: the page's form may carry the upload and its other fields: it reads a body that
+  // far, then refuses files over the upload limit itself, showing the form again.
+  const bodyLimits = {
+    body: limit(maxBody),
+    upload: limit(maxUpload),
+    form: limit(maxUpload + maxBody),
+  };
+  app.use((c, next) => {
+    const path = c.req.path;
+    const chosen =
+      path === '/api/evidence/manual'
+        ? bodyLimits.upload
+        : path === MANUAL_EVIDENCE_PATH
+          ? bodyLimits.form
+          : bodyLimits.body;
+    return chosen(c, next);
+  });
   const originCheck = csrf();
   app.use((c, next) => (hasBearer(c) ? next() : originCheck(c, next)));
   const guard = authGuard(ctx);
