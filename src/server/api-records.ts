@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { renderAudit } from '../audit/render.js';
 import { bulletinDir, listIssues } from '../channels/bulletin/files.js';
-import { ingestStatePath } from '../channels/ingest/state.js';
+import { feedStates } from '../channels/ingest/store-state.js';
 import { findPlan } from '../cli/commands/plan.js';
 import { LoaError } from '../errors/loa-error.js';
 import { exportBundle } from '../evidence/bundle.js';
@@ -57,23 +57,10 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
       const out = [];
       for (const ch of session.config.channels.values()) {
         if (ch.kind !== 'ingest') continue;
-        const text = await readFile(ingestStatePath(session.dataDir, ch.id), 'utf8').catch(
-          () => undefined,
-        );
-        const feeds = text
-          ? (
-              JSON.parse(text) as {
-                feeds: Record<string, { lastCheckedAt?: string; seenIds: string[] }>;
-              }
-            ).feeds
-          : {};
+        const feeds = await feedStates(session.store.db, ch.id);
         out.push({
           channel: ch.id,
-          feeds: Object.entries(feeds).map(([url, f]) => ({
-            url,
-            lastCheckedAt: f.lastCheckedAt ?? null,
-            seen: f.seenIds.length,
-          })),
+          feeds: feeds.map((f) => ({ url: f.url, lastCheckedAt: f.lastRun, seen: f.seen })),
         });
       }
       return c.json(out);

@@ -1,10 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addUser, createToken } from '../../src/auth/users.js';
 import { ManualClock } from '../../src/calendar/clock.js';
-import { draftsDir, pressFile } from '../../src/channels/ingest/records.js';
+import { draftsDir } from '../../src/channels/ingest/records.js';
 import { runIngestCommand } from '../../src/cli/commands/ingest.js';
 import { runRun } from '../../src/cli/commands/run.js';
+import { readEvidence } from '../../src/evidence/log.js';
+import { openSession } from '../../src/scheduler/session.js';
+import { createApp } from '../../src/server/app.js';
+import { openStore } from '../../src/store/open-store.js';
 import { rssDoc, startFeedServer } from '../channels/ingest/feed-server.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -64,8 +69,13 @@ describe('loa ingest', () => {
     expect(first.stdout).toEqual([
       'Channel bao-tinh (press):',
       '  Nguồn bao-tinh: ok, 2 new, 0 skipped',
+      '    + Tỉnh đẩy mạnh dịch vụ công trực tuyến toàn trình (2024-03-02 09:00 +07:00) → evidence #0',
+      '    + Một cửa liên thông cấp xã: rút ngắn thời gian giải quyết hồ sơ (2024-03-03 09:00 +07:00) → evidence #1',
       'Channel doi-tac (draft):',
       '  Nguồn doi-tac: ok, 1 new, 0 skipped',
+      expect.stringMatching(
+        /^ {4}\+ Tỉnh đẩy mạnh dịch vụ công trực tuyến toàn trình → .*drafts\/doi-tac\/tinh-day-manh-.*\.md$/,
+      ),
     ]);
 
     clock.advance({ hours: 2 });
@@ -74,13 +84,50 @@ describe('loa ingest', () => {
     expect(second.stdout).toContain('  Nguồn bao-tinh: ok, 0 new, 2 skipped');
     expect(second.stdout).toContain('  Nguồn doi-tac: ok, 0 new, 1 skipped');
 
-    const records = (await readFile(pressFile(dataDir, 'bao-tinh'), 'utf8')).trim().split('\n');
-    expect(records.map((line) => JSON.parse(line).title)).toEqual(ENTRIES.map((e) => e.title));
+    // Each press article is in the evidence log once, however often the feed is read.
+    const store = await openStore({ dataDir });
+    try {
+      const logged = await readEvidence(store.db);
+      expect(logged.map((e) => [e.kind, e.channel, e.note, e.url])).toEqual(
+        ENTRIES.map((e) => ['manual', 'bao-tinh', e.title, e.link]),
+      );
+    } finally {
+      await store.close();
+    }
     const drafts = await readdir(draftsDir(dataDir, 'doi-tac'));
     expect(drafts).toHaveLength(1);
     const draft = await readFile(join(draftsDir(dataDir, 'doi-tac'), drafts[0] ?? ''), 'utf8');
     expect(draft).toContain('status: draft');
     expect(draft).toContain('- ban-tin');
+
+    // The API shows each feed's last read and how many entries it gave, from the store.
+    const session = await openSession(root, process.env);
+    try {
+      const by = { actor: 'test', at: clock.now().toUTC().toISO() as string };
+      await addUser(session.store.db, 'kt', 'auditor', by);
+      const { token } = await createToken(session.store.db, 'kt', by);
+      const { app } = createApp({ session, clock, log: () => undefined });
+      const answer = await app.request('/api/ingest', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual(
+        expect.arrayContaining([
+          {
+            channel: 'bao-tinh',
+            feeds: [{ url: `${server.base}/bao.rss`, lastCheckedAt: expect.any(String), seen: 2 }],
+          },
+          {
+            channel: 'doi-tac',
+            feeds: [
+              { url: `${server.base}/doi-tac.rss`, lastCheckedAt: expect.any(String), seen: 1 },
+            ],
+          },
+        ]),
+      );
+    } finally {
+      await session.store.close();
+    }
 
     // Without --force, a feed read within its interval is not asked again.
     const hits = server.hits.get('/bao.rss');

@@ -14,7 +14,6 @@ import { message } from '../../i18n/catalogue.js';
 import type { PlanningConfig } from '../../scheduler/plan-items.js';
 import { channelZone } from '../../scheduler/planner.js';
 import { openSession } from '../../scheduler/session.js';
-import { openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Store } from '../../store/types.js';
 import { type Output, printJson } from '../output.js';
 import { channelOfKind } from './bulletin.js';
@@ -44,7 +43,8 @@ export function ingestChannels(config: PlanningConfig): IngestChannel[] {
 export interface IngestAllOptions {
   dataDir: string;
   clock: Clock;
-  store?: Store;
+  /** The session's store: the feed state, the entries taken in and the evidence log. */
+  store: Store;
   force?: boolean;
   signal?: AbortSignal;
 }
@@ -68,71 +68,27 @@ export async function ingestAll(
   channels: readonly IngestChannel[],
   options: IngestAllOptions,
 ): Promise<ChannelIngestReport[]> {
-  if (channels.length === 0) return [];
-  // NOTE: `loa run` passes no store yet; it then gets its own connection for this round.
-  const own = options.store ? undefined : await openBesideSession(options.dataDir);
-  const store = (options.store ?? own) as Store;
   const reports: ChannelIngestReport[] = [];
-  try {
-    for (const channel of channels) {
-      const report: ChannelIngestReport = {
-        channel: channel.id,
-        creates: channel.creates,
-        feeds: [],
-      };
-      try {
-        const run = await runIngest(channel, { ...options, store });
-        report.feeds = run.feeds;
-        if (run.imported) report.imported = run.imported;
-      } catch (error) {
-        const failure = asLoaError(error);
-        report.feeds = channel.feeds.map((feed) => ({
-          ...emptyFeedReport(feed.url, feed.name),
-          error: failure,
-        }));
-      }
-      reports.push(report);
+  for (const channel of channels) {
+    const report: ChannelIngestReport = {
+      channel: channel.id,
+      creates: channel.creates,
+      feeds: [],
+    };
+    try {
+      const run = await runIngest(channel, options);
+      report.feeds = run.feeds;
+      if (run.imported) report.imported = run.imported;
+    } catch (error) {
+      const failure = asLoaError(error);
+      report.feeds = channel.feeds.map((feed) => ({
+        ...emptyFeedReport(feed.url, feed.name),
+        error: failure,
+      }));
     }
-  } finally {
-    await own?.close();
+    reports.push(report);
   }
   return reports;
-}
-
-/** Runs `fn` again, after a short async wait, while SQLite says the database is locked. */
-async function whileLocked<T>(fn: () => Promise<T>, deadlineMs = 30_000): Promise<T> {
-  const start = Date.now();
-  for (let wait = 20; ; wait = Math.min(wait * 2, 500)) {
-    try {
-      return await fn();
-    } catch (error) {
-      const locked = error instanceof LoaError && error.code === 'STORE_LOCKED';
-      if (!locked || Date.now() - start > deadlineMs) throw error;
-      await new Promise((done) => setTimeout(done, wait));
-    }
-  }
-}
-
-/**
- * A second connection to the store of this process's environment that never waits for a
- * lock synchronously. better-sqlite3 waits for a busy database by blocking the thread, so a
- * second SQLite connection that waited would stall the first one's open transaction (which
- * needs the thread to finish) until the timeout. This one gives up at once and retries
- * after an async pause instead. A transaction that was refused never started, and ingest
- * writes are idempotent (keyed), so retrying is safe.
- */
-async function openBesideSession(dataDir: string): Promise<Store> {
-  const store = await whileLocked(() =>
-    openStore({ ...storeOptionsFrom(), dataDir, busyTimeoutMs: 0 }),
-  );
-  return {
-    engine: store.engine,
-    location: store.location,
-    db: store.db,
-    transaction: (fn) => whileLocked(() => store.transaction(fn)),
-    claimDue: (request) => store.claimDue(request),
-    close: () => store.close(),
-  };
 }
 
 function errorText(error: LoaError): string {

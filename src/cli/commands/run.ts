@@ -142,7 +142,7 @@ export async function runRun(
       const ingest = ingestChannels(session.config);
       if (!ingesting && ingest.length > 0 && !stop.signal.aborted) {
         const dataDir = session.dataDir;
-        ingesting = ingestAll(ingest, { dataDir, clock, signal: stop.signal })
+        ingesting = ingestAll(ingest, { dataDir, clock, store: session.store, signal: stop.signal })
           .then((reports) => {
             for (const r of reports)
               for (const f of r.feeds.filter((f) => f.status !== 'not-due')) {
