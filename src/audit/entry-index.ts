@@ -62,6 +62,7 @@ export function indexEntries(
  * - entries through a channel that serves it (the channel's `serves`), unless attributed to
  *   another task of the same plan. An entry attributed to a task of another plan still counts
  *   here through its channel: one airing can carry out the province's and the nation's duty.
+ *   Manual entries attributed to a task count only there (ingest logs one per task served).
  * Whether the channel kind fits the rule is the rule filter's question, not this one's.
  */
 export function entriesOfTask(
@@ -75,6 +76,9 @@ export function entriesOfTask(
     for (const timed of index.byChannel.get(channel) ?? []) {
       const { entry } = timed;
       if (entry.plan === plan.id && entry.task !== undefined) continue;
+      // A record of something done by hand or read in (a press article) names the tasks it
+      // proves, one entry per task: through the channel it would count once more.
+      if (entry.kind === 'manual' && entry.task !== undefined) continue;
       out.push(timed);
     }
   }

@@ -171,6 +171,31 @@ describe('which entries count for a task', () => {
     });
   });
 
+  it('counts a press article once for a task, though the feed also serves another plan', () => {
+    // loa ingest logs one entry per plan task the feed serves: the same article, twice.
+    const press = Channel.parse({
+      id: 'bao-tinh',
+      name: 'Báo tỉnh',
+      kind: 'ingest',
+      unit: 'so-noi-vu',
+      feeds: [{ url: 'http://127.0.0.1:9/bao.rss' }],
+      creates: 'press',
+      serves: [
+        { plan: 'tinh-2024', tasks: ['hoi-nghi'] },
+        { plan: 'bnv-2024', tasks: ['bao-chi'] },
+      ],
+    });
+    const article = { kind: 'manual' as const, channel: 'bao-tinh', channelKind: 'ingest' };
+    const result = run(
+      [
+        { ...article, plan: 'tinh-2024', task: 'hoi-nghi', time: at('2024-03-05T09:00') },
+        { ...article, plan: 'bnv-2024', task: 'bao-chi', time: at('2024-03-05T09:00') },
+      ],
+      { channels: [...channels, press] },
+    );
+    expect(periodOf(result, 'hoi-nghi', '2024-Q1')?.evidence).toEqual([0]);
+  });
+
   it('ignores entries after now, reports and unreadable times', () => {
     const result = run(
       [
