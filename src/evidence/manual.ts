@@ -74,7 +74,8 @@ export function manualTime(date: string, zone: string): string {
 /**
  * Tài liệu kiểm chứng nhập tay: records a task nothing publishes (a training, a conference,
  * leaflets) as a `manual` entry with the task's unit and the attached files' hashes. The
- * task is checked against the plan; files are stored before the entry is appended.
+ * task must be one of the plan's tasks with `manual:` (the others count publications) and
+ * the date inside the plan's period; files are stored before the entry is appended.
  */
 export async function addManualEvidence(
   store: Store,
@@ -88,7 +89,17 @@ export async function addManualEvidence(
       params: { plan: plan.id, task: options.task, known },
     });
   }
+  if (task.manual === undefined) {
+    throw new LoaError('EVIDENCE_TASK_NOT_MANUAL', { params: { plan: plan.id, task: task.id } });
+  }
   const time = manualTime(options.date, plan.timeZone);
+  const day = DateTime.fromISO(time).setZone(plan.timeZone).toISODate() as string;
+  const { start, end } = plan.period;
+  if (day < start || day > end) {
+    throw new LoaError('EVIDENCE_DATE_OUTSIDE_PLAN', {
+      params: { date: day, plan: plan.id, start, end },
+    });
+  }
   const files: EvidenceFile[] = [];
   for (const path of options.files ?? [])
     files.push(await storeEvidenceFile(path, options.dataDir));

@@ -1550,11 +1550,13 @@ export const CATALOGUE = {
     hintVi: 'Chọn nhiệm vụ trong danh sách (kế hoạch, điều khoản).',
     hintEn: 'Choose a task in the list (plan, clause).',
   },
-  PAGE_MANUAL_NOT_MANUAL: {
+  EVIDENCE_TASK_NOT_MANUAL: {
     vi: 'Nhiệm vụ "{task}" của kế hoạch {plan} không nhận minh chứng nhập tay',
     en: 'Task "{task}" of plan {plan} takes no evidence by hand',
-    hintVi: 'Nhiệm vụ này được tính từ các lượt đăng của kênh; chọn một nhiệm vụ trong danh sách.',
-    hintEn: "This task counts the channels' publications; choose a task in the list.",
+    hintVi:
+      'Nhiệm vụ này được tính từ các lượt đăng của kênh; chọn một nhiệm vụ ghi nhận bằng tay (hội nghị, tập huấn, tờ rơi, báo chí…).',
+    hintEn:
+      "This task counts the channels' publications; choose a task recorded by hand (conferences, trainings, leaflets, press…).",
   },
   PAGE_MANUAL_NO_DATE: {
     vi: 'Chưa nhập ngày thực hiện',
@@ -1562,7 +1564,7 @@ export const CATALOGUE = {
     hintVi: 'Nhập ngày dạng 2024-03-12.',
     hintEn: 'Give the date as 2024-03-12.',
   },
-  PAGE_MANUAL_DATE_OUTSIDE: {
+  EVIDENCE_DATE_OUTSIDE_PLAN: {
     vi: 'Ngày {date} nằm ngoài thời gian thực hiện kế hoạch {plan} ({start} – {end})',
     en: 'The date {date} lies outside plan {plan} ({start} – {end})',
     hintVi: 'Chọn một ngày trong thời gian thực hiện kế hoạch.',

@@ -111,4 +111,36 @@ describe.each(engines)('loa evidence add on $name', (engine) => {
     expect(await log()).toEqual(before);
     expect(await readdir(join(dataDir, EVIDENCE_FILES_DIR))).toEqual(stored);
   });
+
+  it('refuses a task that counts publications, and a day outside the plan, writing nothing', async () => {
+    const before = await log();
+    const stored = await readdir(join(dataDir, EVIDENCE_FILES_DIR));
+    const other = join(await tempDir('manual-other'), 'khac.pdf');
+    await writeFile(other, '%PDF-1.4 not stored');
+    const add = (task: string, date: string) =>
+      loa([
+        'evidence',
+        'add',
+        '--plan',
+        'thai-binh-2024',
+        '--task',
+        task,
+        '--date',
+        date,
+        '--file',
+        other,
+      ]);
+    const portal = await add('chuyen-trang-cong-tinh', '2024-03-15');
+    expect(portal.code).not.toBe(0);
+    expect(portal.err).toContain('EVIDENCE_TASK_NOT_MANUAL');
+    expect(portal.err).toContain(
+      'Task "chuyen-trang-cong-tinh" of plan thai-binh-2024 takes no evidence by hand',
+    );
+    const late = await add('hoi-nghi-tap-huan', '2025-01-02');
+    expect(late.code).not.toBe(0);
+    expect(late.err).toContain('EVIDENCE_DATE_OUTSIDE_PLAN');
+    expect(late.err).toContain('2025-01-02');
+    expect(await log()).toEqual(before);
+    expect(await readdir(join(dataDir, EVIDENCE_FILES_DIR))).toEqual(stored);
+  });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/evidence/log.js';
 import { storeEngines } from '../support/store-engines.js';
-import { bearer, type StationServer, stationServer } from './station-server.js';
+import { eventStation } from './pages-support.js';
+import { bearer, type StationServer } from './station-server.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are read field by field in assertions
 const json = (res: Response): Promise<any> => res.json();
@@ -19,7 +20,7 @@ const PDF = new TextEncoder().encode('%PDF-1.4\n% biên bản hội nghị\n');
 describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (engine) => {
   let s: StationServer;
   beforeAll(async () => {
-    s = await stationServer(engine);
+    s = await eventStation(engine);
   });
   afterAll(async () => {
     await s?.session.store.close();
@@ -29,17 +30,31 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
     const fake = await s.app.request('/api/evidence/manual', {
       method: 'POST',
       headers: bearer(s.tokens.editor),
-      body: form({ plan: 'thu', task: 'chuyen-muc', date: '2024-03-05' }, [
+      body: form({ plan: 'su-kien', task: 'tap-huan', date: '2024-03-05' }, [
         ['bien-ban.pdf', 'application/pdf', new TextEncoder().encode('<script>x</script>')],
       ]),
     });
     expect(fake.status).toBe(415);
     expect((await json(fake)).error).toBe('HTTP_UPLOAD_TYPE');
     const before = (await readEvidence(s.session.store.db)).length;
+    // A task that counts publications, or a day outside the plan, takes nothing by hand.
+    for (const [fields, code] of [
+      [{ plan: 'thu', task: 'chuyen-muc', date: '2024-03-05' }, 'EVIDENCE_TASK_NOT_MANUAL'],
+      [{ plan: 'su-kien', task: 'tap-huan', date: '2025-01-02' }, 'EVIDENCE_DATE_OUTSIDE_PLAN'],
+    ] as const) {
+      const refused = await s.app.request('/api/evidence/manual', {
+        method: 'POST',
+        headers: bearer(s.tokens.editor),
+        body: form(fields, [['bien-ban.pdf', 'application/pdf', PDF]]),
+      });
+      expect(refused.status).toBe(400);
+      expect((await json(refused)).error).toBe(code);
+    }
+    expect(await readEvidence(s.session.store.db)).toHaveLength(before);
     const ok = await s.app.request('/api/evidence/manual', {
       method: 'POST',
       headers: bearer(s.tokens.editor),
-      body: form({ plan: 'thu', task: 'chuyen-muc', date: '2024-03-05', note: 'Hội nghị' }, [
+      body: form({ plan: 'su-kien', task: 'tap-huan', date: '2024-03-05', note: 'Tập huấn' }, [
         ['biên bản.pdf', 'application/pdf', PDF],
       ]),
     });
@@ -47,12 +62,18 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
     const added = await json(ok);
     expect(added.index).toBe(before);
     const entries = await readEvidence(s.session.store.db);
-    expect(entries.at(-1)).toMatchObject({ kind: 'manual', actor: 'bt', note: 'Hội nghị' });
+    expect(entries.at(-1)).toMatchObject({
+      kind: 'manual',
+      plan: 'su-kien',
+      task: 'tap-huan',
+      actor: 'bt',
+      note: 'Tập huấn',
+    });
     expect(entries.at(-1)?.files?.[0]?.name).toBe('biên bản.pdf'.normalize('NFC'));
     const auditor = await s.app.request('/api/evidence/manual', {
       method: 'POST',
       headers: bearer(s.tokens.auditor),
-      body: form({ plan: 'thu', task: 'chuyen-muc', date: '2024-03-05' }),
+      body: form({ plan: 'su-kien', task: 'tap-huan', date: '2024-03-05' }),
     });
     expect(auditor.status).toBe(403);
   });

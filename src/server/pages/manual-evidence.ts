@@ -113,8 +113,9 @@ export async function recordManualForm(
   const [planId = '', taskId = ''] = values.task.split('/');
   const plan = findPlan(session.project, planId);
   const task = plan.tasks.find((t) => t.id === taskId);
+  // Checked again by addManualEvidence; here too, so that nothing is uploaded for nothing.
   if (task && task.manual === undefined) {
-    throw new LoaError('PAGE_MANUAL_NOT_MANUAL', { params: { plan: plan.id, task: task.id } });
+    throw new LoaError('EVIDENCE_TASK_NOT_MANUAL', { params: { plan: plan.id, task: task.id } });
   }
   if (!values.date) throw new LoaError('PAGE_MANUAL_NO_DATE');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || !DateTime.fromISO(values.date).isValid) {
@@ -123,7 +124,7 @@ export async function recordManualForm(
   const { start, end } = plan.period;
   if (values.date < start || values.date > end) {
     const params = { date: values.date, plan: plan.id, start, end };
-    throw new LoaError('PAGE_MANUAL_DATE_OUTSIDE', { params });
+    throw new LoaError('EVIDENCE_DATE_OUTSIDE_PLAN', { params });
   }
   if (values.note.length > MAX_NOTE) {
     throw new LoaError('HTTP_INVALID_REQUEST', { params: { detail: `note > ${MAX_NOTE}` } });
