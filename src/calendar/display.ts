@@ -2,7 +2,8 @@ import type { DateTime } from 'luxon';
 import { type MessageCode, message } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
 
-const WEEKDAY_CODES: readonly MessageCode[] = [
+/** The message codes of the weekdays' short names, Monday first (luxon's weekday - 1). */
+export const WEEKDAY_CODES: readonly MessageCode[] = [
   'WEEKDAY_MON',
   'WEEKDAY_TUE',
   'WEEKDAY_WED',

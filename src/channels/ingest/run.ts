@@ -1,6 +1,6 @@
 import type { Clock } from '../../calendar/clock.js';
 import { LoaError } from '../../errors/loa-error.js';
-import { pressContentHash, pressEvidence, servedTasks } from '../../evidence/press.js';
+import { pressEvidence, servedTasks } from '../../evidence/press.js';
 import { toStored } from '../../store/instant.js';
 import type { Store } from '../../store/types.js';
 import type { IngestChannel } from '../schema.js';
@@ -16,13 +16,7 @@ import {
   writeDraft,
 } from './records.js';
 import { importJsonState, type StateImport } from './state.js';
-import {
-  claimFeed,
-  type IngestEntryInput,
-  saveValidators,
-  takeInEntry,
-  takenKeys,
-} from './store-state.js';
+import { articleRow, claimFeed, saveValidators, takeInEntry, takenKeys } from './store-state.js';
 
 /** How one feed's read went. */
 export type IngestStatus = 'ok' | 'not-modified' | 'not-due' | 'failed';
@@ -218,17 +212,7 @@ async function takeIn(
     ...(entry.link ? { link: entry.link } : {}),
     ...(entry.date ? { publishedAt: entry.date } : {}),
   };
-  const row: IngestEntryInput = {
-    channel_id: channel.id,
-    entry_key: entry.key,
-    feed_url: source.url,
-    origin: 'feed',
-    title: entry.title,
-    link: entry.link ?? null,
-    published_at: entry.date ?? null,
-    content_hash: pressContentHash(article),
-    ingested_at: ingestedAt,
-  };
+  const row = articleRow(article, source.url, 'feed');
   const out: TakenEntry = {
     key: entry.key,
     title: entry.title,

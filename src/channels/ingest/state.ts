@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LoaError } from '../../errors/loa-error.js';
-import { pressContentHash, pressEvidence, servedTasks } from '../../evidence/press.js';
+import { pressEvidence, servedTasks } from '../../evidence/press.js';
 import { fromStored, toStored } from '../../store/instant.js';
 import type { Store } from '../../store/types.js';
 import type { IngestChannel } from '../schema.js';
 import { type PressRecord, pressFile, readPressRecords } from './records.js';
-import { takeInEntry } from './store-state.js';
+import { articleRow, takeInEntry } from './store-state.js';
 
 /** What loa remembered about one feed in the JSON state file (before migration 10). */
 export interface FeedState {
@@ -163,16 +163,5 @@ function importedArticle(channel: IngestChannel, record: PressRecord) {
 }
 
 function importedRow(channel: IngestChannel, record: PressRecord) {
-  const article = importedArticle(channel, record);
-  return {
-    channel_id: channel.id,
-    entry_key: record.key,
-    feed_url: record.feed,
-    origin: 'press-file',
-    title: article.title,
-    link: article.link ?? null,
-    published_at: article.publishedAt ?? null,
-    content_hash: pressContentHash(article),
-    ingested_at: article.ingestedAt,
-  };
+  return articleRow(importedArticle(channel, record), record.feed, 'press-file');
 }

@@ -1,10 +1,30 @@
 import type { Kysely } from 'kysely';
 import { appendEvidence, type EvidenceInput } from '../../evidence/log.js';
+import { type PressArticle, pressContentHash } from '../../evidence/press.js';
 import type { Database, IngestEntryTable, IngestFeedRow } from '../../store/schema.js';
 import type { Store } from '../../store/types.js';
 
 /** The row of an entry taken in, as written (evidence is filled in by the transaction). */
 export type IngestEntryInput = Omit<IngestEntryTable, 'evidence'>;
+
+/** The row of a press article taken in from a feed, or imported from the old press file. */
+export function articleRow(
+  article: PressArticle,
+  feedUrl: string,
+  origin: IngestEntryInput['origin'],
+): IngestEntryInput {
+  return {
+    channel_id: article.channel,
+    entry_key: article.key,
+    feed_url: feedUrl,
+    origin,
+    title: article.title,
+    link: article.link ?? null,
+    published_at: article.publishedAt ?? null,
+    content_hash: pressContentHash(article),
+    ingested_at: article.ingestedAt,
+  };
+}
 
 /** How a feed's turn went: read it now (with the last copy's validators), or not yet due. */
 export type FeedClaim = { due: true; feed: IngestFeedRow } | { due: false };

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { WEEKDAY_CODES } from '../../calendar/display.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
 import type { PublicationStatus } from '../../store/schema.js';
 import { escapeHtml } from '../../text/html.js';
@@ -21,16 +22,6 @@ export interface CalendarLine {
 
 /** The publication states a day cell shows; cancelled and taken-down ones stay in the list. */
 const GRID_STATUSES: ReadonlySet<string> = new Set(['scheduled', 'published', 'failed', 'missed']);
-
-const WEEKDAYS: MessageCode[] = [
-  'WEEKDAY_MON',
-  'WEEKDAY_TUE',
-  'WEEKDAY_WED',
-  'WEEKDAY_THU',
-  'WEEKDAY_FRI',
-  'WEEKDAY_SAT',
-  'WEEKDAY_SUN',
-];
 
 /** The word of a line's kind: a publication's state, an airing, an issue, a report due. */
 export function kindWord(line: CalendarLine): string {
@@ -79,7 +70,7 @@ export function monthGrid(
     week = week.plus({ weeks: 1 })
   ) {
     let busy = false;
-    const cells = WEEKDAYS.map((code, i) => {
+    const cells = WEEKDAY_CODES.map((code, i) => {
       const day = week.plus({ days: i });
       const key = day.toISODate() ?? '';
       const inMonth = day.month === first.month;
@@ -100,7 +91,9 @@ export function monthGrid(
       `<tr class="${busy ? 'busy' : 'quiet'}" data-week="${week.toFormat("kkkk-'W'WW")}"><th scope="row" class="wk" title="${escapeHtml(label)}"><span class="wk-word">${escapeHtml(message('PAGE_WEEK'))} </span>${week.weekNumber}</th>${cells.join('')}</tr>`,
     );
   }
-  const head = WEEKDAYS.map((code) => `<th scope="col">${escapeHtml(message(code))}</th>`).join('');
+  const head = WEEKDAY_CODES.map(
+    (code) => `<th scope="col">${escapeHtml(message(code))}</th>`,
+  ).join('');
   return `<table class="month"><thead><tr><th scope="col" class="wk">${escapeHtml(message('PAGE_WEEK'))}</th>${head}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
