@@ -116,6 +116,14 @@ export function parseWhen(value: string, zone: string): DateTime {
   return parsed;
 }
 
+/** The states an item can be rescheduled from (the queue page offers the form for these). */
+export const RESCHEDULABLE: ReadonlySet<ItemStatus> = new Set([
+  'draft',
+  'approved',
+  'scheduled',
+  'failed',
+]);
+
 /** `loa queue reschedule <id> <when>`: a fixed slot in the future, replacing the planned one. */
 export async function rescheduleItem(
   ctx: QueueContext,
@@ -125,8 +133,7 @@ export async function rescheduleItem(
   const by = actorOf(ctx);
   return ctx.store.transaction(async (tx) => {
     const row = await mustFind(tx, id);
-    if (!['draft', 'approved', 'scheduled', 'failed'].includes(row.status))
-      refuse(row, 'scheduled');
+    if (!RESCHEDULABLE.has(row.status)) refuse(row, 'scheduled');
     const doc = await tx
       .selectFrom('item_versions')
       .select('document')

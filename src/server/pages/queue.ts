@@ -3,11 +3,11 @@ import { DateTime } from 'luxon';
 import { allows } from '../../auth/roles.js';
 import type { AuthUser } from '../../auth/users.js';
 import { DEFAULT_ZONE } from '../../config/primitives.js';
-import { approveItem, rescheduleItem, withdrawItem } from '../../content/queue.js';
+import { approveItem, RESCHEDULABLE, rescheduleItem, withdrawItem } from '../../content/queue.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
 import { channelZone } from '../../scheduler/planner.js';
-import { ITEM_STATUSES, type ItemStatus } from '../../store/schema.js';
+import { ITEM_STATUSES } from '../../store/schema.js';
 import { escapeHtml } from '../../text/html.js';
 import { addItemText, MAX_ITEM_BYTES, type QueueEntry, queueEntries } from '../api-queue.js';
 import { requires } from '../auth.js';
@@ -21,14 +21,6 @@ title: Tin mới về cải cách hành chính
 channels: [portal]
 ---
 Nội dung…`;
-
-/** The states `rescheduleItem` moves from (it refuses the others itself). */
-const RESCHEDULABLE: ReadonlySet<ItemStatus> = new Set([
-  'draft',
-  'approved',
-  'scheduled',
-  'failed',
-]);
 
 /** Refusals of a reschedule shown next to the item (an unknown item is a 404 page). */
 const SHOWN_BY_ITEM: ReadonlySet<string> = new Set([
