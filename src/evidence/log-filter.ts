@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { type EvidenceEntry, type EvidenceKind, readEvidence } from './log.js';
+import type { EvidenceEntry, EvidenceKind } from './log.js';
 
 /** Which entries to list: every given field must match; instants are UTC ISO. */
 export interface EvidenceQuery {
@@ -13,18 +13,54 @@ export interface EvidenceQuery {
   from?: string;
   /** Entries whose time is before this instant. */
   to?: string;
+  /** Only entries with a lower index (the page before one already shown). */
+  before?: number;
+  /** At most this many: the latest that match (highest indices), still in index order. */
+  limit?: number;
 }
 
-/** The log's entries that match a query, in index order (the API, the pages, the CLI). */
+/** Rows read per query while a limited listing looks for its matches. */
+const CHUNK = 2000;
+
+/**
+ * The log's entries that match a query, in index order (the API, the pages, the CLI). With a
+ * `limit`, the latest matching ones: the log is read backwards in chunks until enough match,
+ * so a page of a long log does not read all of it.
+ * NOTE: kind, plan and time are columns (indexed or cheap to test in SQL); channel, task and
+ * item live in the entry's JSON and are tested on the parsed entry.
+ */
 export async function listEvidence(
   db: Kysely<Database>,
   query: EvidenceQuery,
 ): Promise<EvidenceEntry[]> {
-  const entries = await readEvidence(db, {
-    ...(query.from ? { from: query.from } : {}),
-    ...(query.to ? { to: query.to } : {}),
-  });
-  const fields = ['kind', 'channel', 'plan', 'task', 'item'] as const;
+  const fields = ['channel', 'task', 'item'] as const;
   const wanted = fields.filter((f) => query[f] !== undefined);
-  return entries.filter((e) => wanted.every((f) => e[f] === query[f]));
+  const limit = query.limit ?? Number.POSITIVE_INFINITY;
+  const found: EvidenceEntry[] = [];
+  let below = query.before;
+  while (found.length < limit) {
+    let select = db.selectFrom('evidence_entries').select(['idx', 'entry', 'leaf_hash']);
+    if (query.kind) select = select.where('kind', '=', query.kind);
+    if (query.plan) select = select.where('plan_id', '=', query.plan);
+    if (query.from) select = select.where('time', '>=', query.from);
+    if (query.to) select = select.where('time', '<', query.to);
+    if (below !== undefined) select = select.where('idx', '<', below);
+    const limited = Number.isFinite(limit);
+    const rows = await (limited
+      ? select.orderBy('idx', 'desc').limit(CHUNK)
+      : select.orderBy('idx')
+    ).execute();
+    for (const row of rows) {
+      const entry = {
+        ...(JSON.parse(row.entry) as EvidenceEntry),
+        index: Number(row.idx),
+        leafHash: row.leaf_hash,
+      };
+      if (wanted.every((f) => entry[f] === query[f])) found.push(entry);
+      if (found.length >= limit) break;
+    }
+    if (!limited || rows.length < CHUNK) break;
+    below = Number(rows[rows.length - 1]!.idx);
+  }
+  return Number.isFinite(limit) ? found.reverse() : found;
 }

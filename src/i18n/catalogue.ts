@@ -586,6 +586,10 @@ export const CATALOGUE = {
     hintVi: 'Kiểm tra quyền ghi và dung lượng đĩa của LOA_DATA_DIR.',
     hintEn: 'Check write permission and free space in LOA_DATA_DIR.',
   },
+  EXPECTED_POSITIVE_COUNT: {
+    vi: 'Một số nguyên dương, ví dụ 50.',
+    en: 'A positive whole number, e.g. 50.',
+  },
   OPTION_INVALID: {
     vi: 'Giá trị không hợp lệ cho {option}: "{value}"',
     en: 'Invalid value for {option}: "{value}"',
@@ -1483,6 +1487,10 @@ export const CATALOGUE = {
   PAGE_TO: { vi: 'Đến ngày', en: 'To' },
   PAGE_PROOF: { vi: 'bằng chứng', en: 'proof' },
   PAGE_ENTRIES: { vi: '{count} mục', en: '{count} entries' },
+  PAGE_EVIDENCE_OLDER: {
+    vi: '← Các mục cũ hơn (trước mục {before})',
+    en: '← Older entries (before entry {before})',
+  },
   PAGE_CHECKPOINT: {
     vi: 'Điểm kiểm tra mới nhất: {size} mục, gốc {root}, ký lúc {at}',
     en: 'Latest checkpoint: {size} entries, root {root}, signed at {at}',

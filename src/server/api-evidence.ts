@@ -12,18 +12,39 @@ import type { ApiRoutes } from './api-router.js';
 import type { ServerContext } from './context.js';
 
 /** Filters of the evidence list (API and page). */
+/** Entries an evidence listing returns unless asked for another number, and at most. */
+export const DEFAULT_EVIDENCE_PAGE = 1000;
+const MAX_EVIDENCE_PAGE = 10_000;
+
 export const EvidenceFilter = z.object({
   kind: z.enum(EVIDENCE_KINDS).optional(),
   channel: z.string().max(100).optional(),
   from: z.iso.date().optional().describe('ngày đầu (UTC), 2024-03-01'),
   to: z.iso.date().optional().describe('ngày cuối (UTC), 2024-03-31'),
+  before: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('chỉ các mục có số thứ tự nhỏ hơn (trang trước)'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_EVIDENCE_PAGE)
+    .optional()
+    .describe(`nhiều nhất bấy nhiêu mục mới nhất (mặc định ${DEFAULT_EVIDENCE_PAGE})`),
 });
 export type EvidenceFilter = z.infer<typeof EvidenceFilter>;
 
-/** The log's entries that pass a filter (days in UTC), in index order. */
+/**
+ * The latest entries of the log that pass a filter (days in UTC), at most `limit`, in index
+ * order; `before` pages back.
+ */
 export function filteredEvidence(
   ctx: ServerContext,
   filter: EvidenceFilter,
+  defaultLimit = DEFAULT_EVIDENCE_PAGE,
 ): Promise<EvidenceEntry[]> {
   const day = (date: string, plus = 0) =>
     new Date(Date.parse(`${date}T00:00:00Z`) + plus * 86_400_000).toISOString();
@@ -32,6 +53,8 @@ export function filteredEvidence(
     ...(filter.channel ? { channel: filter.channel } : {}),
     ...(filter.from ? { from: day(filter.from) } : {}),
     ...(filter.to ? { to: day(filter.to, 1) } : {}),
+    ...(filter.before !== undefined ? { before: filter.before } : {}),
+    limit: filter.limit ?? defaultLimit,
   });
 }
 

@@ -120,6 +120,14 @@ describe('evidence, audit and report commands after a simulated March', () => {
     );
     expect(onDay.map((e) => e.index)).toEqual(expected.map((e) => e.index));
 
+    const latest = await loa(['evidence', 'list', '--dir', FIXTURE, '--limit', '2', '--json']);
+    expect((JSON.parse(latest.out) as typeof entries).map((e) => e.index)).toEqual(
+      entries.slice(-2).map((e) => e.index),
+    );
+    const none = await loa(['evidence', 'list', '--dir', FIXTURE, '--limit', '0']);
+    expect(none.code).not.toBe(0);
+    expect(none.err).toContain('Invalid value for --limit: "0"');
+
     const bad = await loa(['evidence', 'list', '--dir', FIXTURE, '--kind', 'tweet']);
     expect(bad.code).not.toBe(0);
     expect(bad.err).toContain('No evidence kind "tweet"');

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvidence, type EvidenceInput } from '../../src/evidence/log.js';
 import { auditEntries } from '../../src/evidence/log-audit.js';
+import { listEvidence } from '../../src/evidence/log-filter.js';
 import { verifyLog } from '../../src/evidence/log-verify.js';
 import { evidenceKey } from '../../src/evidence/store-checkpoint.js';
 import type { Store } from '../../src/store/types.js';
@@ -76,5 +77,60 @@ describe.each(engines)('reading the log for one period on $name', (engine) => {
     });
     expect(threaded).toEqual(inThread);
     expect(threaded).toMatchObject({ size: 6, problems: [] });
+  });
+});
+
+describe.each(engines)('listing the latest entries of a long log on $name', (engine) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await engine.open();
+    // Written straight into the table (the listing reads no hash): 2,500 entries, more than
+    // one chunk of the backwards read.
+    const rows = Array.from({ length: 2500 }, (_, i) => {
+      const entry = {
+        kind: i % 2 ? 'airing' : 'publication',
+        plan: 'p',
+        channel: i % 5 === 0 ? 'a' : 'b',
+        time: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+        actor: 'dispatcher',
+        index: i,
+      };
+      return {
+        idx: i,
+        kind: entry.kind,
+        time: entry.time,
+        plan_id: 'p',
+        entry: JSON.stringify(entry),
+        leaf_hash: '0'.repeat(64),
+      };
+    });
+    for (let i = 0; i < rows.length; i += 500) {
+      await store.db
+        .insertInto('evidence_entries')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    }
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  const indices = async (query: Parameters<typeof listEvidence>[1]) =>
+    (await listEvidence(store.db, query)).map((e) => e.index);
+
+  it('gives the latest matches in index order, and pages back from an index', async () => {
+    expect(await indices({ channel: 'a', limit: 4 })).toEqual([2480, 2485, 2490, 2495]);
+    expect(await indices({ channel: 'a', before: 2480, limit: 3 })).toEqual([2465, 2470, 2475]);
+    expect(await indices({ kind: 'airing', channel: 'a', limit: 2 })).toEqual([2485, 2495]);
+    expect(await indices({ plan: 'q', limit: 5 })).toEqual([]);
+  });
+
+  it('reads back through every chunk when the matches are few, or lists them all', async () => {
+    const all = await indices({ channel: 'a', limit: 10_000 });
+    expect(all).toHaveLength(500);
+    expect(all[0]).toBe(0);
+    expect(await indices({ channel: 'a' })).toEqual(all);
+    const early = await indices({ to: new Date(Date.UTC(2024, 0, 1, 0, 10)).toISOString() });
+    expect(early).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });

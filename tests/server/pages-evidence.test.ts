@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evidenceSize, readEvidence } from '../../src/evidence/log.js';
+import { appendEvidence, evidenceSize, readEvidence } from '../../src/evidence/log.js';
 import { EVIDENCE_FILES_DIR } from '../../src/evidence/manual.js';
 import { storeEngines } from '../support/store-engines.js';
 import { csrfOf, eventStation, getPage, login, postMultipart } from './pages-support.js';
@@ -92,6 +92,29 @@ describe.each(engines)('manual evidence form on the evidence page on $name', (en
     // The log's listing shows the files' hashes too.
     const row = new RegExp(`<tr data-index="${entry?.index}">[\\s\\S]*?</tr>`).exec(html)?.[0];
     expect(row).toContain(sha256(TXT));
+  });
+
+  it('lists the latest entries and links to the older ones', async () => {
+    for (const day of ['2024-03-20', '2024-03-21', '2024-03-22']) {
+      await s.session.store.transaction((tx) =>
+        appendEvidence(tx, s.session.store.engine, {
+          kind: 'manual',
+          plan: 'su-kien',
+          task: 'chao-co',
+          time: `${day}T01:00:00Z`,
+          actor: 'bt',
+        }),
+      );
+    }
+    const size = await evidenceSize(s.session.store.db);
+    const shown = (html: string) =>
+      [...html.matchAll(/<tr data-index="(\d+)">/g)].map((m) => Number(m[1]));
+    const latest = await getPage(s.app, '/evidence?limit=2', editor);
+    expect(shown(latest)).toEqual([size - 2, size - 1]);
+    const link = /<a rel="prev" href="([^"]+)">([^<]+)<\/a>/.exec(latest);
+    expect(link?.[2]).toContain(`Các mục cũ hơn (trước mục ${size - 2})`);
+    const older = await getPage(s.app, (link?.[1] ?? '').replaceAll('&amp;', '&'), editor);
+    expect(shown(older)).toEqual([size - 4, size - 3]);
   });
 
   it('refuses an auditor with 403, showing no form', async () => {

@@ -24,6 +24,7 @@ export interface EvidenceOptions {
   kind?: string;
   channel?: string;
   item?: string;
+  limit?: string;
   as?: string;
   json?: boolean;
   out?: string;
@@ -75,6 +76,13 @@ export async function runEvidenceList(options: EvidenceOptions, output: Output) 
     }
     return parsed.plus({ days: plus }).toUTC().toISO() as string;
   };
+  const positive = (option: string, value: string) => {
+    if (!/^[1-9]\d*$/.test(value)) {
+      const expected = message('EXPECTED_POSITIVE_COUNT');
+      throw new LoaError('OPTION_INVALID', { params: { option, value, expected } });
+    }
+    return Number(value);
+  };
   const query: EvidenceQuery = {
     ...(options.kind ? { kind: options.kind as EvidenceKind } : {}),
     ...(options.channel ? { channel: options.channel } : {}),
@@ -83,6 +91,7 @@ export async function runEvidenceList(options: EvidenceOptions, output: Output) 
     ...(options.item ? { item: options.item } : {}),
     ...(options.from ? { from: day('--from', options.from) } : {}),
     ...(options.to ? { to: day('--to', options.to, 1) } : {}),
+    ...(options.limit !== undefined ? { limit: positive('--limit', options.limit) } : {}),
   };
   const entries = await withStore((store) => listEvidence(store.db, query));
   if (options.json) {
@@ -291,6 +300,7 @@ export function registerEvidence(
     .option('--item <id>', 'tin / item')
     .option('--from <date>', 'từ ngày / first day')
     .option('--to <date>', 'đến ngày / last day')
+    .option('--limit <n>', 'chỉ n mục mới nhất / only the latest n entries')
     .option('--json', 'JSON')
     .action(run(runEvidenceList));
   evidence

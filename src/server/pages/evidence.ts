@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import { allows, PERMISSIONS } from '../../auth/roles.js';
 import { DEFAULT_ZONE } from '../../config/primitives.js';
 import { LoaError } from '../../errors/loa-error.js';
-import { EVIDENCE_KINDS, type EvidenceEntry, readEvidence } from '../../evidence/log.js';
+import { EVIDENCE_KINDS, type EvidenceEntry } from '../../evidence/log.js';
+import { listEvidence } from '../../evidence/log-filter.js';
 import { latestCheckpoint } from '../../evidence/store-checkpoint.js';
 import { hint, message } from '../../i18n/catalogue.js';
 import type { Plan } from '../../plan/schema.js';
@@ -58,6 +59,9 @@ interface EvidenceShown {
   problem?: FormProblem;
 }
 
+/** How many entries the evidence page lists at once (the latest that match). */
+const PAGE_SIZE = 200;
+
 /** The evidence page: the manual form (or why there is none), then the filtered log. */
 async function evidenceHtml(
   c: Context<ServerEnv>,
@@ -71,13 +75,27 @@ async function evidenceHtml(
   const filter = EvidenceFilter.parse(
     Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== '' && k !== 'added')),
   );
-  const entries = await filteredEvidence(ctx, filter);
+  const entries = await filteredEvidence(ctx, filter, PAGE_SIZE);
   const checkpoint = await latestCheckpoint(ctx.session.store.db);
   let added = '';
   if (shown.added !== undefined) {
-    const entry = (await readEvidence(ctx.session.store.db)).find((e) => e.index === shown.added);
-    if (entry) added = addedEntry(entry, plans);
+    const [entry] = await listEvidence(ctx.session.store.db, {
+      before: shown.added + 1,
+      limit: 1,
+    });
+    if (entry?.index === shown.added) added = addedEntry(entry, plans);
   }
+  // The page shows the latest entries that match; older ones are a link away.
+  const first = entries[0];
+  const older =
+    first !== undefined && first.index > 0 && entries.length >= (filter.limit ?? PAGE_SIZE)
+      ? `<p><a rel="prev" href="/evidence?${new URLSearchParams({
+          ...Object.fromEntries(
+            Object.entries(filter).filter(([k, v]) => v !== undefined && k !== 'before'),
+          ),
+          before: String(first.index),
+        }).toString()}">${escapeHtml(message('PAGE_EVIDENCE_OLDER', { before: first.index }))}</a></p>`
+      : '';
   const maxUpload = ctx.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const roles = PERMISSIONS['evidence:add'].join(', ');
   const form =
@@ -106,7 +124,7 @@ async function evidenceHtml(
     )
     .join('\n');
   const body = `${added}${head}${form}<h2>${escapeHtml(message('PAGE_EVIDENCE'))}</h2>${filterForm}<p>${escapeHtml(message('PAGE_ENTRIES', { count: entries.length }))}</p>
-<table><thead><tr><th>#</th><th>${escapeHtml(message('PAGE_KIND'))}</th><th>${escapeHtml(message('PAGE_TIME'))}</th><th>${escapeHtml(message('PAGE_CHANNEL'))}</th><th>${escapeHtml(message('PAGE_TASK'))}</th><th></th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+${older}<table><thead><tr><th>#</th><th>${escapeHtml(message('PAGE_KIND'))}</th><th>${escapeHtml(message('PAGE_TIME'))}</th><th>${escapeHtml(message('PAGE_CHANNEL'))}</th><th>${escapeHtml(message('PAGE_TASK'))}</th><th></th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
   return page(message('PAGE_EVIDENCE'), body, user, csrf);
 }
 
