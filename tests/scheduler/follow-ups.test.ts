@@ -6,6 +6,7 @@ import { applyCorrections } from '../../src/audit/corrections.js';
 import { ManualClock } from '../../src/calendar/clock.js';
 import { filesAdapter } from '../../src/channels/files/adapter.js';
 import type { ChannelAdapter } from '../../src/channels/types.js';
+import { runStatus } from '../../src/cli/commands/status.js';
 import { withdrawItem } from '../../src/content/queue.js';
 import { queueEntries } from '../../src/content/queue-list.js';
 import { syncContent } from '../../src/content/sync.js';
@@ -18,6 +19,7 @@ import { openSession, type Session } from '../../src/scheduler/session.js';
 import { listFollowUps } from '../../src/store/followups.js';
 import { findItem } from '../../src/store/items.js';
 import { listPublications, pausedChannels } from '../../src/store/publications.js';
+import { captureOutput } from '../support/capture-output.js';
 import { type ItemSpec, writeItem, writeSchedProject } from '../support/sched-project.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -82,7 +84,7 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
       sessions.push(session);
       return syncContent(session.store, session.project, session.config, clock.now(), 'editor');
     };
-    return { session, clock, options, edit };
+    return { root, env, session, clock, options, edit };
   }
 
   it('sends an edit of a published item to its remote copy and logs a correction', async () => {
@@ -150,7 +152,10 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
   });
 
   it('retries a failing update with backoff, then fails it with the last error', async () => {
-    const { session, clock, options, edit } = await published({ maxAttempts: 2, baseDelaySec: 60 });
+    const { root, env, session, clock, options, edit } = await published({
+      maxAttempts: 2,
+      baseDelaySec: 60,
+    });
     await edit({ title: 'Bản sửa' });
     const files = options().adapters.get('tep')!;
     const failing: ChannelAdapter = {
@@ -177,6 +182,21 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
     expect(await titles(session)).toEqual(['tin:Tin cải cách hành chính tin']);
     // Nothing was corrected: the log still says what went out.
     expect((await readEvidence(session.store.db)).map((e) => e.kind)).toEqual(['publication']);
+    // loa status names the update that failed, with its error.
+    const saved = { ...process.env };
+    Object.assign(process.env, env, { LOA_LANG: 'vi' });
+    try {
+      const out = captureOutput();
+      expect(await runStatus({ dir: root }, out, clock)).toBe(0);
+      // The error is kept as it was written when the update failed.
+      expect(out.stdout).toContainEqual(
+        expect.stringMatching(
+          /^ {2}lỗi cập nhật bài đã đăng: tin: FILES_WRITE_FAILED: .*disk busy — sửa lỗi rồi rút\/duyệt lại tin$/,
+        ),
+      );
+    } finally {
+      process.env = saved;
+    }
   });
 
   it('pauses the channel on an authentication failure, and marks what an adapter cannot do', async () => {
