@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvidence, type EvidenceInput } from '../../src/evidence/log.js';
@@ -77,6 +78,49 @@ describe.each(engines)('reading the log for one period on $name', (engine) => {
     });
     expect(threaded).toEqual(inThread);
     expect(threaded).toMatchObject({ size: 6, problems: [] });
+  });
+});
+
+describe.each(engines)('verifying entries in Vietnamese on $name', (engine) => {
+  it('hashes multi-byte text exactly, page by page, and names a changed character', async () => {
+    const store = await engine.open();
+    try {
+      const notes = [
+        'Hội nghị tập huấn nghiệp vụ cải cách hành chính',
+        'Lồng ghép CCHC trong buổi chào cờ đầu tháng 📢',
+        'Tờ rơi “Dịch vụ công trực tuyến toàn trình”',
+        'Bảng điện tử LED tại Trung tâm Phục vụ hành chính công',
+        'Tọa đàm với báo Thái Bình',
+      ];
+      for (const [i, note] of notes.entries()) {
+        await store.transaction((tx) =>
+          appendEvidence(tx, store.engine, {
+            kind: 'manual',
+            plan: 'thai-binh-2024',
+            task: 'hoi-nghi-tap-huan',
+            time: `2024-03-0${i + 1}T05:00:00Z`,
+            actor: 'Nguyễn Văn Bình',
+            note,
+          }),
+        );
+      }
+      const { verifier } = await evidenceKey(await tempDir('key'), {});
+      const verify = () =>
+        verifyLog(store.db, { engine: store.engine, verifier, pageSize: 2, worker: true });
+      expect(await verify()).toMatchObject({ size: 5, problems: [] });
+      if (store.engine === 'sqlite') {
+        await sql`drop trigger evidence_entries_no_update`.execute(store.db);
+      } else {
+        await sql`alter table evidence_entries disable trigger all`.execute(store.db);
+      }
+      await sql`update evidence_entries set entry = replace(entry, 'Tờ rơi', 'Tở rơi') where idx = 2`.execute(
+        store.db,
+      );
+      const problems = (await verify()).problems;
+      expect(problems.filter((p) => p.code === 'bytes-changed').map((p) => p.index)).toEqual([2]);
+    } finally {
+      await store.close();
+    }
   });
 });
 

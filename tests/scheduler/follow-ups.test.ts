@@ -116,6 +116,20 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
     expect((await dispatchPass(options())).counts.updated).toBe(0);
   });
 
+  it('finds the entry to correct by its key for a publication logged before migration 8', async () => {
+    const { session, clock, options, edit } = await published();
+    // Publications settled before migration 8 have no evidence_index.
+    await session.store.db.updateTable('publications').set({ evidence_index: null }).execute();
+    await edit({ title: 'Bản sửa sau nâng cấp' });
+    clock.advance({ seconds: 30 });
+    expect((await dispatchPass(options())).counts.updated).toBe(1);
+    const log = await readEvidence(session.store.db);
+    expect(log.map((e) => [e.index, e.kind, e.corrects])).toEqual([
+      [0, 'publication', undefined],
+      [1, 'correction', 0],
+    ]);
+  });
+
   it('takes a withdrawn published item down, and the audit no longer counts it', async () => {
     const { session, clock, options } = await published();
     const ctx = { store: session.store, config: session.config, now: clock.now(), actor: 'editor' };
