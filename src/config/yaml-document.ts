@@ -45,13 +45,17 @@ export function parseYamlSource(
   text: string,
   lineOffset = 0,
 ): YamlSource | Diagnostic[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: true,
-  });
+  const parse = () => {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, {
+      lineCounter,
+      schema: 'core',
+      uniqueKeys: true,
+      prettyErrors: true,
+    });
+    return { doc, lineCounter };
+  };
+  const { doc, lineCounter } = parse();
   if (doc.errors.length > 0) {
     return doc.errors.map((error) => {
       const pos = lineCounter.linePos(error.pos[0]);
@@ -70,15 +74,20 @@ export function parseYamlSource(
       } satisfies Diagnostic;
     });
   }
-  const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line + lineOffset, column: pos.col };
-  };
+  // NOTE: positions are asked for only when a finding is reported, and a project holds
+  // thousands of parsed files: the document (its tree and line table) is not kept for that,
+  // it is parsed again, once, on the first `locate`.
+  let parsed: ReturnType<typeof parse> | undefined;
   return {
     data: doc.toJS({ maxAliasCount: 50 }),
     locate(path, target = 'value') {
-      let node: unknown = doc.contents;
-      let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+      parsed ??= parse();
+      const at = (offset: number) => {
+        const pos = parsed!.lineCounter.linePos(offset);
+        return { line: pos.line + lineOffset, column: pos.col };
+      };
+      let node: unknown = parsed.doc.contents;
+      let offset = (parsed.doc.contents as Node | null)?.range?.[0] ?? 0;
       for (const segment of path) {
         const next = childNode(node, segment);
         if (!next) break;
