@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { type PackedPage, packPage } from './page-hasher.js';
@@ -48,26 +48,23 @@ export async function readLogPage(
   // NOTE: no `order by` inside the aggregates: SQLite and PostgreSQL then sort each page
   // again (2.5× the read); they aggregate the ordered subquery in its order, and the indices
   // concatenated alongside prove it, page by page (else the page is read row by row).
-  const aggregate =
-    engine === 'postgres'
-      ? sql<PageAggregate>`
-        select count(*) as n, min(idx) as lo, max(idx) as hi,
-          string_agg(idx::text, ',') as indices,
-          string_agg(entry, '') as bytes,
-          string_agg(octet_length(entry)::text, ',') as lengths,
-          string_agg(leaf_hash, '') as hashes,
-          min(length(leaf_hash)) as short, max(length(leaf_hash)) as long
-        from (select idx, entry, leaf_hash from evidence_entries where idx > ${last}
-              order by idx limit ${pageSize}) page`
-      : sql<PageAggregate>`
-        select count(*) as n, min(idx) as lo, max(idx) as hi,
-          group_concat(idx, ',') as indices,
-          cast(group_concat(entry, '') as blob) as bytes,
-          group_concat(length(cast(entry as blob)), ',') as lengths,
-          group_concat(leaf_hash, '') as hashes,
-          min(length(leaf_hash)) as short, max(length(leaf_hash)) as long
-        from (select idx, entry, leaf_hash from evidence_entries where idx > ${last}
-              order by idx limit ${pageSize}) page`;
+  const pg = engine === 'postgres';
+  // The engines differ only in how they concatenate and count bytes.
+  const concat = (value: RawBuilder<unknown>, separator: string) =>
+    pg
+      ? sql`string_agg(${value}, ${sql.lit(separator)})`
+      : sql`group_concat(${value}, ${sql.lit(separator)})`;
+  const entryBytes = pg ? sql`string_agg(entry, '')` : sql`cast(group_concat(entry, '') as blob)`;
+  const byteLength = pg ? sql`octet_length(entry)::text` : sql`length(cast(entry as blob))`;
+  const aggregate = sql<PageAggregate>`
+    select count(*) as n, min(idx) as lo, max(idx) as hi,
+      ${concat(pg ? sql`idx::text` : sql`idx`, ',')} as indices,
+      ${entryBytes} as bytes,
+      ${concat(byteLength, ',')} as lengths,
+      ${concat(sql`leaf_hash`, '')} as hashes,
+      min(length(leaf_hash)) as short, max(length(leaf_hash)) as long
+    from (select idx, entry, leaf_hash from evidence_entries where idx > ${last}
+          order by idx limit ${pageSize}) page`;
   const row = (await aggregate.execute(db)).rows[0];
   const n = Number(row?.n ?? 0);
   if (!row || n === 0) return undefined;
