@@ -12,7 +12,7 @@ import {
 } from '../store/followups.js';
 import { toStored } from '../store/instant.js';
 import { findItem, itemVersion } from '../store/items.js';
-import { publicationsOfItem, setChannelPaused } from '../store/publications.js';
+import { setChannelPaused } from '../store/publications.js';
 import type { Database, FollowUpRow, ItemRow, PublicationRow } from '../store/schema.js';
 import { deadline } from './deadline.js';
 import type { DispatchEvent, DispatcherOptions } from './dispatch-types.js';
@@ -30,15 +30,17 @@ import { retryDelaySec } from './retry.js';
  * - the item is back (its file restored) before a pending withdrawal ran: the withdrawal is
  *   superseded.
  * Only item-planned channels (portal, files) follow their items: a bulletin issue or an aired
- * programme is not rewritten after the fact. Returns how many follow-ups were added.
+ * programme is not rewritten after the fact. `publications` are the item's, as planning read
+ * them. Returns how many follow-ups were added.
  */
 export async function planFollowUps(
   tx: Kysely<Database>,
   row: ItemRow,
+  publications: readonly PublicationRow[],
   channels: ReadonlyMap<string, Channel>,
   now: string,
 ): Promise<number> {
-  const live = (await publicationsOfItem(tx, row.id)).filter((p) => {
+  const live = publications.filter((p) => {
     const kind = channels.get(p.channel_id)?.kind;
     return p.status === 'published' && kind !== undefined && ITEM_PLANNED_KINDS.has(kind);
   });

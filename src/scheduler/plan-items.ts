@@ -13,7 +13,7 @@ import {
   schedulePublication,
 } from '../store/publications.js';
 import { reusableQuery } from '../store/reusable-query.js';
-import type { Database, ItemRow } from '../store/schema.js';
+import type { Database, ItemRow, PublicationRow } from '../store/schema.js';
 import { planFollowUps } from './follow-ups.js';
 import { channelZone, ITEM_PLANNED_KINDS, planItemOnChannel, planningOrder } from './planner.js';
 
@@ -58,13 +58,19 @@ export async function planItems(
     unplannable: [],
   };
   const stamp = toStored(now);
-  const rows: { row: ItemRow; item: NonNullable<Awaited<ReturnType<typeof itemVersion>>> }[] = [];
+  const rows: {
+    row: ItemRow;
+    item: NonNullable<Awaited<ReturnType<typeof itemVersion>>>;
+    existingAll: PublicationRow[];
+  }[] = [];
   for (const id of ids) {
     const row = await findItem(tx, id);
     if (!row) continue;
-    report.followUps += await planFollowUps(tx, row, config.channels, stamp);
+    // Read once: planning other items never touches this item's publications.
+    const existingAll = await publicationsOfItem(tx, id);
+    report.followUps += await planFollowUps(tx, row, existingAll, config.channels, stamp);
     if (!ACTIVE.has(row.status)) {
-      const pending = (await publicationsOfItem(tx, id)).filter((p) => p.status === 'scheduled');
+      const pending = existingAll.filter((p) => p.status === 'scheduled');
       report.cancelled += await cancelPublications(
         tx,
         pending.map((p) => p.key),
@@ -74,12 +80,11 @@ export async function planItems(
       continue;
     }
     const item = await itemVersion(tx, id, row.version);
-    if (item) rows.push({ row, item });
+    if (item) rows.push({ row, item, existingAll });
   }
   rows.sort(planningOrder);
   const occupiedBy = new Map<string, Set<string>>();
-  for (const { row, item } of rows) {
-    const existingAll = await publicationsOfItem(tx, row.id);
+  for (const { row, item, existingAll } of rows) {
     const wantedChannels = new Set(item.channels);
     const dropped = existingAll.filter(
       (p) => p.status === 'scheduled' && !wantedChannels.has(p.channel_id),
