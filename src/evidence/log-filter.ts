@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import type { EvidenceEntry, EvidenceKind } from './log.js';
+import { type EvidenceEntry, type EvidenceKind, entryOfRow } from './log.js';
 
 /** Which entries to list: every given field must match; instants are UTC ISO. */
 export interface EvidenceQuery {
@@ -51,11 +51,7 @@ export async function listEvidence(
       : select.orderBy('idx')
     ).execute();
     for (const row of rows) {
-      const entry = {
-        ...(JSON.parse(row.entry) as EvidenceEntry),
-        index: Number(row.idx),
-        leafHash: row.leaf_hash,
-      };
+      const entry = entryOfRow(row);
       if (wanted.every((f) => entry[f] === query[f])) found.push(entry);
       if (found.length >= limit) break;
     }

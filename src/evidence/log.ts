@@ -154,11 +154,20 @@ export async function readEvidence(
   if (range.from) query = query.where('time', '>=', range.from);
   if (range.to) query = query.where('time', '<', range.to);
   const rows = await query.orderBy('idx').execute();
-  return rows.map((row) => ({
+  return rows.map(entryOfRow);
+}
+
+/** A stored row read back as an entry: its fields, its stored index and leaf hash. */
+export function entryOfRow(row: {
+  idx: number | string | bigint;
+  entry: string;
+  leaf_hash: string;
+}): EvidenceEntry {
+  return {
     ...(JSON.parse(row.entry) as EvidenceEntry),
     index: Number(row.idx),
     leafHash: row.leaf_hash,
-  }));
+  };
 }
 
 /** Number of entries in the log, per its head. */
