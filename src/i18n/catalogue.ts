@@ -1496,6 +1496,13 @@ export const CATALOGUE = {
     en: 'Latest checkpoint: {size} entries, root {root}, signed at {at}',
   },
   PAGE_NO_CHECKPOINT: { vi: 'Chưa có điểm kiểm tra', en: 'No checkpoint yet' },
+  // --- hostile input and server hygiene (issue 13: sessions, encoding, limits, redaction)
+  HTTP_SESSION_ENDED: {
+    vi: 'Phiên đăng nhập đã kết thúc (đã đăng xuất hoặc quá 12 giờ)',
+    en: 'The session has ended (signed out, or older than 12 hours)',
+    hintVi: 'Đăng nhập lại bằng mã truy cập của bạn',
+    hintEn: 'Sign in again with your access token',
+  },
   // --- web pages: calendar month grid, reschedule form, manual evidence form
   PAGE_CAL_BAD_MONTH: {
     vi: 'Tháng không hợp lệ: "{value}"',

@@ -394,6 +394,30 @@ async function ingestTables(db: AnyDb): Promise<void> {
     .execute();
 }
 
+/**
+ * Browser sessions: each is its own random secret, kept only as its SHA-256, for one user,
+ * with an absolute expiry; logging out deletes the row. `token_hash` is the API token the
+ * user signed in with (null for a sign-in without one), so revoking that token ends its
+ * sessions too.
+ */
+async function browserSessionTables(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('browser_sessions')
+    .ifNotExists()
+    .addColumn('hash', 'text', (c) => c.primaryKey())
+    .addColumn('user_name', 'text', (c) => c.notNull())
+    .addColumn('token_hash', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('browser_sessions_expiry')
+    .ifNotExists()
+    .on('browser_sessions')
+    .column('expires_at')
+    .execute();
+}
+
 /** Every migration, in order. Append new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'queue: items, versions, state changes', up: queueTables },
@@ -405,6 +429,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'publication follow-ups: update and withdraw', up: followUpTables },
   { version: 9, name: 'api tokens: expiry, revocation, last use', up: tokenLifecycle },
   { version: 10, name: 'ingest: feed state and entries taken in', up: ingestTables },
+  {
+    version: 12,
+    name: 'browser sessions: own secret, hashed, short-lived',
+    up: browserSessionTables,
+  },
 ];
 
 /** The migration bookkeeping table; created before anything else. */

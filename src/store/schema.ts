@@ -21,6 +21,7 @@ export interface Database {
   rundown_as_runs: RundownAsRunTable;
   users: UserTable;
   api_tokens: ApiTokenTable;
+  browser_sessions: BrowserSessionTable;
   publication_followups: FollowUpTable;
   ingest_feeds: IngestFeedTable;
   ingest_entries: IngestEntryTable;
@@ -305,6 +306,18 @@ export interface ApiTokenTable {
 
 export type UserRow = Selectable<UserTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+
+/** A signed-in browser (migration 12): never the secret itself, only its hash. */
+export interface BrowserSessionTable {
+  /** Hex SHA-256 of the session secret the cookie holds. */
+  hash: string;
+  user_name: string;
+  /** The API token the user signed in with, whose revocation ends the session; null: none. */
+  token_hash: string | null;
+  created_at: string;
+  /** When the session ends whatever happens (UTC). */
+  expires_at: string;
+}
 export type FollowUpRow = Selectable<FollowUpTable>;
 
 /** Per ingest channel and feed: the last copy's validators and the last read (migration 10). */

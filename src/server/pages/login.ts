@@ -1,15 +1,20 @@
 import type { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import { message } from '../../i18n/catalogue.js';
 import { escapeHtml } from '../../text/html.js';
-import { type AuthGuard, SESSION_COOKIE, signIn } from '../auth.js';
+import { type AuthGuard, endSession, signIn, startSession } from '../auth.js';
 import type { ServerContext, ServerEnv } from '../context.js';
 import { refuse } from '../refusal.js';
 import { page } from './layout.js';
 
-/** Only a local path may follow the login (no open redirect). */
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/[\w\-/]*$/.test(next) ? next : '/queue';
+/**
+ * Only a path of this site may follow the login (no open redirect): one leading slash, then
+ * letters, digits, `-`, `_` and single slashes; `//host`, `/\\host` and anything else fall
+ * back to the queue.
+ */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^(\/[\w-]+)*\/?$/.test(next) && next.startsWith('/')
+    ? next
+    : '/queue';
 }
 
 function loginForm(next: string): string {
@@ -22,8 +27,9 @@ function loginForm(next: string): string {
 
 /**
  * Login by token: the form's token is checked (an expired or revoked one is refused, and
- * failures count towards the client's throttle) and kept in an HttpOnly, SameSite=Strict
- * cookie; the CSRF token of every later form is derived from it.
+ * failures count towards the client's throttle) and a browser session of its own is opened
+ * (`startSession`): the cookie holds the session's secret, never the token. Logout ends
+ * the session in the store, so its cookie stops working everywhere at once.
  */
 export function loginRoutes(app: Hono<ServerEnv>, ctx: ServerContext, guard: AuthGuard): void {
   app.get('/', (c) => c.redirect(c.get('user') ? '/queue' : '/login', 303));
@@ -34,20 +40,13 @@ export function loginRoutes(app: Hono<ServerEnv>, ctx: ServerContext, guard: Aut
     const body = await c.req.parseBody();
     const token = typeof body.token === 'string' ? body.token.trim() : '';
     if (!token) return refuse(c, 401, 'HTTP_AUTH_INVALID');
-    const user = await signIn(c, ctx, guard, token, 'form');
-    if (user instanceof Response) return user;
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
-      maxAge: 12 * 3600,
-    });
-    c.set('user', user);
+    const signed = await signIn(c, ctx, guard, token, 'form');
+    if (signed instanceof Response) return signed;
+    await startSession(c, ctx, signed.user, signed.tokenHash);
     return c.redirect(safeNext(body.next), 303);
   });
-  app.post('/logout', (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  app.post('/logout', async (c) => {
+    await endSession(c, ctx);
     return c.redirect('/login', 303);
   });
 }
