@@ -10,6 +10,7 @@ import { openApiDocument } from './api-spec.js';
 import { tokenRoutes } from './api-tokens.js';
 import { authenticate, authGuard, formCsrf, hasBearer } from './auth.js';
 import type { ServerContext, ServerEnv } from './context.js';
+import { noStoreWhenAuthenticated, securityHeaders } from './hygiene.js';
 import { calendarPages } from './pages/calendar.js';
 import { evidencePages } from './pages/evidence.js';
 import { loginRoutes } from './pages/login.js';
@@ -47,6 +48,8 @@ export function createApp(ctx: ServerContext): LoaApp {
       ...(c.get('refused') ? { refused: c.get('refused') } : {}),
     });
   });
+  app.use(securityHeaders());
+  app.use(noStoreWhenAuthenticated());
   const maxBody = ctx.maxBodyBytes ?? 1024 * 1024;
   const maxUpload = ctx.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const limit = (max: number) =>
@@ -71,11 +74,17 @@ export function createApp(ctx: ServerContext): LoaApp {
           : bodyLimits.body;
     return chosen(c, next);
   });
-  const originCheck = csrf();
-  app.use((c, next) => (hasBearer(c) ? next() : originCheck(c, next)));
+  // NOTE: credentials first, so that a write without any is answered 401, not 403.
   const guard = authGuard(ctx);
   app.use(authenticate(ctx, guard));
-  app.use(async (c, next) => (c.req.path === '/login' ? next() : formCsrf()(c, next)));
+  const originCheck = csrf();
+  app.use((c, next) => (hasBearer(c) ? next() : originCheck(c, next)));
+  const checkForm = formCsrf();
+  app.use(async (c, next) =>
+    c.req.path === '/login' || (c.req.path === '/logout' && !c.get('user'))
+      ? next()
+      : checkForm(c, next),
+  );
   const api = new ApiRoutes(app);
   queueRoutes(api, ctx);
   rundownRoutes(api, ctx);

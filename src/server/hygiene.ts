@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { SESSION_COOKIE } from './auth.js';
+import type { ServerEnv } from './context.js';
+
+/**
+ * The headers every response carries, through Hono's secure-headers middleware: a Content
+ * Security Policy that runs no script at all (pages work without JavaScript; styles are the
+ * pages' own inline sheet), may not be framed (`frame-ancestors 'none'`, X-Frame-Options),
+ * posts forms only to this site, `X-Content-Type-Options: nosniff` and `Referrer-Policy:
+ * no-referrer`. Hono's HSTS header stays (browsers ignore it over plain HTTP).
+ */
+export function securityHeaders(): MiddlewareHandler<ServerEnv> {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'none'"],
+      styleSrc: ["'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    crossOriginResourcePolicy: 'same-origin',
+  }) as MiddlewareHandler<ServerEnv>;
+}
+
+/**
+ * `Cache-Control: no-store` on every response to a request that carried a credential (a
+ * bearer token or a session cookie), and on the login form's answers: what a signed-in user
+ * saw stays out of shared and browser caches.
+ */
+export function noStoreWhenAuthenticated(): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    await next();
+    const credential =
+      c.get('user') !== undefined ||
+      c.req.header('authorization') !== undefined ||
+      (c.req.header('cookie') ?? '').includes(`${SESSION_COOKIE}=`) ||
+      c.req.path === '/login' ||
+      c.req.path === '/logout';
+    if (credential) c.res.headers.set('Cache-Control', 'no-store');
+  };
+}
