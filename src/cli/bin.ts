@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { main } from './main.js';
-import { consoleOutput, printError } from './output.js';
+import { consoleOutput, guardClosedPipes, isPipeClosed, printError } from './output.js';
+
+guardClosedPipes();
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = isPipeClosed() ? 0 : code;
   },
   (error: unknown) => {
     printError(consoleOutput, error);
-    process.exitCode = 1;
+    process.exitCode = isPipeClosed() ? 0 : 1;
   },
 );

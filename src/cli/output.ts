@@ -7,9 +7,46 @@ export interface Output {
   err(line: string): void;
 }
 
+let pipeClosed = false;
+const closedPipeListeners = new Set<() => void>();
+
+/**
+ * Makes a closed standard output (`loa status | head -5`) end the command quietly with exit
+ * 0, as Unix tools do, instead of an EPIPE stack trace. A command that holds work (the
+ * daemon) registers a listener with `onClosedPipe` and stops cleanly; otherwise the process
+ * exits at once. Installed once by the `loa` binary.
+ */
+export function guardClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      if (pipeClosed) return;
+      pipeClosed = true;
+      process.exitCode = 0;
+      if (closedPipeListeners.size === 0) process.exit(0);
+      for (const listener of closedPipeListeners) listener();
+    });
+  }
+}
+
+/** Calls `listener` when standard output is closed by its reader; returns the unsubscribe. */
+export function onClosedPipe(listener: () => void): () => void {
+  closedPipeListeners.add(listener);
+  return () => closedPipeListeners.delete(listener);
+}
+
+/** True once a reader closed our standard output or error. */
+export function isPipeClosed(): boolean {
+  return pipeClosed;
+}
+
 export const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => {
+    if (!pipeClosed) process.stdout.write(`${line}\n`);
+  },
+  err: (line) => {
+    if (!pipeClosed) process.stderr.write(`${line}\n`);
+  },
 };
 
 /** Prints data as pretty JSON, the `--json` form of every listing. */

@@ -1,8 +1,10 @@
+import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { type Channel, Channel as ChannelSchema } from '../channels/schema.js';
 import { parseItem } from '../content/parse-item.js';
 import type { ContentItem } from '../content/schema.js';
+import { LoaError } from '../errors/loa-error.js';
 import { type Plan, Plan as PlanSchema } from '../plan/schema.js';
 import { crossCheck } from './cross-check.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -85,13 +87,33 @@ function collect<T>(results: LoadResult<T>[], into: Located<T>[], diagnostics: D
 }
 
 /**
- * Reads and validates plans, channels and content items under a root. Never throws for bad
- * files: every problem of every file becomes a diagnostic, and cross-references are checked
+ * A project folder must exist and hold at least one of schedules/, channels/, content/: a
+ * mistyped `--dir` is an error, never a silent "0 errors".
+ */
+function requireProjectFolder(given: string, root: string, dirs: ReturnType<typeof projectDirs>) {
+  if (!isDirectory(root)) throw new LoaError('PROJECT_DIR_MISSING', { params: { dir: given } });
+  if (![dirs.schedules, dirs.channels, dirs.content].some(isDirectory)) {
+    throw new LoaError('PROJECT_DIR_NOT_PROJECT', { params: { dir: given } });
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads and validates plans, channels and content items under a root. Throws only for a
+ * folder that is missing or not a project; never for bad files: every problem of every file becomes a diagnostic, and cross-references are checked
  * among the files that parsed.
  */
 export async function loadProject(options: LoadProjectOptions = {}): Promise<Project> {
   const root = resolve(options.root ?? '.');
   const dirs = projectDirs(root);
+  requireProjectFolder(options.root ?? '.', root, dirs);
   const limit = options.concurrency ?? 64;
   const shown = (path: string) => relative(process.cwd(), path) || path;
 

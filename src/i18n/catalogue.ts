@@ -18,7 +18,7 @@ export const CATALOGUE = {
   LABEL_WARNING: { vi: 'cảnh báo', en: 'warning' },
   VALIDATE_SUMMARY: {
     vi: '{plans} kế hoạch, {channels} kênh, {items} bài; {errors} lỗi, {warnings} cảnh báo',
-    en: '{plans} plans, {channels} channels, {items} items; {errors} errors, {warnings} warnings',
+    en: '{plans} {plans:plan|plans}, {channels} {channels:channel|channels}, {items} {items:item|items}; {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}',
   },
   START_RUN: {
     vi: '== Bắt đầu lịch đăng (loa run); dừng bằng Ctrl+C ==',
@@ -284,7 +284,7 @@ export const CATALOGUE = {
   // --- commands
   CONFIG_INVALID: {
     vi: 'Cấu hình có {count} lỗi',
-    en: 'The configuration has {count} error(s)',
+    en: 'The configuration has {count} {count:error|errors}',
     hintVi: 'Chạy `loa validate` để xem từng lỗi.',
     hintEn: 'Run `loa validate` to see each error.',
   },
@@ -299,6 +299,62 @@ export const CATALOGUE = {
     en: 'Internal error: {detail}',
     hintVi: 'Hãy báo lỗi này kèm lệnh đã chạy.',
     hintEn: 'Please report this with the command you ran.',
+  },
+  // --- the terminal: project folder, argument parser (issue 17: daemon and terminal)
+  PROJECT_DIR_MISSING: {
+    vi: 'Không có thư mục dự án "{dir}"',
+    en: 'There is no project folder "{dir}"',
+    hintVi: 'Kiểm tra --dir: thư mục dự án chứa schedules/, channels/ và content/.',
+    hintEn: 'Check --dir: a project folder holds schedules/, channels/ and content/.',
+  },
+  PROJECT_DIR_NOT_PROJECT: {
+    vi: 'Thư mục "{dir}" không phải dự án loa: không có schedules/, channels/ hay content/',
+    en: 'The folder "{dir}" is not a loa project: it has no schedules/, channels/ or content/',
+    hintVi: 'Chạy lệnh trong thư mục dự án, hoặc chỉ đúng thư mục bằng --dir.',
+    hintEn: 'Run the command in the project folder, or name it with --dir.',
+  },
+  ARG_UNKNOWN_COMMAND: {
+    vi: 'Không có lệnh {name}',
+    en: 'Unknown command {name}',
+    hintVi: 'Xem các lệnh bằng `loa --help`.',
+    hintEn: 'See the commands with `loa --help`.',
+  },
+  ARG_UNKNOWN_OPTION: {
+    vi: 'Không có tuỳ chọn {name}',
+    en: 'Unknown option {name}',
+    hintVi: 'Xem các tuỳ chọn bằng `loa {command} --help`.',
+    hintEn: 'See the options with `loa {command} --help`.',
+  },
+  ARG_MISSING: {
+    vi: 'Thiếu đối số bắt buộc {name}',
+    en: 'Missing required argument {name}',
+    hintVi: 'Xem cách dùng bằng `loa {command} --help`.',
+    hintEn: 'See the usage with `loa {command} --help`.',
+  },
+  ARG_OPTION_VALUE_MISSING: {
+    vi: 'Tuỳ chọn {name} cần một giá trị',
+    en: 'Option {name} needs a value',
+    hintVi: 'Xem cách dùng bằng `loa {command} --help`.',
+    hintEn: 'See the usage with `loa {command} --help`.',
+  },
+  ARG_REQUIRED_OPTION: {
+    vi: 'Thiếu tuỳ chọn bắt buộc {name}',
+    en: 'Required option {name} is missing',
+    hintVi: 'Xem cách dùng bằng `loa {command} --help`.',
+    hintEn: 'See the usage with `loa {command} --help`.',
+  },
+  ARG_TOO_MANY: {
+    vi: 'Thừa đối số cho lệnh {name}',
+    en: 'Too many arguments for {name}',
+    hintVi:
+      'Xem cách dùng bằng `loa {command} --help`; giá trị có dấu cách cần đặt trong ngoặc kép.',
+    hintEn: 'See the usage with `loa {command} --help`; quote a value that has spaces.',
+  },
+  ARG_INVALID: {
+    vi: 'Đối số không hợp lệ: {detail}',
+    en: 'Invalid argument: {detail}',
+    hintVi: 'Xem cách dùng bằng `loa {command} --help`.',
+    hintEn: 'See the usage with `loa {command} --help`.',
   },
   // --- calendar: `loa calendar` and dates shown to users (calendar area)
   WEEKDAY_MON: { vi: 'T2', en: 'Mon' },
@@ -807,7 +863,7 @@ export const CATALOGUE = {
   BULLETIN_PAGE_ARCHIVE: { vi: 'Các số đã phát hành', en: 'Issues' },
   BULLETIN_PAGE_BACK: { vi: 'Tất cả các số', en: 'All issues' },
   BULLETIN_PAGE_FEEDS: { vi: 'Theo dõi bản tin:', en: 'Follow the bulletin:' },
-  BULLETIN_PAGE_ARTICLES: { vi: '{count} bài', en: '{count} articles' },
+  BULLETIN_PAGE_ARTICLES: { vi: '{count} bài', en: '{count} {count:article|articles}' },
   INGEST_HTTP_STATUS: {
     vi: 'Nguồn tin {url} trả về mã HTTP {status}',
     en: 'The feed {url} answered HTTP {status}',
@@ -1042,11 +1098,11 @@ export const CATALOGUE = {
   },
   EVIDENCE_VERIFY_OK: {
     vi: 'Nhật ký minh chứng nguyên vẹn: {size} mục, gốc {root}; {checkpoints} mốc đã ký đều khớp',
-    en: 'Evidence log intact: {size} entries, root {root}; {checkpoints} signed checkpoints match',
+    en: 'Evidence log intact: {size} {size:entry|entries}, root {root}; {checkpoints} signed {checkpoints:checkpoint matches|checkpoints match}',
   },
   EVIDENCE_VERIFY_FAILED: {
     vi: 'Nhật ký minh chứng đã bị thay đổi: {count} sai lệch',
-    en: 'The evidence log was altered: {count} discrepancies',
+    en: 'The evidence log was altered: {count} {count:discrepancy|discrepancies}',
     hintVi:
       'Không dùng số liệu của nhật ký này; đối chiếu với bản xuất và mốc kiểm chứng đã gửi đi.',
     hintEn: 'Do not rely on this log; compare it with exports and checkpoints handed out earlier.',
@@ -1098,7 +1154,7 @@ export const CATALOGUE = {
   EVIDENCE_LIST_VOIDS: { vi: '(huỷ #{index})', en: '(voids #{index})' },
   EVIDENCE_LIST_COUNT: {
     vi: '{count} mục (giờ {zone})',
-    en: '{count} entries (times in {zone})',
+    en: '{count} {count:entry|entries} (times in {zone})',
   },
   STATUS_REPORTS_DUE: {
     vi: 'Báo cáo đến hạn trong {days} ngày tới:',
@@ -1210,11 +1266,11 @@ export const CATALOGUE = {
   },
   RUNDOWN_BUILT: {
     vi: '{air}: đã dựng kịch bản {id}: {count} tin, {planned} / khung {slot}, tối thiểu {minimum}',
-    en: '{air}: built rundown {id}: {count} items, {planned} of {slot}, minimum {minimum}',
+    en: '{air}: built rundown {id}: {count} {count:item|items}, {planned} of {slot}, minimum {minimum}',
   },
   RUNDOWN_REPLACED: {
     vi: '{air}: đã dựng lại kịch bản {id}: {count} tin, {planned} / khung {slot}, tối thiểu {minimum}',
-    en: '{air}: rebuilt rundown {id}: {count} items, {planned} of {slot}, minimum {minimum}',
+    en: '{air}: rebuilt rundown {id}: {count} {count:item|items}, {planned} of {slot}, minimum {minimum}',
   },
   RUNDOWN_KEPT: {
     vi: '{air}: giữ nguyên kịch bản {id} ({state})',
@@ -1423,7 +1479,7 @@ export const CATALOGUE = {
   },
   TOKEN_REVOKED_USER: {
     vi: 'Đã thu hồi {count} mã của {name}',
-    en: 'Revoked {count} tokens of {name}',
+    en: 'Revoked {count} {count:token|tokens} of {name}',
   },
   PAGE_LANG: { vi: 'vi', en: 'en' },
   PAGE_LOGIN: { vi: 'Đăng nhập', en: 'Sign in' },
@@ -1486,7 +1542,7 @@ export const CATALOGUE = {
   PAGE_FROM: { vi: 'Từ ngày', en: 'From' },
   PAGE_TO: { vi: 'Đến ngày', en: 'To' },
   PAGE_PROOF: { vi: 'bằng chứng', en: 'proof' },
-  PAGE_ENTRIES: { vi: '{count} mục', en: '{count} entries' },
+  PAGE_ENTRIES: { vi: '{count} mục', en: '{count} {count:entry|entries}' },
   PAGE_EVIDENCE_OLDER: {
     vi: '← Các mục cũ hơn (trước mục {before})',
     en: '← Older entries (before entry {before})',
@@ -1608,8 +1664,33 @@ export const CATALOGUE = {
 export type MessageCode = keyof typeof CATALOGUE;
 export type MessageParams = Record<string, string | number | undefined>;
 
-function fill(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The plural category of a number in a language (`one`, `other`…), by `Intl.PluralRules`. */
+function pluralOf(n: number, lang: Lang): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return rules.select(n);
+}
+
+/**
+ * Fills `{name}` placeholders, and `{name:one|other}` forms with the word that agrees with
+ * the number `name` in the language (`{errors} {errors:error|errors}`); Vietnamese nouns do
+ * not change, so its templates need none.
+ */
+function fill(template: string, params: MessageParams, lang: Lang): string {
+  const agreed = template.replace(
+    /\{(\w+):([^|{}]*)\|([^{}]*)\}/g,
+    (whole, name: string, one: string, other: string) => {
+      const n = Number(params[name]);
+      if (!Number.isFinite(n)) return whole;
+      return pluralOf(n, lang) === 'one' ? one : other;
+    },
+  );
+  return agreed.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
@@ -1618,12 +1699,12 @@ function fill(template: string, params: MessageParams): string {
 /** The message for a code in the user's language, with its placeholders filled. */
 export function message(code: MessageCode, params: MessageParams = {}, lang: Lang = currentLang()) {
   const entry: MessageEntry = CATALOGUE[code];
-  return fill(lang === 'en' ? entry.en : entry.vi, params);
+  return fill(lang === 'en' ? entry.en : entry.vi, params, lang);
 }
 
 /** The hint for a code, or undefined when the code has none. */
 export function hint(code: MessageCode, params: MessageParams = {}, lang: Lang = currentLang()) {
   const entry: MessageEntry = CATALOGUE[code];
   const template = lang === 'en' ? entry.hintEn : entry.hintVi;
-  return template === undefined ? undefined : fill(template, params);
+  return template === undefined ? undefined : fill(template, params, lang);
 }

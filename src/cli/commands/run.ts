@@ -11,7 +11,7 @@ import { planBulletins } from '../../scheduler/plan-bulletins.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
 import { buildAdapters, openSession } from '../../scheduler/session.js';
 import { type RunningServer, startServer } from '../../server/serve.js';
-import type { Output } from '../output.js';
+import { type Output, onClosedPipe } from '../output.js';
 import { ingestAll, ingestChannels } from './ingest.js';
 import { syncSession } from './sync.js';
 
@@ -81,6 +81,8 @@ export async function runRun(
   const sigterm = () => onSignal('SIGTERM');
   process.once('SIGINT', sigint);
   process.once('SIGTERM', sigterm);
+  // A reader that closed our output (`loa run | head`) stops the daemon like Ctrl+C does.
+  const offClosedPipe = onClosedPipe(() => stop.abort());
   try {
     const sync = await syncSession(session, clock, options.as);
     logLine(output, {
@@ -251,6 +253,7 @@ export async function runRun(
     await server?.close();
     process.off('SIGINT', sigint);
     process.off('SIGTERM', sigterm);
+    offClosedPipe();
     await session.store.close();
   }
 }

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { captureOutput } from '../support/capture-output.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** Runs the real CLI in a shell, its standard output piped into `pipe`. */
+function piped(loaArgs: string, pipe: string, env: NodeJS.ProcessEnv) {
+  const script = `node --import tsx src/cli/bin.ts ${loaArgs} | ${pipe}; exit \${PIPESTATUS[0]}`;
+  const result = spawnSync('bash', ['-c', script], {
+    cwd: ROOT,
+    env: { ...process.env, LOA_LANG: 'vi', ...env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function loa(args: string[], lang: 'vi' | 'en' = 'vi') {
+  process.env.LOA_LANG = lang;
+  const out = captureOutput();
+  const code = await main(args, out);
+  return { code, stdout: out.stdout.join('\n'), stderr: out.stderr.join('\n') };
+}
+
+describe('the terminal', () => {
+  const lang = process.env.LOA_LANG;
+  beforeEach(() => {
+    process.env.LOA_LANG = 'vi';
+  });
+  afterEach(() => {
+    process.env.LOA_LANG = lang;
+  });
+
+  it('a listing piped into head ends quietly with exit 0', async () => {
+    const dataDir = await tempDir('pipe-data');
+    // NOTE: the year's calendar (~36 KB) outruns `head -3`, which closes the
+    // pipe while loa still writes: before, a 30-line EPIPE stack trace and exit 1.
+    for (const args of ['calendar 2024']) {
+      const { code, stdout, stderr } = piped(args, 'head -3', { LOA_DATA_DIR: dataDir });
+      expect(stdout.split('\n'), args).toHaveLength(4);
+      expect(stderr, args).toBe('');
+      expect(code, args).toBe(0);
+    }
+  });
+
+  it('validate of a folder that is missing or not a project fails and says which', async () => {
+    const missing = await loa(['validate', '--dir', '/nonexistent-loa-folder']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Không có thư mục dự án "/nonexistent-loa-folder"');
+    expect(missing.stdout).not.toContain('0 lỗi');
+    const empty = await tempDir('not-a-project');
+    const notProject = await loa(['validate', '--dir', empty]);
+    expect(notProject.code).toBe(1);
+    expect(notProject.stderr).toContain('không phải dự án loa');
+  });
+
+  it('--version prints the package version', async () => {
+    const { code, stdout } = await loa(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("the argument parser's errors are in the user's language, with what to do", async () => {
+    const unknown = await loa(['calendar', '2024-03', '--bogus']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('Không có tuỳ chọn "--bogus"');
+    expect(unknown.stderr).toContain('loa calendar --help');
+    expect(unknown.stderr).not.toContain('unknown option');
+    const missing = await loa(['queue', 'add']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('Thiếu đối số bắt buộc "file"');
+    const english = await loa(['nosuchcommand'], 'en');
+    expect(english.stderr).toContain('Unknown command "nosuchcommand"');
+  });
+
+  it('English counts agree with their number', async () => {
+    const { stdout, code } = await loa(['validate'], 'en');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/; 0 errors, \d+ warnings?$/m);
+    expect(stdout).not.toMatch(/\b1 warnings\b|\b1 errors\b|\b1 channels\b|\b1 plans\b/);
+  });
+});
