@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import type { BroadcastChannel, BulletinChannel, PostingSchedule } from '../channels/schema.js';
 import { DEFAULT_ZONE, WEEKDAYS, type Weekday, weekdayNumber } from '../config/primitives.js';
-import { contains, periodsWithin, type Range } from './period.js';
+import type { ExceptDay, RecurrenceSpec } from '../config/recurrence.js';
+import { contains, type Range } from './period.js';
+import { atLocal, localDaysOf, recurrenceDays } from './recurrence.js';
 
 /** One airing of a broadcast programme's weekly slot. */
 export interface SlotOccurrence {
@@ -31,29 +33,52 @@ function at(day: DateTime, time: string): DateTime {
   );
 }
 
-/** Local midnights of the days a range touches, in order. */
-function* daysOf(range: Range, zone: string): Generator<DateTime> {
-  let day = range.start.setZone(zone).startOf('day');
-  while (day < range.end) {
-    yield day;
-    day = day.plus({ days: 1 }).startOf('day');
-  }
+type Slot = BroadcastChannel['slots'][number];
+
+/**
+ * The recurrence of a broadcast slot in the one model (RFC 5545): a weekly `weekday` is
+ * `FREQ=WEEKLY;BYDAY=…`; the channel's days off join the slot's own.
+ */
+export function slotRecurrence(slot: Slot, channelExcept?: readonly ExceptDay[]): RecurrenceSpec {
+  const rrule =
+    slot.rrule ??
+    (slot.weekday === undefined ? undefined : `FREQ=WEEKLY;BYDAY=${RRULE_DAY[slot.weekday]}`);
+  const except = [...(channelExcept ?? []), ...(slot.except ?? [])];
+  return {
+    ...(rrule === undefined ? {} : { rrule }),
+    ...(slot.dates === undefined ? {} : { dates: slot.dates }),
+    ...(slot.from === undefined ? {} : { from: slot.from }),
+    ...(slot.until === undefined ? {} : { until: slot.until }),
+    ...(except.length === 0 ? {} : { except }),
+  };
 }
+
+/** RFC 5545 two-letter weekday of each weekday name. */
+export const RRULE_DAY: Record<Weekday, string> = {
+  mon: 'MO',
+  tue: 'TU',
+  wed: 'WE',
+  thu: 'TH',
+  fri: 'FR',
+  sat: 'SA',
+  sun: 'SU',
+};
 
 /** Every airing of a broadcast channel's slots that starts in a range, in order. */
 export function broadcastSlotsIn(
-  channel: Pick<BroadcastChannel, 'slots'>,
+  channel: Pick<BroadcastChannel, 'slots'> & Partial<Pick<BroadcastChannel, 'except'>>,
   range: Range,
   zone: string = DEFAULT_ZONE,
 ): SlotOccurrence[] {
   const out: SlotOccurrence[] = [];
-  for (const day of daysOf(range, zone)) {
-    for (const slot of channel.slots) {
-      if (weekdayNumber(slot.weekday) !== day.weekday) continue;
-      const start = at(day, slot.start);
+  const { first, last } = localDaysOf(range, zone);
+  for (const slot of channel.slots) {
+    for (const day of recurrenceDays(slotRecurrence(slot, channel.except), first, last)) {
+      const start = atLocal(day, slot.start, zone);
       if (!contains(range, start)) continue;
       const end = start.plus({ seconds: slot.lengthSec });
-      out.push({ start, end, weekday: slot.weekday, lengthSec: slot.lengthSec });
+      const weekday = WEEKDAYS[start.weekday - 1] as Weekday;
+      out.push({ start, end, weekday, lengthSec: slot.lengthSec });
     }
   }
   return out.sort((a, b) => a.start.toMillis() - b.start.toMillis());
@@ -65,25 +90,47 @@ export function issueDaysOf(channel: Pick<BulletinChannel, 'issueDays' | 'issues
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
+/** The bulletin fields its issue days come from. */
+export type IssueCalendar = Pick<BulletinChannel, 'issueDays' | 'issuesPerMonth' | 'issueTime'> &
+  Partial<Pick<BulletinChannel, 'issueRecurrence' | 'except'>>;
+
+/**
+ * The issue days of a bulletin in the one model (RFC 5545): its `issueRecurrence`, or its
+ * `issueDays` as `FREQ=MONTHLY;BYMONTHDAY=…`, minus its days off.
+ */
+export function issueRecurrenceOf(channel: IssueCalendar): RecurrenceSpec {
+  const spec: RecurrenceSpec = channel.issueRecurrence
+    ? { ...channel.issueRecurrence }
+    : { rrule: `FREQ=MONTHLY;BYMONTHDAY=${issueDaysOf(channel).join(',')}` };
+  return channel.except ? { ...spec, except: [...channel.except] } : spec;
+}
+
 /**
  * Every bulletin issue that goes out in a range, in order, numbered through the calendar
- * year: with issue days 7, 14, 21, 28, March's issues are numbers 9 to 12.
+ * year in the order of its issue days: with issue days 7, 14, 21, 28, March's issues are
+ * numbers 9 to 12; a day off (Tết) takes no number.
  */
 export function bulletinIssuesIn(
-  channel: Pick<BulletinChannel, 'issueDays' | 'issuesPerMonth' | 'issueTime'>,
+  channel: IssueCalendar,
   range: Range,
   zone: string = DEFAULT_ZONE,
 ): BulletinIssue[] {
-  const days = issueDaysOf(channel);
+  const spec = issueRecurrenceOf(channel);
+  const { first, last } = localDaysOf(range, zone);
   const out: BulletinIssue[] = [];
-  for (const month of periodsWithin('month', range, zone)) {
-    const first = month.start;
-    days.forEach((day, index) => {
-      const date = at(first.set({ day }), channel.issueTime);
-      if (!contains(range, date)) return;
-      const number = (first.month - 1) * days.length + index + 1;
-      out.push({ date, number, year: first.year, label: `Số ${number}/${first.year}` });
-    });
+  let year = Number(first.slice(0, 4));
+  let number = 0;
+  // NOTE: numbers count from January 1, so the days are read from there, not from `first`.
+  for (const day of recurrenceDays(spec, `${year}-01-01`, last)) {
+    const dayYear = Number(day.slice(0, 4));
+    if (dayYear !== year) {
+      year = dayYear;
+      number = 0;
+    }
+    number += 1;
+    const date = atLocal(day, channel.issueTime, zone);
+    if (!contains(range, date)) continue;
+    out.push({ date, number, year, label: `Số ${number}/${year}` });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, LocalTime, Text, TimeWindow, Weekday } from '../config/primitives.js';
+import { checkRecurrence, ExceptDays, recurrenceFields } from '../config/recurrence.js';
 
 const EnvName = z
   .string()
@@ -48,6 +49,26 @@ export const BulletinChannel = z.strictObject({
   issuesPerMonth: z.number().int().min(1).max(31).default(4),
   /** Days of the month an issue comes out; as many as issuesPerMonth. */
   issueDays: z.array(z.number().int().min(1).max(28)).min(1).default([7, 14, 21, 28]),
+  /**
+   * The issue days as a recurrence (RFC 5545 RRULE, one-off dates); when set it replaces
+   * `issueDays`, e.g. `rrule: FREQ=MONTHLY;BYDAY=-1FR` for the last Friday of each month.
+   */
+  issueRecurrence: z
+    .strictObject({
+      rrule: recurrenceFields.rrule,
+      dates: recurrenceFields.dates,
+      from: recurrenceFields.from,
+      until: recurrenceFields.until,
+    })
+    .superRefine((spec, ctx) => {
+      if (spec.rrule === undefined && spec.dates === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['rrule'], params: { code: 'RECURRENCE_NO_DAYS' } });
+      }
+      checkRecurrence(spec, ctx);
+    })
+    .optional(),
+  /** Days no issue comes out (Tết): a date or `{from, to}`. */
+  except: ExceptDays.optional(),
   /** Local time the issue goes out on its day. */
   issueTime: LocalTime.default('08:00'),
   /** The public address the feeds are served from. */
@@ -56,12 +77,31 @@ export const BulletinChannel = z.strictObject({
   portal: Id.optional(),
 });
 
-/** One weekly airing slot of a programme. */
-export const BroadcastSlot = z.strictObject({
-  weekday: Weekday,
-  start: LocalTime,
-  lengthSec: z.number().int().positive(),
-});
+/**
+ * One airing slot of a programme: weekly on a `weekday`, or on the days of an RFC 5545
+ * `rrule` (every other Wednesday, the 1st and 3rd Thursday, the last Friday), and/or on
+ * one-off `dates`; `from`/`until` bound it and `except` takes days off.
+ */
+export const BroadcastSlot = z
+  .strictObject({
+    weekday: Weekday.optional(),
+    ...recurrenceFields,
+    start: LocalTime,
+    lengthSec: z.number().int().positive(),
+  })
+  .superRefine((slot, ctx) => {
+    if (slot.weekday === undefined && slot.rrule === undefined && slot.dates === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['weekday'], params: { code: 'RECURRENCE_NO_DAYS' } });
+    }
+    if (slot.weekday !== undefined && slot.rrule !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rrule'],
+        params: { code: 'SLOT_WEEKDAY_AND_RRULE' },
+      });
+    }
+    checkRecurrence(slot, ctx);
+  });
 export type BroadcastSlot = z.infer<typeof BroadcastSlot>;
 
 /** Chuyên mục CCHC on a TV/radio station or a commune loudspeaker station. */
@@ -72,6 +112,8 @@ export const BroadcastChannel = z.strictObject({
   programme: Text,
   medium: z.enum(['tv', 'radio', 'loudspeaker']),
   slots: z.array(BroadcastSlot).min(1),
+  /** Days the programme does not air (Tết): a date or `{from, to}`. */
+  except: ExceptDays.optional(),
   primeTime: TimeWindow.optional(),
   minLengthSec: z.number().int().positive().default(900),
   /** Lead time before air at which a rundown must be ready. */

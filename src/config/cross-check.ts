@@ -80,7 +80,8 @@ export function channelCanServe(kind: Channel['kind'], task: Task): boolean {
 }
 
 function slotLabel(slot: BroadcastChannel['slots'][number]): string {
-  return `${slot.weekday} ${slot.start} (${slot.lengthSec}s)`;
+  const days = slot.weekday ?? slot.rrule ?? slot.dates?.join(',') ?? '';
+  return `${days} ${slot.start} (${slot.lengthSec}s)`;
 }
 
 function outside(window: { from: string; to: string }, start: number, end: number): boolean {

@@ -187,6 +187,61 @@ export const CATALOGUE = {
     vi: 'Nhiệm vụ phải có rule.channelKinds (kênh đăng) hoặc manual (minh chứng nhập tay), không cả hai',
     en: 'A task needs rule.channelKinds (published) or manual (evidence entered by hand), not both',
   },
+  // schema checks: cadences in one recurrence model (issue 12: plans as they are really written)
+  RECURRENCE_NO_DAYS: {
+    vi: 'Chưa nói ngày nào: cần weekday, rrule hoặc dates',
+    en: 'No days given: needs weekday, rrule or dates',
+    hintVi:
+      'Ví dụ: weekday: fri (hằng tuần); rrule: FREQ=MONTHLY;BYDAY=1TH,3TH (thứ Năm tuần 1 và 3); dates: [2024-07-01] (một lần).',
+    hintEn:
+      'E.g. weekday: fri (weekly); rrule: FREQ=MONTHLY;BYDAY=1TH,3TH (1st and 3rd Thursday); dates: [2024-07-01] (once).',
+  },
+  SLOT_WEEKDAY_AND_RRULE: {
+    vi: 'Chỉ dùng một trong weekday hoặc rrule cho một khung giờ',
+    en: 'Use either weekday or rrule for a slot, not both',
+    hintVi: 'weekday: fri tương đương rrule: FREQ=WEEKLY;BYDAY=FR; giữ một trong hai.',
+    hintEn: 'weekday: fri is rrule: FREQ=WEEKLY;BYDAY=FR; keep one of them.',
+  },
+  RRULE_SYNTAX: {
+    vi: 'Quy tắc lặp (RRULE) không đọc được: "{value}"',
+    en: 'Unreadable recurrence rule (RRULE): "{value}"',
+    hintVi:
+      'Viết theo RFC 5545, ví dụ FREQ=MONTHLY;BYDAY=-1FR (thứ Sáu cuối tháng), FREQ=WEEKLY;INTERVAL=2;BYDAY=WE (cách tuần, thứ Tư).',
+    hintEn:
+      'Write it as in RFC 5545, e.g. FREQ=MONTHLY;BYDAY=-1FR (last Friday), FREQ=WEEKLY;INTERVAL=2;BYDAY=WE (every other Wednesday).',
+  },
+  RRULE_NO_FREQ: {
+    vi: 'Quy tắc lặp thiếu FREQ: "{value}"',
+    en: 'The recurrence rule has no FREQ: "{value}"',
+    hintVi: 'Thêm FREQ=WEEKLY, FREQ=MONTHLY, FREQ=YEARLY hoặc FREQ=DAILY.',
+    hintEn: 'Add FREQ=WEEKLY, FREQ=MONTHLY, FREQ=YEARLY or FREQ=DAILY.',
+  },
+  RRULE_TIME_PARTS: {
+    vi: 'Quy tắc lặp chỉ chọn ngày; giờ lấy từ start: "{value}"',
+    en: 'The recurrence rule picks days only; the time comes from start: "{value}"',
+    hintVi: 'Bỏ FREQ=HOURLY/MINUTELY/SECONDLY và BYHOUR, BYMINUTE, BYSECOND; đặt giờ ở start.',
+    hintEn:
+      'Drop FREQ=HOURLY/MINUTELY/SECONDLY and BYHOUR, BYMINUTE, BYSECOND; set the time in start.',
+  },
+  RRULE_DTSTART: {
+    vi: 'Không ghi DTSTART trong quy tắc lặp: "{value}"',
+    en: 'Do not put DTSTART in the recurrence rule: "{value}"',
+    hintVi: 'Ngày bắt đầu ghi ở trường from (YYYY-MM-DD), giờ ở start.',
+    hintEn: 'Put the first day in from (YYYY-MM-DD) and the time in start.',
+  },
+  RRULE_NEEDS_FROM: {
+    vi: 'Quy tắc lặp có INTERVAL hoặc COUNT cần ngày bắt đầu: "{value}"',
+    en: 'A recurrence rule with INTERVAL or COUNT needs a first day: "{value}"',
+    hintVi: 'Thêm from: YYYY-MM-DD, ngày của lần đầu tiên (ví dụ thứ Tư đầu tiên có phát sóng).',
+    hintEn:
+      'Add from: YYYY-MM-DD, the day of the first occurrence (e.g. the first Wednesday it airs).',
+  },
+  RRULE_WEEKLY_NEEDS_BYDAY: {
+    vi: 'Quy tắc lặp hằng tuần cần BYDAY hoặc ngày bắt đầu: "{value}"',
+    en: 'A weekly recurrence rule needs BYDAY or a first day: "{value}"',
+    hintVi: 'Thêm BYDAY=WE (thứ Tư)… hoặc from: YYYY-MM-DD.',
+    hintEn: 'Add BYDAY=WE (Wednesday)… or from: YYYY-MM-DD.',
+  },
   // --- cross references
   DUPLICATE_ID: {
     vi: 'Mã "{id}" bị trùng (đã có ở {other})',

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../../calendar/clock.js';
-import { type BulletinIssue, bulletinIssuesIn, issueDaysOf } from '../../calendar/slots.js';
+import { type BulletinIssue, bulletinIssuesIn } from '../../calendar/slots.js';
 import { DEFAULT_ZONE } from '../../config/primitives.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { nfc, slugify } from '../../text/vietnamese.js';
@@ -25,6 +25,8 @@ export type IssueChannel = Pick<
   | 'issueDays'
   | 'issuesPerMonth'
   | 'issueTime'
+  | 'issueRecurrence'
+  | 'except'
   | 'siteUrl'
   | 'portal'
 >;
@@ -41,8 +43,9 @@ export interface IssueWindow {
 }
 
 /**
- * Finds issue `number` of `year` and the issue before it (maybe in the year before). Only the
- * issue's month and the month before are laid out: numbers run through the year by month.
+ * Finds issue `number` of `year` and the issue before it (maybe in the year before): the
+ * issues of the year (and of the year before it) are laid out from the channel's
+ * issue calendar, whatever its recurrence.
  */
 export function issueWindow(
   channel: IssueChannel,
@@ -50,20 +53,22 @@ export function issueWindow(
   year: number,
   zone: string = DEFAULT_ZONE,
 ): IssueWindow {
-  const perMonth = issueDaysOf(channel).length;
-  const month = Math.floor((number - 1) / perMonth) + 1;
   let issues: BulletinIssue[] = [];
-  if (Number.isInteger(number) && month >= 1 && month <= 12) {
-    const start = DateTime.fromObject({ year, month, day: 1 }, { zone });
-    const span = { start: start.minus({ months: 1 }), end: start.plus({ months: 1 }) };
-    issues = bulletinIssuesIn(channel, span, zone);
+  if (Number.isInteger(number) && number >= 1 && Number.isInteger(year)) {
+    const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone });
+    issues = bulletinIssuesIn(
+      channel,
+      { start: start.minus({ years: 1 }), end: start.plus({ years: 1 }) },
+      zone,
+    );
   }
   const at = issues.findIndex((i) => i.number === number && i.year === year);
   const issue = issues[at];
   const previous = issues[at - 1];
   if (at < 0 || !issue || !previous) {
+    const count = issues.filter((i) => i.year === year).length;
     throw new LoaError('BULLETIN_ISSUE_UNKNOWN', {
-      params: { channel: channel.id, number, year, count: perMonth * 12 },
+      params: { channel: channel.id, number, year, count },
       failure: 'permanent',
     });
   }
