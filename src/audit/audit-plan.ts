@@ -63,7 +63,11 @@ function auditTask(task: Task, ctx: TaskContext): TaskAudit {
     if (reason === undefined) {
       evidence[at]?.push(timed.entry.index);
       noteTopics(ctx, timed);
-    } else rejected[at]?.push({ index: timed.entry.index, reason });
+    } else if (timed.ms >= ctx.auditedMs.start && timed.ms < ctx.auditedMs.end) {
+      // NOTE: a sub-period that spills is counted whole, but what was turned away is listed
+      // only inside the audited period: the auditor asked about that period.
+      rejected[at]?.push({ index: timed.entry.index, reason });
+    }
   }
   const nowMs = input.now.toMillis();
   const servingChannels = serving.flatMap((id) => ctx.channels.get(id) ?? []);
@@ -103,6 +107,29 @@ function auditTask(task: Task, ctx: TaskContext): TaskAudit {
     periods: results,
     achieved: results.reduce((sum, r) => sum + r.achieved, 0),
   };
+}
+
+/** Marks each counted entry that also counts for other tasks of the plan, naming them. */
+function noteSharedEvidence(tasks: readonly TaskAudit[]): void {
+  const tasksOf = new Map<number, string[]>();
+  for (const task of tasks) {
+    for (const period of task.periods) {
+      for (const index of period.evidence) {
+        const list = tasksOf.get(index);
+        if (!list) tasksOf.set(index, [task.id]);
+        else if (!list.includes(task.id)) list.push(task.id);
+      }
+    }
+  }
+  for (const task of tasks) {
+    for (const period of task.periods) {
+      const shared = period.evidence.flatMap((index) => {
+        const others = (tasksOf.get(index) ?? []).filter((id) => id !== task.id);
+        return others.length === 0 ? [] : [{ index, tasks: others }];
+      });
+      if (shared.length > 0) period.alsoCountsFor = shared;
+    }
+  }
 }
 
 /** Share of task-periods met among those decided (over, or met early), as the PAR Index counts. */
@@ -169,6 +196,7 @@ export function auditPlan(input: AuditInput): AuditResult {
   const tasks = plan.tasks
     .filter((task) => !unitSet || taskOfUnits(task, unitSet))
     .map((task) => auditTask(task, ctx));
+  noteSharedEvidence(tasks);
 
   return {
     plan: {

@@ -59,9 +59,10 @@ export function indexEntries(
 /**
  * The entries that belong to a task, each once:
  * - entries attributed to it (`plan` and `task` name it), of any counting kind;
- * - entries through a channel that serves it (the channel's `serves`), unless attributed to
- *   another task of the same plan. An entry attributed to a task of another plan still counts
- *   here through its channel: one airing can carry out the province's and the nation's duty.
+ * - entries through a channel that serves it (the channel's `serves`), whatever task they are
+ *   attributed to: an airing attributed to the task with the longest minimum length still
+ *   carries out every other task its channel serves (if it fits their rules), and one airing
+ *   can carry out the province's and the nation's duty.
  *   Manual entries attributed to a task count only there (ingest logs one per task served).
  * Whether the channel kind fits the rule is the rule filter's question, not this one's.
  */
@@ -75,7 +76,7 @@ export function entriesOfTask(
   for (const channel of serving) {
     for (const timed of index.byChannel.get(channel) ?? []) {
       const { entry } = timed;
-      if (entry.plan === plan.id && entry.task !== undefined) continue;
+      if (entry.plan === plan.id && entry.task === task.id) continue;
       // A record of something done by hand or read in (a press article) names the tasks it
       // proves, one entry per task: through the channel it would count once more.
       if (entry.kind === 'manual' && entry.task !== undefined) continue;

@@ -9,7 +9,7 @@ import {
   statusText,
   warningText,
 } from './rows.js';
-import type { AuditResult } from './types.js';
+import type { AuditResult, RejectedEntry, RejectReason } from './types.js';
 
 const TITLE_WIDTH = 60;
 
@@ -28,12 +28,30 @@ function shorten(text: string, size: number): string {
   return chars.length <= size ? text : `${chars.slice(0, size - 1).join('')}…`;
 }
 
+/** How much the table says about entries. */
+export interface AuditTableOptions {
+  /** List every entry a rule turned away, with its reason, instead of one summary line. */
+  verbose?: boolean;
+}
+
+/** `✗ 3 không được tính: 2 ngắn hơn…, 1 ngoài khung giờ…`: the rejected entries in a line. */
+function rejectedSummary(rejected: readonly RejectedEntry[], lang?: Lang): string {
+  const counts = new Map<RejectReason, number>();
+  for (const r of rejected) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
+  const reasons = [...counts].map(([reason, n]) => `${n} ${rejectText(reason, lang)}`).join(', ');
+  return message('AUDIT_REJECTED_SUMMARY', { count: rejected.length, reasons }, lang);
+}
+
 /**
  * The audit as a terminal table, in the user's language: per task a heading line (clause,
  * title, unit), then a row per sub-period (period, required, done, status, evidence), the
  * entries a rule turned away under it, then completion, focus topics and log warnings.
  */
-export function renderAuditTable(result: AuditResult, lang?: Lang): string {
+export function renderAuditTable(
+  result: AuditResult,
+  lang?: Lang,
+  options: AuditTableOptions = {},
+): string {
   const lines: string[] = [
     message(
       'AUDIT_HEADER',
@@ -86,8 +104,16 @@ export function renderAuditTable(result: AuditResult, lang?: Lang): string {
           shorten(period.evidence.map((i) => `#${i}`).join(' '), 40),
         ]),
       );
-      for (const rejected of period.rejected) {
-        lines.push(`      ✗ #${rejected.index}: ${rejectText(rejected.reason, lang)}`);
+      for (const shared of period.alsoCountsFor ?? []) {
+        const tasks = message('AUDIT_ALSO_COUNTS', { tasks: shared.tasks.join(', ') }, lang);
+        lines.push(`      = #${shared.index}: ${tasks}`);
+      }
+      if (options.verbose) {
+        for (const rejected of period.rejected) {
+          lines.push(`      ✗ #${rejected.index}: ${rejectText(rejected.reason, lang)}`);
+        }
+      } else if (period.rejected.length > 0) {
+        lines.push(`      ✗ ${rejectedSummary(period.rejected, lang)}`);
       }
     }
   }

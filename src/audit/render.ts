@@ -1,6 +1,11 @@
 import { LoaError } from '../errors/loa-error.js';
 import type { Lang } from '../i18n/lang.js';
-import { renderAuditCsv, renderAuditJson, renderAuditTable } from './render-text.js';
+import {
+  type AuditTableOptions,
+  renderAuditCsv,
+  renderAuditJson,
+  renderAuditTable,
+} from './render-text.js';
 import { renderAuditXlsx } from './render-xlsx.js';
 import type { AuditResult } from './types.js';
 
@@ -16,11 +21,12 @@ export async function renderAudit(
   results: AuditResult | AuditResult[],
   format: string,
   lang?: Lang,
+  options: AuditTableOptions = {},
 ): Promise<string | Buffer> {
   const list = Array.isArray(results) ? results : [results];
   switch (format) {
     case 'table':
-      return list.map((r) => renderAuditTable(r, lang)).join('\n');
+      return list.map((r) => renderAuditTable(r, lang, options)).join('\n');
     case 'json':
       return renderAuditJson(results);
     case 'csv':

@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import { type MessageCode, message } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
-import type { AuditResult, AuditWarning, RejectReason, TaskStatus } from './types.js';
+import type {
+  AuditResult,
+  AuditWarning,
+  RejectReason,
+  TaskPeriodResult,
+  TaskStatus,
+} from './types.js';
 
 /** One task in one sub-period, flattened for tables and spreadsheets. */
 export interface AuditRow {
@@ -83,6 +89,22 @@ export function completionText(result: AuditResult, lang?: Lang): string {
     : message('AUDIT_COMPLETION', { ...completion, percent: completion.percent }, lang);
 }
 
+/**
+ * The entries that prove a task-period, `#12 #40`; one that also counts for other tasks of
+ * the plan says so: `#12 (cũng tính cho tin-khac)`.
+ */
+export function evidenceText(period: TaskPeriodResult, lang?: Lang): string {
+  const shared = new Map((period.alsoCountsFor ?? []).map((s) => [s.index, s.tasks]));
+  return period.evidence
+    .map((i) => {
+      const tasks = shared.get(i);
+      return tasks
+        ? `#${i} (${message('AUDIT_ALSO_COUNTS', { tasks: tasks.join(', ') }, lang)})`
+        : `#${i}`;
+    })
+    .join(' ');
+}
+
 /** Every task-period of an audit as a flat row, in plan order. */
 export function auditRows(result: AuditResult, lang?: Lang): AuditRow[] {
   return result.tasks.flatMap((task) =>
@@ -100,7 +122,7 @@ export function auditRows(result: AuditResult, lang?: Lang): AuditRow[] {
       achieved: period.achieved,
       status: period.status,
       statusText: statusText(period.status, lang),
-      evidence: period.evidence.map((i) => `#${i}`).join(' '),
+      evidence: evidenceText(period, lang),
       rejected: period.rejected.map((r) => `#${r.index} (${rejectText(r.reason, lang)})`).join(' '),
     })),
   );

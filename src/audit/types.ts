@@ -93,9 +93,12 @@ export interface TaskPeriodResult {
   status: TaskStatus;
   /** Indices of the entries that count. */
   evidence: number[];
+  /** Entries a rule filter turned away, inside the audited period only. */
   rejected: RejectedEntry[];
   /** Broadcast slots or bulletin issues still ahead in an open sub-period, when scheduled. */
   remainingOpportunities?: number;
+  /** Entries of `evidence` that count for other tasks of the plan too, and which. */
+  alsoCountsFor?: { index: number; tasks: string[] }[];
 }
 
 /** One task of the plan over the audited period. */

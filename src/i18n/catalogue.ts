@@ -1124,6 +1124,12 @@ export const CATALOGUE = {
   REPORT_RECIPIENTS: { vi: 'Nơi nhận:', en: 'Recipients:' },
   REPORT_ARCHIVE: { vi: '- Lưu: VT.', en: '- Archive: VT.' },
   REPORT_SIGNATURE_SPACE: { vi: '(Chữ ký, dấu)', en: '(Signature, seal)' },
+  // audit: counting an auditor can follow, per-unit quotas, roll-up (issue 12)
+  AUDIT_ALSO_COUNTS: { vi: 'cũng tính cho {tasks}', en: 'also counts for {tasks}' },
+  AUDIT_REJECTED_SUMMARY: {
+    vi: '{count} mục không được tính: {reasons} (--verbose để xem từng mục)',
+    en: '{count} entries not counted: {reasons} (--verbose lists them)',
+  },
   // --- evidence log in the store, its commands, audit and report CLI (issue 6)
   EVIDENCE_ENTRY_INVALID: {
     vi: 'Minh chứng không hợp lệ: trường {field} = "{value}"',

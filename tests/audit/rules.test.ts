@@ -115,7 +115,7 @@ describe('which entries count for a task', () => {
     expect(periodOf(result, 'tin-khac', '2024-03')?.evidence).toEqual([0]);
   });
 
-  it('counts an entry attributed to one task of the plan only for that task', () => {
+  it('counts an entry attributed to one task for every task its channel serves, and says so', () => {
     const result = run([
       {
         kind: 'publication',
@@ -127,7 +127,13 @@ describe('which entries count for a task', () => {
       },
     ]);
     expect(periodOf(result, 'tin-khac', '2024-03')?.achieved).toBe(1);
-    expect(periodOf(result, 'cong-ttdt', '2024-03')?.achieved).toBe(0);
+    expect(periodOf(result, 'cong-ttdt', '2024-03')?.achieved).toBe(1);
+    expect(periodOf(result, 'cong-ttdt', '2024-03')?.alsoCountsFor).toEqual([
+      { index: 0, tasks: ['tin-khac'] },
+    ]);
+    expect(periodOf(result, 'tin-khac', '2024-03')?.alsoCountsFor).toEqual([
+      { index: 0, tasks: ['cong-ttdt'] },
+    ]);
   });
 
   it('still counts through the channel an entry attributed to another plan', () => {
@@ -370,5 +376,50 @@ describe('local clock', () => {
         instant = instant.plus({ minutes: 97 });
       }
     }
+  });
+});
+
+describe('counting an auditor can follow', () => {
+  it('lists what a rule turned away only inside the audited period, even in a spilling week', () => {
+    const result = run([
+      // W09 runs 26 Feb – 3 Mar; audited: March. A Tuesday airing in February is turned away
+      // (weekday) but not listed; the one of Saturday 2 March is listed.
+      { kind: 'airing', channel: 'tv', time: at('2024-02-27T20:00'), durationSec: 1200 },
+      { kind: 'airing', channel: 'tv', time: at('2024-03-02T20:00'), durationSec: 600 },
+    ]);
+    expect(periodOf(result, 'truyen-hinh', '2024-W09')).toMatchObject({
+      spills: true,
+      rejected: [{ index: 1, reason: 'too-short' }],
+    });
+  });
+
+  it('prints one summary line of the entries not counted, and the list with --verbose', async () => {
+    const { renderAuditTable } = await import('../../src/audit/render-text.js');
+    const result = run([
+      { kind: 'airing', channel: 'tv', time: at('2024-03-08T20:00'), durationSec: 600 },
+      { kind: 'airing', channel: 'tv', time: at('2024-03-08T23:00'), durationSec: 1200 },
+      { kind: 'airing', channel: 'tv', time: at('2024-03-09T20:00'), durationSec: 700 },
+      { kind: 'airing', channel: 'tv', time: at('2024-03-09T21:00'), durationSec: 1200 },
+    ]);
+    const table = renderAuditTable(result, 'vi');
+    expect(table).toContain(
+      '✗ 3 mục không được tính: 2 ngắn hơn thời lượng tối thiểu, 1 ngoài khung giờ quy định (--verbose để xem từng mục)',
+    );
+    expect(table).not.toContain('✗ #0');
+    const verbose = renderAuditTable(result, 'vi', { verbose: true });
+    expect(verbose).toContain('✗ #0: ngắn hơn thời lượng tối thiểu');
+    expect(verbose).toContain('✗ #1: ngoài khung giờ quy định');
+    expect(verbose).toContain('✗ #2: ngắn hơn thời lượng tối thiểu');
+  });
+
+  it('says in the proof column that an entry also counts for another task', async () => {
+    const { auditRows } = await import('../../src/audit/rows.js');
+    const result = run([
+      { kind: 'publication', channel: 'portal', time: at('2024-03-05T09:00'), topics: ['mot-cua'] },
+    ]);
+    const row = auditRows(result, 'vi').find(
+      (r) => r.task === 'cong-ttdt' && r.period === '2024-03',
+    );
+    expect(row?.evidence).toBe('#0 (cũng tính cho tin-khac)');
   });
 });

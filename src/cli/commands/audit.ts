@@ -18,6 +18,8 @@ export interface AuditOptions {
   unit?: string;
   format?: string;
   out?: string;
+  /** List every entry a rule turned away instead of one summary line per sub-period. */
+  verbose?: boolean;
 }
 
 /**
@@ -47,7 +49,9 @@ export async function runAudit(options: AuditOptions, output: Output, clock: Clo
   } finally {
     await store.close();
   }
-  const rendered = await renderAudit(result, format);
+  const rendered = await renderAudit(result, format, undefined, {
+    verbose: options.verbose === true,
+  });
   if (options.out || format === 'xlsx') {
     const path = options.out ?? `audit-${plan.id}-${period.label}.xlsx`;
     await writeFile(path, rendered);
@@ -71,6 +75,7 @@ export function registerAudit(program: Command, output: Output, setExit: (code: 
     .option('--unit <id>', 'đơn vị / unit')
     .option('--format <f>', AUDIT_FORMATS.join(' | '), 'table')
     .option('--out <file>', 'ghi ra tệp / write to a file')
+    .option('--verbose', 'liệt kê từng mục không được tính / list every entry not counted')
     .option('--dir <dir>', 'thư mục dự án / project folder', '.')
     .action(async (opts: AuditOptions) => setExit(await runAudit(opts, output)));
 }
