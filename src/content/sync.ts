@@ -19,6 +19,11 @@ export interface SyncReport extends PlanReport {
   unchanged: number;
   /** Ids in content/ that a `loa queue add` item already holds. */
   conflicts: string[];
+  /**
+   * Items withdrawn by a person whose file was then edited: the new version is kept as a
+   * draft, never sent on its own; someone approves it again (`loa queue approve`).
+   */
+  reapproval: string[];
 }
 
 const FILE_REMOVED = 'file removed';
@@ -71,6 +76,7 @@ export async function syncContent(
       withdrawn: [],
       unchanged: 0,
       conflicts: [],
+      reapproval: [],
       scheduled: 0,
       refreshed: 0,
       cancelled: 0,
@@ -86,16 +92,21 @@ export async function syncContent(
         report.conflicts.push(item.id);
         continue;
       }
+      // NOTE: a withdrawal by a person outlives an edit of the file: the new version waits
+      // as a draft for a new approval instead of going out under the old one.
+      const withdrawnByPerson =
+        before?.status === 'withdrawn' && (await lastReason(tx, item.id)) !== FILE_REMOVED;
       const saved = await saveItemVersion(
         tx,
         {
           item,
           source: 'content',
           path: relative(contentDir, resolve(located.file)),
-          status: item.status,
+          status: withdrawnByPerson ? 'draft' : item.status,
         },
         by,
       );
+      if (saved && withdrawnByPerson && item.status === 'approved') report.reapproval.push(item.id);
       if (saved) (before ? report.changed : report.added).push(item.id);
       else if (before?.status === 'withdrawn' && (await lastReason(tx, item.id)) === FILE_REMOVED) {
         // The file came back unchanged: the item returns in the state its front matter says.

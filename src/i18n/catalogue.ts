@@ -405,6 +405,10 @@ export const CATALOGUE = {
       'Xem cách dùng bằng `loa {command} --help`; giá trị có dấu cách cần đặt trong ngoặc kép.',
     hintEn: 'See the usage with `loa {command} --help`; quote a value that has spaces.',
   },
+  SYNC_REAPPROVE: {
+    vi: 'Bài {id} đã bị rút; bản sửa mới chờ duyệt lại, chưa được đăng: loa queue approve {id}',
+    en: 'Item {id} was withdrawn; its edited version waits for a new approval and is not sent: loa queue approve {id}',
+  },
   ARG_INVALID: {
     vi: 'Đối số không hợp lệ: {detail}',
     en: 'Invalid argument: {detail}',

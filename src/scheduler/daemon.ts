@@ -12,6 +12,8 @@ export interface DaemonOptions {
   onError?: (error: unknown) => void;
   /** Runs before each pass (planning of bulletin issues); if it throws, the pass still runs. */
   beforePass?: () => Promise<void>;
+  /** Receives a function that starts a pass now (skipped while one runs), e.g. after a sync. */
+  onReady?: (passNow: () => void) => void;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function runDaemon(
 ): Promise<void> {
   const interval = options.intervalSec ?? 30;
   let running: Promise<void> | undefined;
+  let again = false;
   const pass = () => {
     if (running || dispatcher.stop.aborted) return running;
     running = Promise.resolve()
@@ -35,11 +38,20 @@ export async function runDaemon(
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         running = undefined;
+        if (again && !dispatcher.stop.aborted) {
+          again = false;
+          void pass();
+        }
       });
     return running;
   };
   const task = cron.schedule(`*/${interval} * * * * *`, () => {
     void pass();
+  });
+  options.onReady?.(() => {
+    // Asked during a pass: one more pass right after it, so nothing waits for the next tick.
+    if (running) again = true;
+    else void pass();
   });
   await pass();
   await new Promise<void>((done) => {

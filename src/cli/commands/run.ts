@@ -13,7 +13,7 @@ import { buildAdapters, openSession } from '../../scheduler/session.js';
 import { type RunningServer, startServer } from '../../server/serve.js';
 import { type Output, onClosedPipe } from '../output.js';
 import { ingestAll, ingestChannels } from './ingest.js';
-import { syncSession } from './sync.js';
+import { type ContentFollower, followContent } from './run-content.js';
 
 export interface RunOptions {
   dir?: string;
@@ -58,13 +58,15 @@ function logLine(output: Output, record: Record<string, unknown>): void {
 
 /**
  * `loa run`: syncs content/, then dispatches once (`--once`) or as a daemon woken by
- * node-cron, logging JSON lines. SIGINT/SIGTERM stop it cleanly: what it holds is finished
+ * node-cron and by changes in content/, logging JSON lines. `stopSignal` stops it like
+ * SIGTERM (for embedding and tests). SIGINT/SIGTERM stop it cleanly: what it holds is finished
  * or released.
  */
 export async function runRun(
   options: RunOptions,
   output: Output,
   clock: Clock = systemClock,
+  stopSignal?: AbortSignal,
 ): Promise<number> {
   const intervalSec = positive('--interval', options.interval, 30, (n) => n <= 60 && 60 % n === 0);
   const perChannelPerPass = positive('--max-per-pass', options.maxPerPass, 20);
@@ -73,6 +75,12 @@ export async function runRun(
   const session = await openSession(options.dir ?? '.');
   const stop = new AbortController();
   let server: RunningServer | undefined;
+  let content: ContentFollower | undefined;
+  let wake: (() => void) | undefined;
+  if (stopSignal) {
+    if (stopSignal.aborted) stop.abort();
+    else stopSignal.addEventListener('abort', () => stop.abort(), { once: true });
+  }
   const onSignal = (signal: string) => {
     logLine(output, { at: clock.now().toISO(), event: 'stopping', signal });
     stop.abort();
@@ -84,31 +92,17 @@ export async function runRun(
   // A reader that closed our output (`loa run | head`) stops the daemon like Ctrl+C does.
   const offClosedPipe = onClosedPipe(() => stop.abort());
   try {
-    const sync = await syncSession(session, clock, options.as);
-    logLine(output, {
-      at: clock.now().toISO(),
-      event: 'synced',
-      added: sync.added.length,
-      changed: sync.changed.length,
-      withdrawn: sync.withdrawn.length,
-      scheduled: sync.scheduled,
-      cancelled: sync.cancelled,
+    // A content file that does not parse keeps its item's last good version; the follower
+    // says which, once.
+    content = followContent({
+      session,
+      clock,
+      as: options.as,
+      log: (record) =>
+        record.level === 'error' ? output.err(JSON.stringify(record)) : logLine(output, record),
+      onSynced: () => wake?.(),
     });
-    // A content file that does not parse keeps its item's last good version; say which.
-    for (const d of session.project.diagnostics) {
-      if (d.severity !== 'error') continue;
-      logLine(output, {
-        level: 'warn',
-        at: clock.now().toISO(),
-        event: 'content-invalid',
-        file: d.file,
-        line: d.line,
-        column: d.column,
-        field: d.field,
-        code: d.code,
-        detail: message(d.code, d.params, 'en'),
-      });
-    }
+    await content.resync('start');
     const adapters = buildAdapters(session.config.channels.values(), 'run', session, clock);
     for (const channel of session.config.channels.values()) {
       if (!adapters.has(channel.id)) {
@@ -141,6 +135,8 @@ export async function runRun(
     const actor = actorName(options.as);
     let ingesting: Promise<void> | undefined;
     const beforePass = async () => {
+      // The periodic pass re-reads content/ as a safety net for what the watcher missed.
+      if (!options.once) await content?.resync('pass');
       const ingest = ingestChannels(session.config);
       if (!ingesting && ingest.length > 0 && !stop.signal.aborted) {
         const dataDir = session.dataDir;
@@ -222,8 +218,12 @@ export async function runRun(
         waiting: result.waiting,
       });
     } else {
+      await content.watch();
       await runDaemon(dispatcher, {
         intervalSec,
+        onReady: (passNow) => {
+          wake = passNow;
+        },
         beforePass,
         onPass: (result) => {
           if (result.claimed > 0)
@@ -250,6 +250,7 @@ export async function runRun(
     logLine(output, { at: clock.now().toISO(), event: 'stopped' });
     return 0;
   } finally {
+    await content?.close();
     await server?.close();
     process.off('SIGINT', sigint);
     process.off('SIGTERM', sigterm);

@@ -25,6 +25,7 @@ export function printSync(output: Output, report: SyncReport): void {
     }),
   );
   for (const u of report.unplannable) output.err(message('UNPLANNABLE', u));
+  for (const id of report.reapproval) output.err(message('SYNC_REAPPROVE', { id }));
   for (const id of report.conflicts) {
     output.err(message('ITEM_ID_TAKEN', { id, path: 'loa queue add' }));
   }
