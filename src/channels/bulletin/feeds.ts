@@ -73,8 +73,29 @@ function jsonFeed11(feed: Feed, summaries: ReadonlyArray<string | undefined> = [
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
+/** Escapes text for XML character data. */
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Atom titles as plain text: the feed package declares every entry title `type="html"` in a
+ * CDATA section, so a reader would render a title `<script>…` as markup. Titles are plain
+ * text (an item's title, the bulletin's name), so they are written `type="text"`, escaped.
+ */
+function atomTextTitles(atom: string): string {
+  return atom.replace(
+    /<title type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/title>/g,
+    (_whole, text: string) => `<title type="text">${xmlText(text)}</title>`,
+  );
+}
+
 function render(feed: Feed, summaries?: ReadonlyArray<string | undefined>): FeedSet {
-  return { rss: `${feed.rss2()}\n`, atom: `${feed.atom1()}\n`, json: jsonFeed11(feed, summaries) };
+  return {
+    rss: `${feed.rss2()}\n`,
+    atom: `${atomTextTitles(feed.atom1())}\n`,
+    json: jsonFeed11(feed, summaries),
+  };
 }
 
 /** The feeds of one issue: one entry per article. Pure: the same issue gives the same bytes. */

@@ -11,7 +11,7 @@ import type {
   PublishedRef,
 } from '../types.js';
 import { uploadImage } from './media-upload.js';
-import { composePostContent, type PlacedImage, postExcerpt } from './post-content.js';
+import { composePostContent, type PlacedImage, postExcerpt, wpText } from './post-content.js';
 import {
   createPost,
   findPostBySlug,
@@ -102,7 +102,7 @@ export function createWordpressAdapter(options: WordpressAdapterOptions): Channe
       placed.push({ ...image, url: uploaded.url, id: uploaded.id });
     }
     return {
-      title: item.title.normalize('NFC'),
+      title: wpText(item.title),
       content: composePostContent(item.body, placed),
       excerpt: postExcerpt(item.summary),
       categories: [category],

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { ItemImage } from '../../media/item-media.js';
+import { wpText } from './post-content.js';
 import type { WpRestClient } from './rest-client.js';
 import type { WP_REST_API_Attachment } from './wp-rest-types.js';
 
@@ -26,7 +27,7 @@ export function mediaSlug(image: ItemImage, title: string): string {
 /**
  * Uploads the 1200 px JPEG rendition of an image, unless an attachment with its slug is
  * already there. The file name sent is ASCII (`hoi-nghi.jpg`); the Vietnamese title, alt
- * text and caption travel as UTF-8 fields.
+ * text and caption travel as UTF-8 fields, escaped as plain text (`wpText`).
  */
 export async function uploadImage(
   client: WpRestClient,
@@ -51,9 +52,9 @@ export async function uploadImage(
       // a second request; UTF-8 is percent-encoded by URLSearchParams.
       query: {
         slug,
-        title,
-        alt_text: image.alt,
-        caption: image.caption,
+        title: wpText(title),
+        alt_text: wpText(image.alt),
+        caption: image.caption === undefined ? undefined : wpText(image.caption),
         _fields: 'id,source_url',
       },
       body: bytes,

@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml as escapeText } from '../../text/html.js';
 
 /** An image of the item as it sits on the portal after upload. */
 export interface PlacedImage {
@@ -75,6 +76,17 @@ export function composePostContent(body: string, images: readonly PlacedImage[])
     .filter((image) => !html.includes(`src="${image.url}"`))
     .map(figureHtml);
   return [html, ...extra].filter(Boolean).join('\n');
+}
+
+/**
+ * A plain text (a title, an alt text, a caption, a term name) as WordPress must receive it:
+ * NFC, with `& < > " '` escaped. WordPress prints a post's title, an attachment's caption
+ * and title as HTML without escaping them (an account with `unfiltered_html` may post any
+ * markup), so a title `<script>…` sent as is would run on the public page; escaped, it is
+ * shown as the characters it is.
+ */
+export function wpText(text: string): string {
+  return escapeText(text.normalize('NFC'));
 }
 
 /** The excerpt: the item's summary as plain text, if it has one. */

@@ -1,4 +1,5 @@
 import { slugify } from '../../text/vietnamese.js';
+import { wpText } from './post-content.js';
 import type { WpErrorAnswer, WpRestClient } from './rest-client.js';
 import type { WP_REST_API_Term } from './wp-rest-types.js';
 
@@ -31,7 +32,11 @@ async function ensureTerm(
   // same name is there under another slug: that term is the section, so it is used. A slug
   // the channel file names explicitly is honoured, and WordPress then makes a new term.
   const created = await client.call<Pick<WP_REST_API_Term, 'id'>>(
-    { method: 'POST', route: `/wp/v2/${taxonomy}`, json: slugGiven ? { name, slug } : { name } },
+    {
+      method: 'POST',
+      route: `/wp/v2/${taxonomy}`,
+      json: slugGiven ? { name: wpText(name), slug } : { name: wpText(name) },
+    },
     signal,
     (answer) => {
       const id = existingTermId(answer);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/calendar/clock.js';
 import { bulletinIssuesIn } from '../../../src/calendar/slots.js';
 import { buildIssue } from '../../../src/channels/bulletin/assemble.js';
+import { renderIssueFeeds } from '../../../src/channels/bulletin/feeds.js';
 import { listIssues, writeIssue } from '../../../src/channels/bulletin/files.js';
 import type { BuiltIssue } from '../../../src/channels/bulletin/model.js';
 import { LoaError } from '../../../src/errors/loa-error.js';
@@ -133,6 +134,35 @@ describe('e-bulletin issues of March 2024', () => {
       ['Số 11/2024', 2],
       ['Số 12/2024', 2],
     ]);
+  });
+
+  it('writes a hostile title as text in every format: Atom type="text", escaped, no live tag', async () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> ]]> & "x"';
+    const [issue] = bulletinIssuesIn(
+      channel,
+      {
+        start: DateTime.fromISO('2024-03-01T00:00', { zone: ZONE }),
+        end: DateTime.fromISO('2024-03-08T00:00', { zone: ZONE }),
+      },
+      ZONE,
+    ).map((i) =>
+      buildIssue(
+        channel,
+        i.number,
+        i.year,
+        [entry('xss', '2024-03-01T02:00:00Z', { title: hostile, summary: hostile })],
+        after,
+      ),
+    );
+    const feeds = renderIssueFeeds(issue as BuiltIssue);
+    expect(feeds.atom).not.toContain('type="html"><![CDATA[<script');
+    expect(feeds.atom).toContain('<title type="text">&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(feeds.atom).not.toMatch(/<script|<img /);
+    const atom = await parser.parseString(feeds.atom);
+    expect(atom.items[0]?.title).toBe(hostile.replace(']]>', ']] >'));
+    const rss = await parser.parseString(feeds.rss);
+    expect(rss.items[0]?.title).toBe(hostile.replace(']]>', ']] >'));
+    expect(JSON.parse(feeds.json).items[0].title).toBe(hostile.replace(']]>', ']] >'));
   });
 
   it('rewrites the same issue with identical bytes', async () => {

@@ -25,6 +25,28 @@ const wp = await wordpressForTests();
 afterAll(() => wp?.stop());
 const signal = () => AbortSignal.timeout(60_000);
 
+/**
+ * The markup of ours that a browser would run in some HTML: a tag `script` carrying `alert`,
+ * `iframe`, or any tag with an `on…` attribute (`<svg onload>`, `<img onerror>`). Quoted attribute values are read as
+ * values, so an escaped `onerror` inside `alt="…"` is text, as it is to a browser.
+ */
+function liveMarkup(html: string): string[] {
+  const live: string[] = [];
+  const tag = /<([a-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+  for (const [whole, name, attrs] of html.matchAll(tag)) {
+    const lower = (name as string).toLowerCase();
+    if (lower === 'iframe') live.push(whole);
+    const names = [
+      ...(attrs as string).matchAll(/\s([^\s=/>"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/g),
+    ];
+    if (names.some((m) => /^on/i.test(m[1] as string))) live.push(whole);
+  }
+  for (const [whole] of html.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/gi)) {
+    if (/alert\(/.test(whole)) live.push(whole);
+  }
+  return live;
+}
+
 interface WpPost {
   id: number;
   slug: string;
@@ -194,5 +216,48 @@ describe.runIf(wp)('WordPress adapter against a real WordPress', () => {
     // The next item of the same channel is not affected.
     const ok = await adapter.publish(wpRequest(wpChannel(instance.url), wpItem()), signal());
     expect(Number(ok.externalId)).toBeGreaterThan(0);
+  });
+  it('posts a hostile title, summary, alt and caption as text: the public page shows them and runs nothing', async () => {
+    const itemDir = await scratch('wp-item');
+    await writePhoto(itemDir, 'anh.jpg');
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const item = wpItem({
+      title: `Tin CCHC ${hostile} & "một cửa"`,
+      summary: `Tóm tắt ${hostile}`,
+      body: `Nội dung [bấm](javascript:alert(3)) <iframe src="https://evil.example"></iframe>\n\n${hostile}\n`,
+      media: [
+        { file: 'anh.jpg', alt: `Ảnh" onerror="alert(4)`, caption: `Chú thích ${hostile}` },
+        { file: 'anh.jpg', alt: 'Ảnh 2', caption: `<svg onload=alert(5)>` },
+      ],
+    });
+    const adapter = makeAdapter(instance, await scratch('wp-data'));
+    const ref = await adapter.publish(
+      wpRequest(wpChannel(instance.url), item, { itemDir }),
+      signal(),
+    );
+    const post = await wpGet<WpPost>(instance, `/wp/v2/posts/${ref.externalId}?context=edit`);
+    expect(post.title.raw).toBe(
+      'Tin CCHC &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; &amp; &quot;một cửa&quot;',
+    );
+    const media = await wpGet<{
+      caption: { raw: string };
+      alt_text: string;
+      title: { raw: string };
+    }>(instance, `/wp/v2/media/${post.featured_media}?context=edit`);
+    expect(media.caption.raw).not.toContain('<');
+    expect(media.title.raw).not.toContain('<');
+    expect(media.alt_text).not.toContain('"');
+
+    // The public page, as a visitor gets it: the texts are there as text, no markup of theirs.
+    const page = await (await fetch(ref.url as string)).text();
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(liveMarkup(page)).toEqual([]);
+    expect(page).not.toMatch(/href="javascript:/i);
+    // The attachment page shows the caption; WordPress's REST renders it too.
+    const rendered = await wpGet<{ caption: { rendered: string } }>(
+      instance,
+      `/wp/v2/media/${post.featured_media}`,
+    );
+    expect(liveMarkup(rendered.caption.rendered)).toEqual([]);
   });
 });
