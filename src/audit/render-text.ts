@@ -1,5 +1,6 @@
 import { message } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
+import { csvCell } from '../text/csv.js';
 import {
   auditRows,
   completionText,
@@ -137,21 +138,16 @@ export function renderAuditJson(results: AuditResult | AuditResult[]): string {
   return `${JSON.stringify(results, null, 2)}\n`;
 }
 
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /**
  * The audits as CSV: UTF-8 with a byte-order mark (so that Excel reads the Vietnamese),
  * CRLF line ends, RFC 4180 quoting, one row per task and sub-period.
  */
 export function renderAuditCsv(results: AuditResult | AuditResult[], lang?: Lang): string {
   const list = Array.isArray(results) ? results : [results];
-  const lines = [rowHeaders(lang).map(csvField).join(',')];
+  const lines = [rowHeaders(lang).map(csvCell).join(',')];
   for (const result of list) {
     for (const row of auditRows(result, lang)) {
-      lines.push(rowCells(row, lang).map(csvField).join(','));
+      lines.push(rowCells(row, lang).map(csvCell).join(','));
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

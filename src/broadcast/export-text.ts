@@ -1,3 +1,4 @@
+import { csvCell } from '../text/csv.js';
 import {
   COLUMNS,
   type ExportOptions,
@@ -39,10 +40,6 @@ export function rundownJson(rundown: Rundown): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 function cell(row: RundownRow, key: keyof RundownRow, yes: string): string {
   const value = row[key];
   return typeof value === 'boolean' ? (value ? yes : '') : value;
@@ -50,7 +47,8 @@ function cell(row: RundownRow, key: keyof RundownRow, yes: string): string {
 
 /**
  * One CSV row per item (RFC 4180: CRLF, fields quoted when they hold a quote, comma or line
- * break), headed by the column labels. Starts with a BOM (U+FEFF) so that spreadsheets read
+ * break; a text a spreadsheet would run as a formula gets a leading apostrophe, see
+ * csvCell), headed by the column labels. Starts with a BOM (U+FEFF) so that spreadsheets read
  * the Vietnamese as UTF-8: write the string as UTF-8.
  */
 export function rundownCsv(rundown: Rundown, options: ExportOptions = {}): string {
@@ -58,8 +56,8 @@ export function rundownCsv(rundown: Rundown, options: ExportOptions = {}): strin
   const yes = label('RUNDOWN_YES', lang);
   const { rows } = rundownRows(rundown);
   const lines = [
-    COLUMNS.map(([, code]) => csvField(label(code, lang))).join(','),
-    ...rows.map((row) => COLUMNS.map(([key]) => csvField(cell(row, key, yes))).join(',')),
+    COLUMNS.map(([, code]) => csvCell(label(code, lang))).join(','),
+    ...rows.map((row) => COLUMNS.map(([key]) => csvCell(cell(row, key, yes))).join(',')),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
