@@ -1,6 +1,7 @@
 import { intersect, planPeriod } from '../calendar/period.js';
 import type { Channel } from '../channels/schema.js';
 import { LoaError } from '../errors/loa-error.js';
+import { eachUnitsOf, memberOf } from '../plan/each.js';
 import type { Plan, Task } from '../plan/schema.js';
 import { servingByTask } from '../plan/serving.js';
 import { applyCorrections } from './corrections.js';
@@ -8,6 +9,7 @@ import { type EntryIndex, entriesOfTask, indexEntries, type TimedEntry } from '.
 import { focusCoverage } from './focus.js';
 import { type LocalClock, localClock } from './local-clock.js';
 import { opportunitiesAhead, statusOf } from './pace.js';
+import { rollUpOf, rollUpPeriods, unitOfEntry } from './per-unit.js';
 import { compileRule } from './rule-filter.js';
 import { findSubPeriod, type SubPeriod, subPeriodsOf } from './sub-periods.js';
 import type {
@@ -17,6 +19,7 @@ import type {
   RejectedEntry,
   TaskAudit,
   TaskPeriodResult,
+  UnitAudit,
 } from './types.js';
 import { taskOfUnits, unitWithDescendants } from './units.js';
 
@@ -28,6 +31,8 @@ interface TaskContext {
   clock: LocalClock;
   input: AuditInput;
   subPeriods: (task: Task) => SubPeriod[];
+  /** The units a per-unit task is audited for (narrowed by the unit filter), or undefined. */
+  members: (task: Task) => string[] | undefined;
   /** Audited range in epoch ms, and the entries on each topic found in it. */
   auditedMs: { start: number; end: number };
   topicHits: Map<string, Set<number>>;
@@ -49,36 +54,25 @@ function iso(period: SubPeriod, zone: string) {
   };
 }
 
-function auditTask(task: Task, ctx: TaskContext): TaskAudit {
+/** The sub-period results of one set of counted and rejected entries. */
+function periodResults(
+  task: Task,
+  ctx: TaskContext,
+  periods: readonly SubPeriod[],
+  evidence: number[][],
+  rejected: RejectedEntry[][],
+  channels: readonly Channel[],
+): TaskPeriodResult[] {
   const { plan, input } = ctx;
-  const periods = ctx.subPeriods(task);
-  const serving = ctx.serving.get(task.id) ?? [];
-  const filter = compileRule(task, ctx.channels, ctx.clock);
-  const evidence = periods.map((): number[] => []);
-  const rejected = periods.map((): RejectedEntry[] => []);
-  for (const timed of entriesOfTask(plan, task, serving, ctx.index)) {
-    const at = findSubPeriod(periods, timed.ms);
-    if (at < 0) continue;
-    const reason = filter(timed);
-    if (reason === undefined) {
-      evidence[at]?.push(timed.entry.index);
-      noteTopics(ctx, timed);
-    } else if (timed.ms >= ctx.auditedMs.start && timed.ms < ctx.auditedMs.end) {
-      // NOTE: a sub-period that spills is counted whole, but what was turned away is listed
-      // only inside the audited period: the auditor asked about that period.
-      rejected[at]?.push({ index: timed.entry.index, reason });
-    }
-  }
   const nowMs = input.now.toMillis();
-  const servingChannels = serving.flatMap((id) => ctx.channels.get(id) ?? []);
-  const results = periods.map((period, i): TaskPeriodResult => {
+  return periods.map((period, i): TaskPeriodResult => {
     const proof = (evidence[i] ?? []).sort((a, b) => a - b);
     const { status, remainingOpportunities } = statusOf(
       period,
       task.rule.atLeast,
       proof.length,
       nowMs,
-      () => opportunitiesAhead(task, servingChannels, period, input.now, plan.timeZone),
+      () => opportunitiesAhead(task, channels, period, input.now, plan.timeZone),
     );
     return {
       label: period.label,
@@ -93,6 +87,76 @@ function auditTask(task: Task, ctx: TaskContext): TaskAudit {
       ...(remainingOpportunities === undefined ? {} : { remainingOpportunities }),
     };
   });
+}
+
+function auditTask(task: Task, ctx: TaskContext): TaskAudit {
+  const { plan } = ctx;
+  const periods = ctx.subPeriods(task);
+  const serving = ctx.serving.get(task.id) ?? [];
+  const filter = compileRule(task, ctx.channels, ctx.clock);
+  const members = ctx.members(task);
+  const memberIndex = new Map((members ?? []).map((m, i) => [m, i]));
+  const find = members ? memberOf(plan, members) : undefined;
+  // One bucket for a plain task; one per unit of a per-unit task.
+  const buckets = Math.max(1, members?.length ?? 1);
+  const evidence = Array.from({ length: buckets }, () => periods.map((): number[] => []));
+  const rejected = Array.from({ length: buckets }, () => periods.map((): RejectedEntry[] => []));
+  const orphans = periods.map((): RejectedEntry[] => []);
+  for (const timed of entriesOfTask(plan, task, serving, ctx.index)) {
+    const at = findSubPeriod(periods, timed.ms);
+    if (at < 0) continue;
+    let reason = filter(timed);
+    let bucket = 0;
+    if (find) {
+      const unit = unitOfEntry(timed.entry, ctx.channels);
+      const member = unit === undefined ? undefined : find(unit);
+      if (member === undefined) reason ??= 'unit';
+      else bucket = memberIndex.get(member) ?? 0;
+    }
+    if (reason === undefined) {
+      evidence[bucket]?.[at]?.push(timed.entry.index);
+      noteTopics(ctx, timed);
+    } else if (timed.ms >= ctx.auditedMs.start && timed.ms < ctx.auditedMs.end) {
+      // NOTE: a sub-period that spills is counted whole, but what was turned away is listed
+      // only inside the audited period: the auditor asked about that period.
+      const list = find && reason === 'unit' ? orphans : rejected[bucket];
+      list?.[at]?.push({ index: timed.entry.index, reason });
+    }
+  }
+  const servingChannels = serving.flatMap((id) => ctx.channels.get(id) ?? []);
+  let results: TaskPeriodResult[];
+  let each: UnitAudit[] | undefined;
+  if (members && find) {
+    each = members.map((unit, u): UnitAudit => {
+      const own = servingChannels.filter((c) => find(c.unit) === unit);
+      const unitPeriods = periodResults(
+        task,
+        ctx,
+        periods,
+        evidence[u] ?? [],
+        rejected[u] ?? [],
+        own,
+      );
+      const info = plan.units.find((x) => x.id === unit);
+      return {
+        unit,
+        unitName: info?.name ?? unit,
+        ...(info?.parent === undefined ? {} : { parent: info.parent }),
+        periods: unitPeriods,
+        achieved: unitPeriods.reduce((sum, r) => sum + r.achieved, 0),
+      };
+    });
+    results = rollUpPeriods(task, periods, each, orphans, ctx.input.now.toMillis(), plan.timeZone);
+  } else {
+    results = periodResults(
+      task,
+      ctx,
+      periods,
+      evidence[0] ?? [],
+      rejected[0] ?? [],
+      servingChannels,
+    );
+  }
   return {
     id: task.id,
     title: task.title,
@@ -106,6 +170,7 @@ function auditTask(task: Task, ctx: TaskContext): TaskAudit {
     channels: serving,
     periods: results,
     achieved: results.reduce((sum, r) => sum + r.achieved, 0),
+    ...(each ? { each } : {}),
   };
 }
 
@@ -122,7 +187,7 @@ function noteSharedEvidence(tasks: readonly TaskAudit[]): void {
     }
   }
   for (const task of tasks) {
-    for (const period of task.periods) {
+    for (const period of [...task.periods, ...(task.each ?? []).flatMap((u) => u.periods)]) {
       const shared = period.evidence.flatMap((index) => {
         const others = (tasksOf.get(index) ?? []).filter((id) => id !== task.id);
         return others.length === 0 ? [] : [{ index, tasks: others }];
@@ -139,7 +204,8 @@ export function completionOf(tasks: readonly TaskAudit[]): Completion {
   let pending = 0;
   for (const task of tasks) {
     if (task.counted) continue;
-    for (const period of task.periods) {
+    // A per-unit task counts each unit's sub-periods, not their roll-up.
+    for (const period of task.each ? task.each.flatMap((u) => u.periods) : task.periods) {
       if (period.status === 'met') met += 1;
       if (period.status === 'met' || period.status === 'missed') assessed += 1;
       else pending += 1;
@@ -183,6 +249,12 @@ export function auditPlan(input: AuditInput): AuditResult {
     input,
     auditedMs: { start: audited.start.toMillis(), end: audited.end.toMillis() },
     topicHits: new Map(),
+    members: (task) => {
+      const all = eachUnitsOf(plan, task);
+      if (!all || !unitSet) return all;
+      const mine = all.filter((u) => unitSet.has(u));
+      return mine.length > 0 || !taskOfUnits(task, unitSet) ? mine : all;
+    },
     subPeriods: (task) => {
       const kind = task.rule.per;
       let periods = cache.get(kind);
@@ -194,7 +266,9 @@ export function auditPlan(input: AuditInput): AuditResult {
     },
   };
   const tasks = plan.tasks
-    .filter((task) => !unitSet || taskOfUnits(task, unitSet))
+    .filter(
+      (task) => !unitSet || taskOfUnits(task, unitSet) || (ctx.members(task)?.length ?? 0) > 0,
+    )
     .map((task) => auditTask(task, ctx));
   noteSharedEvidence(tasks);
 
@@ -223,6 +297,7 @@ export function auditPlan(input: AuditInput): AuditResult {
         }),
     tasks,
     completion: completionOf(tasks),
+    ...rollUpOf(plan, tasks),
     focus: focusCoverage(plan, ctx.topicHits),
     warnings: warnings.sort((a, b) => a.index - b.index),
   };

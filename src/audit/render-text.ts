@@ -93,18 +93,43 @@ export function renderAuditTable(
   let spills = false;
   for (const task of result.tasks) {
     lines.push('', `[${task.source}] ${shorten(task.title, TITLE_WIDTH)} (${task.unitName})`);
+    if (task.each) {
+      lines.push(`    ${message('AUDIT_EACH_LINE', { count: task.each.length }, lang)}`);
+    }
     lines.push(row(heads));
-    for (const period of task.periods) {
+    task.periods.forEach((period, p) => {
       spills ||= period.spills;
+      const proof = period.units
+        ? message('AUDIT_UNITS_MET', period.units, lang)
+        : shorten(period.evidence.map((i) => `#${i}`).join(' '), 40);
       lines.push(
         row([
           `${period.label}${period.spills ? '*' : ''}`,
           task.counted ? '–' : String(period.required),
           String(period.achieved),
           statusText(period.status, lang),
-          shorten(period.evidence.map((i) => `#${i}`).join(' '), 40),
+          proof,
         ]),
       );
+      for (const unit of task.each ?? []) {
+        const own = unit.periods[p];
+        if (!own) continue;
+        const quiet = ['met', 'not-yet-due', 'counted'].includes(own.status);
+        if (quiet && !options.verbose) continue;
+        const figures = {
+          name: unit.unitName,
+          unit: unit.unit,
+          achieved: own.achieved,
+          required: own.required,
+          status: statusText(own.status, lang),
+        };
+        const proofs = own.evidence.length
+          ? `  ${shorten(own.evidence.map((i) => `#${i}`).join(' '), 40)}`
+          : '';
+        lines.push(
+          `      ${quiet ? '·' : '!'} ${message('AUDIT_UNIT_SHORT', figures, lang)}${proofs}`,
+        );
+      }
       for (const shared of period.alsoCountsFor ?? []) {
         const tasks = message('AUDIT_ALSO_COUNTS', { tasks: shared.tasks.join(', ') }, lang);
         lines.push(`      = #${shared.index}: ${tasks}`);
@@ -116,11 +141,22 @@ export function renderAuditTable(
       } else if (period.rejected.length > 0) {
         lines.push(`      ✗ ${rejectedSummary(period.rejected, lang)}`);
       }
-    }
+    });
   }
   lines.push('');
   if (spills) lines.push(message('AUDIT_SPILL_NOTE', {}, lang));
   lines.push(completionText(result, lang));
+  if (result.rollUp) {
+    lines.push(message('AUDIT_ROLLUP_HEADER', {}, lang));
+    for (const unit of result.rollUp) {
+      const percent =
+        unit.percent === null
+          ? '–'
+          : `${unit.percent.toLocaleString(lang === 'en' ? 'en' : 'vi')}%`;
+      const line = message('AUDIT_ROLLUP_LINE', { ...unit, percent }, lang);
+      lines.push(`${'  '.repeat(unit.depth + 1)}${line}`);
+    }
+  }
   if (result.focus.length === 0) lines.push(message('AUDIT_FOCUS_NONE', {}, lang));
   else {
     lines.push(message('AUDIT_FOCUS_HEADER', {}, lang));

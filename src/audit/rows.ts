@@ -47,6 +47,7 @@ const REJECT: Record<RejectReason, MessageCode> = {
   weekday: 'AUDIT_REJECT_WEEKDAY',
   topic: 'AUDIT_REJECT_TOPIC',
   'channel-kind': 'AUDIT_REJECT_CHANNEL_KIND',
+  unit: 'AUDIT_REJECT_UNIT',
 };
 
 const WARNING: Record<AuditWarning['problem'], MessageCode> = {
@@ -105,27 +106,37 @@ export function evidenceText(period: TaskPeriodResult, lang?: Lang): string {
     .join(' ');
 }
 
-/** Every task-period of an audit as a flat row, in plan order. */
+/**
+ * Every task-period of an audit as a flat row, in plan order; a per-unit task gives a row
+ * per unit and sub-period (its unit column the unit), not its roll-up, so that the rows sum.
+ */
 export function auditRows(result: AuditResult, lang?: Lang): AuditRow[] {
-  return result.tasks.flatMap((task) =>
-    task.periods.map((period) => ({
-      plan: result.plan.id,
-      task: task.id,
-      title: task.title,
-      source: task.source,
-      unit: task.unit,
-      period: period.label,
-      start: localDay(period.start),
-      end: lastLocalDay(period.end),
-      spills: period.spills,
-      required: period.required,
-      achieved: period.achieved,
-      status: period.status,
-      statusText: statusText(period.status, lang),
-      evidence: evidenceText(period, lang),
-      rejected: period.rejected.map((r) => `#${r.index} (${rejectText(r.reason, lang)})`).join(' '),
-    })),
-  );
+  return result.tasks.flatMap((task) => {
+    const sets = task.each
+      ? task.each.map((u) => ({ unit: u.unit, periods: u.periods }))
+      : [{ unit: task.unit, periods: task.periods }];
+    return sets.flatMap(({ unit, periods }) =>
+      periods.map((period) => ({
+        plan: result.plan.id,
+        task: task.id,
+        title: task.title,
+        source: task.source,
+        unit,
+        period: period.label,
+        start: localDay(period.start),
+        end: lastLocalDay(period.end),
+        spills: period.spills,
+        required: period.required,
+        achieved: period.achieved,
+        status: period.status,
+        statusText: statusText(period.status, lang),
+        evidence: evidenceText(period, lang),
+        rejected: period.rejected
+          .map((r) => `#${r.index} (${rejectText(r.reason, lang)})`)
+          .join(' '),
+      })),
+    );
+  });
 }
 
 /** The column headers of `AuditRow` for csv and xlsx, in the user's language. */

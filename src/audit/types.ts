@@ -70,7 +70,8 @@ export type RejectReason =
   | 'outside-window'
   | 'weekday'
   | 'topic'
-  | 'channel-kind';
+  | 'channel-kind'
+  | 'unit';
 
 /** An entry of the task that a rule filter turned away. */
 export interface RejectedEntry {
@@ -97,6 +98,8 @@ export interface TaskPeriodResult {
   rejected: RejectedEntry[];
   /** Broadcast slots or bulletin issues still ahead in an open sub-period, when scheduled. */
   remainingOpportunities?: number;
+  /** For a per-unit task's roll-up: how many of its units met the quota, of how many. */
+  units?: { met: number; total: number };
   /** Entries of `evidence` that count for other tasks of the plan too, and which. */
   alsoCountsFor?: { index: number; tasks: string[] }[];
 }
@@ -118,6 +121,29 @@ export interface TaskAudit {
   periods: TaskPeriodResult[];
   /** Entries counted over all its sub-periods. */
   achieved: number;
+  /**
+   * A per-unit task (`each`): every unit with its own sub-periods; `periods` is then their
+   * roll-up (required and achieved summed, met only when every unit met).
+   */
+  each?: UnitAudit[];
+}
+
+/** One unit of a per-unit task: its sub-periods against the task's quota. */
+export interface UnitAudit {
+  unit: string;
+  unitName: string;
+  parent?: string;
+  periods: TaskPeriodResult[];
+  achieved: number;
+}
+
+/** A unit's completion over the per-unit tasks, with its parent's rolled up from it. */
+export interface UnitCompletion extends Completion {
+  unit: string;
+  name: string;
+  parent?: string;
+  /** 0 for a unit with no parent in the roll-up, 1 under it… */
+  depth: number;
 }
 
 /** Share of task-periods met, as the PAR Index counts. */
@@ -154,6 +180,8 @@ export interface AuditResult {
   unit?: { id: string; name: string; included: string[] };
   tasks: TaskAudit[];
   completion: Completion;
+  /** Per-unit tasks' completion per unit, each parent after its children are summed. */
+  rollUp?: UnitCompletion[];
   focus: FocusCoverage[];
   warnings: AuditWarning[];
 }

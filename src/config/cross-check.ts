@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { BroadcastChannel, Channel } from '../channels/schema.js';
 import type { ContentItem } from '../content/schema.js';
 import type { MessageCode, MessageParams } from '../i18n/catalogue.js';
+import { eachUnitsOf } from '../plan/each.js';
 import type { Plan, Task } from '../plan/schema.js';
 import { type Diagnostic, fieldPath } from './diagnostic.js';
 import type { Located } from './load-file.js';
@@ -42,6 +43,37 @@ function duplicatesWithin(
   });
 }
 
+/** A per-unit task's `each` names units the plan lists, and at least one. */
+function checkEach(
+  at: Located<Plan>,
+  plan: Plan,
+  task: Task,
+  i: number,
+  units: ReadonlySet<string>,
+  emit: Emit,
+) {
+  const each = task.each;
+  if (each === undefined) return;
+  let unknown = false;
+  if (Array.isArray(each)) {
+    each.forEach((id, j) => {
+      if (units.has(id)) return;
+      unknown = true;
+      emit(at, ['tasks', i, 'each', j], 'UNKNOWN_UNIT', { id, plans: plan.id });
+    });
+  } else if (each.parent !== undefined && !units.has(each.parent)) {
+    unknown = true;
+    emit(at, ['tasks', i, 'each', 'parent'], 'UNKNOWN_UNIT', { id: each.parent, plans: plan.id });
+  }
+  if (!unknown && (eachUnitsOf(plan, task) ?? []).length === 0) {
+    emit(at, ['tasks', i, 'each'], 'EACH_NO_UNITS', {
+      task: task.id,
+      parent: Array.isArray(each) ? '' : (each.parent ?? ''),
+      type: Array.isArray(each) ? '' : (each.type ?? ''),
+    });
+  }
+}
+
 function checkPlan(at: Located<Plan>, plans: Map<string, Plan>, emit: Emit) {
   const plan = at.value;
   duplicatesWithin(at, plan.units, 'units', 'unit', emit);
@@ -65,6 +97,7 @@ function checkPlan(at: Located<Plan>, plans: Map<string, Plan>, emit: Emit) {
       if (!units.has(p))
         emit(at, ['tasks', i, 'partners', j], 'UNKNOWN_UNIT', { id: p, plans: plan.id });
     });
+    checkEach(at, plan, task, i, units, emit);
     task.rule.topics?.forEach((t, j) => {
       if (!topics.has(t))
         emit(at, ['tasks', i, 'rule', 'topics', j], 'UNKNOWN_TOPIC', { id: t, plans: plan.id });

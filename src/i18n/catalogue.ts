@@ -183,6 +183,12 @@ export const CATALOGUE = {
     vi: 'Chỉ dùng một trong publishAt hoặc slot: next',
     en: 'Use either publishAt or slot: next, not both',
   },
+  EACH_EMPTY_SELECTOR: {
+    vi: 'each cần danh sách đơn vị, hoặc parent và/hoặc type',
+    en: 'each needs a list of units, or a parent and/or a type',
+    hintVi: 'Ví dụ: each: [xa-a, xa-b] hoặc each: { parent: ubnd-huyen, type: xa }.',
+    hintEn: 'E.g. each: [xa-a, xa-b] or each: { parent: ubnd-huyen, type: xa }.',
+  },
   TASK_EVIDENCE: {
     vi: 'Nhiệm vụ phải có rule.channelKinds (kênh đăng) hoặc manual (minh chứng nhập tay), không cả hai',
     en: 'A task needs rule.channelKinds (published) or manual (evidence entered by hand), not both',
@@ -326,6 +332,13 @@ export const CATALOGUE = {
     en: 'Channel "{channel}" is not configured: environment variable(s) {vars} not set',
     hintVi: 'Đặt các biến này trước khi chạy `loa run`; các bài của kênh sẽ chờ, không bị lỗi.',
     hintEn: "Set them before `loa run`; the channel's publications wait, nothing fails.",
+  },
+  // cross references: per-unit quotas (issue 12)
+  EACH_NO_UNITS: {
+    vi: 'Nhiệm vụ "{task}" áp dụng cho từng đơn vị nhưng không có đơn vị nào khớp (parent: {parent}, type: {type})',
+    en: 'Task "{task}" applies to each unit but no unit matches (parent: {parent}, type: {type})',
+    hintVi: 'Khai báo các đơn vị trong units với parent và type tương ứng, hoặc sửa each.',
+    hintEn: 'List the units under units with that parent and type, or correct each.',
   },
   // --- periods and calendar
   BAD_PERIOD: {
@@ -1133,6 +1146,27 @@ export const CATALOGUE = {
   AUDIT_REJECTED_SUMMARY: {
     vi: '{count} mục không được tính: {reasons} (--verbose để xem từng mục)',
     en: '{count} entries not counted: {reasons} (--verbose lists them)',
+  },
+  AUDIT_REJECT_UNIT: {
+    vi: 'không thuộc đơn vị nào phải thực hiện',
+    en: 'of none of the units held to the quota',
+  },
+  AUDIT_UNITS_MET: { vi: '{met}/{total} đơn vị đạt', en: '{met}/{total} units met' },
+  AUDIT_UNIT_SHORT: {
+    vi: '{name} ({unit}): {achieved}/{required} {status}',
+    en: '{name} ({unit}): {achieved}/{required} {status}',
+  },
+  AUDIT_EACH_LINE: {
+    vi: 'Định mức áp dụng cho từng đơn vị ({count} đơn vị); hoàn thành tính theo đơn vị × kỳ',
+    en: 'The quota applies to each unit ({count} units); completion counts unit-periods',
+  },
+  AUDIT_ROLLUP_HEADER: {
+    vi: 'Tổng hợp theo đơn vị (nhiệm vụ áp dụng cho từng đơn vị):',
+    en: 'By unit (tasks held by each unit):',
+  },
+  AUDIT_ROLLUP_LINE: {
+    vi: '{name} ({unit}): {percent} — đạt {met}/{assessed} kỳ đã đánh giá, {pending} kỳ chưa đến hạn',
+    en: '{name} ({unit}): {percent} — {met}/{assessed} assessed periods met, {pending} pending',
   },
   // --- evidence log in the store, its commands, audit and report CLI (issue 6)
   EVIDENCE_ENTRY_INVALID: {

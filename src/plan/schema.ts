@@ -49,6 +49,8 @@ export const Unit = z.strictObject({
   name: Text,
   /** The unit it belongs to, for rolling audits up. */
   parent: Id.optional(),
+  /** What kind of unit it is (`xa`, `huyen`, `so`…), to name "each commune" in a task. */
+  type: Id.optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 
@@ -78,6 +80,19 @@ export const Rule = z.strictObject({
 });
 export type Rule = z.infer<typeof Rule>;
 
+/** The units a per-unit quota applies to. */
+export const Each = z
+  .union([
+    z.array(Id).min(1),
+    z
+      .strictObject({ parent: Id.optional(), type: Id.optional() })
+      .refine((e) => e.parent !== undefined || e.type !== undefined, {
+        params: { code: 'EACH_EMPTY_SELECTOR' },
+      }),
+  ])
+  .describe('Units each held to the quota: [unit ids] or {parent: id, type: id}');
+export type Each = z.infer<typeof Each>;
+
 /** One quantitative requirement of the plan, with the clause it comes from. */
 export const Task = z
   .strictObject({
@@ -88,6 +103,11 @@ export const Task = z
     partners: z.array(Id).default([]),
     source: Clause,
     rule: Rule,
+    /**
+     * The quota applies to each of these units, not to all of them together: a list of
+     * unit ids, or every unit under a `parent` and/or of a `type` ("mỗi xã", "mỗi huyện").
+     */
+    each: Each.optional(),
     /** Set for tasks no channel publishes: trainings, conferences, leaflets, LED screens… */
     manual: ManualForm.optional(),
     note: Text.optional(),
