@@ -1,10 +1,13 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
+import { attachmentsOf, checkAttachments, FILES_KEY } from './attachment-check.js';
 import { verifyCheckpoint } from './checkpoint.js';
 import { CompactRange } from './compact-range.js';
-import { evidenceSize, readHead } from './log.js';
+import { COLUMN_NAMES, columnsOfEntry } from './entry-columns.js';
+import { type EvidenceFile, evidenceSize, readHead } from './log.js';
 import { type LogPage, readLogPage } from './log-pages.js';
+import { nameSequence, type SequenceAnomaly } from './log-sequence.js';
 import { inThreadHasher, workerHasher } from './page-hasher.js';
 import type { NoteVerifier } from './signed-note.js';
 import { listCheckpoints } from './store-checkpoint.js';
@@ -14,16 +17,36 @@ import { HASH_SIZE } from './tree-hash.js';
 export interface VerifyProblem {
   /**
    * - `bytes-changed`: an entry's bytes do not hash to its stored leaf hash;
-   * - `moved`: the entry at this position says it was written at another index;
-   * - `missing`: indices jump (an entry was removed);
+   * - `moved`: the entry at this position says it was written at another index (two swapped
+   *   entries are each named; a run of renumbered rows is named once, at its first row);
+   * - `missing`: an index is absent (an entry was removed; named once, whether or not the
+   *   rows after it were renumbered);
+   * - `inserted`: two rows say the same index (one was inserted and the rest renumbered);
+   * - `column`: a column that listings, exports and audits filter on (`field`: kind, time,
+   *   plan_id) differs from the value in the entry's bytes;
+   * - `file-missing`, `file-changed`: a stored file the entry refers to is gone, or its
+   *   content no longer has the SHA-256 the entry records;
    * - `head`: the head's size or root differs from the tree rebuilt from the entries;
    * - `truncated`: a checkpoint covers more entries than the log has;
    * - `root`: the first `size` entries no longer give the checkpoint's root (the change lies
    *   at or after `index`, the largest earlier size that still matched);
    * - `signature`: a stored checkpoint's signature or text does not check out.
    */
-  code: 'bytes-changed' | 'moved' | 'missing' | 'head' | 'truncated' | 'root' | 'signature';
+  code:
+    | 'bytes-changed'
+    | 'moved'
+    | 'missing'
+    | 'inserted'
+    | 'column'
+    | 'file-missing'
+    | 'file-changed'
+    | 'head'
+    | 'truncated'
+    | 'root'
+    | 'signature';
   index?: number;
+  /** For `column`: which column. */
+  field?: string;
   /** Stored checkpoint id, or `given` for the one passed with --checkpoint. */
   checkpoint?: number | 'given';
   expected: string;
@@ -45,6 +68,11 @@ export interface VerifyLogOptions {
   verifier: NoteVerifier;
   /** A checkpoint handed out earlier (its text), proved to be a prefix of the log. */
   given?: string;
+  /**
+   * The data directory whose `evidence-files/` hold the attached files: each one an entry
+   * refers to is re-hashed. Without it, attachments are not checked.
+   */
+  dataDir?: string;
   /** Rows read per query (default 20,000). */
   pageSize?: number;
   /**
@@ -128,12 +156,23 @@ export async function verifyLog(
     }
   }
   if (options.given !== undefined) {
-    const body = verifyCheckpoint(options.given, options.verifier);
-    targets.push({
-      checkpoint: 'given',
-      size: body.size,
-      rootHex: Buffer.from(body.rootHash).toString('hex'),
-    });
+    // NOTE: a checkpoint handed out earlier that the log's key no longer opens is itself a
+    // finding (the key was replaced, or the text altered), not a reason to stop.
+    try {
+      const body = verifyCheckpoint(options.given, options.verifier);
+      targets.push({
+        checkpoint: 'given',
+        size: body.size,
+        rootHex: Buffer.from(body.rootHash).toString('hex'),
+      });
+    } catch (error) {
+      problems.push({
+        code: 'signature',
+        checkpoint: 'given',
+        expected: options.verifier.name,
+        found: (error as Error).message,
+      });
+    }
   }
   const bySize = new Map<number, Target[]>();
   for (const t of targets) bySize.set(t.size, [...(bySize.get(t.size) ?? []), t]);
@@ -159,6 +198,10 @@ export async function verifyLog(
   const hasher = (threaded ? await workerHasher() : undefined) ?? inThreadHasher();
   const range = new CompactRange();
   check(0, hex(range.root()));
+  const anomalies: SequenceAnomaly[] = [];
+  const attachments: { index: number; file: EvidenceFile }[] = [];
+  let prevIdx = -1;
+  let prevSaid = -1;
   /** Checks a page's rows once its leaf hashes are back (pages are checked in log order). */
   const checkPage = async ({ page, leaves }: HashedPage) => {
     const hashes = await leaves;
@@ -167,30 +210,28 @@ export async function verifyLog(
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     for (let i = 0; i < page.count; i += 1) {
       const idx = page.idxOf(i);
-      const position = range.size;
-      if (idx !== position) {
-        problems.push({
-          code: 'missing',
-          index: position,
-          expected: String(position),
-          found: String(idx),
-        });
-      }
       const stored = page.storedOf(i);
       if (stored.length !== 64 || !leafHex.startsWith(stored, i * 64)) {
         problems.push({
           code: 'bytes-changed',
-          index: position,
+          index: idx,
           expected: stored,
           found: leafHex.slice(i * 64, i * 64 + 64),
         });
       }
-      const said = indexSaid(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
-      if (said !== String(idx)) {
-        problems.push({ code: 'moved', index: idx, expected: String(idx), found: said ?? '-' });
-      }
+      const saidText = indexSaid(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
+      const said = saidText && /^\d+$/.test(saidText) ? Number(saidText) : undefined;
+      if (idx !== prevIdx + 1 || said !== idx) anomalies.push({ idx, said, prevIdx, prevSaid });
+      prevIdx = idx;
+      prevSaid = said ?? idx;
       range.append(hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE));
       if (bySize.has(range.size)) check(range.size, hex(range.root()));
+    }
+    if (!page.columnsAgree) {
+      problems.push(...(await columnProblems(db, options.engine, page.idxOf(0), page.lastIdx)));
+    }
+    if (options.dataDir !== undefined && text.includes(FILES_KEY)) {
+      attachments.push(...attachmentsOf(text.toString('latin1'), ends, page.idxOf));
     }
   };
   // NOTE: page k + 1 is read while page k is hashed (on the worker when there is one), so
@@ -211,15 +252,21 @@ export async function verifyLog(
     await hasher.close();
   }
 
+  problems.push(...nameSequence(anomalies, prevIdx));
+  if (options.dataDir !== undefined) {
+    problems.push(...(await checkAttachments(options.dataDir, attachments)));
+  }
   const size = range.size;
   const rootHashHex = hex(range.root());
-  const head = await readHead(db);
-  const headRoot = Buffer.from(head.root()).toString('hex');
-  if (head.size !== size || headRoot !== rootHashHex) {
+  const head = await readHead(db).catch(() => undefined);
+  const headRoot = head ? Buffer.from(head.root()).toString('hex') : '?';
+  if (!head || head.size !== size || headRoot !== rootHashHex) {
+    // A head whose size and hashes do not go together cannot be read: name it all the same.
+    const headSize = head?.size ?? Number((await headSizeOf(db)) ?? Number.NaN);
     problems.push({
       code: 'head',
-      index: Math.min(head.size, size),
-      expected: `${head.size} ${headRoot}`,
+      index: Number.isNaN(headSize) ? 0 : Math.min(headSize, size),
+      expected: `${headSize} ${headRoot}`,
       found: `${size} ${rootHashHex}`,
     });
   }
@@ -235,4 +282,56 @@ export async function verifyLog(
     }
   }
   return { size, rootHashHex, checkpoints: stored.length, problems };
+}
+
+/** The head row's size as stored, even when its hashes do not go with it. */
+async function headSizeOf(db: Kysely<Database>): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('evidence_head')
+    .select('size')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return row ? Number(row.size) : undefined;
+}
+
+/**
+ * The rows of [first, last] whose derived columns differ from their bytes, each column named
+ * with the value the bytes hold and the one stored (read row by row: only for a page whose
+ * columns, read together, did not match).
+ */
+async function columnProblems(
+  db: Kysely<Database>,
+  engine: Engine,
+  first: number,
+  last: number,
+): Promise<VerifyProblem[]> {
+  const asBytes =
+    engine === 'postgres'
+      ? sql<Buffer>`convert_to(entry, 'UTF8')`
+      : sql<Buffer>`cast(entry as blob)`;
+  const rows = await db
+    .selectFrom('evidence_entries')
+    .select(['idx', 'kind', 'time', 'plan_id', asBytes.as('bytes')])
+    .where('idx', '>=', first)
+    .where('idx', '<=', last)
+    .orderBy('idx')
+    .execute();
+  const problems: VerifyProblem[] = [];
+  for (const row of rows) {
+    const fromBytes = columnsOfEntry(row.bytes ?? new Uint8Array());
+    for (const field of COLUMN_NAMES) {
+      const stored: unknown = row[field];
+      const expected = fromBytes ? fromBytes[field] : undefined;
+      if (stored !== expected) {
+        problems.push({
+          code: 'column',
+          index: Number(row.idx),
+          field,
+          expected: expected === undefined ? '?' : expected === null ? 'NULL' : expected,
+          found: stored === null ? 'NULL' : String(stored),
+        });
+      }
+    }
+  }
+  return problems;
 }

@@ -1263,6 +1263,23 @@ export const CATALOGUE = {
     vi: '  {due} (còn {daysLeft} ngày)  {plan}: {title}, kỳ {period}',
     en: '  {due} ({daysLeft} days left)  {plan}: {title}, period {period}',
   },
+  // --- issue 11: evidence an auditor can bet on (verify, bundle, fresh checkpoints, witness)
+  EVIDENCE_PROBLEM_INSERTED: {
+    vi: 'mục {index}: có hai mục cùng ghi số {found} (cần số {expected}): một mục đã bị chèn vào',
+    en: 'entry {index}: two entries say index {found} (expected {expected}): one was inserted',
+  },
+  EVIDENCE_PROBLEM_COLUMN: {
+    vi: 'mục {index}: cột {field} đã bị sửa (nội dung đã ký ghi "{expected}", cột ghi "{found}")',
+    en: 'entry {index}: its {field} column was edited (the signed bytes say "{expected}", the column "{found}")',
+  },
+  EVIDENCE_PROBLEM_FILE_MISSING: {
+    vi: 'mục {index}: mất tệp đính kèm {expected}',
+    en: 'entry {index}: attached file {expected} is missing',
+  },
+  EVIDENCE_PROBLEM_FILE_CHANGED: {
+    vi: 'mục {index}: tệp đính kèm {expected} đã bị sửa (mã SHA-256 hiện là {found})',
+    en: 'entry {index}: attached file {expected} was changed (its SHA-256 is now {found})',
+  },
   // --- bulletin and ingest wiring: planner, `loa bulletin`, `loa ingest`, status (issue 4)
   BULLETIN_ISSUE_EMPTY: {
     vi: 'Bản tin "{channel}" không có bài nào được duyệt từ {since} đến {until}; số này không phát hành',

@@ -188,6 +188,10 @@ const PROBLEM_CODES: Record<VerifyProblem['code'], MessageCode> = {
   'bytes-changed': 'EVIDENCE_PROBLEM_BYTES_CHANGED',
   moved: 'EVIDENCE_PROBLEM_MOVED',
   missing: 'EVIDENCE_PROBLEM_MISSING',
+  inserted: 'EVIDENCE_PROBLEM_INSERTED',
+  column: 'EVIDENCE_PROBLEM_COLUMN',
+  'file-missing': 'EVIDENCE_PROBLEM_FILE_MISSING',
+  'file-changed': 'EVIDENCE_PROBLEM_FILE_CHANGED',
   head: 'EVIDENCE_PROBLEM_HEAD',
   truncated: 'EVIDENCE_PROBLEM_TRUNCATED',
   root: 'EVIDENCE_PROBLEM_ROOT',
@@ -199,7 +203,12 @@ export async function runEvidenceVerify(options: EvidenceOptions, output: Output
   const key = await evidenceKey(dataDirFrom());
   const given = options.checkpoint ? await readFile(options.checkpoint, 'utf8') : undefined;
   const report = await withStore((store) =>
-    verifyLog(store.db, { engine: store.engine, verifier: key.verifier, given }),
+    verifyLog(store.db, {
+      engine: store.engine,
+      verifier: key.verifier,
+      given,
+      dataDir: dataDirFrom(),
+    }),
   );
   if (options.json) printJson(output, report);
   else if (report.problems.length === 0) {
