@@ -60,8 +60,13 @@ export async function auditEntries(
       .where('time', '<', to)
       .execute(),
   ]);
-  const entries = parse(inRange).sort((a, b) => a.index - b.index);
-  const earlier = parse(earlierRows);
+  // NOTE: the columns only narrow the reads; each entry's own time and kind (its bytes) decide.
+  const entries = parse(inRange)
+    .filter((e) => e.time >= start && e.time < until)
+    .sort((a, b) => a.index - b.index);
+  const earlier = parse(earlierRows).filter(
+    (e) => e.kind === 'correction' && (e.time < start || e.time >= until) && e.time < to,
+  );
   if (earlier.length === 0 && !entries.some((e) => e.kind === 'correction')) return entries;
   const all = [...entries, ...earlier];
   const loaded = new Set(all.map((e) => e.index));
@@ -75,7 +80,7 @@ export async function auditEntries(
       .where('idx', 'in', named.slice(i, i + 1000))
       .where('time', '<', to)
       .execute();
-    all.push(...parse(rows));
+    all.push(...parse(rows).filter((e) => e.time < to));
   }
   return all.sort((a, b) => a.index - b.index);
 }

@@ -27,7 +27,9 @@ const CHUNK = 2000;
  * `limit`, the latest matching ones: the log is read backwards in chunks until enough match,
  * so a page of a long log does not read all of it.
  * NOTE: kind, plan and time are columns (indexed or cheap to test in SQL); channel, task and
- * item live in the entry's JSON and are tested on the parsed entry.
+ * item live in the entry's JSON and are tested on the parsed entry. The columns only narrow
+ * the read: each entry is kept only when its own bytes match too, so an edited column cannot
+ * bring an entry in (one that keeps an entry out is named by `loa evidence verify`).
  */
 export async function listEvidence(
   db: Kysely<Database>,
@@ -52,11 +54,25 @@ export async function listEvidence(
     ).execute();
     for (const row of rows) {
       const entry = entryOfRow(row);
-      if (wanted.every((f) => entry[f] === query[f])) found.push(entry);
+      if (wanted.every((f) => entry[f] === query[f]) && bytesAgree(entry, query)) {
+        found.push(entry);
+      }
       if (found.length >= limit) break;
     }
     if (!limited || rows.length < CHUNK) break;
     below = Number(rows[rows.length - 1]!.idx);
   }
   return Number.isFinite(limit) ? found.reverse() : found;
+}
+
+/** Whether the entry's own kind, plan and time (from its bytes) match the query. */
+export function bytesAgree(
+  entry: { kind: string; plan?: string; time: string },
+  query: { kind?: string; plan?: string; from?: string; to?: string },
+): boolean {
+  if (query.kind !== undefined && entry.kind !== query.kind) return false;
+  if (query.plan !== undefined && entry.plan !== query.plan) return false;
+  if (query.from !== undefined && !(entry.time >= query.from)) return false;
+  if (query.to !== undefined && !(entry.time < query.to)) return false;
+  return true;
 }

@@ -154,7 +154,14 @@ export async function readEvidence(
   if (range.from) query = query.where('time', '>=', range.from);
   if (range.to) query = query.where('time', '<', range.to);
   const rows = await query.orderBy('idx').execute();
-  return rows.map(entryOfRow);
+  // NOTE: the time column only narrows the read; the entry's own time (its bytes) decides.
+  return rows
+    .map(entryOfRow)
+    .filter(
+      (e) =>
+        (range.from === undefined || e.time >= range.from) &&
+        (range.to === undefined || e.time < range.to),
+    );
 }
 
 /** A stored row read back as an entry: its fields, its stored index and leaf hash. */
