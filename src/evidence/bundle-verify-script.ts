@@ -1,99 +1,85 @@
 /**
  * The standalone verifier shipped in every evidence bundle as `verify.mjs`: plain JavaScript
  * that needs nothing but Node's own modules (node:crypto, node:fs), so an auditor can check a
- * bundle on a machine without loa. It re-implements RFC 9162 leaf/node hashing, inclusion and
- * consistency verification, and the Ed25519 signature of the C2SP checkpoint.
+ * bundle on a machine without loa. It re-implements RFC 9162 leaf/node hashing, the Ed25519
+ * signature of C2SP signed notes (checkpoints, the bundle's manifest) and the audit's counting
+ * rules (corrections, the tasks' channels, rule filters, statuses) to recompute summary.csv.
  *
  * NOTE: kept as text (no template literals inside, so String.raw holds it verbatim); the
- * bundle tests run it with `node` against good and tampered bundles.
+ * bundle tests run it with `node` against good and tampered bundles. Its audit restates
+ * src/audit (applyCorrections, entriesOfTask, compileRule, statusOf); the bundle tests
+ * compare its recomputation with loa's on a simulated quarter.
  */
 export const VERIFY_SCRIPT = String.raw`// verify.mjs: checks a loa evidence bundle with nothing but Node's own modules (Node >= 18).
 // Usage: node verify.mjs [bundle folder, default: this file's folder]
-// It re-implements RFC 9162 leaf/node hashing and inclusion/consistency verification, and
-// the Ed25519 signature of the C2SP checkpoint (signed note), in this one file.
+// What it checks is listed in README.md. It re-implements here, in this one file: RFC 9162
+// leaf/node hashing, the Ed25519 signature of C2SP signed notes (the checkpoints and the
+// bundle's manifest), and the audit's counting rules that summary.csv is recomputed with.
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = process.argv[2] ?? dirname(fileURLToPath(import.meta.url));
+process.on('uncaughtException', (error) => {
+  // A bundle too damaged to read is INVALID with its reason, never a stack trace.
+  console.log('KHÔNG HỢP LỆ / INVALID: the bundle could not be read (' + error.message + ')');
+  process.exit(1);
+});
 const problems = [];
 const fail = (text) => problems.push(text);
-const read = (name) => readFileSync(join(dir, name));
 const sha256 = (...parts) => {
   const h = createHash('sha256');
   for (const p of parts) h.update(p);
   return h.digest();
 };
+const hex = (b) => Buffer.from(b).toString('hex');
 const leafHash = (bytes) => sha256(Buffer.of(0), bytes);
 const nodeHash = (l, r) => sha256(Buffer.of(1), l, r);
-const hex = (b) => Buffer.from(b).toString('hex');
-const half = (n) => Math.floor(n / 2);
 
-/** RFC 9162 §2.1.3.2 */
-function inclusionOk(leaf, index, size, proof, root) {
-  if (!(index < size)) return false;
-  let fn = index;
-  let sn = size - 1;
-  let r = leaf;
-  for (const p of proof) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r);
-      while (fn % 2 === 0 && fn !== 0) [fn, sn] = [half(fn), half(sn)];
-    } else r = nodeHash(r, p);
-    [fn, sn] = [half(fn), half(sn)];
+/** A file of the bundle, or null (named as missing). */
+function read(name) {
+  try {
+    return readFileSync(join(dir, name));
+  } catch (error) {
+    fail(name + ': missing (' + (error.code ?? error.message) + ')');
+    return null;
   }
-  return sn === 0 && r.equals(root);
 }
-
-/** RFC 9162 §2.1.4.2 */
-function consistencyOk(size1, size2, proof, root1, root2) {
-  if (size1 < 1 || size1 > size2) return false;
-  if (size1 === size2) return proof.length === 0 && root1.equals(root2);
-  const isPow2 = (size1 & (size1 - 1)) === 0 && size1 < 2 ** 31;
-  const path = isPow2 ? [root1, ...proof] : [...proof];
-  if (path.length === 0) return false;
-  let fn = size1 - 1;
-  let sn = size2 - 1;
-  while (fn % 2 === 1) [fn, sn] = [half(fn), half(sn)];
-  let fr = path[0];
-  let sr = path[0];
-  for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      fr = nodeHash(c, fr);
-      sr = nodeHash(c, sr);
-      while (fn % 2 === 0 && fn !== 0) [fn, sn] = [half(fn), half(sn)];
-    } else sr = nodeHash(sr, c);
-    [fn, sn] = [half(fn), half(sn)];
+function readJson(name) {
+  const bytes = read(name);
+  if (bytes === null) return null;
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    fail(name + ': not valid JSON');
+    return null;
   }
-  return sn === 0 && fr.equals(root1) && sr.equals(root2);
 }
 
 /** The verifier key '<name>+<key id hex>+<base64(0x01 ‖ key)>' of c2sp.org/signed-note. */
-function readKey(text) {
-  const m = /^([^+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$/.exec(text.trim());
-  if (!m) throw new Error('key.txt is not a verifier key');
-  const raw = Buffer.from(m[3], 'base64');
-  if (raw.length !== 33 || raw[0] !== 1) throw new Error('key.txt is not an Ed25519 key');
+function readKey(bytes) {
+  if (bytes === null) return null;
+  const m = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$/.exec(bytes.toString('utf8').trim());
+  const raw = m ? Buffer.from(m[3], 'base64') : Buffer.alloc(0);
+  if (!m || raw.length !== 33 || raw[0] !== 1) return fail('key.txt: not an Ed25519 verifier key'), null;
   const pub = raw.subarray(1);
   const id = sha256(Buffer.from(m[1], 'utf8'), Buffer.of(0x0a, 0x01), pub).subarray(0, 4);
-  if (hex(id) !== m[2]) throw new Error('key.txt: the key ID does not match');
-  const key = createPublicKey({
-    key: { kty: 'OKP', crv: 'Ed25519', x: pub.toString('base64url') },
-    format: 'jwk',
-  });
+  if (hex(id) !== m[2]) return fail('key.txt: the key ID does not match the key'), null;
+  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: pub.toString('base64url') }, format: 'jwk' });
   return { name: m[1], id, key };
 }
 
-/** A checkpoint's size and root once the signature by 'key' checks out; else null. */
-function openCheckpoint(note, key, label) {
+/** The text of a signed note once the signature by 'key' checks out; else null (named). */
+function openNote(bytes, key, label) {
+  if (bytes === null || key === null) return null;
+  const note = bytes.toString('utf8');
   const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n')) return fail(label + ': malformed'), null;
+  if (split < 0 || !note.endsWith('\n')) return fail(label + ': not a signed note'), null;
   const text = note.slice(0, split + 1);
-  const sigs = note.slice(split + 2, -1).split('\n');
-  const ours = sigs
+  const ours = note
+    .slice(split + 2, -1)
+    .split('\n')
     .map((line) => /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/u.exec(line))
     .filter((m) => m && m[1] === key.name)
     .map((m) => Buffer.from(m[2], 'base64'))
@@ -104,69 +90,287 @@ function openCheckpoint(note, key, label) {
       return fail(label + ': the signature does not match (altered)'), null;
     }
   }
+  return text;
+}
+
+/** A checkpoint's origin, size and root once its signature checks out; else null. */
+function openCheckpoint(name, key) {
+  const text = openNote(read(name), key, name);
+  if (text === null) return null;
   const [origin, size, root] = text.slice(0, -1).split('\n');
+  if (!/^(0|[1-9][0-9]*)$/.test(size ?? '')) return fail(name + ': no size line'), null;
   return { origin, size: Number(size), root: Buffer.from(root ?? '', 'base64') };
 }
 
-const key = readKey(read('key.txt').toString('utf8'));
-const head = openCheckpoint(read('checkpoint.txt').toString('utf8'), key, 'checkpoint.txt');
-const proofs = new Map(JSON.parse(read('proofs.json').toString('utf8')).map((p) => [p.index, p]));
-const lines = read('entries.jsonl').toString('utf8').split('\n');
-if (lines.at(-1) === '') lines.pop();
-const seen = new Set();
-let previous = -1;
-for (const [n, line] of lines.entries()) {
-  const bytes = Buffer.from(line, 'utf8');
-  let index;
+// 1. The key, the manifest (signed: every file of the bundle and its SHA-256) and the files.
+const key = readKey(read('key.txt'));
+const manifestText = openNote(read('manifest.txt'), key, 'manifest.txt');
+const listed = new Map();
+let period = null;
+if (manifestText !== null) {
+  const lines = manifestText.slice(0, -1).split('\n');
+  if (lines[0] !== 'loa evidence bundle') fail('manifest.txt: not a loa bundle manifest');
+  const range = /^period (\S+) (\S+)$/.exec(lines[1] ?? '');
+  if (range) period = { from: range[1], to: range[2] };
+  else fail('manifest.txt: no period line');
+  for (const line of lines.slice(2)) {
+    const m = /^([0-9a-f]{64}) (.+)$/.exec(line);
+    if (m) listed.set(m[2], m[1]);
+  }
+}
+const files = new Map();
+for (const [name, expected] of listed) {
+  let bytes;
   try {
-    index = JSON.parse(line).index;
+    bytes = readFileSync(join(dir, name));
   } catch {
-    fail('line ' + (n + 1) + ': not JSON');
+    fail(name + ': missing (listed in manifest.txt)');
     continue;
   }
-  const label = 'entry ' + index;
-  if (!Number.isSafeInteger(index)) {
-    fail('line ' + (n + 1) + ': no index');
-    continue;
+  const found = hex(sha256(bytes));
+  if (found !== expected) fail(name + ': changed (manifest.txt says SHA-256 ' + expected + ', found ' + found + ')');
+  files.set(name, bytes);
+}
+const bundleFile = (name) => files.get(name) ?? (listed.has(name) ? null : read(name));
+
+// 2. The entries: one per line, indices 0, 1, 2 … without a gap, each leaf hash as listed,
+// all of them together giving the root of the signed checkpoint.
+const head = openCheckpoint('checkpoint.txt', key);
+const earlier = [...listed.keys()].filter((n) => n.startsWith('checkpoints/'));
+const earlierHeads = earlier.map((name) => ({ name, cp: openCheckpoint(name, key) }));
+const rootsAt = new Set([head?.size, ...earlierHeads.map((e) => e.cp?.size)].filter((s) => s !== undefined));
+const roots = new Map();
+const stack = [];
+const rootOf = () => {
+  if (stack.length === 0) return sha256();
+  let r = stack[stack.length - 1].hash;
+  for (let i = stack.length - 2; i >= 0; i -= 1) r = nodeHash(stack[i].hash, r);
+  return r;
+};
+if (rootsAt.has(0)) roots.set(0, rootOf());
+const leavesText = bundleFile('leaves.txt');
+const listedLeaves = leavesText === null ? [] : leavesText.toString('latin1').split('\n');
+const entriesBytes = bundleFile('entries.jsonl');
+const entries = [];
+let previous = -1;
+if (entriesBytes !== null) {
+  for (let start = 0, n = 0; start < entriesBytes.length; n += 1) {
+    let end = entriesBytes.indexOf(0x0a, start);
+    if (end < 0) end = entriesBytes.length;
+    const bytes = entriesBytes.subarray(start, end);
+    start = end + 1;
+    const leaf = leafHash(bytes);
+    let size = 1;
+    stack.push({ hash: leaf, size });
+    while (stack.length > 1 && stack[stack.length - 2].size === stack[stack.length - 1].size) {
+      const right = stack.pop();
+      const left = stack.pop();
+      size = left.size * 2;
+      stack.push({ hash: nodeHash(left.hash, right.hash), size });
+    }
+    if (rootsAt.has(n + 1)) roots.set(n + 1, rootOf());
+    let entry;
+    try {
+      entry = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      fail('line ' + (n + 1) + ': not JSON (entry ' + n + ' expected)');
+      entries.push(null);
+      continue;
+    }
+    const index = entry?.index;
+    if (!Number.isSafeInteger(index)) fail('line ' + (n + 1) + ': no index');
+    else if (index > previous + 1) fail('entry ' + (previous + 1) + ': missing (the next line holds entry ' + index + ')');
+    else if (index <= previous) fail('entry ' + index + ': out of order or twice (line ' + (n + 1) + ', after entry ' + previous + ')');
+    if (Number.isSafeInteger(index)) previous = Math.max(previous, index);
+    const expected = listedLeaves[n];
+    if (leavesText !== null && expected !== hex(leaf)) {
+      fail('entry ' + (Number.isSafeInteger(index) ? index : n) + ': bytes changed (expected leaf ' + expected + ', found ' + hex(leaf) + ')');
+    }
+    entries.push(entry);
   }
-  if (index <= previous) fail(label + ': out of order (after ' + previous + ')');
-  previous = Math.max(previous, index);
-  seen.add(index);
-  const proof = proofs.get(index);
-  const leaf = leafHash(bytes);
-  if (!proof) fail(label + ': no inclusion proof');
-  else if (hex(leaf) !== proof.leafHash) {
-    fail(label + ': bytes changed (expected leaf ' + proof.leafHash + ', found ' + hex(leaf) + ')');
-  } else if (head) {
-    const path = proof.proof.map((h) => Buffer.from(h, 'hex'));
-    if (proof.size !== head.size || !inclusionOk(leaf, index, head.size, path, head.root)) {
-      fail(label + ': not included in the signed checkpoint (size ' + head.size + ')');
+}
+const count = entries.length;
+if (head) {
+  if (count < head.size) fail('entries ' + count + '-' + (head.size - 1) + ': missing (checkpoint.txt signs ' + head.size + ' entries, the bundle has ' + count + ')');
+  if (count > head.size) fail('entries ' + head.size + '-' + (count - 1) + ': not signed by checkpoint.txt (size ' + head.size + ')');
+  const root = roots.get(head.size);
+  if (root && !root.equals(head.root)) fail('checkpoint.txt: the entries do not give its root (an entry was changed, added or removed)');
+}
+for (const { name, cp } of earlierHeads) {
+  if (!cp) continue;
+  const root = roots.get(cp.size);
+  if (!root) fail(name + ': signs ' + cp.size + ' entries, more than the bundle holds');
+  else if (!root.equals(cp.root)) fail(name + ': the log is not an extension of it (rewritten history before entry ' + cp.size + ')');
+}
+
+// 3. The attached files of the period's entries: each present under files/ with its SHA-256.
+const inPeriod = (e) => e && period && e.time >= period.from && e.time < period.to;
+let counted = 0;
+for (const e of entries) {
+  if (!inPeriod(e)) continue;
+  counted += 1;
+  for (const f of e.files ?? []) {
+    const name = 'files/' + f.sha256;
+    let bytes = files.get(name);
+    if (bytes === undefined) {
+      try {
+        bytes = readFileSync(join(dir, name));
+      } catch {
+        fail('entry ' + e.index + ': attached file ' + f.name + ' (' + name + ') missing');
+        continue;
+      }
+    }
+    if (bytes === null) continue;
+    const found = hex(sha256(bytes));
+    if (found !== f.sha256) fail('entry ' + e.index + ': attached file ' + f.name + ' (' + name + ') changed (found ' + found + ')');
+  }
+}
+
+// 4. The audit, recomputed from the entries with the plans' rules (audit.json), and
+// summary.csv, row by row, against it.
+const audit = readJson('audit.json');
+const STATUS = {
+  met: ['đạt', 'met'], missed: ['không đạt', 'missed'], 'at-risk': ['nguy cơ không đạt', 'at risk'],
+  open: ['đang thực hiện', 'on track'], 'not-yet-due': ['chưa đến kỳ', 'not yet due'], counted: ['thống kê', 'counted'],
+};
+const COUNTING = new Set(['publication', 'airing', 'bulletin-issue', 'manual']);
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+function effectiveEntries() {
+  const byIndex = new Map(entries.filter(Boolean).map((e) => [e.index, e]));
+  const latest = new Map();
+  for (const c of entries.filter((e) => e && e.kind === 'correction')) {
+    let target = byIndex.get(c.corrects);
+    if (!target || target.index >= c.index) continue;
+    const seen = new Set();
+    while (target.kind === 'correction' && target.corrects !== undefined && !seen.has(target.index)) {
+      seen.add(target.index);
+      const next = byIndex.get(target.corrects);
+      if (!next) break;
+      target = next;
+    }
+    if (target.kind === 'correction') continue;
+    latest.set(target.index, c);
+  }
+  const out = [];
+  for (const e of entries) {
+    if (!e || e.kind === 'correction') continue;
+    const c = latest.get(e.index);
+    if (!c) out.push(e);
+    else if (!c.void) {
+      const merged = { ...e };
+      for (const [k, v] of Object.entries(c)) {
+        if (v !== undefined && !['index', 'kind', 'corrects', 'void'].includes(k)) merged[k] = v;
+      }
+      out.push(merged);
+    }
+  }
+  return out;
+}
+function localParts(ms, zone) {
+  const parts = {};
+  for (const p of new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms))) parts[p.type] = p.value;
+  return { minute: Number(parts.hour) * 60 + Number(parts.minute) + Number(parts.second) / 60 + (ms % 1000) / 60000, weekday: WEEKDAYS.indexOf(parts.weekday.toLowerCase().slice(0, 3)) + 1 };
+}
+function rejection(rule, manual, channelKinds, e, ms, zone) {
+  if (manual === undefined && rule.channelKinds) {
+    const kind = e.channelKind ?? (e.channel === undefined ? undefined : channelKinds[e.channel]);
+    if (e.kind === 'manual' || kind === undefined || !rule.channelKinds.includes(kind)) return 'channel-kind';
+  }
+  if (rule.minDurationSec !== undefined) {
+    if (e.durationSec === undefined) return 'no-duration';
+    if (e.durationSec < rule.minDurationSec) return 'too-short';
+  }
+  const local = rule.window || rule.weekdays ? localParts(ms, zone) : null;
+  if (rule.window) {
+    const minutes = (t) => Number(t.split(':')[0]) * 60 + Number(t.split(':')[1] ?? 0);
+    const end = local.minute + (e.durationSec ?? 0) / 60;
+    if (local.minute < minutes(rule.window.from) || local.minute >= minutes(rule.window.to) || end > minutes(rule.window.to)) return 'outside-window';
+  }
+  if (rule.weekdays && !rule.weekdays.map((d) => WEEKDAYS.indexOf(d) + 1).includes(local.weekday)) return 'weekday';
+  if (rule.topics && !(e.topics ?? []).some((t) => rule.topics.includes(t))) return 'topic';
+  return undefined;
+}
+const recomputed = [];
+if (audit && Array.isArray(audit.plans)) {
+  const effective = effectiveEntries();
+  for (const { result, rules, manual, channelKinds } of audit.plans) {
+    const nowMs = Date.parse(result.now);
+    const zone = result.plan.timeZone;
+    const live = effective.filter((e) => COUNTING.has(e.kind) && Date.parse(e.time) < nowMs);
+    for (const task of result.tasks) {
+      const rule = rules[task.id];
+      const own = live.filter((e) => e.plan === result.plan.id && e.task === task.id);
+      const through = live.filter((e) => e.channel !== undefined && task.channels.includes(e.channel) &&
+        !(e.plan === result.plan.id && e.task !== undefined) && !(e.kind === 'manual' && e.task !== undefined));
+      const periods = task.periods.map((p) => ({ ...p, startMs: Date.parse(p.start), endMs: Date.parse(p.end), ev: [], rej: [] }));
+      for (const e of [...own, ...through]) {
+        const ms = Date.parse(e.time);
+        const p = periods.find((q) => ms >= q.startMs && ms < q.endMs);
+        if (!p) continue;
+        const reason = rejection(rule, manual[task.id], channelKinds, e, ms, zone);
+        if (reason === undefined) p.ev.push(e.index);
+        else p.rej.push(e.index);
+      }
+      for (const p of periods) {
+        p.ev.sort((a, b) => a - b);
+        const label = result.plan.id + '/' + task.id + ' ' + p.label;
+        const achieved = p.ev.length;
+        const status = rule.atLeast === 0 ? ['counted'] : p.startMs >= nowMs ? ['not-yet-due'] : achieved >= rule.atLeast ? ['met'] : p.endMs <= nowMs ? ['missed'] : ['at-risk', 'open'];
+        if (p.required !== rule.atLeast || p.achieved !== achieved || p.evidence.join(' ') !== p.ev.join(' ') || !status.includes(p.status)) {
+          fail('audit.json ' + label + ': says ' + p.achieved + ' of ' + p.required + ' (' + p.status + ', #' + p.evidence.join(' #') + '), the entries give ' + achieved + ' of ' + rule.atLeast + ' (' + status.join('/') + ', #' + p.ev.join(' #') + ')');
+        }
+        recomputed.push({ plan: result.plan.id, task: task.id, label: p.label, required: rule.atLeast, achieved, status, evidence: p.ev.map((i) => '#' + i).join(' ') });
+      }
     }
   }
 }
-for (const index of proofs.keys()) if (!seen.has(index)) fail('entry ' + index + ': missing');
-if (existsSync(join(dir, 'consistency.json')) && head) {
-  for (const c of JSON.parse(read('consistency.json').toString('utf8'))) {
-    const earlier = openCheckpoint(read(c.checkpoint).toString('utf8'), key, c.checkpoint);
-    if (!earlier) continue;
-    const path = c.proof.map((h) => Buffer.from(h, 'hex'));
-    if (!consistencyOk(earlier.size, head.size, path, earlier.root, head.root)) {
-      fail(c.checkpoint + ': the log is not an extension of it (rewritten history)');
+function csvRows(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field), rows.push(row), (row = []), (field = '');
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+const summary = bundleFile('summary.csv');
+if (summary !== null && audit) {
+  const rows = csvRows(summary.toString('utf8').replace(/^\uFEFF/, '')).slice(1);
+  if (rows.length !== recomputed.length) fail('summary.csv: ' + rows.length + ' rows, the entries give ' + recomputed.length);
+  rows.forEach((cells, i) => {
+    const want = recomputed[i];
+    if (!want) return;
+    const [plan, , task, , , label, , , , required, achieved, status, evidence] = cells;
+    const where = 'summary.csv line ' + (i + 2) + ' (' + want.plan + '/' + want.task + ' ' + want.label + ')';
+    if (plan !== want.plan || task !== want.task || label !== want.label) fail(where + ': another task or period (' + plan + '/' + task + ' ' + label + ')');
+    else if (Number(required) !== want.required || Number(achieved) !== want.achieved || evidence !== want.evidence) {
+      fail(where + ': says ' + achieved + ' of ' + required + ' (' + evidence + '), the entries give ' + want.achieved + ' of ' + want.required + ' (' + want.evidence + ')');
+    } else if (!want.status.some((s) => STATUS[s].includes(status))) {
+      fail(where + ': says "' + status + '", the entries give "' + want.status.map((s) => STATUS[s][0]).join('/') + '"');
     }
-  }
+  });
 }
-if (existsSync(join(dir, 'files'))) {
-  for (const name of readdirSync(join(dir, 'files'))) {
-    const found = hex(sha256(read(join('files', name))));
-    if (found !== name) fail('files/' + name + ': content changed (found ' + found + ')');
-  }
-}
+
 if (problems.length > 0) {
   console.log('KHÔNG HỢP LỆ / INVALID: ' + problems.length);
   for (const p of problems) console.log('  ' + p);
   process.exit(1);
 }
 console.log(
-  'HỢP LỆ / VALID: ' + lines.length + ' entries included in checkpoint ' + head.origin + ' size ' + head.size + ' root ' + hex(head.root),
+  'HỢP LỆ / VALID: ' + counted + ' entries from ' + period.from + ' to ' + period.to +
+    ', in a log whose entries 0-' + (count - 1) + ' are all here, in checkpoint ' + head.origin +
+    ' size ' + head.size + ' root ' + hex(head.root) + '; summary.csv recomputed (' + recomputed.length + ' rows)',
 );
 `;

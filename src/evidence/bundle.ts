@@ -1,23 +1,29 @@
-import { createWriteStream, existsSync } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import yazl from 'yazl';
+import { auditPlan } from '../audit/audit-plan.js';
+import { renderAudit } from '../audit/render.js';
+import type { AuditResult } from '../audit/types.js';
+import type { Channel } from '../channels/schema.js';
 import { LoaError } from '../errors/loa-error.js';
+import type { Plan } from '../plan/schema.js';
 import type { Store } from '../store/types.js';
 import { bundleReadme } from './bundle-readme.js';
 import { VERIFY_SCRIPT } from './bundle-verify-script.js';
-import type { EvidenceFile } from './log.js';
-import { leafHashes } from './log-proofs.js';
+import { type EvidenceEntry, type EvidenceFile, entryOfRow } from './log.js';
+import { toAuditEntry } from './log-audit.js';
 import { verifyLog } from './log-verify.js';
 import { EVIDENCE_FILES_DIR } from './manual.js';
-import { consistencyProof, inclusionProof } from './merkle.js';
+import { signNote } from './signed-note.js';
 import type { SigningKey } from './signing-key.js';
 import { createCheckpoint, listCheckpoints } from './store-checkpoint.js';
 
 /** What an auditor bundle holds and where it goes. */
 export interface BundleOptions {
-  /** Entries whose time is at or after `from` and before `to` (UTC ISO). */
+  /** The period: entries whose time is at or after `from` and before `to` (UTC ISO). */
   from: string;
   to: string;
   /** The zip file to write. */
@@ -25,8 +31,9 @@ export interface BundleOptions {
   key: SigningKey;
   dataDir: string;
   now: DateTime;
-  /** The quota summary over the range (renderAudit csv), when a project was at hand. */
-  summaryCsv?: string;
+  /** The project's plans and channels: each plan overlapping the period is audited. */
+  plans: readonly Plan[];
+  channels: readonly Channel[];
   /** Human label of the range for the README (`2024-03-01 – 2024-03-31`). */
   label: string;
 }
@@ -34,25 +41,32 @@ export interface BundleOptions {
 /** What was exported. */
 export interface BundleResult {
   path: string;
+  /** Entries of the period. */
   entries: number;
   checkpointSize: number;
   files: number;
 }
 
-const hex = (hash: Uint8Array) => Buffer.from(hash).toString('hex');
+/** The first line of a bundle's signed manifest. */
+export const MANIFEST_TITLE = 'loa evidence bundle';
 
 /**
- * Writes the auditor bundle (zip): `entries.jsonl` (each entry's exact bytes, one a line),
- * `checkpoint.txt` (signed now, over the whole log), earlier checkpoints with consistency
- * proofs to it, `proofs.json` (inclusion of each exported entry), `key.pem` and `key.txt`,
- * the attached files (`files/<sha256>`), `summary.csv`, a Vietnamese `README.md` and a
- * standalone `verify.mjs`. The log is verified first: an altered log is not exported (and so
- * never signed over), EVIDENCE_VERIFY_FAILED instead.
+ * Writes the auditor bundle (zip) of a period. It carries the WHOLE log up to a checkpoint
+ * signed now (`entries.jsonl`, indices 0 … size - 1, each line the entry's exact bytes, and
+ * `leaves.txt`, their leaf hashes), so `verify.mjs` proves that no entry was left out: the
+ * period's entries are picked by the time in their own bytes. Beside them: `checkpoint.txt`,
+ * the earlier checkpoints (`checkpoints/<id>.txt`, each checked against the entries), the
+ * public key, the period's attached files (`files/<sha256>`), `audit.json` (each plan's
+ * audit of the period with the rules it applied) and `summary.csv` (the same as a table),
+ * a Vietnamese `README.md`, `verify.mjs`, and `manifest.txt`: every file's SHA-256, signed
+ * with the log's key. The log is verified first: an altered log is not exported (and so never
+ * signed over), EVIDENCE_VERIFY_FAILED instead; so is a period entry whose file is missing.
  */
 export async function exportBundle(store: Store, options: BundleOptions): Promise<BundleResult> {
   const report = await verifyLog(store.db, {
     engine: store.engine,
     verifier: options.key.verifier,
+    dataDir: options.dataDir,
   });
   if (report.problems.length > 0) {
     throw new LoaError('EVIDENCE_VERIFY_FAILED', { params: { count: report.problems.length } });
@@ -62,69 +76,116 @@ export async function exportBundle(store: Store, options: BundleOptions): Promis
   const rows = await store.db
     .selectFrom('evidence_entries')
     .select(['idx', 'entry', 'leaf_hash'])
-    .where('time', '>=', options.from)
-    .where('time', '<', options.to)
     .where('idx', '<', head.size)
     .orderBy('idx')
     .execute();
-  const leaves = await leafHashes(store.db, head.size);
-  const zip = new yazl.ZipFile();
+  const entries = rows.map(entryOfRow);
+  const contents = new Map<string, Buffer>();
   const add = (name: string, data: string | Buffer) =>
-    zip.addBuffer(typeof data === 'string' ? Buffer.from(data, 'utf8') : data, name, {
-      mtime: options.now.toJSDate(),
-    });
+    contents.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
 
   add('entries.jsonl', rows.map((r) => `${r.entry}\n`).join(''));
-  const proofs = rows.map((r) => ({
-    index: Number(r.idx),
-    size: head.size,
-    leafHash: r.leaf_hash,
-    rootHash: head.rootHashHex,
-    proof: inclusionProof(leaves, Number(r.idx), head.size).map(hex),
-  }));
-  add('proofs.json', `${JSON.stringify(proofs, null, 1)}\n`);
+  add('leaves.txt', rows.map((r) => `${r.leaf_hash}\n`).join(''));
   add('checkpoint.txt', head.note);
-  const consistency = [];
-  for (const cp of earlier) {
-    const name = `checkpoints/${cp.id}.txt`;
-    add(name, cp.note);
-    if (cp.size < 1 || cp.size > head.size) continue;
-    const proof = consistencyProof(leaves, cp.size, head.size).map(hex);
-    consistency.push({ checkpoint: name, size1: cp.size, size2: head.size, proof });
-  }
-  add('consistency.json', `${JSON.stringify(consistency, null, 1)}\n`);
+  for (const cp of earlier) add(`checkpoints/${cp.id}.txt`, cp.note);
   add('key.pem', options.key.publicKeyPem);
   add('key.txt', `${options.key.verifierKey}\n`);
 
+  const inPeriod = entries.filter((e) => e.time >= options.from && e.time < options.to);
   const files = new Map<string, EvidenceFile>();
-  for (const r of rows) {
-    for (const f of (JSON.parse(r.entry) as { files?: EvidenceFile[] }).files ?? []) {
-      files.set(f.sha256, f);
-    }
-  }
-  const missing: string[] = [];
+  for (const e of inPeriod) for (const f of e.files ?? []) files.set(f.sha256, f);
   for (const f of files.values()) {
-    const stored = join(options.dataDir, EVIDENCE_FILES_DIR, f.sha256);
-    if (existsSync(stored)) zip.addFile(stored, `files/${f.sha256}`);
-    else missing.push(`${f.sha256}  ${f.name}`);
+    add(`files/${f.sha256}`, await readFile(join(options.dataDir, EVIDENCE_FILES_DIR, f.sha256)));
   }
-  if (missing.length > 0) add('files-missing.txt', `${missing.join('\n')}\n`);
-  if (options.summaryCsv !== undefined) add('summary.csv', options.summaryCsv);
+  const audits = auditsOf(entries, options);
+  add('audit.json', `${JSON.stringify({ plans: audits }, null, 1)}\n`);
+  add(
+    'summary.csv',
+    String(
+      await renderAudit(
+        audits.map((a) => a.result),
+        'csv',
+      ),
+    ),
+  );
   add(
     'README.md',
     bundleReadme({
       label: options.label,
-      entries: rows.length,
+      entries: inPeriod.length,
       size: head.size,
       root: head.rootHashHex,
       origin: options.key.name,
       signedAt: head.signedAt,
-      files: files.size - missing.length,
+      files: files.size,
+      earlier: earlier.length,
     }),
   );
   add('verify.mjs', VERIFY_SCRIPT);
+  const manifest = [
+    MANIFEST_TITLE,
+    `period ${options.from} ${options.to}`,
+    ...[...contents].map(
+      ([name, data]) => `${createHash('sha256').update(data).digest('hex')} ${name}`,
+    ),
+  ];
+  add('manifest.txt', signNote(`${manifest.join('\n')}\n`, options.key));
+
+  const zip = new yazl.ZipFile();
+  for (const [name, data] of contents) {
+    zip.addBuffer(data, name, { mtime: options.now.toJSDate() });
+  }
   await writeZip(zip, options.out);
-  return { path: options.out, entries: rows.length, checkpointSize: head.size, files: files.size };
+  return {
+    path: options.out,
+    entries: inPeriod.length,
+    checkpointSize: head.size,
+    files: files.size,
+  };
+}
+
+/** One plan's audit of the period, with what verify.mjs needs to recompute it. */
+interface BundleAudit {
+  result: AuditResult;
+  /** Each task's rule, by task id. */
+  rules: Record<string, Plan['tasks'][number]['rule']>;
+  /** Each task's manual form (tasks carried out by hand), by task id. */
+  manual: Record<string, string | undefined>;
+  /** Each channel's kind, by channel id. */
+  channelKinds: Record<string, string>;
+}
+
+/** Each plan overlapping the period, audited from exactly the entries the bundle carries. */
+function auditsOf(entries: readonly EvidenceEntry[], options: BundleOptions): BundleAudit[] {
+  const audited = entries.filter((e) => e.time < (options.now.toUTC().toISO() as string));
+  const auditEntries = audited.map(toAuditEntry);
+  const channelKinds = Object.fromEntries(options.channels.map((c) => [c.id, c.kind]));
+  const out: BundleAudit[] = [];
+  for (const plan of options.plans) {
+    const period = {
+      start: DateTime.fromISO(options.from, { zone: plan.timeZone }),
+      end: DateTime.fromISO(options.to, { zone: plan.timeZone }),
+      label: options.label,
+    };
+    try {
+      const result = auditPlan({
+        plan,
+        channels: [...options.channels],
+        entries: auditEntries,
+        period,
+        now: options.now,
+      });
+      out.push({
+        result,
+        rules: Object.fromEntries(plan.tasks.map((t) => [t.id, t.rule])),
+        manual: Object.fromEntries(plan.tasks.map((t) => [t.id, t.manual])),
+        channelKinds,
+      });
+    } catch (error) {
+      if (!(error instanceof LoaError && error.code === 'AUDIT_OUTSIDE_PLAN')) throw error;
+    }
+  }
+  return out;
 }
 
 /** Ends the zip and writes it to a temp file renamed into place. */

@@ -2,14 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { renderAudit } from '../audit/render.js';
 import { bulletinDir, listIssues } from '../channels/bulletin/files.js';
 import { feedStates } from '../channels/ingest/store-state.js';
 import { findPlan } from '../cli/commands/plan.js';
 import { LoaError } from '../errors/loa-error.js';
 import { exportBundle } from '../evidence/bundle.js';
 import { readHead } from '../evidence/log.js';
-import { auditEntries, auditFromLog } from '../evidence/log-audit.js';
+import { auditEntries } from '../evidence/log-audit.js';
 import { addManualEvidence } from '../evidence/manual.js';
 import { createCheckpoint, evidenceKey, latestCheckpoint } from '../evidence/store-checkpoint.js';
 import { REPORT_FORMATS, renderReport } from '../report/render-report.js';
@@ -142,21 +141,6 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
       const end = DateTime.fromISO(query.to, { zone }).startOf('day').plus({ days: 1 });
       const label = `${query.from} – ${query.to}`;
       const now = ctx.clock.now();
-      const channels = session.project.channels.map((ch) => ch.value);
-      const audits = [];
-      for (const { value: plan } of session.project.plans) {
-        const period = {
-          start: start.setZone(plan.timeZone),
-          end: end.setZone(plan.timeZone),
-          label,
-        };
-        try {
-          audits.push(await auditFromLog(session.store.db, { plan, channels, period, now }));
-        } catch (error) {
-          if (!(error instanceof LoaError && error.code === 'AUDIT_OUTSIDE_PLAN')) throw error;
-        }
-      }
-      const summaryCsv = audits.length ? String(await renderAudit(audits, 'csv')) : undefined;
       const dir = await mkdtemp(join(session.dataDir, '.bundle-'));
       try {
         const out = join(dir, 'evidence.zip');
@@ -168,7 +152,8 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
           dataDir: session.dataDir,
           now,
           label,
-          ...(summaryCsv ? { summaryCsv } : {}),
+          plans: session.project.plans.map((p) => p.value),
+          channels: session.project.channels.map((ch) => ch.value),
         });
         const bytes = await readFile(out);
         c.header('content-type', 'application/zip');

@@ -1,12 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { renderAudit } from '../../audit/render.js';
 import { type Clock, systemClock } from '../../calendar/clock.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { exportBundle } from '../../evidence/bundle.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../evidence/log.js';
-import { auditFromLog } from '../../evidence/log-audit.js';
 import { type EvidenceQuery, listEvidence } from '../../evidence/log-filter.js';
 import { consistencyProofOf, inclusionProofs } from '../../evidence/log-proofs.js';
 import { type VerifyProblem, verifyLog } from '../../evidence/log-verify.js';
@@ -248,33 +246,19 @@ export async function runEvidenceExport(
   const label = `${start.toISODate()} – ${end.minus({ days: 1 }).toISODate()}`;
   const key = await evidenceKey(dataDirFrom());
   const now = clock.now();
-  const result = await withStore(async (store) => {
-    const channels = [...project.channels.map((c) => c.value)];
-    const audits = [];
-    for (const { value: plan } of project.plans) {
-      const period = {
-        start: start.setZone(plan.timeZone),
-        end: end.setZone(plan.timeZone),
-        label,
-      };
-      try {
-        audits.push(await auditFromLog(store.db, { plan, channels, period, now }));
-      } catch (error) {
-        if (!(error instanceof LoaError && error.code === 'AUDIT_OUTSIDE_PLAN')) throw error;
-      }
-    }
-    const summaryCsv = audits.length ? String(await renderAudit(audits, 'csv')) : undefined;
-    return exportBundle(store, {
+  const result = await withStore((store) =>
+    exportBundle(store, {
       from: start.toUTC().toISO() as string,
       to: end.toUTC().toISO() as string,
       out: options.out ?? 'evidence.zip',
       key,
       dataDir: dataDirFrom(),
       now,
-      summaryCsv,
+      plans: project.plans.map((p) => p.value),
+      channels: project.channels.map((c) => c.value),
       label,
-    });
-  });
+    }),
+  );
   output.out(message('EVIDENCE_EXPORTED', { entries: result.entries, path: result.path }));
   return 0;
 }
