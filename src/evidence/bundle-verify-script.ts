@@ -301,7 +301,7 @@ if (audit && Array.isArray(audit.plans)) {
       const rule = rules[task.id];
       const own = live.filter((e) => e.plan === result.plan.id && e.task === task.id);
       const through = live.filter((e) => e.channel !== undefined && task.channels.includes(e.channel) &&
-        !(e.plan === result.plan.id && e.task !== undefined) && !(e.kind === 'manual' && e.task !== undefined));
+        !(e.plan === result.plan.id && e.task === task.id) && !(e.kind === 'manual' && e.task !== undefined));
       const periods = task.periods.map((p) => ({ ...p, startMs: Date.parse(p.start), endMs: Date.parse(p.end), ev: [], rej: [] }));
       for (const e of [...own, ...through]) {
         const ms = Date.parse(e.time);
@@ -355,7 +355,7 @@ if (summary !== null && audit) {
     const [plan, , task, , , label, , , , required, achieved, status, evidence] = cells;
     const where = 'summary.csv line ' + (i + 2) + ' (' + want.plan + '/' + want.task + ' ' + want.label + ')';
     if (plan !== want.plan || task !== want.task || label !== want.label) fail(where + ': another task or period (' + plan + '/' + task + ' ' + label + ')');
-    else if (Number(required) !== want.required || Number(achieved) !== want.achieved || evidence !== want.evidence) {
+    else if (Number(required) !== want.required || Number(achieved) !== want.achieved || (evidence ?? '').match(/#\d+/g)?.join(' ') !== (want.evidence || undefined)) {
       fail(where + ': says ' + achieved + ' of ' + required + ' (' + evidence + '), the entries give ' + want.achieved + ' of ' + want.required + ' (' + want.evidence + ')');
     } else if (!want.status.some((s) => STATUS[s].includes(status))) {
       fail(where + ': says "' + status + '", the entries give "' + want.status.map((s) => STATUS[s][0]).join('/') + '"');
