@@ -9,6 +9,7 @@ import { fromStored, toStored } from '../store/instant.js';
 import { findItem, itemVersion } from '../store/items.js';
 import { recordAttempt, setChannelPaused, settlePublication } from '../store/publications.js';
 import type { Database, ItemRow, PublicationRow, PublicationUpdate } from '../store/schema.js';
+import { redact } from '../text/redact.js';
 import { deadline } from './deadline.js';
 import type { DispatchEvent, DispatcherOptions, DispatchOutcome } from './dispatch-types.js';
 import { settleItemStatus } from './plan-items.js';
@@ -44,10 +45,13 @@ export function failureOf(error: unknown): FailureKind {
   return 'unknown';
 }
 
-/** An adapter's error as it is recorded (`CODE: message`). */
+/**
+ * An adapter's error as it is recorded and logged (`CODE: message`), through the redactor:
+ * its message may quote what a remote service answered.
+ */
 export function errorText(error: unknown): string {
-  if (error instanceof LoaError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (error instanceof LoaError) return redact(`${error.code}: ${error.message}`);
+  return redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 }
 
 /**

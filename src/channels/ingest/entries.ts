@@ -1,5 +1,6 @@
 import Parser from 'rss-parser';
 import { LoaError } from '../../errors/loa-error.js';
+import { redact } from '../../text/redact.js';
 import { detectLegacyEncoding, type LegacyEncodingMatch, nfc } from '../../text/vietnamese.js';
 import { htmlToText, sanitizeBulletinHtml } from '../bulletin/markdown.js';
 
@@ -96,7 +97,10 @@ export async function parseFeed(xml: string, url: string): Promise<ParsedFeed> {
     feed = await parser.parseString(xml);
   } catch (error) {
     throw new LoaError('INGEST_MALFORMED', {
-      params: { url, reason: (error as Error)?.message?.split('\n')[0] ?? String(error) },
+      params: {
+        url: redact(url),
+        reason: redact((error as Error)?.message?.split('\n')[0] ?? String(error)),
+      },
       cause: error,
       failure: 'permanent',
     });

@@ -1,4 +1,5 @@
 import { LoaError } from '../../errors/loa-error.js';
+import { redact } from '../../text/redact.js';
 
 /** The fetch loa uses: Node's global fetch, or a stand-in with the same shape. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -42,7 +43,10 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
 async function readLimited(response: Response, url: string, maxBytes: number) {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   const tooLarge = () =>
-    new LoaError('INGEST_TOO_LARGE', { params: { url, max: maxBytes }, failure: 'permanent' });
+    new LoaError('INGEST_TOO_LARGE', {
+      params: { url: redact(url), max: maxBytes },
+      failure: 'permanent',
+    });
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
@@ -69,15 +73,15 @@ function networkError(error: unknown, url: string, timeoutMs: number): LoaError 
   const name = (error as Error)?.name;
   if (name === 'TimeoutError') {
     return new LoaError('INGEST_TIMEOUT', {
-      params: { url, seconds: Math.round(timeoutMs / 1000) },
+      params: { url: redact(url), seconds: Math.round(timeoutMs / 1000) },
       cause: error,
       failure: 'transient',
     });
   }
   const cause = (error as Error & { cause?: Error })?.cause;
-  const reason = cause?.message ?? (error as Error)?.message ?? String(error);
+  const reason = redact(cause?.message ?? (error as Error)?.message ?? String(error));
   return new LoaError('INGEST_UNREACHABLE', {
-    params: { url, reason },
+    params: { url: redact(url), reason },
     cause: error,
     failure: 'transient',
   });
@@ -110,7 +114,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
       await response.body?.cancel().catch(() => undefined);
       const status = response.status;
       throw new LoaError('INGEST_HTTP_STATUS', {
-        params: { url, status },
+        params: { url: redact(url), status },
         failure: status >= 500 || status === 429 || status === 408 ? 'transient' : 'permanent',
       });
     }

@@ -1,6 +1,7 @@
 import { LoaError } from '../../errors/loa-error.js';
 import { prepareItemMedia } from '../../media/item-media.js';
 import { mediaCacheDir } from '../../media/prepare-image.js';
+import { addSecret } from '../../text/redact.js';
 import type { WordpressChannel } from '../schema.js';
 import type {
   AdapterFactory,
@@ -71,12 +72,16 @@ export function createWordpressAdapter(options: WordpressAdapterOptions): Channe
     }
     if (!portal) {
       const { userEnv, passwordEnv } = channel.credentials;
+      const user = options.env[userEnv]?.trim() ?? '';
+      const password = options.env[passwordEnv]?.trim() ?? '';
+      const authorization = basicAuthorization(user, password);
+      // Whatever the portal or a proxy echoes back, these never reach a log or a table.
+      addSecret(password);
+      addSecret(authorization.slice('Basic '.length));
+      addSecret(`${user}:${password}`);
       const client = new WpRestClient({
         siteUrl: channel.url,
-        authorization: basicAuthorization(
-          options.env[userEnv]?.trim() ?? '',
-          options.env[passwordEnv]?.trim() ?? '',
-        ),
+        authorization,
         channelId: channel.id,
         timeoutSec: channel.timeoutSec,
         fetch: options.fetch,

@@ -1,5 +1,6 @@
 import type { FailureKind } from '../../errors/loa-error.js';
 import { LoaError } from '../../errors/loa-error.js';
+import { redact } from '../../text/redact.js';
 
 /** Where a failed call went; never holds credentials. */
 export interface CallSite {
@@ -61,8 +62,8 @@ export function httpError(site: CallSite, status: number, body: WpErrorBody | un
   const params = {
     ...site,
     status,
-    wpCode: denied?.code ?? body?.code ?? 'none',
-    wpMessage: (denied?.message ?? body?.message)?.slice(0, 300) ?? '',
+    wpCode: redact(String(denied?.code ?? body?.code ?? 'none')).slice(0, 100),
+    wpMessage: redact(String(denied?.message ?? body?.message ?? '')).slice(0, 300),
   };
   const effective = denied?.status ?? status;
   if (effective === 401) return new LoaError('WP_AUTH', { params, failure: 'auth' });
@@ -114,6 +115,6 @@ export function noAnswerError(
       failure,
     });
   }
-  const reason = code ?? (error instanceof Error ? error.message : String(error));
+  const reason = redact(code ?? (error instanceof Error ? error.message : String(error)));
   return new LoaError('WP_NETWORK', { params: { ...site, reason }, cause: error, failure });
 }
