@@ -1775,6 +1775,57 @@ export const CATALOGUE = {
   PAGE_DATE: { vi: 'Ngày', en: 'Date' },
   PAGE_NOTE: { vi: 'Ghi chú', en: 'Note' },
   PAGE_PLAN: { vi: 'Kế hoạch', en: 'Plan' },
+  // --- audio programmes, speech, podcast, playout (issue 16: src/audio)
+  AUDIO_WAV_UNREADABLE: {
+    vi: 'Không đọc được tệp âm thanh {file}: {reason}',
+    en: 'Cannot read the audio file {file}: {reason}',
+    hintVi: 'Dùng tệp WAV PCM (16 bit, đơn kênh hoặc stereo, tần số lấy mẫu bất kỳ).',
+    hintEn: 'Use a PCM WAV file (16-bit, mono or stereo, any sample rate).',
+  },
+  AUDIO_FILE_MISSING: {
+    vi: 'Không tìm thấy tệp âm thanh {file}',
+    en: 'The audio file {file} was not found',
+    hintVi: 'Đặt tệp (WAV hoặc MP3) vào đúng thư mục, hoặc sửa tên tệp trong tệp kênh hoặc bài.',
+    hintEn: 'Put the file (WAV or MP3) in its folder, or fix its name in the channel or item file.',
+  },
+  AUDIO_NO_RUNDOWN: {
+    vi: 'Chưa có kịch bản cho buổi phát {slot} của kênh {channel} ({period})',
+    en: 'There is no rundown for the airing {slot} of channel {channel} ({period})',
+    hintVi: 'Dựng kịch bản trước: loa rundown build {channel} {period}',
+    hintEn: 'Build the rundown first: loa rundown build {channel} {period}',
+  },
+  AUDIO_PHASE_SPEAK: { vi: 'tin đã đọc', en: 'stories spoken' },
+  AUDIO_PHASE_MASTER: { vi: 'đang chuẩn hóa âm lượng và mã hóa', en: 'normalising and encoding' },
+  AUDIO_BUILT: {
+    vi: '{air}  {file}  {duration} (kịch bản {planned}), {lufs} LUFS, SHA-256 {sha}…',
+    en: '{air}  {file}  {duration} (rundown {planned}), {lufs} LUFS, SHA-256 {sha}…',
+  },
+  AUDIO_UNCHANGED: {
+    vi: '{air}  {file}  không có gì thay đổi, giữ nguyên tệp ({duration}, SHA-256 {sha}…)',
+    en: '{air}  {file}  nothing changed, file kept ({duration}, SHA-256 {sha}…)',
+  },
+  AUDIO_KEPT_AIRED: {
+    vi: '{air}  {id}  đã phát sóng: giữ nguyên tệp đã phát',
+    en: '{air}  {id}  already aired: the aired file is kept',
+  },
+  AUDIO_EMPTY: {
+    vi: '{air}  {id}  kịch bản không có tin nào để đọc: chưa dựng tệp',
+    en: '{air}  {id}  the rundown has no story to read: no file built',
+  },
+  AUDIO_SPEECH_FAILED: {
+    vi: 'Bộ đọc {engine} không tạo được giọng đọc: {reason}',
+    en: 'The speech engine {engine} produced no speech: {reason}',
+    hintVi:
+      'Kiểm tra mục audio.engine và audio.voice trong tệp kênh; thử lại lệnh với bộ đọc mặc định (embedded).',
+    hintEn:
+      'Check audio.engine and audio.voice in the channel file; try the default engine (embedded).',
+  },
+  AUDIO_SPEECH_TIMEOUT: {
+    vi: 'Bộ đọc {engine} không trả lời sau {seconds} giây và đã bị dừng',
+    en: 'The speech engine {engine} did not answer within {seconds} s and was stopped',
+    hintVi: 'Tăng audio.engine.timeoutSec trong tệp kênh, hoặc kiểm tra dịch vụ đọc.',
+    hintEn: 'Raise audio.engine.timeoutSec in the channel file, or check the speech service.',
+  },
 } as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;
