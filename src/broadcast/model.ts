@@ -66,6 +66,33 @@ export interface RundownEvent {
   reason?: string;
 }
 
+/**
+ * The programme's audio file once built (issue 16): what the playout schedule and the as-run
+ * evidence carry. `openingSec` (intro jingle and pause) and `closingSec` (pause and outro
+ * jingle) count in the rundown's timing, so that it adds up to the file's length.
+ */
+export interface RundownAudio {
+  /** The MP3's file name in the channel's audio folder. */
+  file: string;
+  /** SHA-256 of the MP3, hex. */
+  sha256: string;
+  durationSec: number;
+  /** Integrated loudness (EBU R128) measured on the MP3. */
+  loudnessLufs: number;
+  peakDb: number;
+  openingSec: number;
+  closingSec: number;
+  /** The speech engine's version and the voice. */
+  engine: string;
+  voice: string;
+  /** ISO 8601 instant. */
+  builtAt: string;
+  /** The WAV's file name, when one was asked for. */
+  wav?: string;
+  /** SHA-256 of everything the audio was made from: an unchanged week is not built again. */
+  inputs?: string;
+}
+
 /** Kịch bản chương trình: the running order of one airing of a broadcast programme. */
 export interface Rundown {
   /** Stable: `<channel>@<slot start in UTC, basic ISO>`. */
@@ -80,6 +107,8 @@ export interface Rundown {
   segments: RundownSegment[];
   /** Every state change, oldest first. */
   history: RundownEvent[];
+  /** The programme's audio, once `loa audio build` made it. */
+  audio?: RundownAudio;
 }
 
 /** The default segment when items do not name one. */

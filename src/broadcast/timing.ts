@@ -64,8 +64,11 @@ export function computeTiming(rundown: Rundown): RundownTiming {
   const flat = rundown.segments.flatMap((segment) =>
     segment.items.map((item) => ({ item, segment: segment.title })),
   );
-  const plannedSec = flat.reduce((sum, { item }) => sum + counted(item), 0);
-  let cume = 0;
+  // NOTE: a built programme's jingles and pauses around the stories are on air too.
+  const opening = rundown.audio?.openingSec ?? 0;
+  const closing = rundown.audio?.closingSec ?? 0;
+  const plannedSec = flat.reduce((sum, { item }) => sum + counted(item), 0) + opening + closing;
+  let cume = opening;
   const items = flat.map(({ item, segment }, index): ItemTiming => {
     const countedSec = counted(item);
     // back-time: the show must end at slotSec, so this item starts at slotSec − (rest of show).

@@ -104,6 +104,53 @@ export const BroadcastSlot = z
   });
 export type BroadcastSlot = z.infer<typeof BroadcastSlot>;
 
+/** The speech engine of a programme's audio (issue 16): embedded eSpeak NG, a command, HTTP. */
+const SpeechEngineSettings = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('embedded') }),
+  z.strictObject({
+    kind: z.literal('command'),
+    /** argv with `{text}`, `{out}`, `{voice}`, `{rate}`; run without a shell. */
+    command: z.array(z.string().min(1)).min(1),
+    version: z.string().min(1).default('1'),
+    timeoutSec: z.number().int().positive().default(120),
+  }),
+  z.strictObject({
+    kind: z.literal('http'),
+    url: z.url(),
+    version: z.string().min(1).default('1'),
+    timeoutSec: z.number().int().positive().default(60),
+    tokenEnv: EnvName.optional(),
+  }),
+]);
+
+/** A loudspeaker or radio programme as one audio file (issue 16). */
+export const AudioSettings = z.strictObject({
+  /** Folder (relative to the project) with the channel's jingles. */
+  folder: z.string().min(1).optional(),
+  /** Intro and outro jingles in that folder (WAV or MP3). */
+  intro: z.string().min(1).optional(),
+  outro: z.string().min(1).optional(),
+  engine: SpeechEngineSettings.default({ kind: 'embedded' }),
+  /** The engine's voice: eSpeak NG `vi` (Northern), `vi-vn-x-central`, `vi-vn-x-south`. */
+  voice: z.string().min(1).default('vi'),
+  /** Words per minute. */
+  rate: z.number().int().min(80).max(400).default(150),
+  /** EBU R128 integrated loudness target: −16 LUFS for outdoor speakers. */
+  targetLufs: z.number().min(-36).max(-6).default(-16),
+  /** Silence between the parts of the programme, in seconds. */
+  pauseSec: z.number().min(0).max(10).default(1.5),
+  bitrateKbps: z
+    .union([z.literal(32), z.literal(48), z.literal(64), z.literal(96), z.literal(128)])
+    .default(64),
+  /** Also write a WAV beside the MP3. */
+  wav: z.boolean().default(false),
+  /** Abbreviations read out in full, added to the built-in list. */
+  abbreviations: z.record(z.string().min(1), Text).default({}),
+  links: z.enum(['text', 'drop', 'speak']).default('text'),
+  images: z.enum(['drop', 'alt']).default('drop'),
+});
+export type AudioSettings = z.infer<typeof AudioSettings>;
+
 /** Chuyên mục CCHC on a TV/radio station or a commune loudspeaker station. */
 export const BroadcastChannel = z.strictObject({
   ...common,
@@ -120,6 +167,8 @@ export const BroadcastChannel = z.strictObject({
   leadTimeHours: z.number().int().min(0).default(48),
   /** Portal channel that aired works marked `repost` go to. */
   repostTo: Id.optional(),
+  /** The programme as an audio file, podcast and playout schedule (issue 16). */
+  audio: AudioSettings.optional(),
 });
 
 /** Feeds read in (a partner portal, a provincial paper). */

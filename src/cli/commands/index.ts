@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
+import { registerAudio } from './audio.js';
 import { registerAudit } from './audit.js';
 import { registerBulletin } from './bulletin.js';
 import { registerCalendar } from './calendar.js';
@@ -43,4 +44,5 @@ export function registerCommands(
   registerIngest(program, output, setExit);
   registerUser(program, output, setExit);
   registerToken(program, output, setExit);
+  registerAudio(program, output, setExit);
 }

@@ -1,0 +1,171 @@
+import { chmod, cp, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/calendar/clock.js';
+import { runAudioBuild } from '../../src/cli/commands/audio.js';
+import { runRundownBuild } from '../../src/cli/commands/rundown.js';
+import { runRundownShow } from '../../src/cli/commands/rundown-show.js';
+import { main } from '../../src/cli/main.js';
+import { captureOutput } from '../support/capture-output.js';
+import { tempDir } from '../support/temp-dir.js';
+import { measureLoudness, probeDuration, silences } from './ffmpeg.js';
+
+const zone = 'Asia/Ho_Chi_Minh';
+const clock = new ManualClock(DateTime.fromISO('2024-03-11T09:00', { zone }));
+const REPO = join(import.meta.dirname, '..', '..');
+const CHANNEL = 'xa-vu-ninh-loa';
+const WEEK = '2024-W11';
+
+/** The example project (plans, channels with the station's jingles, content) in a temp folder. */
+async function exampleProject(): Promise<{ root: string; data: string }> {
+  const root = await tempDir('audio');
+  for (const dir of ['schedules', 'channels', 'content']) {
+    await cp(join(REPO, dir), join(root, dir), { recursive: true });
+  }
+  return { root, data: join(root, 'data') };
+}
+
+async function build(root: string, extra: Record<string, unknown> = {}) {
+  const out = captureOutput();
+  const code = await runAudioBuild(
+    CHANNEL,
+    WEEK,
+    { dir: root, json: true, ...extra },
+    out,
+    clock,
+    undefined,
+  );
+  return { code, out, results: code === 0 ? JSON.parse(out.stdout.join('\n')) : [] };
+}
+
+describe('loa audio build: a week of the example commune station', () => {
+  let root: string;
+  let file: string;
+  let result: { action: string; plannedSec: number; audio: Record<string, unknown> };
+
+  beforeAll(async () => {
+    ({ root } = await exampleProject());
+    delete process.env.LOA_DATABASE_URL;
+    process.env.LOA_DATA_DIR = join(root, 'data');
+    process.env.LOA_LANG = 'en';
+    expect(await main(['sync', '--dir', root], captureOutput())).toBe(0);
+    expect(await runRundownBuild(CHANNEL, WEEK, { dir: root }, captureOutput(), clock)).toBe(0);
+    const built = await build(root);
+    expect(built.code, built.out.all()).toBe(0);
+    result = built.results[0];
+    file = join(root, 'data', 'public', 'audio', CHANNEL, String(result.audio.file));
+  }, 180_000);
+
+  it('writes one MP3 whose decoded length matches the rundown within 2 s', async () => {
+    expect(result.action).toBe('built');
+    const duration = await probeDuration(file);
+    expect(Math.abs(duration - result.plannedSec)).toBeLessThanOrEqual(2);
+    const shown = captureOutput();
+    await runRundownShow(CHANNEL, WEEK, { dir: root, format: 'json' }, shown);
+    const parsed = JSON.parse(shown.stdout.join('\n'));
+    const rundown = Array.isArray(parsed) ? parsed[0] : parsed;
+    expect(Math.abs(duration - rundown.timing.plannedSec)).toBeLessThanOrEqual(2);
+  });
+
+  it('is at −16 LUFS within 1 LU, measured by an independent meter', async () => {
+    const lufs = await measureLoudness(file);
+    expect(Math.abs(lufs - -16)).toBeLessThanOrEqual(1);
+    expect(Math.abs(lufs - Number(result.audio.loudnessLufs))).toBeLessThanOrEqual(0.5);
+  });
+
+  it('has no silence longer than the configured pause (1.5 s)', async () => {
+    expect(await silences(file, 1.5 + 0.3)).toEqual([]);
+    // …and the pauses between parts are there.
+    expect((await silences(file, 1.2)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('records the file’s SHA-256 and puts the real story lengths in the rundown', async () => {
+    const bytes = await readFile(file);
+    const { createHash } = await import('node:crypto');
+    expect(result.audio.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const shown = captureOutput();
+    await runRundownShow(CHANNEL, WEEK, { dir: root, format: 'json' }, shown);
+    const parsed = JSON.parse(shown.stdout.join('\n'));
+    const rundown = Array.isArray(parsed) ? parsed[0] : parsed;
+    const items = rundown.rundown.segments.flatMap((s: { items: unknown[] }) => s.items);
+    // The items planned 420 s and 360 s; read aloud they take far less.
+    for (const item of items) expect(item.plannedSec).toBeLessThan(120);
+    expect(rundown.rundown.audio.sha256).toBe(result.audio.sha256);
+  });
+
+  it('recognises an unchanged week and keeps the file', async () => {
+    const before = await stat(file);
+    const again = await build(root);
+    expect(again.results[0].action).toBe('unchanged');
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+  });
+});
+
+describe('loa audio build: a pluggable engine', () => {
+  it('speaks with a command the agency installs (a stand-in that writes a tone)', async () => {
+    const { root } = await exampleProject();
+    process.env.LOA_DATA_DIR = join(root, 'data');
+    const script = join(root, 'tone.mjs');
+    // One second of 440 Hz per 10 words of text read from stdin, as a 16 kHz WAV at {out}.
+    await writeFile(
+      script,
+      `import { writeFileSync } from 'node:fs';
+let text = '';
+for await (const chunk of process.stdin) text += chunk;
+const rate = 16000;
+const seconds = Math.ceil(text.trim().split(/\\s+/).length / 10);
+const n = rate * seconds;
+const b = Buffer.alloc(44 + n * 2);
+b.write('RIFF', 0); b.writeUInt32LE(36 + n * 2, 4); b.write('WAVEfmt ', 8);
+b.writeUInt32LE(16, 16); b.writeUInt16LE(1, 20); b.writeUInt16LE(1, 22);
+b.writeUInt32LE(rate, 24); b.writeUInt32LE(rate * 2, 28); b.writeUInt16LE(2, 32); b.writeUInt16LE(16, 34);
+b.write('data', 36); b.writeUInt32LE(n * 2, 40);
+for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / rate)), 44 + i * 2);
+writeFileSync(process.argv[2], b);
+`,
+    );
+    await chmod(script, 0o755);
+    const channelFile = join(root, 'channels', `${CHANNEL}.yaml`);
+    const yaml = await readFile(channelFile, 'utf8');
+    await writeFile(
+      channelFile,
+      yaml.replace(
+        '  voice: vi\n',
+        `  engine: { kind: command, command: [${JSON.stringify(process.execPath)}, tone.mjs, "{out}"], version: tone-1, timeoutSec: 20 }\n  voice: vi\n`,
+      ),
+    );
+    expect(await main(['sync', '--dir', root], captureOutput())).toBe(0);
+    expect(await runRundownBuild(CHANNEL, WEEK, { dir: root }, captureOutput(), clock)).toBe(0);
+    const built = await build(root);
+    expect(built.code, built.out.all()).toBe(0);
+    const audio = built.results[0].audio;
+    expect(audio.engine).toContain('tone-1');
+    const file = join(root, 'data', 'public', 'audio', CHANNEL, audio.file);
+    expect(Math.abs((await probeDuration(file)) - built.results[0].plannedSec)).toBeLessThanOrEqual(
+      2,
+    );
+    expect(Math.abs((await measureLoudness(file)) - -16)).toBeLessThanOrEqual(1);
+  }, 120_000);
+
+  it('stops a command that does not answer in time, and writes nothing', async () => {
+    const { root } = await exampleProject();
+    process.env.LOA_DATA_DIR = join(root, 'data');
+    const channelFile = join(root, 'channels', `${CHANNEL}.yaml`);
+    const yaml = await readFile(channelFile, 'utf8');
+    await writeFile(
+      channelFile,
+      yaml.replace(
+        '  voice: vi\n',
+        `  engine: { kind: command, command: [${JSON.stringify(process.execPath)}, -e, "setTimeout(() => {}, 60000)"], timeoutSec: 1 }\n  voice: vi\n`,
+      ),
+    );
+    expect(await main(['sync', '--dir', root], captureOutput())).toBe(0);
+    expect(await runRundownBuild(CHANNEL, WEEK, { dir: root }, captureOutput(), clock)).toBe(0);
+    const out = captureOutput();
+    expect(await main(['audio', 'build', CHANNEL, WEEK, '--dir', root], out)).toBe(1);
+    expect(out.all()).toContain('AUDIO_SPEECH_TIMEOUT');
+    expect(out.all()).toContain('1 s');
+    await expect(stat(join(root, 'data', 'public', 'audio', CHANNEL))).rejects.toThrow();
+  }, 60_000);
+});
