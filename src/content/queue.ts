@@ -71,7 +71,7 @@ async function transition(
   ctx: QueueContext,
   id: string,
   to: ItemStatus,
-  allowed: ItemStatus[],
+  allowed: readonly ItemStatus[],
   reason: string | null,
 ): Promise<{ from: ItemStatus; row: ItemRow }> {
   const by = actorOf(ctx);
@@ -84,9 +84,21 @@ async function transition(
   });
 }
 
+/** The states an item can be approved from (a failed one, to try again). */
+export const APPROVABLE: readonly ItemStatus[] = ['draft', 'failed'];
+
+/** The states an item can be withdrawn from. */
+export const WITHDRAWABLE: readonly ItemStatus[] = [
+  'draft',
+  'approved',
+  'scheduled',
+  'published',
+  'failed',
+];
+
 /** `loa queue approve <id>`: a draft (or a failed item, to try again) becomes approved. */
 export function approveItem(ctx: QueueContext, id: string) {
-  return transition(ctx, id, 'approved', ['draft', 'failed'], null);
+  return transition(ctx, id, 'approved', APPROVABLE, null);
 }
 
 /**
@@ -94,13 +106,7 @@ export function approveItem(ctx: QueueContext, id: string) {
  * a portal is taken down (a follow-up the dispatcher carries out).
  */
 export function withdrawItem(ctx: QueueContext, id: string) {
-  return transition(
-    ctx,
-    id,
-    'withdrawn',
-    ['draft', 'approved', 'scheduled', 'published', 'failed'],
-    'withdrawn',
-  );
+  return transition(ctx, id, 'withdrawn', WITHDRAWABLE, 'withdrawn');
 }
 
 /**

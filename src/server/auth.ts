@@ -15,6 +15,7 @@ import { checkToken } from '../auth/tokens.js';
 import type { AuthUser } from '../auth/users.js';
 import { toStored } from '../store/instant.js';
 import type { ServerContext, ServerEnv } from './context.js';
+import { forbidden } from './forbidden.js';
 import { isApi, refuse } from './refusal.js';
 
 /** The cookie that holds a browser session's secret: HttpOnly, SameSite=Strict. */
@@ -203,7 +204,7 @@ export function requires(permission: Permission): MiddlewareHandler<ServerEnv> {
       return refuse(c, 401, 'HTTP_AUTH_MISSING');
     }
     if (!allows(user.role, permission)) {
-      return refuse(c, 403, 'HTTP_FORBIDDEN', { user: user.name, role: user.role, permission });
+      return forbidden(c, user, permission);
     }
     await next();
   };

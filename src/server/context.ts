@@ -36,6 +36,8 @@ export interface ServerEnv {
     /** The session's CSRF token for forms (pages only). */
     csrf: string | undefined;
     refused: string | undefined;
+    /** The names of the administrators, for refusals that say whom to ask. */
+    administrators: (() => Promise<string[]>) | undefined;
   };
 }
 

@@ -103,7 +103,7 @@ describe.each(engines)('browser sessions and response hygiene on $name', (engine
         body: new URLSearchParams({ token: s.tokens.editor, next }).toString(),
       });
       expect(res.status, next).toBe(303);
-      expect(res.headers.get('location'), next).toBe('/queue');
+      expect(res.headers.get('location'), next).toBe('/');
     }
     const ok = await s.app.request('/login', {
       method: 'POST',

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import { WEEKDAY_CODES } from '../../calendar/display.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
 import type { PublicationStatus } from '../../store/schema.js';
-import { escapeHtml } from '../../text/html.js';
+import { type Html, html } from './html.js';
 
 /** One dated thing on the calendar page, with its instant in the plan's zone. */
 export interface CalendarLine {
@@ -37,11 +37,11 @@ function classes(line: CalendarLine): string {
   return line.status ? `${line.kind} ${line.status}` : line.kind;
 }
 
-function entry(line: CalendarLine): string {
-  const time = line.allDay ? '' : `<time>${escapeHtml(line.at.toFormat('HH:mm'))}</time> `;
-  const channel = line.channel ? ` <span class="ch">(${escapeHtml(line.channel)})</span>` : '';
-  const item = line.item ? ` data-item="${escapeHtml(line.item)}"` : '';
-  return `<li class="${classes(line)}"${item}>${time}<span class="kind">${escapeHtml(kindWord(line))}:</span> ${escapeHtml(line.text)}${channel}</li>`;
+function entry(line: CalendarLine): Html {
+  const time = line.allDay ? '' : html`<time>${line.at.toFormat('HH:mm')}</time> `;
+  const channel = line.channel ? html` <span class="ch">(${line.channel})</span>` : '';
+  const item = line.item ? html` data-item="${line.item}"` : '';
+  return html`<li class="${classes(line)}"${item}>${time}<span class="kind">${kindWord(line)}:</span> ${line.text}${channel}</li>`;
 }
 
 /**
@@ -50,11 +50,7 @@ function entry(line: CalendarLine): string {
  * are shown greyed and empty. On a narrow screen the grid becomes a list of the days that
  * have something (see CALENDAR_STYLE).
  */
-export function monthGrid(
-  month: DateTime,
-  lines: readonly CalendarLine[],
-  today: DateTime,
-): string {
+export function monthGrid(month: DateTime, lines: readonly CalendarLine[], today: DateTime): Html {
   const first = month.startOf('month');
   const byDay = new Map<string, CalendarLine[]>();
   for (const line of lines) {
@@ -63,7 +59,7 @@ export function monthGrid(
     byDay.set(day, [...(byDay.get(day) ?? []), line]);
   }
   const todayKey = today.toISODate();
-  const rows: string[] = [];
+  const rows: Html[] = [];
   for (
     let week = first.startOf('week');
     week <= first.endOf('month');
@@ -81,38 +77,36 @@ export function monthGrid(
         .filter(Boolean)
         .join(' ');
       const mark = isToday
-        ? ` <strong class="today-tag">${escapeHtml(message('PAGE_CAL_TODAY'))}</strong>`
+        ? html` <strong class="today-tag">${message('PAGE_CAL_TODAY')}</strong>`
         : '';
-      const list = own.length ? `<ul>${own.map(entry).join('')}</ul>` : '';
-      return `<td class="${cls}" data-date="${key}"><p class="date"><time datetime="${key}"><span class="dow">${escapeHtml(message(code))}, </span>${day.toFormat('d')}<span class="dow">/${day.toFormat('M')}</span></time>${mark}</p>${list}</td>`;
+      const list = own.length ? html`<ul>${own.map(entry)}</ul>` : '';
+      return html`<td class="${cls}" data-date="${key}"><p class="date"><time datetime="${key}"><span class="dow">${message(code)}, </span>${day.toFormat('d')}<span class="dow">/${day.toFormat('M')}</span></time>${mark}</p>${list}</td>`;
     });
     const label = message('PAGE_CAL_WEEK_NO', { week: week.weekNumber });
     rows.push(
-      `<tr class="${busy ? 'busy' : 'quiet'}" data-week="${week.toFormat("kkkk-'W'WW")}"><th scope="row" class="wk" title="${escapeHtml(label)}"><span class="wk-word">${escapeHtml(message('PAGE_WEEK'))} </span>${week.weekNumber}</th>${cells.join('')}</tr>`,
+      html`<tr class="${busy ? 'busy' : 'quiet'}" data-week="${week.toFormat("kkkk-'W'WW")}"><th scope="row" class="wk" title="${label}"><span class="wk-word">${message('PAGE_WEEK')} </span>${week.weekNumber}</th>${cells}</tr>\n`,
     );
   }
-  const head = WEEKDAY_CODES.map(
-    (code) => `<th scope="col">${escapeHtml(message(code))}</th>`,
-  ).join('');
-  return `<table class="month"><thead><tr><th scope="col" class="wk">${escapeHtml(message('PAGE_WEEK'))}</th>${head}</tr></thead>
-<tbody>${rows.join('\n')}</tbody></table>`;
+  const head = WEEKDAY_CODES.map((code) => html`<th scope="col">${message(code)}</th>`);
+  return html`<table class="month"><thead><tr><th scope="col" class="wk">${message('PAGE_WEEK')}</th>${head}</tr></thead>
+<tbody>${rows}</tbody></table>`;
 }
 
 /** The calendar page's CSS: the grid, the phone list (360 px), and A4 print. */
 export const CALENDAR_STYLE = `
 .cal-nav{display:flex;gap:1rem;flex-wrap:wrap;align-items:baseline}
 table.month{table-layout:fixed}
-table.month th.wk{width:3.2rem;text-align:center;color:#555}
+table.month th.wk{width:3.2rem;text-align:center;color:#3d3d3d}
 table.month td{height:5.5rem;font-size:.85rem}
-table.month td.out{background:#f5f5f5;color:#999}
+table.month td.out{background:#f5f5f5;color:#595959}
 table.month td.today{outline:3px solid #0b3d91;outline-offset:-3px;background:#eef3fc}
 table.month ul{list-style:none;margin:0;padding:0}
 table.month li{margin:.15rem 0;overflow-wrap:anywhere}
 table.month .date{margin:0 0 .2rem;font-weight:bold}
 .today-tag{color:#0b3d91;font-size:.75rem;text-transform:uppercase}
 .dow,.wk-word{display:none}.kind,.ch{color:#555}
-li.published{color:#1a7f37}li.failed,li.missed{color:#c62828}li.cancelled,li.withdrawn{color:#777}
-li.broadcast,li.bulletin{color:#4a148c}li.report{color:#b26a00}
+li.published{color:#1a7f37}li.failed,li.missed{color:#c62828}li.cancelled,li.withdrawn{color:#595959}
+li.broadcast,li.bulletin{color:#4a148c}li.report{color:#9a5700}
 @media (max-width:40rem){
 main{padding:.5rem}
 table.month,table.month tbody,table.month tr,table.month th,table.month td{display:block;width:auto;height:auto;border:0}

@@ -8,12 +8,12 @@ import { message } from '../../i18n/catalogue.js';
 import type { Plan } from '../../plan/schema.js';
 import { itemVersion } from '../../store/items.js';
 import { listPublications } from '../../store/publications.js';
-import { escapeHtml } from '../../text/html.js';
 import { nfcDeep } from '../api-spec.js';
 import { requires } from '../auth.js';
 import type { ServerContext, ServerEnv } from '../context.js';
-import { CALENDAR_STYLE, type CalendarLine, kindWord, monthGrid } from './calendar-grid.js';
-import { page } from './layout.js';
+import { type CalendarLine, kindWord, monthGrid } from './calendar-grid.js';
+import { type Html, html } from './html.js';
+import { cell, page } from './layout.js';
 
 const Query = z.object({
   plan: z.string().optional(),
@@ -92,18 +92,22 @@ async function linesOf(ctx: ServerContext, plan: Plan, period: Period): Promise<
 }
 
 /** The list view: every line of the period in time order, with its kind and channel. */
-function lineTable(lines: readonly CalendarLine[]): string {
-  if (lines.length === 0) return `<p>${escapeHtml(message('PAGE_CAL_NOTHING'))}</p>`;
+function lineTable(lines: readonly CalendarLine[]): Html {
+  if (lines.length === 0) return html`<p>${message('PAGE_CAL_NOTHING')}</p>`;
   const locale = message('PAGE_LANG');
-  const rows = lines
-    .map((l) => {
-      const when = l.at.toFormat(l.allDay ? 'ccc dd/MM' : 'ccc dd/MM HH:mm', { locale });
-      const cls = l.status ? `${l.kind} ${l.status}` : l.kind;
-      const text = l.item ? `${l.text} [${l.item}]` : l.text;
-      return `<tr class="${cls}"><td>${escapeHtml(when)}</td><td>${escapeHtml(l.channel)}</td><td>${escapeHtml(kindWord(l))}</td><td>${escapeHtml(text)}</td></tr>`;
-    })
-    .join('\n');
-  return `<table class="lines"><thead><tr><th>${escapeHtml(message('PAGE_TIME'))}</th><th>${escapeHtml(message('PAGE_CHANNEL'))}</th><th>${escapeHtml(message('PAGE_KIND'))}</th><th>${escapeHtml(message('PAGE_TITLE'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const col = {
+    time: message('PAGE_TIME'),
+    channel: message('PAGE_CHANNEL'),
+    kind: message('PAGE_KIND'),
+    title: message('PAGE_TITLE'),
+  };
+  const rows = lines.map((l) => {
+    const when = l.at.toFormat(l.allDay ? 'ccc dd/MM' : 'ccc dd/MM HH:mm', { locale });
+    const cls = l.status ? `${l.kind} ${l.status}` : l.kind;
+    const text = l.item ? `${l.text} [${l.item}]` : l.text;
+    return html`<tr class="${cls}">${cell(col.time, when)}${cell(col.channel, l.channel)}${cell(col.kind, kindWord(l))}${cell(col.title, text)}</tr>\n`;
+  });
+  return html`<table class="lines stack"><thead><tr>${Object.values(col).map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /**
@@ -118,7 +122,8 @@ export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     const { project, config } = ctx.session;
     const plans = project.plans.map((p) => p.value);
     const plan = plans.find((p) => p.id === q.plan) ?? plans[0];
-    if (!plan) return c.html(page(message('PAGE_CALENDAR'), '', c.get('user')));
+    const options = { user: c.get('user'), csrf: c.get('csrf'), path: '/calendar' };
+    if (!plan) return c.html(page(message('PAGE_CALENDAR'), html``, options));
     const zone = plan.timeZone;
     const now = ctx.clock.now().setZone(zone);
     const monthText = q.month || (q.period && /^\d{4}-\d{2}$/.test(q.period) ? q.period : '');
@@ -133,24 +138,22 @@ export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
       if (q.channel) params.set('channel', q.channel);
       return `/calendar?${params.toString()}`;
     };
-    const nav = `<p class="cal-nav"><a rel="prev" href="${escapeHtml(link(month.minus({ months: 1 })))}">${escapeHtml(message('PAGE_CAL_PREV'))}</a>
-<a href="${escapeHtml(link(now))}">${escapeHtml(message('PAGE_CAL_THIS_MONTH'))}</a>
-<a rel="next" href="${escapeHtml(link(month.plus({ months: 1 })))}">${escapeHtml(message('PAGE_CAL_NEXT'))}</a></p>`;
+    const nav = html`<p class="cal-nav"><a rel="prev" href="${link(month.minus({ months: 1 }))}">${message('PAGE_CAL_PREV')}</a>
+<a href="${link(now)}">${message('PAGE_CAL_THIS_MONTH')}</a>
+<a rel="next" href="${link(month.plus({ months: 1 }))}">${message('PAGE_CAL_NEXT')}</a></p>`;
     const option = (id: string, selected: boolean, label = id) =>
-      `<option value="${escapeHtml(id)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
-    const form = `<form method="get" action="/calendar">
-<label>${escapeHtml(message('PAGE_PLAN'))} <select name="plan">${plans.map((p) => option(p.id, p.id === plan.id)).join('')}</select></label>
-<label>${escapeHtml(message('PAGE_MONTH'))} <input type="month" name="month" value="${escapeHtml(month.toFormat('yyyy-MM'))}"></label>
-<label>${escapeHtml(message('PAGE_CHANNEL'))} <select name="channel">${option('', !q.channel, message('PAGE_ALL'))}${[...config.channels.keys()].map((id) => option(id, id === q.channel)).join('')}</select></label>
-<button>${escapeHtml(message('PAGE_SHOW'))}</button></form>`;
-    const zoneNote = `<p class="zone">${escapeHtml(message('PAGE_CAL_ZONE', { zone }))}</p>`;
+      html`<option value="${id}"${selected ? html` selected` : ''}>${label}</option>`;
+    const form = html`<form method="get" action="/calendar" class="filters">
+<label>${message('PAGE_PLAN')} <select name="plan">${plans.map((p) => option(p.id, p.id === plan.id))}</select></label>
+<label>${message('PAGE_MONTH')} <input type="month" name="month" value="${month.toFormat('yyyy-MM')}"></label>
+<label>${message('PAGE_CHANNEL')} <select name="channel">${option('', !q.channel, message('PAGE_ALL'))}${[...config.channels.keys()].map((id) => option(id, id === q.channel))}</select></label>
+<button>${message('PAGE_SHOW')}</button></form>`;
+    const zoneNote = html`<p class="zone">${message('PAGE_CAL_ZONE', { zone })}</p>`;
     const body = listOnly
-      ? `${form}<h2>${escapeHtml(`${plan.id} · ${period.label}`)}</h2>${zoneNote}${lineTable(lines)}`
-      : `${form}<h2 id="month" data-month="${month.toFormat('yyyy-MM')}">${escapeHtml(`${plan.id} · ${period.label} · ${message('PAGE_CAL_MONTH_OF', { month: month.month, year: month.year })}`)}</h2>
+      ? html`${form}<h2>${`${plan.id} · ${period.label}`}</h2>${zoneNote}${lineTable(lines)}`
+      : html`${form}<h2 id="month" data-month="${month.toFormat('yyyy-MM')}">${`${plan.id} · ${period.label} · ${message('PAGE_CAL_MONTH_OF', { month: month.month, year: month.year })}`}</h2>
 ${nav}${zoneNote}${monthGrid(month, lines, now)}
-<h2 id="list">${escapeHtml(message('PAGE_CAL_LIST'))}</h2>${lineTable(lines)}`;
-    return c.html(
-      page(message('PAGE_CALENDAR'), body, c.get('user'), c.get('csrf'), CALENDAR_STYLE),
-    );
+<h2 id="list">${message('PAGE_CAL_LIST')}</h2>${lineTable(lines)}`;
+    return c.html(page(message('PAGE_CALENDAR'), body, options));
   });
 }

@@ -3,18 +3,18 @@ import { DateTime } from 'luxon';
 import { allows, PERMISSIONS } from '../../auth/roles.js';
 import { DEFAULT_ZONE } from '../../config/primitives.js';
 import { LoaError } from '../../errors/loa-error.js';
-import { EVIDENCE_KINDS, type EvidenceEntry } from '../../evidence/log.js';
+import { EVIDENCE_KINDS, type EvidenceEntry, type EvidenceKind } from '../../evidence/log.js';
 import { listEvidence } from '../../evidence/log-filter.js';
 import { latestCheckpoint } from '../../evidence/store-checkpoint.js';
-import { hint, message } from '../../i18n/catalogue.js';
+import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
 import type { Plan } from '../../plan/schema.js';
-import { escapeHtml } from '../../text/html.js';
 import { EvidenceFilter, filteredEvidence } from '../api-evidence.js';
 import { nfcDeep } from '../api-spec.js';
 import { requires } from '../auth.js';
 import type { ServerContext, ServerEnv } from '../context.js';
 import { statusOf } from '../refusal.js';
-import { noticeBox, page } from './layout.js';
+import { type Html, html } from './html.js';
+import { cell, noticeBox, page } from './layout.js';
 import {
   DEFAULT_MAX_UPLOAD_BYTES,
   type FormProblem,
@@ -27,19 +27,41 @@ import {
 } from './manual-evidence.js';
 
 /** A manual entry's files: each name with its SHA-256 and size. */
-function fileList(files: EvidenceEntry['files']): string {
+function fileList(files: EvidenceEntry['files']): Html | string {
   if (!files?.length) return '';
-  const items = files
-    .map(
-      (f) =>
-        `<li><span class="name">${escapeHtml(f.name)}</span> (${f.bytes} B) <code class="hash">${escapeHtml(f.sha256)}</code></li>`,
-    )
-    .join('');
-  return `<ul class="files">${items}</ul>`;
+  const items = files.map(
+    (f) =>
+      html`<li><span class="name">${f.name}</span> (${f.bytes} B) <code class="hash">${f.sha256}</code></li>`,
+  );
+  return html`<ul class="files">${items}</ul>`;
+}
+
+const KIND_WORDS: Record<EvidenceKind, MessageCode> = {
+  publication: 'PAGE_EV_KIND_PUBLICATION',
+  airing: 'PAGE_EV_KIND_AIRING',
+  'bulletin-issue': 'PAGE_EV_KIND_BULLETIN_ISSUE',
+  manual: 'PAGE_EV_KIND_MANUAL',
+  report: 'PAGE_EV_KIND_REPORT',
+  correction: 'PAGE_EV_KIND_CORRECTION',
+};
+
+/** An evidence kind in words (`Đăng bài`, `Phát sóng`…). */
+export function evidenceKindWord(kind: EvidenceKind): string {
+  return message(KIND_WORDS[kind]);
+}
+
+/** The zone an entry's time is shown in: its plan's, else the first plan's. */
+function zoneOf(entry: { plan?: string | undefined }, plans: readonly Plan[]): string {
+  return (plans.find((p) => p.id === entry.plan) ?? plans[0])?.timeZone ?? DEFAULT_ZONE;
+}
+
+/** An instant of the log in a plan's zone, as people read it: `06/03/2024 10:00 (+07:00)`. */
+export function localInstant(time: string, zone: string): string {
+  return DateTime.fromISO(time, { zone: 'utc' }).setZone(zone).toFormat('dd/MM/yyyy HH:mm (ZZ)');
 }
 
 /** The entry just added: index, task (title and clause), date in the plan's zone, files. */
-function addedEntry(entry: EvidenceEntry, plans: readonly Plan[]): string {
+function addedEntry(entry: EvidenceEntry, plans: readonly Plan[]): Html {
   const plan = plans.find((p) => p.id === entry.plan);
   const task = plan?.tasks.find((t) => t.id === entry.task);
   const zone = plan?.timeZone ?? DEFAULT_ZONE;
@@ -47,9 +69,9 @@ function addedEntry(entry: EvidenceEntry, plans: readonly Plan[]): string {
   const taskText = task
     ? `${task.title} — ${message('PAGE_CLAUSE')} ${task.source} (${entry.plan}/${task.id})`
     : [entry.plan, entry.task].filter(Boolean).join('/');
-  const row = (label: string, value: string) => `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>`;
-  return `${noticeBox(message('PAGE_MANUAL_ADDED', { index: entry.index }))}
-<dl id="added" class="facts" data-index="${entry.index}">${row('#', String(entry.index))}${row(message('PAGE_TASK'), escapeHtml(taskText))}${row(message('PAGE_DATE'), escapeHtml(date))}${entry.note ? row(message('PAGE_NOTE'), escapeHtml(entry.note)) : ''}${entry.files?.length ? row(message('PAGE_FILES'), fileList(entry.files)) : ''}</dl>`;
+  const row = (label: string, value: unknown) => html`<dt>${label}</dt><dd>${value}</dd>`;
+  return html`${noticeBox(message('PAGE_MANUAL_ADDED', { index: entry.index }))}
+<dl id="added" class="facts" data-index="${entry.index}">${row('#', String(entry.index))}${row(message('PAGE_TASK'), taskText)}${row(message('PAGE_DATE'), date)}${entry.note ? row(message('PAGE_NOTE'), entry.note) : ''}${entry.files?.length ? row(message('PAGE_FILES'), fileList(entry.files)) : ''}</dl>`;
 }
 
 /** What the evidence page shows besides the log: the entry just added, or a refused form. */
@@ -67,7 +89,7 @@ async function evidenceHtml(
   c: Context<ServerEnv>,
   ctx: ServerContext,
   shown: EvidenceShown = {},
-): Promise<string> {
+): Promise<Html> {
   const user = c.get('user');
   const csrf = c.get('csrf');
   const plans = ctx.session.project.plans.map((p) => p.value);
@@ -77,7 +99,7 @@ async function evidenceHtml(
   );
   const entries = await filteredEvidence(ctx, filter, PAGE_SIZE);
   const checkpoint = await latestCheckpoint(ctx.session.store.db);
-  let added = '';
+  let added: Html | string = '';
   if (shown.added !== undefined) {
     const [entry] = await listEvidence(ctx.session.store.db, {
       before: shown.added + 1,
@@ -89,43 +111,48 @@ async function evidenceHtml(
   const first = entries[0];
   const older =
     first !== undefined && first.index > 0 && entries.length >= (filter.limit ?? PAGE_SIZE)
-      ? `<p><a rel="prev" href="/evidence?${new URLSearchParams({
+      ? html`<p><a rel="prev" href="/evidence?${new URLSearchParams({
           ...Object.fromEntries(
             Object.entries(filter).filter(([k, v]) => v !== undefined && k !== 'before'),
           ),
           before: String(first.index),
-        }).toString()}">${escapeHtml(message('PAGE_EVIDENCE_OLDER', { before: first.index }))}</a></p>`
+        }).toString()}">${message('PAGE_EVIDENCE_OLDER', { before: first.index })}</a></p>`
       : '';
   const maxUpload = ctx.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const roles = PERMISSIONS['evidence:add'].join(', ');
   const form =
     user && allows(user.role, 'evidence:add')
       ? manualForm(plans, csrf, maxUpload, shown.values, shown.problem)
-      : `<p class="read-only">${escapeHtml(message('PAGE_MANUAL_READ_ONLY', { role: user?.role ?? '', roles }))}</p>`;
-  const kinds = ['', ...EVIDENCE_KINDS]
-    .map(
-      (k) =>
-        `<option value="${k}"${k === (filter.kind ?? '') ? ' selected' : ''}>${escapeHtml(k || message('PAGE_ALL'))}</option>`,
-    )
-    .join('');
-  const filterForm = `<form method="get" action="/evidence">
-<label>${escapeHtml(message('PAGE_KIND'))} <select name="kind">${kinds}</select></label>
-<label>${escapeHtml(message('PAGE_CHANNEL'))} <input name="channel" value="${escapeHtml(filter.channel ?? '')}"></label>
-<label>${escapeHtml(message('PAGE_FROM'))} <input type="date" name="from" value="${escapeHtml(filter.from ?? '')}"></label>
-<label>${escapeHtml(message('PAGE_TO'))} <input type="date" name="to" value="${escapeHtml(filter.to ?? '')}"></label>
-<button>${escapeHtml(message('PAGE_SHOW'))}</button></form>`;
+      : html`<p class="read-only">${message('PAGE_MANUAL_READ_ONLY', { role: user?.role ?? '', roles })}</p>`;
+  const kinds = (['', ...EVIDENCE_KINDS] as const).map(
+    (k) =>
+      html`<option value="${k}"${k === (filter.kind ?? '') ? html` selected` : ''}>${k ? evidenceKindWord(k) : message('PAGE_ALL')}</option>`,
+  );
+  const filterForm = html`<form method="get" action="/evidence" class="filters">
+<label>${message('PAGE_KIND')} <select name="kind">${kinds}</select></label>
+<label>${message('PAGE_CHANNEL')} <input name="channel" value="${filter.channel ?? ''}"></label>
+<label>${message('PAGE_FROM')} <input type="date" name="from" value="${filter.from ?? ''}"></label>
+<label>${message('PAGE_TO')} <input type="date" name="to" value="${filter.to ?? ''}"></label>
+<button>${message('PAGE_SHOW')}</button></form>`;
   const head = checkpoint
-    ? `<p id="checkpoint">${escapeHtml(message('PAGE_CHECKPOINT', { size: checkpoint.size, root: checkpoint.rootHashHex, at: checkpoint.signedAt }))}</p>`
-    : `<p id="checkpoint">${escapeHtml(message('PAGE_NO_CHECKPOINT'))}</p>`;
-  const rows = entries
-    .map(
-      (e) =>
-        `<tr data-index="${e.index}"><td>${e.index}</td><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.time)}</td><td>${escapeHtml(e.channel ?? '')}</td><td>${escapeHtml([e.plan, e.task].filter(Boolean).join(' / '))}</td><td>${escapeHtml(e.item ?? e.note ?? '')}${fileList(e.files)}</td><td><a href="/api/evidence/${e.index}/proof">${escapeHtml(message('PAGE_PROOF'))}</a></td></tr>`,
-    )
-    .join('\n');
-  const body = `${added}${head}${form}<h2>${escapeHtml(message('PAGE_EVIDENCE'))}</h2>${filterForm}<p>${escapeHtml(message('PAGE_ENTRIES', { count: entries.length }))}</p>
-${older}<table><thead><tr><th>#</th><th>${escapeHtml(message('PAGE_KIND'))}</th><th>${escapeHtml(message('PAGE_TIME'))}</th><th>${escapeHtml(message('PAGE_CHANNEL'))}</th><th>${escapeHtml(message('PAGE_TASK'))}</th><th></th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
-  return page(message('PAGE_EVIDENCE'), body, user, csrf);
+    ? html`<p id="checkpoint">${message('PAGE_CHECKPOINT', { size: checkpoint.size, root: checkpoint.rootHashHex, at: localInstant(checkpoint.signedAt, zoneOf({}, plans)) })}</p>`
+    : html`<p id="checkpoint">${message('PAGE_NO_CHECKPOINT')}</p>`;
+  const col = {
+    index: '#',
+    kind: message('PAGE_KIND'),
+    time: message('PAGE_TIME'),
+    channel: message('PAGE_CHANNEL'),
+    task: message('PAGE_TASK'),
+    what: message('PAGE_EV_WHAT'),
+    proof: message('PAGE_PROOF'),
+  };
+  const rows = entries.map(
+    (e) =>
+      html`<tr data-index="${e.index}">${cell(col.index, e.index)}${cell(col.kind, evidenceKindWord(e.kind))}${cell(col.time, localInstant(e.time, zoneOf(e, plans)))}${cell(col.channel, e.channel ?? '')}${cell(col.task, [e.plan, e.task].filter(Boolean).join(' / '))}${cell(col.what, html`${e.item ?? e.note ?? ''}${fileList(e.files)}`)}${cell(col.proof, html`<a href="/api/evidence/${e.index}/proof">${message('PAGE_PROOF')}</a>`)}</tr>\n`,
+  );
+  const body = html`${added}${head}${form}<h2>${message('PAGE_EVIDENCE')}</h2>${filterForm}<p>${message('PAGE_ENTRIES', { count: entries.length })}</p>
+${older}<table class="stack"><thead><tr>${Object.values(col).map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`;
+  return page(message('PAGE_EVIDENCE'), body, { user, csrf, path: '/evidence' });
 }
 
 /**

@@ -1,28 +1,28 @@
 import type { Hono } from 'hono';
 import { message } from '../../i18n/catalogue.js';
-import { escapeHtml } from '../../text/html.js';
 import { type AuthGuard, endSession, signIn, startSession } from '../auth.js';
 import type { ServerContext, ServerEnv } from '../context.js';
 import { refuse } from '../refusal.js';
+import { type Html, html } from './html.js';
 import { page } from './layout.js';
 
 /**
  * Only a path of this site may follow the login (no open redirect): one leading slash, then
  * letters, digits, `-`, `_` and single slashes; `//host`, `/\\host` and anything else fall
- * back to the queue.
+ * back to the user's home.
  */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^(\/[\w-]+)*\/?$/.test(next) && next.startsWith('/')
     ? next
-    : '/queue';
+    : '/';
 }
 
-function loginForm(next: string): string {
-  return `<form method="post" action="/login">
-<input type="hidden" name="next" value="${escapeHtml(next)}">
-<label>${escapeHtml(message('PAGE_TOKEN'))} <input type="password" name="token" autocomplete="off" required></label>
-<button type="submit">${escapeHtml(message('PAGE_LOGIN'))}</button></form>
-<p>${escapeHtml(message('PAGE_LOGIN_HINT'))}</p>`;
+function loginForm(next: string): Html {
+  return html`<form method="post" action="/login" class="filters">
+<input type="hidden" name="next" value="${next}">
+<label>${message('PAGE_TOKEN')} <input type="password" name="token" autocomplete="off" required></label>
+<button type="submit">${message('PAGE_LOGIN')}</button></form>
+<p>${message('PAGE_LOGIN_HINT')}</p>`;
 }
 
 /**
@@ -32,9 +32,13 @@ function loginForm(next: string): string {
  * the session in the store, so its cookie stops working everywhere at once.
  */
 export function loginRoutes(app: Hono<ServerEnv>, ctx: ServerContext, guard: AuthGuard): void {
-  app.get('/', (c) => c.redirect(c.get('user') ? '/queue' : '/login', 303));
   app.get('/login', (c) =>
-    c.html(page(message('PAGE_LOGIN'), loginForm(safeNext(c.req.query('next'))), undefined)),
+    c.html(
+      page(message('PAGE_LOGIN'), loginForm(safeNext(c.req.query('next'))), {
+        user: undefined,
+        path: '/login',
+      }),
+    ),
   );
   app.post('/login', async (c) => {
     const body = await c.req.parseBody();

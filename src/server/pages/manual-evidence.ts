@@ -7,9 +7,9 @@ import type { EvidenceFile } from '../../evidence/log.js';
 import { addManualEvidence } from '../../evidence/manual.js';
 import { message } from '../../i18n/catalogue.js';
 import type { Plan } from '../../plan/schema.js';
-import { escapeHtml } from '../../text/html.js';
 import type { ServerContext } from '../context.js';
 import { checkUpload, UPLOAD_TYPES } from '../uploads.js';
+import { type Html, html } from './html.js';
 import { csrfField, problemBox } from './layout.js';
 
 /** The page's form path; the app gives it the upload body limit, as the API route. */
@@ -64,37 +64,32 @@ export function manualForm(
   maxUpload: number,
   values: ManualFormValues = { task: '', date: '', note: '' },
   problem?: FormProblem,
-): string {
+): Html {
   const groups = manualTasks(plans);
-  const head = `<h2>${escapeHtml(message('PAGE_MANUAL_HEAD'))}</h2><p>${escapeHtml(message('PAGE_MANUAL_INTRO'))}</p>`;
+  const head = html`<h2>${message('PAGE_MANUAL_HEAD')}</h2><p>${message('PAGE_MANUAL_INTRO')}</p>`;
   if (groups.length === 0)
-    return `<section id="manual">${head}<p>${escapeHtml(message('PAGE_MANUAL_NONE'))}</p></section>`;
-  const options = groups
-    .map(({ plan, tasks }) => {
-      const opts = tasks
-        .map((t) => {
-          const value = `${plan.id}/${t.id}`;
-          const label = `${t.title} — ${message('PAGE_CLAUSE')} ${t.source}`;
-          return `<option value="${escapeHtml(value)}"${value === values.task ? ' selected' : ''}>${escapeHtml(label)}</option>`;
-        })
-        .join('');
-      const label = `${plan.document.number} — ${plan.document.title} (${plan.id})`;
-      return `<optgroup label="${escapeHtml(label)}">${opts}</optgroup>`;
-    })
-    .join('');
+    return html`<section id="manual">${head}<p>${message('PAGE_MANUAL_NONE')}</p></section>`;
+  const options = groups.map(({ plan, tasks }) => {
+    const opts = tasks.map((t) => {
+      const value = `${plan.id}/${t.id}`;
+      const label = `${t.title} — ${message('PAGE_CLAUSE')} ${t.source}`;
+      return html`<option value="${value}"${value === values.task ? html` selected` : ''}>${label}</option>`;
+    });
+    const label = `${plan.document.number} — ${plan.document.title} (${plan.id})`;
+    return html`<optgroup label="${label}">${opts}</optgroup>`;
+  });
   const box = problem
-    ? problemBox(problem) +
-      (problem.filesLost ? `<p>${escapeHtml(message('PAGE_MANUAL_FILES_AGAIN'))}</p>` : '')
+    ? html`${problemBox(problem)}${problem.filesLost ? html`<p>${message('PAGE_MANUAL_FILES_AGAIN')}</p>` : ''}`
     : '';
   const types = Object.keys(UPLOAD_TYPES).join(', ');
   const mib = Math.round((maxUpload / 1024 / 1024) * 10) / 10;
-  return `<section id="manual">${head}${box}
+  return html`<section id="manual">${head}${box}
 <form method="post" action="${MANUAL_EVIDENCE_PATH}" enctype="multipart/form-data">${csrfField(csrf)}
-<p><label>${escapeHtml(message('PAGE_MANUAL_TASK'))} <select name="task" required><option value="">${escapeHtml(message('PAGE_MANUAL_CHOOSE'))}</option>${options}</select></label></p>
-<p><label>${escapeHtml(message('PAGE_MANUAL_DATE'))} <input type="date" name="date" value="${escapeHtml(values.date)}" required></label></p>
-<p><label>${escapeHtml(message('PAGE_MANUAL_NOTE'))}<br><textarea name="note" rows="3" cols="60" maxlength="${MAX_NOTE}">${escapeHtml(values.note)}</textarea></label></p>
-<p><label>${escapeHtml(message('PAGE_MANUAL_FILES', { types, max: mib }))} <input type="file" name="file" multiple accept="${escapeHtml(types.replace(/ /g, ''))}"></label></p>
-<button type="submit">${escapeHtml(message('PAGE_MANUAL_SUBMIT'))}</button></form></section>`;
+<p><label>${message('PAGE_MANUAL_TASK')} <select name="task" required><option value="">${message('PAGE_MANUAL_CHOOSE')}</option>${options}</select></label></p>
+<p><label>${message('PAGE_MANUAL_DATE')} <input type="date" name="date" value="${values.date}" required></label></p>
+<p><label for="manual-note">${message('PAGE_MANUAL_NOTE')}</label><br><textarea id="manual-note" name="note" rows="3" maxlength="${MAX_NOTE}">${values.note}</textarea></p>
+<p><label>${message('PAGE_MANUAL_FILES', { types, max: mib })} <input type="file" name="file" multiple accept="${types.replace(/ /g, '')}"></label></p>
+<button type="submit">${message('PAGE_MANUAL_SUBMIT')}</button></form></section>`;
 }
 
 /**

@@ -3,17 +3,24 @@ import { DateTime } from 'luxon';
 import { allows } from '../../auth/roles.js';
 import type { AuthUser } from '../../auth/users.js';
 import { DEFAULT_ZONE } from '../../config/primitives.js';
-import { approveItem, RESCHEDULABLE, rescheduleItem, withdrawItem } from '../../content/queue.js';
+import {
+  APPROVABLE,
+  approveItem,
+  RESCHEDULABLE,
+  rescheduleItem,
+  WITHDRAWABLE,
+  withdrawItem,
+} from '../../content/queue.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
 import { channelZone } from '../../scheduler/planner.js';
 import { ITEM_STATUSES } from '../../store/schema.js';
-import { escapeHtml } from '../../text/html.js';
 import { addItemText, MAX_ITEM_BYTES, type QueueEntry, queueEntries } from '../api-queue.js';
 import { requires } from '../auth.js';
 import { queueContext, type ServerContext, type ServerEnv } from '../context.js';
 import { statusOf } from '../refusal.js';
-import { csrfField, noticeBox, page, problemBox } from './layout.js';
+import { type Html, html } from './html.js';
+import { cell, csrfField, noticeBox, page, problemBox } from './layout.js';
 
 const SAMPLE = `---
 id: tin-moi
@@ -50,7 +57,7 @@ function rescheduleForm(
   entry: QueueEntry,
   csrf: string | undefined,
   problem: QueueProblem | undefined,
-): string {
+): Html {
   const zone = itemZone(ctx, entry.channels);
   const value =
     problem?.when ??
@@ -61,9 +68,25 @@ function rescheduleForm(
       : '');
   const min = ctx.clock.now().setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm");
   const box = problem ? problemBox(problem) : '';
-  return `<form class="reschedule" method="post" action="/queue/${encodeURIComponent(entry.id)}/reschedule">${csrfField(csrf)}
-<label>${escapeHtml(message('PAGE_RESCHEDULE_AT', { zone }))} <input type="datetime-local" name="when" value="${escapeHtml(value)}" min="${min}" required></label>
-<button name="action" value="reschedule">${escapeHtml(message('PAGE_RESCHEDULE'))}</button></form>${box}`;
+  return html`<form class="reschedule" method="post" action="/queue/${entry.id}/reschedule">${csrfField(csrf)}
+<label>${message('PAGE_RESCHEDULE_AT', { zone })} <input type="datetime-local" name="when" value="${value}" min="${min}" required></label>
+<button name="action" value="reschedule">${message('PAGE_RESCHEDULE')}</button></form>${box}`;
+}
+
+/** The buttons of one item: only the moves its state allows. */
+function itemActions(entry: QueueEntry, csrf: string | undefined): Html {
+  const moves = (
+    [
+      ['approve', APPROVABLE, 'PAGE_APPROVE', ''],
+      ['withdraw', WITHDRAWABLE, 'PAGE_WITHDRAW', 'danger'],
+    ] as const
+  )
+    .filter(([, from]) => from.includes(entry.status))
+    .map(
+      ([action, , label, cls]) =>
+        html`<form class="inline" method="post" action="/queue/${entry.id}/${action}">${csrfField(csrf)}<button name="action" value="${action}"${cls ? html` class="${cls}"` : ''}>${message(label)}</button></form>`,
+    );
+  return html`<div class="actions">${moves}</div>`;
 }
 
 /** The queue page's HTML, with a notice on top or a refusal next to one item. */
@@ -72,39 +95,42 @@ async function queueHtml(
   user: AuthUser | undefined,
   csrf: string | undefined,
   shown: { notice?: string; problem?: QueueProblem } = {},
-): Promise<string> {
+): Promise<Html> {
   const canWrite = user ? allows(user.role, 'queue:write') : false;
   const entries = await queueEntries(ctx);
+  const head = {
+    id: message('PAGE_ITEM_ID'),
+    title: message('PAGE_TITLE'),
+    channels: message('PAGE_CHANNELS'),
+    next: message('PAGE_NEXT'),
+    actions: message('PAGE_ACTIONS'),
+  };
   const sections = ITEM_STATUSES.map((status) => {
     const rows = entries.filter((e) => e.status === status);
     if (rows.length === 0) return '';
-    const body = rows
-      .map((e) => {
-        const forms = canWrite
-          ? (['approve', 'withdraw'] as const)
-              .map(
-                (a) =>
-                  `<form class="inline" method="post" action="/queue/${encodeURIComponent(e.id)}/${a}">${csrfField(csrf)}<button name="action" value="${a}">${escapeHtml(message(a === 'approve' ? 'PAGE_APPROVE' : 'PAGE_WITHDRAW'))}</button></form>`,
-              )
-              .join(' ')
-          : '';
-        const problem = shown.problem?.id === e.id ? shown.problem : undefined;
-        const move =
-          canWrite && RESCHEDULABLE.has(e.status) ? rescheduleForm(ctx, e, csrf, problem) : '';
-        return `<tr data-item="${escapeHtml(e.id)}" id="item-${escapeHtml(e.id)}"><td>${escapeHtml(e.id)}</td><td>${escapeHtml(e.title ?? '')}</td><td>${escapeHtml(e.channels.join(', '))}</td><td>${escapeHtml(e.next ? `${e.next.local} (${e.next.channel})` : '')}</td><td>${forms}${move}</td></tr>`;
-      })
-      .join('\n');
-    return `<h2 id="${status}">${escapeHtml(message(`PAGE_STATE_${status.toUpperCase()}` as MessageCode))} (${rows.length})</h2>
-<table><thead><tr><th>id</th><th>${escapeHtml(message('PAGE_TITLE'))}</th><th>${escapeHtml(message('PAGE_CHANNELS'))}</th><th>${escapeHtml(message('PAGE_NEXT'))}</th><th></th></tr></thead><tbody>${body}</tbody></table>`;
-  }).join('\n');
+    const body = rows.map((e) => {
+      const problem = shown.problem?.id === e.id ? shown.problem : undefined;
+      const move =
+        canWrite && RESCHEDULABLE.has(e.status) ? rescheduleForm(ctx, e, csrf, problem) : '';
+      const actions = canWrite ? html`${itemActions(e, csrf)}${move}` : '';
+      return html`<tr data-item="${e.id}" id="item-${e.id}">${cell(head.id, e.id)}${cell(head.title, e.title ?? '')}${cell(head.channels, e.channels.join(', '))}${cell(head.next, e.next ? `${e.next.local} (${e.next.channel})` : '')}${cell(head.actions, actions)}</tr>\n`;
+    });
+    return html`<h2 id="${status}">${message(`PAGE_STATE_${status.toUpperCase()}` as MessageCode)} (${rows.length})</h2>
+<table class="stack"><thead><tr><th scope="col">${head.id}</th><th scope="col">${head.title}</th><th scope="col">${head.channels}</th><th scope="col">${head.next}</th><th scope="col">${head.actions}</th></tr></thead><tbody>${body}</tbody></table>`;
+  });
   const addForm = canWrite
-    ? `<h2>${escapeHtml(message('PAGE_ADD_ITEM'))}</h2><form method="post" action="/queue">${csrfField(csrf)}
-<textarea name="markdown" rows="10" cols="80" maxlength="${MAX_ITEM_BYTES}" placeholder="${escapeHtml(SAMPLE)}" required></textarea><br>
-<button type="submit">${escapeHtml(message('PAGE_ADD'))}</button></form>`
+    ? html`<h2>${message('PAGE_ADD_ITEM')}</h2><form method="post" action="/queue">${csrfField(csrf)}
+<label for="markdown">${message('PAGE_ADD_ITEM_LABEL')}</label>
+<textarea id="markdown" name="markdown" rows="10" maxlength="${MAX_ITEM_BYTES}" placeholder="${SAMPLE}" required></textarea><br>
+<button type="submit">${message('PAGE_ADD')}</button></form>`
     : '';
-  const empty = entries.length === 0 ? `<p>${escapeHtml(message('QUEUE_EMPTY'))}</p>` : '';
+  const empty = entries.length === 0 ? html`<p>${message('QUEUE_EMPTY')}</p>` : '';
   const notice = shown.notice ? noticeBox(shown.notice) : '';
-  return page(message('PAGE_QUEUE'), `${notice}${empty}${sections}${addForm}`, user, csrf);
+  return page(message('PAGE_QUEUE'), html`${notice}${empty}${sections}${addForm}`, {
+    user,
+    csrf,
+    path: '/queue',
+  });
 }
 
 /**
