@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
+import { listUsers } from '../auth/users.js';
 import { evidenceRoutes } from './api-evidence.js';
 import { queueRoutes } from './api-queue.js';
 import { recordRoutes } from './api-records.js';
@@ -11,8 +12,11 @@ import { tokenRoutes } from './api-tokens.js';
 import { authenticate, authGuard, formCsrf, hasBearer } from './auth.js';
 import type { ServerContext, ServerEnv } from './context.js';
 import { noStoreWhenAuthenticated, securityHeaders } from './hygiene.js';
+import { adminPages } from './pages/admin.js';
+import { assetRoutes } from './pages/assets.js';
 import { calendarPages } from './pages/calendar.js';
 import { evidencePages } from './pages/evidence.js';
+import { homePages } from './pages/home.js';
 import { loginRoutes } from './pages/login.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, MANUAL_EVIDENCE_PATH } from './pages/manual-evidence.js';
 import { queuePages } from './pages/queue.js';
@@ -77,6 +81,12 @@ export function createApp(ctx: ServerContext): LoaApp {
   // NOTE: credentials first, so that a write without any is answered 401, not 403.
   const guard = authGuard(ctx);
   app.use(authenticate(ctx, guard));
+  const administrators = async () =>
+    (await listUsers(ctx.session.store.db)).filter((u) => u.role === 'admin').map((u) => u.name);
+  app.use(async (c, next) => {
+    c.set('administrators', administrators);
+    await next();
+  });
   const originCheck = csrf();
   app.use((c, next) => (hasBearer(c) ? next() : originCheck(c, next)));
   const checkForm = formCsrf();
@@ -94,7 +104,10 @@ export function createApp(ctx: ServerContext): LoaApp {
   const openApi = openApiDocument(api.operations);
   app.get('/api/openapi.json', (c) => c.json(openApi));
   publicRoutes(app, ctx);
+  assetRoutes(app);
   loginRoutes(app, ctx, guard);
+  homePages(app, ctx);
+  adminPages(app, ctx);
   queuePages(app, ctx);
   quotaPages(app, ctx);
   calendarPages(app, ctx);

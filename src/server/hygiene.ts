@@ -6,8 +6,8 @@ import type { ServerEnv } from './context.js';
 /**
  * The headers every response carries, through Hono's secure-headers middleware: a Content
  * Security Policy that runs only script files served by this site (no inline script: pages
- * work without JavaScript and scripts only enhance them; styles are the pages' own inline
- * sheet), plays audio and fetches only from this site, may not be framed (`frame-ancestors 'none'`, X-Frame-Options),
+ * work without JavaScript and scripts only enhance them; styles are the pages' stylesheet
+ * file, /assets/loa.css, and the inline A4 sheet of the rundown's print export), plays audio and fetches only from this site, may not be framed (`frame-ancestors 'none'`, X-Frame-Options),
  * posts forms only to this site, `X-Content-Type-Options: nosniff` and `Referrer-Policy:
  * no-referrer`. Hono's HSTS header stays (browsers ignore it over plain HTTP).
  */
@@ -18,7 +18,7 @@ export function securityHeaders(): MiddlewareHandler<ServerEnv> {
       scriptSrc: ["'self'"],
       connectSrc: ["'self'"],
       mediaSrc: ["'self'"],
-      styleSrc: ["'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:'],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],
