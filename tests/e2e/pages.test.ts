@@ -120,7 +120,9 @@ describe.runIf(available)('pages in headless Chromium', () => {
       headers: { origin: base },
     });
     expect(answer.status()).toBe(403);
-    expect(await answer.text()).toContain('không có quyền queue:write');
+    expect(await answer.text()).toContain(
+      'Người dùng kt (vai trò kiểm tra viên) không được thêm, duyệt, rút và đặt lịch bài: việc này dành cho vai trò biên tập viên',
+    );
     await page.setContent(await answer.text());
     await shot(page, 'refused');
     await page.context().close();

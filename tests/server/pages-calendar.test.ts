@@ -109,7 +109,9 @@ describe.each(engines)('queue reschedule and calendar grid pages on $name', (eng
       when: '2024-04-02T08:00',
     });
     expect(res.status).toBe(403);
-    expect(await res.text()).toContain('không có quyền queue:write');
+    expect(await res.text()).toContain(
+      'Người dùng kt (vai trò kiểm tra viên) không được thêm, duyệt, rút và đặt lịch bài: việc này dành cho vai trò biên tập viên',
+    );
   });
 
   it('shows the month as ISO weeks, today marked, each item on its day in the plan’s zone', async () => {

@@ -132,7 +132,7 @@ describe.each(engines)('manual evidence form on the evidence page on $name', (en
     });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain(
-      'Người dùng kt (vai trò auditor) không có quyền evidence:add',
+      'Người dùng kt (vai trò kiểm tra viên) không được thêm minh chứng nhập tay: việc này dành cho vai trò biên tập viên',
     );
     expect(await written()).toEqual(before);
   });

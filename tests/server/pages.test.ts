@@ -97,7 +97,15 @@ describe.each(engines)('web pages on $name', (engine) => {
       body: new URLSearchParams({ _csrf: csrfOf(html) }).toString(),
     });
     expect(res.status).toBe(403);
-    expect(await res.text()).toContain('không có quyền queue:write');
+    const refusal = await res.text();
+    expect(refusal).toContain(
+      'Người dùng kt (vai trò kiểm tra viên) không được thêm, duyệt, rút và đặt lịch bài: việc này dành cho vai trò biên tập viên',
+    );
+    // Whom to ask, by name: the administrators of this loa.
+    expect(refusal).toContain(
+      'hãy nhờ quản trị viên (qt) cấp cho bạn một mã truy cập có vai trò biên tập viên',
+    );
+    expect(refusal).not.toContain('queue:write');
   });
 
   it('shows on the quotas page the figures of loa audit', async () => {
@@ -110,7 +118,7 @@ describe.each(engines)('web pages on $name', (engine) => {
     for (const task of result.tasks)
       for (const p of task.periods) {
         const row = new RegExp(
-          `data-task="${task.id}" data-period="${p.label}">[\\s\\S]*?class="required">${p.required}</td><td class="achieved">${p.achieved}</td>`,
+          `data-task="${task.id}" data-period="${p.label}">[\\s\\S]*?class="required">${p.required}</td><td data-label="Đạt" class="achieved">${p.achieved}</td>`,
         );
         expect(html).toMatch(row);
       }

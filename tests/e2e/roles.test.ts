@@ -1,0 +1,143 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../src/server/serve.js';
+import { eventStation } from '../server/pages-support.js';
+import type { StationServer } from '../server/station-server.js';
+import { storeEngines } from '../support/store-engines.js';
+import { ARTIFACTS, chromiumAvailable, launchChromium } from './browser.js';
+
+const available = chromiumAvailable();
+const [sqlite] = await storeEngines();
+const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
+
+/** What each role's menu holds, in order (and nothing else). */
+const MENUS = {
+  editor: ['Trang chủ', 'Hàng đợi bài', 'Lịch', 'Chỉ tiêu', 'Kịch bản phát sóng', 'Minh chứng'],
+  broadcaster: ['Trang chủ', 'Lịch', 'Kịch bản phát sóng'],
+  auditor: ['Trang chủ', 'Hàng đợi bài', 'Lịch', 'Chỉ tiêu', 'Kịch bản phát sóng', 'Minh chứng'],
+  admin: ['Trang chủ', 'Quản trị'],
+} as const;
+type RoleName = keyof typeof MENUS;
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1366, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe.runIf(available)('every role at home in Chromium, at 1366 and 390 px', () => {
+  let s: StationServer;
+  let server: RunningServer;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!sqlite) throw new Error('no engine');
+    s = await eventStation(sqlite);
+    server = await startServer(
+      { session: s.session, clock: s.clock, log: () => undefined },
+      { port: 0 },
+    );
+    base = `http://127.0.0.1:${server.port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await s?.session.store.close();
+  });
+
+  /** Signs in from the login page as a new user would, landing on the role's home. */
+  async function signIn(role: RoleName, viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
+    // bypassCSP: axe is injected into pages whose policy allows no inline script.
+    const context = await browser.newContext({
+      viewport: { width: viewport.width, height: viewport.height },
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await page.goto(base);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.getByLabel('Mã truy cập').fill(s.tokens[role]);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    expect(new URL(page.url()).pathname).toBe('/');
+    return page;
+  }
+
+  /** The serious and critical WCAG 2.1 A/AA violations axe-core finds on the page. */
+  async function axe(page: Page): Promise<string[]> {
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const run = (globalThis as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe
+        .run;
+      const result = (await run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      })) as { violations: AxeViolation[] };
+      return result.violations;
+    });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
+  }
+
+  /** Checks the page a user is on: no sideways scroll on a phone, no serious axe finding. */
+  async function checkPage(page: Page, label: string, width: number): Promise<void> {
+    const scrollWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
+    expect(scrollWidth, `${label}: scroll width`).toBeLessThanOrEqual(width);
+    expect(await axe(page), `${label}: axe`).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, `${label}.png`), fullPage: true });
+  }
+
+  for (const viewport of VIEWPORTS)
+    for (const role of Object.keys(MENUS) as RoleName[]) {
+      it(`${role} on ${viewport.name}: the menu holds only what the role may open, and every page in it passes`, async () => {
+        const page = await signIn(role, viewport);
+        const menu = page.getByRole('navigation', { name: 'Trình đơn chính' });
+        const labels = (await menu.getByRole('link').allTextContents()).map((t) => t.trim());
+        expect(labels).toEqual([...MENUS[role]]);
+        await checkPage(page, `${role}-home-${viewport.name}`, viewport.width);
+        for (const label of MENUS[role].slice(1)) {
+          await menu.getByRole('link', { name: label, exact: true }).click();
+          expect(await page.locator('h1').count()).toBe(1);
+          // No refusal and no error page behind any menu entry.
+          expect(await page.locator('[data-code]').count(), `${role} → ${label}`).toBe(0);
+          const slug = new URL(page.url()).pathname.replace(/\//g, '') || 'home';
+          await checkPage(page, `${role}-${slug}-${viewport.name}`, viewport.width);
+        }
+        await page.context().close();
+      });
+    }
+
+  it('the login page and a refusal pass on a phone too, and the refusal says whom to ask', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await checkPage(page, 'login-phone', 390);
+    await page.getByLabel('Mã truy cập').fill(s.tokens.broadcaster);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.goto(`${base}/evidence`);
+    const alert = page.getByRole('alert');
+    expect(await alert.textContent()).toBe(
+      'Người dùng dai (vai trò phát thanh – truyền hình) không được xem nhật ký minh chứng: việc này dành cho vai trò biên tập viên hoặc kiểm tra viên',
+    );
+    expect(await page.locator('.problem').textContent()).toContain('hãy nhờ quản trị viên (qt)');
+    await checkPage(page, 'refused-phone', 390);
+    await context.close();
+  });
+});
