@@ -57,10 +57,8 @@ describe.runIf(available)('every role at home in Chromium, at 1366 and 390 px', 
 
   /** Signs in from the login page as a new user would, landing on the role's home. */
   async function signIn(role: RoleName, viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
-    // bypassCSP: axe is injected into pages whose policy allows no inline script.
     const context = await browser.newContext({
       viewport: { width: viewport.width, height: viewport.height },
-      bypassCSP: true,
     });
     const page = await context.newPage();
     await page.goto(base);
@@ -124,7 +122,6 @@ describe.runIf(available)('every role at home in Chromium, at 1366 and 390 px', 
   it('the login page and a refusal pass on a phone too, and the refusal says whom to ask', async () => {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },
-      bypassCSP: true,
     });
     const page = await context.newPage();
     await page.goto(`${base}/login`);
