@@ -31,15 +31,24 @@ export function toAuditEntry(entry: EvidenceEntry): AuditEntry {
  * Every entry of the log up to `now`, as audit entries (corrections may reach back). With
  * `within`, only the entries in that range (and before `now`), plus every correction before
  * `now` and the entries those corrections name, so that a correction moving an entry in or
- * out of the range still applies.
+ * out of the range still applies. With `size`, only entries below that index (those a
+ * checkpoint of that size signs).
  */
 export async function auditEntries(
   db: Kysely<Database>,
   now: DateTime,
   within?: Range,
+  size?: number,
 ): Promise<AuditEntry[]> {
   const to = now.toUTC().toISO() as string;
-  if (within === undefined) return (await readEvidence(db, { to })).map(toAuditEntry);
+  if (within === undefined) {
+    return (await readEvidence(db, { to, ...(size === undefined ? {} : { size }) })).map(
+      toAuditEntry,
+    );
+  }
+  if (size !== undefined) {
+    return (await auditEntries(db, now, within)).filter((e) => e.index < size);
+  }
   const start = within.start.toUTC().toISO() as string;
   const until = DateTime.min(within.end, now).toUTC().toISO() as string;
   // NOTE: no `order by idx` in SQL: PostgreSQL would then walk the primary key over the

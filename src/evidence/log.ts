@@ -144,13 +144,15 @@ export async function appendEvidence(
 
 /**
  * Entries of the log in index order, parsed from their stored bytes; `range` keeps those
- * whose time is at or after `from` and before `to` (UTC ISO).
+ * whose time is at or after `from` and before `to` (UTC ISO), and below index `size` (the
+ * size of a checkpoint, so that what is read is what it signs).
  */
 export async function readEvidence(
   db: Kysely<Database>,
-  range: { from?: string; to?: string } = {},
+  range: { from?: string; to?: string; size?: number } = {},
 ): Promise<EvidenceEntry[]> {
   let query = db.selectFrom('evidence_entries').select(['idx', 'entry', 'leaf_hash']);
+  if (range.size !== undefined) query = query.where('idx', '<', range.size);
   if (range.from) query = query.where('time', '>=', range.from);
   if (range.to) query = query.where('time', '<', range.to);
   const rows = await query.orderBy('idx').execute();

@@ -22,6 +22,7 @@ export function evidenceKey(dataDir: string, env: NodeJS.ProcessEnv = process.en
 
 /** Mốc kiểm chứng as stored: size, root (hex), the signed note text, when it was signed. */
 export interface StoredCheckpoint {
+  /** Its row id; 0 for one signed on request and not stored. */
   id: number;
   size: number;
   rootHashHex: string;
@@ -83,4 +84,26 @@ export async function latestCheckpoint(
     .limit(1)
     .executeTakeFirst();
   return row ? fromRow(row) : undefined;
+}
+
+/**
+ * A checkpoint signed over every entry the log holds now: the latest stored one when it
+ * covers the head, else `store: true` signs and stores one (a command that writes, such as
+ * `loa report`), `store: false` signs one without storing it (a GET, which writes nothing;
+ * the signature is as good, and whoever holds it can hand it to `evidence verify
+ * --checkpoint`). Read in one transaction, so its size is the size of the log it signs.
+ */
+export async function freshCheckpoint(
+  store: Store,
+  key: SigningKey,
+  now: DateTime,
+  options: { store: boolean },
+): Promise<StoredCheckpoint> {
+  const latest = await latestCheckpoint(store.db);
+  const head = await readHead(store.db);
+  const root = Buffer.from(head.root()).toString('hex');
+  if (latest && latest.size === head.size && latest.rootHashHex === root) return latest;
+  if (options.store) return createCheckpoint(store, key, now);
+  const note = signCheckpoint({ origin: key.name, size: head.size, rootHash: head.root() }, key);
+  return { id: 0, size: head.size, rootHashHex: root, note, signedAt: toStored(now) };
 }

@@ -7,7 +7,7 @@ import { EVIDENCE_KINDS, type EvidenceEntry, evidenceSize } from '../evidence/lo
 import { auditFromLog } from '../evidence/log-audit.js';
 import { listEvidence } from '../evidence/log-filter.js';
 import { inclusionProofs } from '../evidence/log-proofs.js';
-import { latestCheckpoint } from '../evidence/store-checkpoint.js';
+import { evidenceKey, freshCheckpoint } from '../evidence/store-checkpoint.js';
 import type { ApiRoutes } from './api-router.js';
 import type { ServerContext } from './context.js';
 
@@ -107,9 +107,10 @@ export function evidenceRoutes(api: ApiRoutes, ctx: ServerContext): void {
       permission: 'evidence:read',
     },
     async (c) => {
-      const latest = await latestCheckpoint(ctx.session.store.db);
-      if (!latest) throw new LoaError('HTTP_NO_CHECKPOINT');
-      return c.json(latest);
+      // NOTE: signed over the log as it is now (not stored: a GET writes nothing).
+      const { session } = ctx;
+      const key = await evidenceKey(session.dataDir, session.env);
+      return c.json(await freshCheckpoint(session.store, key, ctx.clock.now(), { store: false }));
     },
   );
   api.add(

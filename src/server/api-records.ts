@@ -7,10 +7,9 @@ import { feedStates } from '../channels/ingest/store-state.js';
 import { findPlan } from '../cli/commands/plan.js';
 import { LoaError } from '../errors/loa-error.js';
 import { exportBundle } from '../evidence/bundle.js';
-import { readHead } from '../evidence/log.js';
 import { auditEntries } from '../evidence/log-audit.js';
 import { addManualEvidence } from '../evidence/manual.js';
-import { createCheckpoint, evidenceKey, latestCheckpoint } from '../evidence/store-checkpoint.js';
+import { createCheckpoint, evidenceKey, freshCheckpoint } from '../evidence/store-checkpoint.js';
 import { REPORT_FORMATS, renderReport } from '../report/render-report.js';
 import type { ApiRoutes } from './api-router.js';
 import type { ServerContext } from './context.js';
@@ -181,19 +180,16 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
       const plan = findPlan(session.project, params.plan);
       const now = ctx.clock.now();
       const { store } = session;
-      // NOTE: a GET only reads: it neither signs a checkpoint nor logs the report (auditors
-      // write nothing). The report that is issued and logged is made with `loa report`.
-      const head = await readHead(store.db);
-      const checkpoint = (await latestCheckpoint(store.db)) ?? {
-        size: head.size,
-        rootHashHex: Buffer.from(head.root()).toString('hex'),
-        signedAt: now.toUTC().toISO() as string,
-      };
+      // NOTE: a GET only reads: it stores no checkpoint and does not log the report (auditors
+      // write nothing); the checkpoint it prints is signed over the entries it counts. The
+      // report that is issued and logged is made with `loa report`.
+      const key = await evidenceKey(session.dataDir, session.env);
+      const checkpoint = await freshCheckpoint(store, key, now, { store: false });
       const bytes = await renderReport(
         {
           plan,
           channels: session.project.channels.map((ch) => ch.value),
-          entries: await auditEntries(store.db, now),
+          entries: await auditEntries(store.db, now, undefined, checkpoint.size),
           period: params.period,
           now,
           checkpoint,

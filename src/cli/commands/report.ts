@@ -4,11 +4,7 @@ import type { Command } from 'commander';
 import { type Clock, systemClock } from '../../calendar/clock.js';
 import { appendEvidence } from '../../evidence/log.js';
 import { auditEntries } from '../../evidence/log-audit.js';
-import {
-  createCheckpoint,
-  evidenceKey,
-  latestCheckpoint,
-} from '../../evidence/store-checkpoint.js';
+import { evidenceKey, freshCheckpoint } from '../../evidence/store-checkpoint.js';
 import { message } from '../../i18n/catalogue.js';
 import { renderReport } from '../../report/render-report.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
@@ -27,8 +23,8 @@ export interface ReportOptions {
 }
 
 /**
- * `loa report`: the periodic report of a plan (Decree 30 layout) with the evidence log's
- * latest checkpoint printed in it (one is signed when none exists yet); the report's bytes
+ * `loa report`: the periodic report of a plan (Decree 30 layout) with a checkpoint of the
+ * evidence log printed in it, signed over every entry the report counts; the report's bytes
  * are then recorded in the log as a `report` entry (their SHA-256), so a later, different
  * report for the same period shows.
  */
@@ -43,15 +39,15 @@ export async function runReport(
   const now = clock.now();
   const store = await openStore(storeOptionsFrom());
   try {
-    let checkpoint = await latestCheckpoint(store.db);
-    if (!checkpoint) {
-      checkpoint = await createCheckpoint(store, await evidenceKey(dataDirFrom()), now);
-    }
+    // The checkpoint printed signs every entry the report counts: one is signed now when the
+    // log grew since the latest, and the report counts the entries below its size.
+    const key = await evidenceKey(dataDirFrom());
+    const checkpoint = await freshCheckpoint(store, key, now, { store: true });
     const bytes = await renderReport(
       {
         plan,
         channels: project.channels.map((c) => c.value),
-        entries: await auditEntries(store.db, now),
+        entries: await auditEntries(store.db, now, undefined, checkpoint.size),
         period: options.period,
         now,
         checkpoint,
