@@ -1,3 +1,4 @@
+import { proratedQuota } from '../calendar/opportunities.js';
 import { intersect, planPeriod } from '../calendar/period.js';
 import type { Channel } from '../channels/schema.js';
 import { LoaError } from '../errors/loa-error.js';
@@ -67,19 +68,17 @@ function periodResults(
   const nowMs = input.now.toMillis();
   return periods.map((period, i): TaskPeriodResult => {
     const proof = (evidence[i] ?? []).sort((a, b) => a - b);
-    const { status, remainingOpportunities } = statusOf(
-      period,
-      task.rule.atLeast,
-      proof.length,
-      nowMs,
-      () => opportunitiesAhead(task, channels, period, input.now, plan.timeZone),
+    const required = proratedQuota(task.rule.atLeast, period.share);
+    const { status, remainingOpportunities } = statusOf(period, required, proof.length, nowMs, () =>
+      opportunitiesAhead(task, channels, period, input.now, plan.timeZone),
     );
     return {
       label: period.label,
       kind: period.kind,
       ...iso(period, plan.timeZone),
       spills: period.spills,
-      required: task.rule.atLeast,
+      ...(period.share < 1 ? { partial: true } : {}),
+      required,
       achieved: proof.length,
       status,
       evidence: proof,
@@ -206,6 +205,8 @@ export function completionOf(tasks: readonly TaskAudit[]): Completion {
     if (task.counted) continue;
     // A per-unit task counts each unit's sub-periods, not their roll-up.
     for (const period of task.each ? task.each.flatMap((u) => u.periods) : task.periods) {
+      // A sub-period the plan's edge cut to a quota of 0 asks nothing: it is not weighed.
+      if (period.status === 'counted') continue;
       if (period.status === 'met') met += 1;
       if (period.status === 'met' || period.status === 'missed') assessed += 1;
       else pending += 1;

@@ -1,32 +1,9 @@
 import type { DateTime } from 'luxon';
-import { broadcastSlotsIn, bulletinIssuesIn } from '../calendar/slots.js';
+import { offerIn } from '../calendar/opportunities.js';
 import type { Channel } from '../channels/schema.js';
-import { minutesOfDay, weekdayNumber } from '../config/primitives.js';
 import type { Task } from '../plan/schema.js';
 import type { SubPeriod } from './sub-periods.js';
 import type { TaskStatus } from './types.js';
-
-/** A scheduled chance to carry out a task: a broadcast slot or a bulletin issue day. */
-interface Opportunity {
-  start: DateTime;
-  lengthSec: number | undefined;
-}
-
-function fitsRule(task: Task, chance: Opportunity): boolean {
-  const { rule } = task;
-  if (rule.minDurationSec !== undefined) {
-    if (chance.lengthSec === undefined || chance.lengthSec < rule.minDurationSec) return false;
-  }
-  if (rule.window) {
-    const start = chance.start.hour * 60 + chance.start.minute;
-    const end = start + (chance.lengthSec ?? 0) / 60;
-    if (start < minutesOfDay(rule.window.from) || end > minutesOfDay(rule.window.to)) return false;
-  }
-  if (rule.weekdays && !rule.weekdays.map(weekdayNumber).includes(chance.start.weekday)) {
-    return false;
-  }
-  return true;
-}
 
 /**
  * How many scheduled opportunities that fit the rule are still ahead in an open sub-period,
@@ -45,26 +22,7 @@ export function opportunitiesAhead(
   const kinds = new Set<string>(task.rule.channelKinds);
   const channels = serving.filter((c) => kinds.has(c.kind));
   if (channels.length === 0) return undefined;
-  const range = { start: now, end: period.end };
-  let count = 0;
-  for (const channel of channels) {
-    let chances: Opportunity[];
-    if (channel.kind === 'broadcast') {
-      chances = broadcastSlotsIn(channel, range, zone).map((s) => ({
-        start: s.start,
-        lengthSec: s.lengthSec,
-      }));
-    } else if (channel.kind === 'bulletin') {
-      chances = bulletinIssuesIn(channel, range, zone).map((i) => ({
-        start: i.date,
-        lengthSec: undefined,
-      }));
-    } else {
-      return undefined;
-    }
-    count += chances.filter((chance) => fitsRule(task, chance)).length;
-  }
-  return count;
+  return offerIn(task, channels, { start: now, end: period.end }, zone)?.count;
 }
 
 /**

@@ -40,7 +40,7 @@ function rollUpStatus(statuses: readonly TaskStatus[], required: number, started
  * entries of them all plus the entries of no listed unit, and how many units met.
  */
 export function rollUpPeriods(
-  task: Task,
+  _task: Task,
   periods: readonly SubPeriod[],
   each: readonly UnitAudit[],
   orphans: readonly RejectedEntry[][],
@@ -60,11 +60,12 @@ export function rollUpPeriods(
       start: period.start.setZone(zone).toISO({ suppressMilliseconds: true }) ?? '',
       end: period.end.setZone(zone).toISO({ suppressMilliseconds: true }) ?? '',
       spills: period.spills,
+      ...(period.share < 1 ? { partial: true } : {}),
       required: of.reduce((sum, p) => sum + p.required, 0),
       achieved: of.reduce((sum, p) => sum + p.achieved, 0),
       status: rollUpStatus(
         of.map((p) => p.status),
-        task.rule.atLeast,
+        of.reduce((sum, p) => sum + p.required, 0),
         period.startMs < nowMs,
       ),
       evidence,
@@ -76,6 +77,7 @@ export function rollUpPeriods(
 
 function count(periods: readonly TaskPeriodResult[], into: Completion): void {
   for (const period of periods) {
+    if (period.status === 'counted') continue;
     if (period.status === 'met') into.met += 1;
     if (period.status === 'met' || period.status === 'missed') into.assessed += 1;
     else into.pending += 1;

@@ -104,7 +104,7 @@ export function renderAuditTable(
         : shorten(period.evidence.map((i) => `#${i}`).join(' '), 40);
       lines.push(
         row([
-          `${period.label}${period.spills ? '*' : ''}`,
+          `${period.label}${period.spills ? '*' : ''}${period.partial ? '°' : ''}`,
           task.counted ? '–' : String(period.required),
           String(period.achieved),
           statusText(period.status, lang),
@@ -145,6 +145,9 @@ export function renderAuditTable(
   }
   lines.push('');
   if (spills) lines.push(message('AUDIT_SPILL_NOTE', {}, lang));
+  if (result.tasks.some((t) => t.periods.some((p) => p.partial))) {
+    lines.push(message('AUDIT_PARTIAL_NOTE', {}, lang));
+  }
   lines.push(completionText(result, lang));
   if (result.rollUp) {
     lines.push(message('AUDIT_ROLLUP_HEADER', {}, lang));

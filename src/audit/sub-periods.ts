@@ -13,6 +13,8 @@ export interface SubPeriod {
   endMs: number;
   /** It reaches outside the audited period (an ISO week across two months). */
   spills: boolean;
+  /** The share of the calendar sub-period inside the plan: 1, or less at the plan's edges. */
+  share: number;
 }
 
 /**
@@ -38,6 +40,9 @@ export function subPeriodsOf(kind: PeriodKind, whole: Period, audited: Range): S
       startMs: clipped.start.toMillis(),
       endMs: clipped.end.toMillis(),
       spills: clipped.start < audited.start || clipped.end > audited.end,
+      share:
+        (clipped.end.toMillis() - clipped.start.toMillis()) /
+        (period.end.toMillis() - period.start.toMillis()),
     });
   }
   return out;

@@ -89,6 +89,11 @@ export interface TaskPeriodResult {
   end: string;
   /** The sub-period reaches outside the audited period; it is still counted once, whole. */
   spills: boolean;
+  /**
+   * The plan's period cuts the sub-period (its first or last week or month): `required` is
+   * the quota in proportion to its days inside the plan, rounded down (0: not weighed).
+   */
+  partial?: true;
   required: number;
   achieved: number;
   status: TaskStatus;

@@ -340,6 +340,20 @@ export const CATALOGUE = {
     hintVi: 'Khai báo các đơn vị trong units với parent và type tương ứng, hoặc sửa each.',
     hintEn: 'List the units under units with that parent and type, or correct each.',
   },
+  CAPACITY_SHORT: {
+    vi: 'Nhiệm vụ "{task}" (mục {source}) cần {required} lần trong {period} nhưng lịch của kênh {channels} chỉ có {offered} (thiếu {missing}); {short}/{periods} kỳ không đủ',
+    en: 'Task "{task}" (clause {source}) needs {required} in {period} but the schedule of {channels} offers only {offered} (short by {missing}); {short} of {periods} periods fall short',
+    hintVi:
+      'Thêm khung giờ phát sóng, ngày phát hành hoặc giờ đăng cho kênh, hoặc thêm kênh thực hiện nhiệm vụ.',
+    hintEn:
+      'Add slots, issue days or posting times to the channel, or another channel that serves the task.',
+  },
+  CAPACITY_SHORT_UNIT: {
+    vi: 'Nhiệm vụ "{task}" (mục {source}) cần mỗi đơn vị {required} lần trong {period} nhưng lịch của kênh {channels} của đơn vị {unit} chỉ có {offered} (thiếu {missing}); {short}/{periods} kỳ không đủ',
+    en: 'Task "{task}" (clause {source}) needs {required} of each unit in {period} but the schedule of {channels} of unit {unit} offers only {offered} (short by {missing}); {short} of {periods} periods fall short',
+    hintVi: 'Thêm khung giờ phát sóng, ngày phát hành hoặc giờ đăng cho kênh của đơn vị này.',
+    hintEn: "Add slots, issue days or posting times to this unit's channel.",
+  },
   // --- periods and calendar
   BAD_PERIOD: {
     vi: 'Kỳ không hợp lệ: "{value}"',
@@ -1146,6 +1160,10 @@ export const CATALOGUE = {
   AUDIT_REJECTED_SUMMARY: {
     vi: '{count} mục không được tính: {reasons} (--verbose để xem từng mục)',
     en: '{count} entries not counted: {reasons} (--verbose lists them)',
+  },
+  AUDIT_PARTIAL_NOTE: {
+    vi: '° Kỳ bị cắt bởi thời gian hiệu lực của kế hoạch: định mức tính theo tỷ lệ số ngày trong kế hoạch (làm tròn xuống; 0 thì kỳ đó không tính).',
+    en: "° A period cut by the plan's dates: its quota is in proportion to its days inside the plan (rounded down; a quota of 0 is not weighed).",
   },
   AUDIT_REJECT_UNIT: {
     vi: 'không thuộc đơn vị nào phải thực hiện',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { capacityDiagnostics } from '../../calendar/capacity.js';
 import { formatDiagnostic, sortDiagnostics } from '../../config/diagnostic.js';
 import { isValid, loadProject } from '../../config/project.js';
 import { message } from '../../i18n/catalogue.js';
@@ -11,6 +12,8 @@ export interface ValidateOptions {
 /** `loa validate`: every error of every file, exit 1 if any. */
 export async function runValidate(options: ValidateOptions, output: Output): Promise<number> {
   const project = await loadProject({ root: options.dir ?? '.' });
+  // Schedules are weighed against quotas only when every file and reference is sound.
+  if (isValid(project)) project.diagnostics.push(...capacityDiagnostics(project));
   for (const d of sortDiagnostics(project.diagnostics)) {
     (d.severity === 'error' ? output.err : output.out)(formatDiagnostic(d));
   }
