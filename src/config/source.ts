@@ -17,7 +17,8 @@ const FILE_START = { line: 1, column: 1 } as const;
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+/** The byte offset of the first sequence that is not valid UTF-8 in bytes that fail to decode. */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   // Binary search for the shortest prefix that fails to decode.
   let lo = 0;
   let hi = bytes.length;

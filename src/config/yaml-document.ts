@@ -1,4 +1,16 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 
 /** 1-based line and column of a UTF-16 offset in a text. */
@@ -10,6 +22,64 @@ export function lineColumn(text: string, offset: number): { line: number; column
     lineStart = i + 1;
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+/** The most nested collections (maps, lists) a plan, channel or item file may hold. */
+export const MAX_YAML_DEPTH = 32;
+
+/** How many values aliases (`*name`) may expand to in one file (the `yaml` package's count). */
+export const MAX_YAML_ALIAS_EXPANSION = 50;
+
+/**
+ * The first place a document passes a limit, as a diagnostic naming the limit: nesting deeper
+ * than MAX_YAML_DEPTH, or aliases that expand beyond MAX_YAML_ALIAS_EXPANSION (an "alias
+ * bomb": a few lines that expand to millions of values).
+ */
+function limitFinding(
+  doc: Document.Parsed,
+  lineCounter: LineCounter,
+  file: string,
+  lineOffset: number,
+): { finding?: Diagnostic; data?: unknown } {
+  let deep: Node | undefined;
+  let firstAlias: Node | undefined;
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) firstAlias ??= node;
+      if (!deep && isCollection(node)) {
+        const depth = path.filter((p) => isCollection(p)).length + 1;
+        if (depth > MAX_YAML_DEPTH) deep = node;
+      }
+      return deep ? visit.BREAK : undefined;
+    },
+  });
+  const at = (node: Node | undefined) => {
+    const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
+    return { file, line: pos.line + lineOffset, column: pos.col };
+  };
+  if (deep) {
+    return {
+      finding: {
+        severity: 'error',
+        code: 'YAML_DEPTH_LIMIT',
+        params: { max: MAX_YAML_DEPTH },
+        ...at(deep),
+      },
+    };
+  }
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_EXPANSION }) };
+  } catch (error) {
+    if (!(error instanceof ReferenceError) && !(error instanceof RangeError)) throw error;
+    return {
+      finding: {
+        severity: 'error',
+        code: 'YAML_ALIAS_LIMIT',
+        params: { max: MAX_YAML_ALIAS_EXPANSION },
+        ...at(firstAlias),
+      },
+    };
+  }
 }
 
 /** A parsed YAML document that can say where any field path sits in the file. */
@@ -74,12 +144,14 @@ export function parseYamlSource(
       } satisfies Diagnostic;
     });
   }
+  const limited = limitFinding(doc, lineCounter, file, lineOffset);
+  if (limited.finding) return [limited.finding];
   // NOTE: positions are asked for only when a finding is reported, and a project holds
   // thousands of parsed files: the document (its tree and line table) is not kept for that,
   // it is parsed again, once, on the first `locate`.
   let parsed: ReturnType<typeof parse> | undefined;
   return {
-    data: doc.toJS({ maxAliasCount: 50 }),
+    data: limited.data,
     locate(path, target = 'value') {
       parsed ??= parse();
       const at = (offset: number) => {

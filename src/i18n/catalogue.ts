@@ -1695,6 +1695,44 @@ export const CATALOGUE = {
     hintVi: 'Đăng nhập lại bằng mã truy cập của bạn',
     hintEn: 'Sign in again with your access token',
   },
+  YAML_ALIAS_LIMIT: {
+    vi: 'Bí danh YAML (*tên) bung ra quá {max} giá trị: tệp bị từ chối (có thể là "bom bí danh")',
+    en: 'YAML aliases (*name) expand to more than {max} values: the file is refused (a possible "alias bomb")',
+    hintVi: 'Viết thẳng giá trị thay cho bí danh (&tên / *tên), hoặc dùng ít bí danh hơn',
+    hintEn:
+      'Write the values out instead of using anchors and aliases (&name / *name), or use fewer',
+  },
+  YAML_DEPTH_LIMIT: {
+    vi: 'Cấu trúc YAML lồng nhau quá {max} tầng',
+    en: 'The YAML structure is nested more than {max} levels deep',
+    hintVi: 'Tệp kế hoạch, kênh và bài chỉ cần vài tầng; kiểm tra thụt lề và dấu [ {',
+    hintEn:
+      'Plan, channel and item files need only a few levels; check the indentation and [ { brackets',
+  },
+  HTTP_BAD_URI: {
+    vi: 'Địa chỉ yêu cầu có mã %XX không hợp lệ (không phải UTF-8)',
+    en: 'The request address has invalid %XX escapes (not UTF-8)',
+    hintVi: 'Mã hoá địa chỉ bằng UTF-8 (encodeURIComponent), rồi gửi lại',
+    hintEn: 'Percent-encode the address as UTF-8 (encodeURIComponent) and send it again',
+  },
+  HTTP_BODY_NOT_UTF8: {
+    vi: 'Nội dung gửi lên không phải UTF-8 hợp lệ (byte thứ {offset})',
+    en: 'The request body is not valid UTF-8 (at byte {offset})',
+    hintVi: 'Gửi văn bản mã hoá UTF-8; văn bản TCVN3/VNI cần chuyển sang Unicode trước',
+    hintEn: 'Send UTF-8 text; convert TCVN3/VNI text to Unicode first',
+  },
+  HTTP_BODY_BAD_JSON: {
+    vi: 'Nội dung gửi lên không phải JSON hợp lệ: {reason}',
+    en: 'The request body is not valid JSON: {reason}',
+    hintVi: 'Kiểm tra cú pháp JSON (dấu ngoặc, dấu phẩy, chuỗi trong ngoặc kép)',
+    hintEn: 'Check the JSON syntax (brackets, commas, double-quoted strings)',
+  },
+  HTTP_INTERNAL: {
+    vi: 'Lỗi bên trong máy chủ ({name}); yêu cầu không được thực hiện',
+    en: 'Internal server error ({name}); the request was not carried out',
+    hintVi: 'Thử lại; nếu vẫn lỗi, báo quản trị viên kèm thời điểm yêu cầu',
+    hintEn: 'Try again; if it persists, tell an administrator the time of the request',
+  },
   // --- web pages: calendar month grid, reschedule form, manual evidence form
   PAGE_CAL_BAD_MONTH: {
     vi: 'Tháng không hợp lệ: "{value}"',

@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { runStatus } from '../cli/commands/status.js';
 import { formatDiagnostic } from '../config/diagnostic.js';
@@ -33,7 +33,10 @@ export function queueEntries(ctx: ServerContext, filter: QueueFilter = {}): Prom
 /**
  * Keeps an item sent over HTTP as `<dataDir>/api-items/<id>.md` (the id is the file name, as
  * for files in content/: `id` given, else the slug of the title) and queues it exactly as
- * `loa queue add <file>` does.
+ * `loa queue add <file>` does. Everything that can be checked is checked before the file is
+ * written (front matter, channels); should queueing still refuse it, the file is put back as
+ * it was, so a refused request leaves nothing behind. Refusals name the item, never a path
+ * of the server.
  */
 export async function addItemText(
   ctx: ServerContext,
@@ -50,11 +53,29 @@ export async function addItemText(
     const detail = diagnostics.map((d) => formatDiagnostic(d)).join('; ') || 'title';
     throw new LoaError('HTTP_INVALID_REQUEST', { params: { detail } });
   }
+  for (const channel of parsed.located.value.channels) {
+    if (!ctx.session.config.channels.has(channel)) {
+      const known = [...ctx.session.config.channels.keys()].join(', ');
+      throw new LoaError('CHANNEL_UNKNOWN', { params: { id: channel, known } });
+    }
+  }
   const dir = join(ctx.session.dataDir, 'api-items');
-  await mkdir(dir, { recursive: true });
   const file = join(dir, `${name}.md`);
+  const before = await readFile(file).catch(() => undefined);
+  await mkdir(dir, { recursive: true });
   await writeFile(file, text, 'utf8');
-  return addItemFile(queueContext(ctx, { name: actor, role: 'editor' }), file);
+  try {
+    return await addItemFile(queueContext(ctx, { name: actor, role: 'editor' }), file);
+  } catch (error) {
+    await (before === undefined ? rm(file, { force: true }) : writeFile(file, before));
+    // The folder goes too when this request made it (rmdir refuses a folder with files).
+    await rmdir(dir).catch(() => undefined);
+    if (error instanceof LoaError && error.code === 'ITEM_ID_TAKEN') {
+      const path = relative(ctx.session.project.root, String(error.params.path ?? ''));
+      throw new LoaError('ITEM_ID_TAKEN', { params: { ...error.params, path } });
+    }
+    throw error;
+  }
 }
 
 /** Items: list, create from Markdown with front matter, approve, withdraw, reschedule. */

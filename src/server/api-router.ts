@@ -1,5 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
+import { formatDiagnostic } from '../config/diagnostic.js';
+import { decodeSource, firstInvalidUtf8Offset } from '../config/source.js';
+import { LoaError } from '../errors/loa-error.js';
 import type { ApiOperation } from './api-spec.js';
 import { nfcDeep } from './api-spec.js';
 import { requires } from './auth.js';
@@ -14,9 +17,38 @@ export interface ApiInput<P, Q, B> {
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a request body as the operation declares it. Text must be valid UTF-8 (Markdown is
+ * decoded as loa reads every file: BOM dropped, LF, NFC, legacy TCVN3/VNI refused, each
+ * refusal with its line and column), JSON must parse; either failure is a 400 saying why.
+ */
 async function readBody(c: Context, type: string): Promise<unknown> {
-  if (type === 'application/json') return c.req.json();
-  if (type === 'text/markdown') return c.req.text();
+  if (type === 'application/json') {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    let text: string;
+    try {
+      text = UTF8.decode(bytes);
+    } catch {
+      throw new LoaError('HTTP_BODY_NOT_UTF8', {
+        params: { offset: firstInvalidUtf8Offset(bytes) },
+      });
+    }
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new LoaError('HTTP_BODY_BAD_JSON', { params: { reason: (error as Error).message } });
+    }
+  }
+  if (type === 'text/markdown') {
+    const decoded = decodeSource('item.md', new Uint8Array(await c.req.arrayBuffer()));
+    if (Array.isArray(decoded)) {
+      const detail = decoded.map((d) => formatDiagnostic(d)).join('; ');
+      throw new LoaError('HTTP_INVALID_REQUEST', { params: { detail } });
+    }
+    return decoded.text;
+  }
   return c.req.parseBody({ all: true });
 }
 

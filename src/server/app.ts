@@ -11,7 +11,7 @@ import { openApiDocument } from './api-spec.js';
 import { tokenRoutes } from './api-tokens.js';
 import { authenticate, authGuard, formCsrf, hasBearer } from './auth.js';
 import type { ServerContext, ServerEnv } from './context.js';
-import { noStoreWhenAuthenticated, securityHeaders } from './hygiene.js';
+import { noStoreWhenAuthenticated, securityHeaders, wellFormedUri } from './hygiene.js';
 import { adminPages } from './pages/admin.js';
 import { assetRoutes } from './pages/assets.js';
 import { calendarPages } from './pages/calendar.js';
@@ -54,6 +54,7 @@ export function createApp(ctx: ServerContext): LoaApp {
   });
   app.use(securityHeaders());
   app.use(noStoreWhenAuthenticated());
+  app.use(wellFormedUri());
   const maxBody = ctx.maxBodyBytes ?? 1024 * 1024;
   const maxUpload = ctx.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const limit = (max: number) =>

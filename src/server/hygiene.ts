@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { SESSION_COOKIE } from './auth.js';
 import type { ServerEnv } from './context.js';
+import { refuse } from './refusal.js';
 
 /**
  * The headers every response carries, through Hono's secure-headers middleware: a Content
@@ -28,6 +29,23 @@ export function securityHeaders(): MiddlewareHandler<ServerEnv> {
     referrerPolicy: 'no-referrer',
     crossOriginResourcePolicy: 'same-origin',
   }) as MiddlewareHandler<ServerEnv>;
+}
+
+/**
+ * Refuses with 400 a request whose address has percent-escapes that do not decode as UTF-8
+ * (`/bulletins/x/%ff%fe`), before any route reads it.
+ */
+export function wellFormedUri(): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    const url = c.req.url;
+    const start = url.indexOf('/', url.indexOf('//') + 2);
+    try {
+      decodeURIComponent(start < 0 ? '' : url.slice(start).replace(/\+/g, ' '));
+    } catch {
+      return refuse(c, 400, 'HTTP_BAD_URI');
+    }
+    await next();
+  };
 }
 
 /**

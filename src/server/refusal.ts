@@ -44,7 +44,10 @@ export function statusOf(error: LoaError): ContentfulStatusCode {
   return 400;
 }
 
-/** Hono's onError: domain errors and invalid requests answer plainly; the rest is a 500. */
+/**
+ * Hono's onError: domain errors and invalid requests answer plainly (a malformed address or
+ * JSON body is a 400 saying so); the rest is a 500 that names the error's kind only.
+ */
 export function onError(error: Error, c: Context<ServerEnv>): Response {
   if (error instanceof LoaError) return refuse(c, statusOf(error), error.code, error.params);
   if (error instanceof ZodError) {
@@ -57,5 +60,10 @@ export function onError(error: Error, c: Context<ServerEnv>): Response {
   if (status === 413) return refuse(c, 413, 'HTTP_BODY_TOO_LARGE');
   if (status === 403) return refuse(c, 403, 'HTTP_CSRF');
   if (status === 404) return refuse(c, 404, 'HTTP_NOT_FOUND', { path: c.req.path });
-  return refuse(c, 500, 'INTERNAL', { detail: `${error.name}: ${error.message}` });
+  if (error instanceof URIError) return refuse(c, 400, 'HTTP_BAD_URI');
+  if (error instanceof SyntaxError && /JSON/.test(error.message)) {
+    return refuse(c, 400, 'HTTP_BODY_BAD_JSON', { reason: error.message });
+  }
+  // NOTE: never the message: it may name a server path or quote what it was reading.
+  return refuse(c, 500, 'HTTP_INTERNAL', { name: error.name });
 }
