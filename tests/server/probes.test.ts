@@ -227,7 +227,7 @@ describe.runIf(sqlite)('HTTP probes against a running server', () => {
       body: ITEM('Tin'),
     });
     expect(res.status).toBe(201);
-    expect((await res.json()).id).toBe('etc-passwd');
+    expect(((await res.json()) as { id: string }).id).toBe('etc-passwd');
     expect(existsSync(join(s.session.dataDir, 'api-items', 'etc-passwd.md'))).toBe(true);
   });
 
