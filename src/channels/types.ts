@@ -17,6 +17,18 @@ export interface PublicationRequest {
   /** 1 for the first attempt. */
   attempt: number;
   /**
+   * What makes two publications the same on the remote side, when that is wider than the
+   * key: the dispatcher gives `channel/item` for channels that carry an item once, so that a
+   * post made under another slot (a lost data directory, a new plan) is found, not repeated.
+   * Defaults to the key.
+   */
+  identity?: string;
+  /**
+   * The remote copy this publication finds in the trash was withdrawn by loa itself and the
+   * item approved again since: publish anew instead of reporting it withdrawn.
+   */
+  republish?: boolean;
+  /**
    * The folder of the item's source file; the item's media paths are relative to it.
    * Required by adapters that upload media when the item has any.
    */
@@ -29,6 +41,10 @@ export interface PublishedRef {
   url?: string;
   /** When the remote side recorded it, UTC ISO 8601. */
   publishedAt: string;
+  /** Found taken down on the remote side (a post in WordPress's trash): withdrawn, not live. */
+  withdrawn?: boolean;
+  /** `publish` found this already on the remote side and made nothing. */
+  existing?: boolean;
 }
 
 /** Whether a channel can be used now; `missing` names unset environment variables. */
@@ -43,7 +59,8 @@ export type AdapterReadiness = { ready: true } | { ready: false; missing: string
 export interface ChannelAdapter {
   readonly kind: string;
   publish(request: PublicationRequest, signal: AbortSignal): Promise<PublishedRef>;
-  find(key: string, signal: AbortSignal): Promise<PublishedRef | undefined>;
+  /** `identity` as in PublicationRequest (defaults to the key). */
+  find(key: string, signal: AbortSignal, identity?: string): Promise<PublishedRef | undefined>;
   update?(
     ref: PublishedRef,
     request: PublicationRequest,

@@ -436,6 +436,10 @@ export const CATALOGUE = {
     vi: 'Bài {id} đã bị rút; bản sửa mới chờ duyệt lại, chưa được đăng: loa queue approve {id}',
     en: 'Item {id} was withdrawn; its edited version waits for a new approval and is not sent: loa queue approve {id}',
   },
+  STATUS_RETRYING: {
+    vi: '  đang thử lại: {when}  {item}: lần thử {attempts}/{max} lỗi, thử lại lúc {next}; lỗi cuối: {error}',
+    en: '  retrying: {when}  {item}: attempt {attempts} of {max} failed, next try {next}; last error: {error}',
+  },
   ARG_INVALID: {
     vi: 'Đối số không hợp lệ: {detail}',
     en: 'Invalid argument: {detail}',

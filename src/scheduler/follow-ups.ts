@@ -16,7 +16,7 @@ import { setChannelPaused } from '../store/publications.js';
 import type { Database, FollowUpRow, ItemRow, PublicationRow } from '../store/schema.js';
 import { deadline } from './deadline.js';
 import type { DispatchEvent, DispatcherOptions } from './dispatch-types.js';
-import { ITEM_PLANNED_KINDS } from './planner.js';
+import { ITEM_PLANNED_KINDS, publicationIdentity } from './planner.js';
 import { errorText, failureOf, itemFolder } from './publish-one.js';
 import { retryDelaySec } from './retry.js';
 
@@ -244,6 +244,7 @@ async function workOne(
         ref,
         {
           key: publication.key,
+          identity: publicationIdentity(channel, publication.item_id, publication.key),
           channel,
           item,
           contentHash: followUp.content_hash,

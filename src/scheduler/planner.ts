@@ -17,6 +17,15 @@ export function publicationKey(channelId: string, itemId: string, slot: string):
   return `${channelId}/${itemId}@${slot}`;
 }
 
+/**
+ * What makes two publications the same on the remote side. A channel planned per item
+ * carries an item once, so its identity is channel and item, whatever the slot: a post made
+ * under another slot (a lost data directory re-planned the item) is found, not repeated.
+ */
+export function publicationIdentity(channel: Channel, itemId: string, key: string): string {
+  return ITEM_PLANNED_KINDS.has(channel.kind) ? `${channel.id}/${itemId}` : key;
+}
+
 /** The zone a channel's local times are read in: that of the first plan it serves. */
 export function channelZone(channel: Channel, planZones: ReadonlyMap<string, string>): string {
   for (const serve of channel.serves) {

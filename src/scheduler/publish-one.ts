@@ -6,13 +6,19 @@ import type { ChannelAdapter, PublishedRef } from '../channels/types.js';
 import type { ContentItem } from '../content/schema.js';
 import { type FailureKind, LoaError } from '../errors/loa-error.js';
 import { fromStored, toStored } from '../store/instant.js';
-import { findItem, itemVersion } from '../store/items.js';
-import { recordAttempt, setChannelPaused, settlePublication } from '../store/publications.js';
+import { findItem, itemVersion, setItemStatus } from '../store/items.js';
+import {
+  hasWithdrawnPublication,
+  recordAttempt,
+  setChannelPaused,
+  settlePublication,
+} from '../store/publications.js';
 import type { Database, ItemRow, PublicationRow, PublicationUpdate } from '../store/schema.js';
 import { redact } from '../text/redact.js';
 import { deadline } from './deadline.js';
 import type { DispatchEvent, DispatcherOptions, DispatchOutcome } from './dispatch-types.js';
 import { settleItemStatus } from './plan-items.js';
+import { publicationIdentity } from './planner.js';
 import { retryDelaySec } from './retry.js';
 import type { SettleBatch } from './settle-batch.js';
 
@@ -82,12 +88,14 @@ export async function publishOne(
     detail: string | null,
     ref?: PublishedRef,
     n = attempt,
+    alsoWrite?: (tx: Kysely<Database>) => Promise<void>,
   ): Promise<DispatchEvent | typeof HELD> => {
     const at = toStored(clock.now());
     const done = event(kind, detail ?? undefined, n);
     const write = async (tx: Kysely<Database>) => {
       const ok = await settlePublication(tx, row.key, worker, { ...change, updated_at: at });
       if (!ok) return false;
+      await alsoWrite?.(tx);
       await recordAttempt(tx, {
         publication_key: row.key,
         attempt: n,
@@ -121,12 +129,45 @@ export async function publishOne(
         url: ref.url ?? null,
         published_at: ref.publishedAt,
         sent_hash: row.content_hash,
-        reason: kind === 'reconciled' ? 'found after an unknown outcome' : null,
+        reason: kind === 'reconciled' ? 'found on the remote side, not sent again' : null,
       },
       ref.url ?? ref.externalId,
       ref,
       n,
     );
+
+  /**
+   * The portal already has this publication's post, in its trash: the item was withdrawn
+   * there (before a lost data directory, or by the portal's own editors). It stays withdrawn:
+   * the publication and the item are recorded as withdrawn, nothing is posted again and no
+   * evidence is written.
+   */
+  const foundWithdrawn = (ref: PublishedRef, n: number) => {
+    const detail = `found withdrawn on the portal (${ref.url ?? ref.externalId})`;
+    return settle(
+      'withdrawn',
+      {
+        status: 'withdrawn',
+        attempts: n,
+        needs_reconcile: 0,
+        external_id: ref.externalId,
+        url: ref.url ?? null,
+        published_at: ref.publishedAt,
+        reason: detail,
+      },
+      detail,
+      undefined,
+      n,
+      async (tx) => {
+        const item = await findItem(tx, row.item_id);
+        if (item && item.status !== 'withdrawn') {
+          const by = { actor: `dispatcher:${worker}`, at: toStored(clock.now()) };
+          await setItemStatus(tx, item, 'withdrawn', by, detail);
+        }
+      },
+    );
+  };
+  const identity = publicationIdentity(channel, row.item_id, row.key);
 
   /** Each adapter call is bounded by the channel's timeout and what is left of the lease. */
   const callDeadline = () => {
@@ -140,13 +181,18 @@ export async function publishOne(
     let found: PublishedRef | undefined;
     const bound = callDeadline();
     try {
-      found = await adapter.find(row.key, bound.signal);
+      found = await adapter.find(row.key, bound.signal, identity);
     } catch (error) {
       return retryOrFail(error, 'unknown');
     } finally {
       bound.clear();
     }
-    if (found) return published(found, 'reconciled', Math.max(1, row.attempts));
+    if (found?.withdrawn && !(await withdrawnByLoa())) {
+      return foundWithdrawn(found, Math.max(1, row.attempts));
+    }
+    if (found && !found.withdrawn) {
+      return published(found, 'reconciled', Math.max(1, row.attempts));
+    }
   }
 
   const now = clock.now();
@@ -192,11 +238,14 @@ export async function publishOne(
     );
   }
 
+  const republish = await withdrawnByLoa();
   const bound = callDeadline();
   try {
     const ref = await adapter.publish(
       {
         key: row.key,
+        identity,
+        ...(republish ? { republish } : {}),
         channel,
         item: document,
         contentHash: row.content_hash,
@@ -207,10 +256,20 @@ export async function publishOne(
       bound.signal,
     );
     bound.clear();
-    return published(ref, 'published', attempt);
+    if (ref.withdrawn) return foundWithdrawn(ref, attempt);
+    return published(ref, ref.existing ? 'reconciled' : 'published', attempt);
   } catch (error) {
     bound.clear();
     return retryOrFail(error, failureOf(error));
+  }
+
+  /**
+   * Whether loa itself took this item's earlier post on the channel down (a publication
+   * recorded withdrawn): the item was approved again since, so its post in the trash is
+   * history and a new one is made.
+   */
+  function withdrawnByLoa(): Promise<boolean> {
+    return hasWithdrawnPublication(store.db, row.channel_id, row.item_id, row.key);
   }
 
   async function retryOrFail(

@@ -250,3 +250,24 @@ export async function setChannelPaused(
       .execute();
   }
 }
+
+/**
+ * Whether an item has a publication on a channel, other than `exceptKey`, that was taken
+ * down (withdrawn): its remote copy in the trash is history, not this publication's.
+ */
+export async function hasWithdrawnPublication(
+  db: Kysely<Database>,
+  channelId: string,
+  itemId: string,
+  exceptKey: string,
+): Promise<boolean> {
+  const earlier = await db
+    .selectFrom('publications')
+    .select('key')
+    .where('channel_id', '=', channelId)
+    .where('item_id', '=', itemId)
+    .where('status', '=', 'withdrawn')
+    .where('key', '!=', exceptKey)
+    .executeTakeFirst();
+  return earlier !== undefined;
+}

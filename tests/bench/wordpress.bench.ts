@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../src/calendar/clock.js';
 import type { WordpressChannel } from '../../src/channels/schema.js';
-import { createWordpressAdapter, postSlug } from '../../src/channels/wordpress/index.js';
+import { createWordpressAdapter, legacyPostSlug } from '../../src/channels/wordpress/index.js';
 import { composePostContent, postExcerpt } from '../../src/channels/wordpress/post-content.js';
 import { basicAuthorization } from '../../src/channels/wordpress/rest-client.js';
 import type { ContentItem } from '../../src/content/schema.js';
@@ -83,7 +83,7 @@ export async function run(): Promise<BenchFigure[]> {
       Accept: 'application/json',
     };
     const bare = async (i: number) => {
-      const slug = postSlug(`bench/b/${i}`);
+      const slug = legacyPostSlug(`bench/b/${i}`);
       const query = new URLSearchParams({
         slug,
         status: 'publish,future,draft,pending,private,trash',
@@ -126,7 +126,7 @@ export async function run(): Promise<BenchFigure[]> {
     }
     return [
       {
-        name: `publish ${ITEMS} items to a local WordPress (lookup by slug + create)`,
+        name: `publish ${ITEMS} items to a local WordPress (look the post up + create)`,
         ours,
         baseline,
         unit: 'ms',

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/evidence/log.js';
 import { openStore } from '../../src/store/open-store.js';
 import {
+  loaPosts,
   PASSWORD_ENV,
-  postsWithSlugPrefix,
   USER_ENV,
   wpEnv,
   wpGet,
@@ -64,7 +64,7 @@ describe.runIf(wp)('an item edited and then withdrawn after it went out to WordP
     };
     expect(await run()).toContain('published');
     expect(await queued()).toEqual([expect.stringContaining('cong-ttdt:published')]);
-    const [post] = await postsWithSlugPrefix(wp, 'loa-');
+    const [post] = await loaPosts(wp);
     const read = () => wpGet<Post>(wp, `/wp/v2/posts/${post!.id}?context=edit`);
     expect((await read()).title.raw).toBe(item.title);
 
@@ -74,7 +74,7 @@ describe.runIf(wp)('an item edited and then withdrawn after it went out to WordP
     expect(edited).toContain('updated');
     expect(edited).not.toContain('published');
     expect((await read()).title.raw).toBe('Bộ phận một cửa: nhận hồ sơ trực tuyến cả thứ Bảy');
-    expect(await postsWithSlugPrefix(wp, 'loa-')).toHaveLength(1);
+    expect(await loaPosts(wp)).toHaveLength(1);
 
     // Then withdraws it: the post goes to the trash (kept there, as WordPress does).
     const withdrawn = await runLoa(['queue', 'withdraw', 'mot-cua', '--dir', root], env);

@@ -1,12 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../channels/wordpress/fault-proxy.js';
-import {
-  PASSWORD_ENV,
-  postsWithSlugPrefix,
-  USER_ENV,
-  wpEnv,
-} from '../channels/wordpress/wp-fixtures.js';
+import { loaPosts, PASSWORD_ENV, USER_ENV, wpEnv } from '../channels/wordpress/wp-fixtures.js';
 import { runLoa, spawnLoa } from '../support/loa-process.js';
 import { writeSchedProject } from '../support/sched-project.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -55,7 +50,7 @@ describe.runIf(wp)('loa run killed between WordPress answering and loa recording
       await held;
       first.child.kill('SIGKILL');
       expect(await first.exited).toBe('SIGKILL');
-      expect(await postsWithSlugPrefix(wp, 'loa-')).toHaveLength(1);
+      expect(await loaPosts(wp)).toHaveLength(1);
 
       // After the lease runs out, the restarted process looks the post up before any retry.
       await new Promise((resolve) => setTimeout(resolve, 2_500));
@@ -65,7 +60,7 @@ describe.runIf(wp)('loa run killed between WordPress answering and loa recording
       expect(events).toContain('reconciled');
       expect(events.filter((e) => e === 'published' || e === 'reconciled')).toHaveLength(2);
 
-      const posts = await postsWithSlugPrefix(wp, 'loa-');
+      const posts = await loaPosts(wp);
       expect(posts).toHaveLength(2);
       expect(new Set(posts.map((p) => p.slug)).size).toBe(2);
       expect(posts.every((p) => p.status === 'publish')).toBe(true);
@@ -73,7 +68,7 @@ describe.runIf(wp)('loa run killed between WordPress answering and loa recording
       // A third run finds nothing left to do and creates nothing.
       const third = await runLoa(['run', '--once', '--dir', root], env);
       expect(third.code).toBe(0);
-      expect(await postsWithSlugPrefix(wp, 'loa-')).toHaveLength(2);
+      expect(await loaPosts(wp)).toHaveLength(2);
     } finally {
       await proxy.close();
     }

@@ -15,8 +15,12 @@ import { uploadImage } from './media-upload.js';
 import { composePostContent, type PlacedImage, postExcerpt, wpText } from './post-content.js';
 import {
   createPost,
-  findPostBySlug,
+  type FoundPost,
+  findPost,
+  legacyPostSlug,
+  markContent,
   type PostFields,
+  postMarker,
   postSlug,
   trashPost,
   updatePost,
@@ -24,7 +28,7 @@ import {
 import { basicAuthorization, WpRestClient } from './rest-client.js';
 import { PortalTerms } from './terms.js';
 
-export { postSlug } from './posts.js';
+export { legacyPostSlug, postMarker, postSlug } from './posts.js';
 
 /** Options beyond the common adapter options; for tests and benchmarks. */
 export interface WordpressAdapterOptions extends AdapterOptions {
@@ -49,8 +53,9 @@ function wordpressChannel(options: AdapterOptions): WordpressChannel {
 
 /**
  * Cổng TTĐT: publishes items as posts in the channel's section (a category) of a WordPress
- * portal, through its REST API with an Application Password. Idempotent per publication key:
- * the post's slug is derived from the key and looked up before anything is created.
+ * portal, through its REST API with an Application Password. Idempotent per publication:
+ * every post carries a marker of the publication's identity, looked up (in every status,
+ * trash included) before anything is created; its slug is the title without diacritics.
  */
 export const wordpressAdapter: AdapterFactory = (options) =>
   createWordpressAdapter(options as WordpressAdapterOptions);
@@ -108,7 +113,10 @@ export function createWordpressAdapter(options: WordpressAdapterOptions): Channe
     }
     return {
       title: wpText(item.title),
-      content: composePostContent(item.body, placed),
+      content: markContent(
+        composePostContent(item.body, placed),
+        postMarker(request.identity ?? request.key),
+      ),
       excerpt: postExcerpt(item.summary),
       categories: [category],
       tags,
@@ -116,20 +124,33 @@ export function createWordpressAdapter(options: WordpressAdapterOptions): Channe
     };
   }
 
+  function lookUp(key: string, identity: string, signal: AbortSignal) {
+    return findPost(connect().client, postMarker(identity), legacyPostSlug(key), signal);
+  }
+
+  function asRef(found: FoundPost): PublishedRef {
+    return found.trashed ? { ...found.ref, withdrawn: true } : found.ref;
+  }
+
   return {
     kind: 'wordpress',
     readiness: () => wordpressReadiness(channel, options.env),
 
-    async find(key: string, signal: AbortSignal): Promise<PublishedRef | undefined> {
-      return findPostBySlug(connect().client, postSlug(key), signal);
+    async find(key: string, signal: AbortSignal, identity?: string) {
+      const found = await lookUp(key, identity ?? key, signal);
+      return found && asRef(found);
     },
 
     async publish(request: PublicationRequest, signal: AbortSignal): Promise<PublishedRef> {
       const { client } = connect();
-      const slug = postSlug(request.key);
-      const existing = await findPostBySlug(client, slug, signal);
-      if (existing) return existing;
-      return createPost(client, slug, await postFields(request, signal), signal);
+      const identity = request.identity ?? request.key;
+      // The portal is asked first: a post of this publication in any state is adopted.
+      const existing = await lookUp(request.key, identity, signal);
+      if (existing && !(existing.trashed && request.republish)) {
+        return { ...asRef(existing), existing: true };
+      }
+      const fields = await postFields(request, signal);
+      return createPost(client, postSlug(request.item.title, postMarker(identity)), fields, signal);
     },
 
     async update(ref: PublishedRef, request: PublicationRequest, signal: AbortSignal) {

@@ -21,14 +21,44 @@ export interface PostFields {
 }
 
 /**
- * The post slug of a publication key: readable part of the key, then a hash of the whole key,
- * so that two keys never share a slug and the same key always gives the same slug. WordPress
- * would silently rename a second `x` to `x-2`, so this slug is how a post is found again.
+ * The slug of a post made before loa marked its posts (readable part of the publication key,
+ * then a hash of it): still looked up, so that those posts are found again too.
  */
-export function postSlug(key: string): string {
+export function legacyPostSlug(key: string): string {
   const hash = createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16);
   const readable = slugify(key, 60);
   return readable ? `loa-${readable}-${hash}` : `loa-${hash}`;
+}
+
+/**
+ * The public address of a post: its Vietnamese title without diacritics
+ * (`Cải cách hành chính` → `cai-cach-hanh-chinh`). WordPress appends `-2` to a slug that is
+ * taken; loa never finds its posts by slug but by their marker.
+ */
+export function postSlug(title: string, marker: string): string {
+  return slugify(title, 80) || marker;
+}
+
+/**
+ * The marker of a publication's identity (the dispatcher's: channel and item, since a
+ * channel carries an item once), a word of letters and digits that loa writes into the post
+ * as an HTML comment. WordPress does not expose unregistered post meta over REST, but its
+ * search reads post content in every status, trash included: the marker finds the post again
+ * whatever its slug, title or state, with nothing to install on the portal.
+ */
+export function postMarker(identity: string): string {
+  return `loa${createHash('sha256').update(identity, 'utf8').digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * The post's HTML with its marker, as a comment inside the last element (a comment on its
+ * own line would become an empty paragraph), so readers never see it.
+ */
+export function markContent(html: string, marker: string): string {
+  const comment = `<!-- loa:${marker} -->`;
+  const close = /<\/[a-z0-9]+>\s*$/i.exec(html);
+  if (!close) return html ? `${html}\n${comment}` : comment;
+  return `${html.slice(0, close.index)}${comment}${html.slice(close.index)}`;
 }
 
 function toRef(post: PostRef): PublishedRef {
@@ -37,25 +67,46 @@ function toRef(post: PostRef): PublishedRef {
   return { externalId: String(post.id), url: post.link, publishedAt: new Date(gmt).toISOString() };
 }
 
-/**
- * Finds the post a publication key made, in any status but the trash (WordPress renames a
- * trashed post's slug to `x__trashed`, and a withdrawn publication is not a publication).
- */
-export async function findPostBySlug(
+/** A post loa made, found again; `trashed` when it is in WordPress's trash (withdrawn). */
+export interface FoundPost {
+  ref: PublishedRef;
+  trashed: boolean;
+}
+
+async function postsWhere(
   client: WpRestClient,
-  slug: string,
+  query: Record<string, string>,
   signal: AbortSignal,
-): Promise<PublishedRef | undefined> {
-  const found = await client.call<PostRef[]>(
+): Promise<PostRef[]> {
+  return client.call<PostRef[]>(
     {
       method: 'GET',
       route: '/wp/v2/posts',
-      query: { slug, status: ALL_STATUSES, context: 'edit', _fields: POST_FIELDS },
+      query: { ...query, status: ALL_STATUSES, context: 'edit', _fields: POST_FIELDS },
     },
     signal,
   );
-  const post = found.find((p) => p.slug === slug && p.status !== 'trash');
-  return post ? toRef(post) : undefined;
+}
+
+/**
+ * Finds the post of a publication in any status (published, scheduled, draft, pending,
+ * private, trash): by its marker, then by the slug older versions of loa gave it (a trashed
+ * post's slug gets `__trashed`). A post that is not in the trash wins over one that is.
+ */
+export async function findPost(
+  client: WpRestClient,
+  marker: string,
+  legacySlug: string,
+  signal: AbortSignal,
+): Promise<FoundPost | undefined> {
+  let posts = await postsWhere(client, { search: marker, orderby: 'id', order: 'asc' }, signal);
+  if (posts.length === 0) {
+    posts = (
+      await postsWhere(client, { slug: `${legacySlug},${legacySlug}__trashed` }, signal)
+    ).filter((p) => p.slug === legacySlug || p.slug === `${legacySlug}__trashed`);
+  }
+  const post = posts.find((p) => p.status !== 'trash') ?? posts[0];
+  return post ? { ref: toRef(post), trashed: post.status === 'trash' } : undefined;
 }
 
 /** Creates a published post with the given slug. */

@@ -32,6 +32,8 @@ export interface ChannelStatus {
   paused?: string;
   adapter: boolean;
   next: PublicationRow[];
+  /** Scheduled again after a failed attempt: attempts so far, next try, last error. */
+  retrying: PublicationRow[];
   failed: PublicationRow[];
   missed: PublicationRow[];
   /** Environment variables the channel needs and that are not set (names only). */
@@ -52,7 +54,12 @@ export interface ChannelStatus {
 
 const FOLLOW_UP_SHOWN: readonly FollowUpStatus[] = ['pending', 'failed', 'unsupported'];
 
-/** `loa status`: per channel, what is due next, what failed, what was missed. */
+/** A publication that failed at least once and waits for its next try. */
+function isRetrying(p: PublicationRow): boolean {
+  return p.status === 'scheduled' && p.attempts > 0 && p.last_error !== null;
+}
+
+/** `loa status`: per channel, what is due next, what is being retried, failed, missed. */
 export async function runStatus(
   options: StatusOptions,
   output: Output,
@@ -104,7 +111,8 @@ export async function runStatus(
         counts,
         ...(paused.has(channel.id) ? { paused: paused.get(channel.id) } : {}),
         adapter: adapterFactoryFor(channel.kind, 'run') !== undefined,
-        next: own.filter((p) => p.status === 'scheduled').slice(0, shown),
+        next: own.filter((p) => p.status === 'scheduled' && !isRetrying(p)).slice(0, shown),
+        retrying: own.filter(isRetrying),
         failed: own.filter((p) => p.status === 'failed'),
         missed: own.filter((p) => p.status === 'missed'),
         ...(readiness && !readiness.ready ? { notConfigured: readiness.missing } : {}),
@@ -170,6 +178,19 @@ export async function runStatus(
       const when = (p: PublicationRow) => localTime(p.slot, s.zone);
       for (const p of s.next)
         output.out(message('STATUS_NEXT', { when: when(p), item: p.item_id }));
+      const channel = session.config.channels.get(s.channel);
+      for (const p of s.retrying) {
+        output.out(
+          message('STATUS_RETRYING', {
+            when: when(p),
+            item: p.item_id,
+            attempts: p.attempts,
+            max: channel?.retry.maxAttempts ?? p.attempts,
+            next: localTime(p.due_at, s.zone),
+            error: p.last_error ?? '',
+          }),
+        );
+      }
       for (const p of s.failed) {
         output.out(
           message('STATUS_FAILED', { when: when(p), item: p.item_id, error: p.last_error ?? '' }),

@@ -1,14 +1,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { postSlug } from '../../../src/channels/wordpress/index.js';
+import { postMarker } from '../../../src/channels/wordpress/index.js';
 import { LoaError } from '../../../src/errors/loa-error.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { wordpressForTests } from '../../support/wordpress.js';
 import { FaultProxy } from './fault-proxy.js';
 import {
   makeAdapter,
-  postsWithSlugPrefix,
+  postsWithMarker,
   wpChannel,
   wpEnv,
   wpItem,
@@ -53,8 +53,8 @@ describe.runIf(wp)('WordPress adapter when the network or the server fails', () 
     expect(found).toBeDefined();
     const retried = await adapter.publish({ ...request, attempt: 2 }, signal());
     expect(retried.externalId).toBe(found?.externalId);
-    const posts = await postsWithSlugPrefix(instance, postSlug(request.key));
-    expect(posts).toEqual([expect.objectContaining({ slug: postSlug(request.key) })]);
+    const posts = await postsWithMarker(instance, postMarker(request.key));
+    expect(posts).toEqual([expect.objectContaining({ id: Number(found?.externalId) })]);
   });
 
   it('a 5xx from a proxy in front is transient, keeps its status, and the next attempt publishes', async () => {
@@ -65,8 +65,8 @@ describe.runIf(wp)('WordPress adapter when the network or the server fails', () 
     expect(error).toMatchObject({ code: 'WP_SERVER', failure: 'transient' });
     expect(error.params).toMatchObject({ status: 503, wpCode: 'none', method: 'GET' });
     const ref = await adapter.publish({ ...request, attempt: 2 }, signal());
-    expect(await postsWithSlugPrefix(instance, postSlug(request.key))).toHaveLength(1);
-    expect(ref.url).toContain(postSlug(request.key));
+    expect(await postsWithMarker(instance, postMarker(request.key))).toHaveLength(1);
+    expect(ref.url).toContain('trung-tam-phuc-vu-hanh-chinh-cong-mot-cua-mot-lan-den');
   });
 
   it('a request that hangs times out: unknown for a write, transient for a read', async () => {
@@ -84,7 +84,7 @@ describe.runIf(wp)('WordPress adapter when the network or the server fails', () 
     expect(read).toMatchObject({ code: 'WP_TIMEOUT', failure: 'transient' });
     // The hung POST never reached WordPress: the retry creates exactly one post.
     await adapter.publish({ ...request, attempt: 2 }, signal());
-    expect(await postsWithSlugPrefix(instance, postSlug(request.key))).toHaveLength(1);
+    expect(await postsWithMarker(instance, postMarker(request.key))).toHaveLength(1);
   });
 
   it('a wrong password is an authentication failure that never shows the secret', async () => {

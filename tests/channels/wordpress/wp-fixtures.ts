@@ -101,13 +101,25 @@ export async function wpGet<T>(wp: WordpressInstance, route: string): Promise<T>
   return (await response.json()) as T;
 }
 
-/** Posts (any status) whose slug starts with the given prefix. */
-export async function postsWithSlugPrefix(wp: WordpressInstance, prefix: string) {
-  const posts = await wpGet<{ id: number; slug: string; status: string }[]>(
+/** Posts (any status, trash included) that carry a marker, as loa looks them up. */
+export async function postsWithMarker(wp: WordpressInstance, marker: string) {
+  return wpGet<{ id: number; slug: string; status: string }[]>(
     wp,
-    `/wp/v2/posts?per_page=100&status=publish,future,draft,pending,private,trash&context=edit&_fields=id,slug,status&search=&orderby=id`,
+    `/wp/v2/posts?per_page=100&status=publish,future,draft,pending,private,trash&context=edit&_fields=id,slug,status&search=${marker}&orderby=id`,
   );
-  return posts.filter((p) => p.slug.startsWith(prefix));
+}
+
+/** Posts loa made (any status, trash included): those whose content carries loa's marker. */
+export async function loaPosts(wp: WordpressInstance) {
+  const posts = await wpGet<
+    { id: number; slug: string; status: string; content: { raw: string } }[]
+  >(
+    wp,
+    `/wp/v2/posts?per_page=100&status=publish,future,draft,pending,private,trash&context=edit&_fields=id,slug,status,content&orderby=id`,
+  );
+  return posts
+    .filter((p) => p.content.raw.includes('<!-- loa:'))
+    .map(({ id, slug, status }) => ({ id, slug, status }));
 }
 
 /**

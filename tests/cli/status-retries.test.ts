@@ -1,0 +1,59 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/calendar/clock.js';
+import { runRun } from '../../src/cli/commands/run.js';
+import { runStatus } from '../../src/cli/commands/status.js';
+import { captureOutput } from '../support/capture-output.js';
+import { writeSchedProject } from '../support/sched-project.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const saved = { ...process.env };
+afterAll(() => {
+  for (const name of ['LOA_DATA_DIR', 'LOA_LANG', 'LOA_T_USER', 'LOA_T_PASS']) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+});
+
+describe('loa status of a publication that is being retried', () => {
+  it('shows its attempts, next try and last error, not a plain "next"', async () => {
+    const root = await tempDir('status-retry');
+    Object.assign(process.env, {
+      LOA_DATA_DIR: await tempDir('status-retry-data'),
+      LOA_LANG: 'vi',
+      LOA_T_USER: 'loa',
+      LOA_T_PASS: 'abcd efgh ijkl mnop qrst uvwx',
+    });
+    // A portal that refuses connections: every attempt fails as transient and is retried.
+    await writeSchedProject(
+      root,
+      [
+        {
+          id: 'cong',
+          wordpress: {
+            url: 'http://127.0.0.1:9',
+            userEnv: 'LOA_T_USER',
+            passwordEnv: 'LOA_T_PASS',
+          },
+          retry: { maxAttempts: 5, baseDelaySec: 60 },
+        },
+      ],
+      [
+        { id: 'hong', channels: ['cong'], publishAt: '2024-03-04T09:00' },
+        { id: 'sau', channels: ['cong'], publishAt: '2024-03-08T09:00' },
+      ],
+    );
+    const at = new ManualClock('2024-03-04T02:05:00Z');
+    const run = captureOutput();
+    expect(await runRun({ dir: root, once: true }, run, at)).toBe(0);
+    expect(run.stdout.join('\n')).toContain('"event":"retry"');
+
+    const out = captureOutput();
+    expect(await runStatus({ dir: root }, out, at)).toBe(0);
+    const text = out.stdout.join('\n');
+    expect(text).toMatch(
+      /đang thử lại: 2024-03-04 09:00 \+07:00 {2}hong: lần thử 1\/5 lỗi, thử lại lúc 2024-03-04 09:0\d \+07:00; lỗi cuối: WP_NETWORK/,
+    );
+    expect(text).not.toMatch(/kế tiếp: .* hong/);
+    expect(text).toMatch(/kế tiếp: 2024-03-08 09:00 \+07:00 {2}sau/);
+  });
+});
