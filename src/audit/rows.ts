@@ -48,6 +48,7 @@ const REJECT: Record<RejectReason, MessageCode> = {
   topic: 'AUDIT_REJECT_TOPIC',
   'channel-kind': 'AUDIT_REJECT_CHANNEL_KIND',
   unit: 'AUDIT_REJECT_UNIT',
+  'audio-mismatch': 'AUDIT_REJECT_AUDIO_MISMATCH',
 };
 
 const WARNING: Record<AuditWarning['problem'], MessageCode> = {

@@ -34,6 +34,9 @@ export function compileRule(
   const topics = rule.topics ? new Set(rule.topics) : null;
 
   return ({ entry, ms }) => {
+    if (entry.audioPlayedSha256 !== undefined && entry.audioPlayedSha256 !== entry.audioSha256) {
+      return 'audio-mismatch';
+    }
     if (kinds) {
       const kind =
         entry.channelKind ??

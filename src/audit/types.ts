@@ -37,6 +37,9 @@ export interface AuditEntry {
   corrects?: number;
   /** A correction that cancels the entry it corrects. */
   void?: boolean;
+  /** The audio scheduled for an airing and the audio the speaker platform played (issue 16). */
+  audioSha256?: string;
+  audioPlayedSha256?: string;
 }
 
 /** What `auditPlan` is given. Everything is data: the engine reads no file and no clock. */
@@ -71,7 +74,9 @@ export type RejectReason =
   | 'weekday'
   | 'topic'
   | 'channel-kind'
-  | 'unit';
+  | 'unit'
+  /** The speaker platform played another file than the one scheduled (issue 16). */
+  | 'audio-mismatch';
 
 /** An entry of the task that a rule filter turned away. */
 export interface RejectedEntry {

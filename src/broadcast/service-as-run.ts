@@ -23,7 +23,7 @@ import { transitionRundown } from './state.js';
 import { asRunsOf, saveAsRun, saveRundown } from './store.js';
 
 /** Why an airing does not count for the plan. */
-export type AsRunProblem = 'too-short' | 'outside-prime-time';
+export type AsRunProblem = 'too-short' | 'outside-prime-time' | 'audio-mismatch';
 
 /** What `recordAsRun` asks for. */
 export interface AsRunRequest {
@@ -36,6 +36,8 @@ export interface AsRunRequest {
   durationSec?: number;
   /** `--item <slug>`: what one item of the rundown actually ran. */
   item?: string;
+  /** SHA-256 of the audio file the speaker platform played (as-run import, issue 16). */
+  playedSha256?: string;
 }
 
 /** What was recorded. */
@@ -150,6 +152,9 @@ export async function recordAsRun(
       rundown.minimumSec,
       windowsOf(channel, served),
     );
+    if (request.playedSha256 !== undefined && request.playedSha256 !== rundown.audio?.sha256) {
+      problems.push('audio-mismatch');
+    }
     const events: RundownEvent[] = [];
     const by = { actor: ctx.actor, at };
     if (rundown.state === 'ready') {
@@ -179,6 +184,8 @@ export async function recordAsRun(
       key: rundown.id,
       ...(topics.length > 0 ? { topics } : {}),
       ...(problems.length > 0 ? { note: problems.join(', ') } : {}),
+      ...audioFields(rundown),
+      ...(request.playedSha256 !== undefined ? { audioPlayedSha256: request.playedSha256 } : {}),
     });
     await saveAsRun(tx, {
       rundownId: rundown.id,
@@ -209,6 +216,16 @@ export async function recordAsRun(
       reposts,
     };
   });
+}
+
+/** The scheduled audio of a built programme, for its airing's evidence (issue 16). */
+export function audioFields(rundown: Rundown) {
+  if (!rundown.audio) return {};
+  return {
+    audioSha256: rundown.audio.sha256,
+    audioDurationSec: rundown.audio.durationSec,
+    audioLufs: rundown.audio.loudnessLufs,
+  };
 }
 
 function mustDuration(value: number | undefined, id: string): number {

@@ -24,6 +24,8 @@ export function toAuditEntry(entry: EvidenceEntry): AuditEntry {
   if (entry.externalId !== undefined) out.externalId = entry.externalId;
   if (entry.corrects !== undefined) out.corrects = entry.corrects;
   if (entry.void !== undefined) out.void = entry.void;
+  if (entry.audioSha256 !== undefined) out.audioSha256 = entry.audioSha256;
+  if (entry.audioPlayedSha256 !== undefined) out.audioPlayedSha256 = entry.audioPlayedSha256;
   return out;
 }
 

@@ -55,6 +55,14 @@ export interface EvidenceInput {
   compliant?: boolean;
   /** The publication key (channel + item + slot…). */
   key?: string;
+  /** An airing of a built programme (issue 16): SHA-256 of the audio file scheduled, hex. */
+  audioSha256?: string;
+  /** Its length in seconds, as measured on the file. */
+  audioDurationSec?: number;
+  /** Its integrated loudness (EBU R128), LUFS. */
+  audioLufs?: number;
+  /** SHA-256 of the file the speaker platform reports it played (as-run import). */
+  audioPlayedSha256?: string;
 }
 
 /** An entry as read back from the log: its fields, its index and its leaf hash (hex). */

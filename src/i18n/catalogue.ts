@@ -1874,6 +1874,26 @@ export const CATALOGUE = {
     vi: '{air}  {id}  kịch bản không có tin nào để đọc: chưa dựng tệp',
     en: '{air}  {id}  the rundown has no story to read: no file built',
   },
+  AUDIO_REASON_MISMATCH: {
+    vi: 'tệp đã phát không phải tệp đã lên lịch (mã SHA-256 khác)',
+    en: 'the file played is not the file scheduled (SHA-256 differs)',
+  },
+  AUDIT_REJECT_AUDIO_MISMATCH: {
+    vi: 'tệp âm thanh đã phát khác tệp đã lên lịch',
+    en: 'the audio played differs from the audio scheduled',
+  },
+  AUDIO_AS_RUN_INVALID: {
+    vi: '{file}:{line}: trường {field} không hợp lệ ({value}); chưa ghi nhận dòng nào',
+    en: '{file}:{line}: the field {field} is not valid ({value}); nothing was recorded',
+    hintVi:
+      'Mỗi dòng cần: station (mã kênh hoặc tên đài), start (2024-03-08T17:30), duration (giây), sha256 (64 ký tự hex).',
+    hintEn:
+      'Each row needs: station (channel id or station name), start (2024-03-08T17:30), duration (seconds), sha256 (64 hex digits).',
+  },
+  AUDIO_AS_RUN_LINE: {
+    vi: '{channel}  {start}  {duration}  {compliance} (minh chứng số {index})',
+    en: '{channel}  {start}  {duration}  {compliance} (evidence entry {index})',
+  },
   AUDIO_SPEECH_FAILED: {
     vi: 'Bộ đọc {engine} không tạo được giọng đọc: {reason}',
     en: 'The speech engine {engine} produced no speech: {reason}',

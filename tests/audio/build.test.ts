@@ -4,9 +4,13 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/calendar/clock.js';
 import { runAudioBuild } from '../../src/cli/commands/audio.js';
-import { runRundownBuild } from '../../src/cli/commands/rundown.js';
+import { runAudioAsRun } from '../../src/cli/commands/audio-as-run.js';
+import { runAudit } from '../../src/cli/commands/audit.js';
+import { runRundownBuild, runRundownMove } from '../../src/cli/commands/rundown.js';
 import { runRundownShow } from '../../src/cli/commands/rundown-show.js';
 import { main } from '../../src/cli/main.js';
+import { readEvidence } from '../../src/evidence/log.js';
+import { openStore } from '../../src/store/open-store.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
 import { measureLoudness, probeDuration, silences } from './ffmpeg.js';
@@ -26,11 +30,11 @@ async function exampleProject(): Promise<{ root: string; data: string }> {
   return { root, data: join(root, 'data') };
 }
 
-async function build(root: string, extra: Record<string, unknown> = {}) {
+async function build(root: string, extra: Record<string, unknown> = {}, week = WEEK) {
   const out = captureOutput();
   const code = await runAudioBuild(
     CHANNEL,
-    WEEK,
+    week,
     { dir: root, json: true, ...extra },
     out,
     clock,
@@ -99,6 +103,80 @@ describe('loa audio build: a week of the example commune station', () => {
     const again = await build(root);
     expect(again.results[0].action).toBe('unchanged');
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('binds the as-run to the audio: the scheduled file passes, another file is non-compliant and not counted', async () => {
+    expect(await runRundownBuild(CHANNEL, '2024-W10', { dir: root }, captureOutput(), clock)).toBe(
+      0,
+    );
+    const w10 = await build(root, {}, '2024-W10');
+    expect(w10.code, w10.out.all()).toBe(0);
+    for (const week of ['2024-W10', WEEK]) {
+      for (const move of ['ready', 'lock'] as const) {
+        expect(
+          await runRundownMove(move, CHANNEL, week, { dir: root }, captureOutput(), clock),
+        ).toBe(0);
+      }
+    }
+    const matching = String(result.audio.sha256);
+    const other = String(w10.results[0].audio.sha256);
+    // The platform played this week's file on Friday 15 March and the wrong file on 8 March.
+    const csv = join(root, 'as-run.csv');
+    await writeFile(
+      csv,
+      [
+        'station,start,duration,sha256',
+        `Đài truyền thanh xã Vũ Ninh (huyện Kiến Xương),2024-03-15 17:30,${Math.round(Number(result.audio.durationSec))},${matching.toUpperCase()}`,
+        `${CHANNEL},2024-03-08T17:30,${Math.round(Number(w10.results[0].audio.durationSec))},${matching}`,
+      ].join('\n'),
+    );
+    expect(other).not.toBe(matching);
+    const out = captureOutput();
+    expect(await runAudioAsRun(csv, { dir: root, json: true }, out, clock)).toBe(0);
+    const recorded = JSON.parse(out.stdout.join('\n'));
+    // Read aloud, the stories are far shorter than the 5 minutes the channel asks for.
+    expect(recorded[0].problems).toEqual(['too-short']);
+    expect(recorded[1].problems).toEqual(['too-short', 'audio-mismatch']);
+    const store = await openStore();
+    try {
+      const airings = (await readEvidence(store.db)).filter((e) => e.kind === 'airing');
+      const good = airings.find((e) => e.index === recorded[0].evidenceIndex);
+      const bad = airings.find((e) => e.index === recorded[1].evidenceIndex);
+      expect(good).toMatchObject({
+        audioSha256: matching,
+        audioPlayedSha256: matching,
+        audioDurationSec: result.audio.durationSec,
+        audioLufs: result.audio.loudnessLufs,
+      });
+      expect(bad).toMatchObject({
+        compliant: false,
+        audioSha256: other,
+        audioPlayedSha256: matching,
+      });
+    } finally {
+      await store.close();
+    }
+    // The audit does not count the airing of the wrong file, and says why.
+    const audit = captureOutput();
+    await runAudit(
+      { dir: root, plan: 'thai-binh-2024', period: '2024-03', format: 'json' },
+      audit,
+      clock,
+    );
+    const text = audit.stdout.join('\n');
+    expect(text).toContain('audio-mismatch');
+  });
+
+  it('refuses an as-run file with a bad row and records nothing', async () => {
+    const csv = join(root, 'bad.csv');
+    await writeFile(
+      csv,
+      `station,start,duration,sha256\n${CHANNEL},2024-03-22T17:30,600,not-a-hash\n`,
+    );
+    const out = captureOutput();
+    expect(await main(['audio', 'as-run', csv, '--dir', root], out)).toBe(1);
+    expect(out.all()).toContain('bad.csv:2');
+    expect(out.all()).toContain('sha256');
   });
 });
 

@@ -8,6 +8,7 @@ import { message } from '../../i18n/catalogue.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
 import { openSession } from '../../scheduler/session.js';
 import { type Output, printJson } from '../output.js';
+import { registerAudioAsRun } from './audio-as-run.js';
 
 /** Options of `loa audio` commands. */
 export interface AudioOptions {
@@ -104,7 +105,7 @@ export async function runAudioBuild(
   }
 }
 
-/** Registers `loa audio build`. */
+/** Registers `loa audio build` and `loa audio as-run`. */
 export function registerAudio(program: Command, output: Output, setExit: (code: number) => void) {
   const audio = program
     .command('audio')
@@ -120,4 +121,5 @@ export function registerAudio(program: Command, output: Output, setExit: (code: 
     .action(async (channel: string, week: string, _opts, cmd: Command) =>
       setExit(await runAudioBuild(channel, week, common(cmd), output)),
     );
+  registerAudioAsRun(audio, common, output, setExit);
 }

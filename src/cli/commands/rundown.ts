@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { itemsInOrder, type Rundown, slotStart } from '../../broadcast/model.js';
-import { type AsRunRequest, recordAsRun } from '../../broadcast/service-as-run.js';
+import {
+  type AsRunRequest,
+  type AsRunResult,
+  recordAsRun,
+} from '../../broadcast/service-as-run.js';
 import { buildWeek } from '../../broadcast/service-build.js';
 import { moveRundowns, type RundownMove } from '../../broadcast/service-state.js';
 import { computeTiming, formatDuration } from '../../broadcast/timing.js';
@@ -118,6 +122,18 @@ function seconds(value: string | undefined): number | undefined {
   return n;
 }
 
+/** Why an airing is not compliant, in words. */
+export function asRunReasons(result: Pick<AsRunResult, 'problems' | 'rundown'>): string[] {
+  return result.problems.map((p) => {
+    if (p === 'audio-mismatch') return message('AUDIO_REASON_MISMATCH');
+    return p === 'too-short'
+      ? message('RUNDOWN_REASON_TOO_SHORT', {
+          minimum: formatDuration(result.rundown.minimumSec),
+        })
+      : message('RUNDOWN_REASON_OUTSIDE_PRIME_TIME');
+  });
+}
+
 /** `loa rundown aired <channel> <week> --start … --duration …`: the as-run, with evidence. */
 export async function runRundownAired(
   channel: string,
@@ -144,13 +160,7 @@ export async function runRundownAired(
       output.out(message('RUNDOWN_ITEM_AIRED', { air: at, slug: result.item, duration }));
       return 0;
     }
-    const reasons = result.problems.map((p) =>
-      p === 'too-short'
-        ? message('RUNDOWN_REASON_TOO_SHORT', {
-            minimum: formatDuration(result.rundown.minimumSec),
-          })
-        : message('RUNDOWN_REASON_OUTSIDE_PRIME_TIME'),
-    );
+    const reasons = asRunReasons(result);
     output.out(
       message('RUNDOWN_AIRED', {
         air: at,

@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { DateTime } from 'luxon';
+import { parseAsRunFile } from '../../audio/as-run-import.js';
+import { recordAsRun } from '../../broadcast/service-as-run.js';
+import { broadcastChannel, zoneOf } from '../../broadcast/service-context.js';
+import { formatDuration } from '../../broadcast/timing.js';
+import { type Clock, systemClock } from '../../calendar/clock.js';
+import type { BroadcastChannel } from '../../channels/schema.js';
+import { parseWhen } from '../../content/queue.js';
+import { LoaError } from '../../errors/loa-error.js';
+import { message } from '../../i18n/catalogue.js';
+import { type Output, printJson } from '../output.js';
+import { asRunReasons } from './rundown.js';
+import { type RundownOptions, withRundowns } from './rundown-context.js';
+
+/**
+ * `loa audio as-run <file>`: a speaker platform's as-run (CSV or JSON: station, start,
+ * duration, file hash). Each airing is recorded like `loa rundown aired`, and a file whose
+ * SHA-256 is not the scheduled programme's is recorded as non-compliant. Every row is checked
+ * (station known, start inside a week) before the first is recorded.
+ */
+export async function runAudioAsRun(
+  file: string,
+  options: RundownOptions,
+  output: Output,
+  clock: Clock = systemClock,
+): Promise<number> {
+  const text = await readFile(file, 'utf8').catch((cause) => {
+    throw new LoaError('AUDIO_FILE_MISSING', { params: { file }, cause });
+  });
+  const rows = parseAsRunFile(text, file);
+  return withRundowns(options, clock, async (ctx) => {
+    const channels = [...ctx.planning.channels.values()].filter(
+      (c): c is BroadcastChannel => c.kind === 'broadcast',
+    );
+    const planned = rows.map((row) => {
+      const channel =
+        channels.find((c) => c.id === row.station) ??
+        channels.find((c) => c.station === row.station);
+      if (!channel) {
+        throw new LoaError('AUDIO_AS_RUN_INVALID', {
+          params: { file, line: row.line, field: 'station', value: row.station },
+        });
+      }
+      broadcastChannel(ctx.planning.channels, channel.id);
+      const zone = zoneOf(channel, ctx.planning);
+      const start = parseWhen(row.start, zone);
+      return {
+        row,
+        channel,
+        period: DateTime.fromISO(start.toISO() ?? '')
+          .setZone(zone)
+          .toFormat("kkkk-'W'WW"),
+      };
+    });
+    const results = [];
+    for (const { row, channel, period } of planned) {
+      const result = await recordAsRun(ctx, {
+        channel: channel.id,
+        period,
+        start: row.start,
+        durationSec: row.durationSec,
+        playedSha256: row.sha256,
+      });
+      results.push({ row, channel, result });
+    }
+    if (options.json) {
+      printJson(
+        output,
+        results.map(({ row, channel, result }) => ({
+          line: row.line,
+          channel: channel.id,
+          rundown: result.rundown.id,
+          start: result.start.toISO(),
+          durationSec: result.durationSec,
+          compliant: result.compliant,
+          problems: result.problems,
+          evidenceIndex: result.evidenceIndex,
+        })),
+      );
+      return 0;
+    }
+    for (const { channel, result } of results) {
+      output.out(
+        message('AUDIO_AS_RUN_LINE', {
+          channel: channel.id,
+          start: result.start.toFormat('yyyy-MM-dd HH:mm'),
+          duration: formatDuration(result.durationSec),
+          compliance: result.compliant
+            ? message('RUNDOWN_COMPLIANT')
+            : message('RUNDOWN_NON_COMPLIANT', { reasons: asRunReasons(result).join('; ') }),
+          index: result.evidenceIndex,
+        }),
+      );
+    }
+    return 0;
+  });
+}
+
+/** Registers `loa audio as-run <file>`. */
+export function registerAudioAsRun(
+  audio: Command,
+  common: (cmd: Command) => RundownOptions,
+  output: Output,
+  setExit: (code: number) => void,
+) {
+  audio
+    .command('as-run <file>')
+    .description(
+      'Nhập nhật ký phát của hệ thống loa (CSV, JSON) / import a speaker platform’s as-run',
+    )
+    .option('--json', 'JSON')
+    .action(async (file: string, _opts, cmd: Command) =>
+      setExit(await runAudioAsRun(file, common(cmd), output)),
+    );
+}
