@@ -6,6 +6,12 @@ import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { appendEvidence, type EvidenceInput } from './log.js';
 
+/**
+ * The topics of the articles a bulletin issue carried, by the issue's publication key; the
+ * scheduler, which knows the bulletin, supplies it.
+ */
+export type IssueTopics = (tx: Kysely<Database>, key: string) => Promise<string[]>;
+
 /** Outcomes that leave a publication entry in the log. */
 const RECORDED = new Set(['published', 'reconciled']);
 
@@ -13,7 +19,8 @@ const RECORDED = new Set(['published', 'reconciled']);
  * The dispatcher's `onOutcome`: a publication that went out (published, or found again by
  * reconcile) appends a `publication` entry (`bulletin-issue` for an e-bulletin issue) in the transaction that records it, with the
  * channel, its kind and unit, the item, the publication key, the instant it went out, its URL
- * or external id, the content hash that was sent and the item's topics.
+ * or external id, the content hash that was sent and the item's topics (for an issue, the
+ * topics of the articles it carried, from `issueTopics`).
  *
  * NOTE: failed, missed and cancelled publications are NOT logged as evidence: nothing was
  * carried out, the audit would have to filter them out again, and their history already sits
@@ -23,10 +30,11 @@ export function evidenceOnOutcome(
   engine: Engine,
   channels: ReadonlyMap<string, Channel>,
   actor = 'dispatcher',
+  issueTopics?: IssueTopics,
 ): OutcomeHook {
   return async (tx, event) => {
     if (!RECORDED.has(event.event) || !event.key) return;
-    const entry = await publicationEvidence(tx, event.key, channels, actor);
+    const entry = await publicationEvidence(tx, event.key, channels, actor, issueTopics);
     const { index } = await appendEvidence(tx, engine, entry);
     await tx
       .updateTable('publications')
@@ -98,6 +106,7 @@ export async function publicationEvidence(
   key: string,
   channels: ReadonlyMap<string, Channel>,
   actor: string,
+  issueTopics?: IssueTopics,
 ): Promise<EvidenceInput> {
   const row = await tx
     .selectFrom('publications')
@@ -110,8 +119,15 @@ export async function publicationEvidence(
     .where('item_id', '=', row.item_id)
     .where('version', '=', row.item_version)
     .executeTakeFirst();
-  const topics = version ? topicsOf(version.document) : [];
   const channel = channels.get(row.channel_id);
+  // NOTE: an issue's own record item has no topics; the articles it carried have them, and a
+  // task that counts issues on a topic must see them.
+  const topics =
+    channel?.kind === 'bulletin' && issueTopics
+      ? await issueTopics(tx, row.key)
+      : version
+        ? topicsOf(version.document)
+        : [];
   return {
     // A bulletin channel's publication is one issue of the e-bulletin.
     kind: channel?.kind === 'bulletin' ? 'bulletin-issue' : 'publication',

@@ -1169,6 +1169,18 @@ export const CATALOGUE = {
     vi: '° Kỳ bị cắt bởi thời gian hiệu lực của kế hoạch: định mức tính theo tỷ lệ số ngày trong kế hoạch (làm tròn xuống; 0 thì kỳ đó không tính).',
     en: "° A period cut by the plan's dates: its quota is in proportion to its days inside the plan (rounded down; a quota of 0 is not weighed).",
   },
+  REPORT_PERIOD_UNDEFINED: {
+    vi: 'Kế hoạch "{plan}" không quy định báo cáo theo kỳ {kind} ({period}); kỳ báo cáo của kế hoạch: {kinds}',
+    en: 'Plan "{plan}" defines no {kind} report ({period}); its report periods: {kinds}',
+    hintVi:
+      'Chọn một kỳ kế hoạch quy định (ví dụ 2024-Q1), hoặc thêm --force để vẫn lập; báo cáo sẽ ghi rõ điều đó.',
+    hintEn:
+      'Pick a period the plan defines (e.g. 2024-Q1), or add --force to make it anyway; the report will say so.',
+  },
+  REPORT_FORCED_NOTE: {
+    vi: 'Lưu ý: kế hoạch không quy định báo cáo theo kỳ này (kỳ báo cáo quy định: {kinds}); báo cáo được lập theo yêu cầu (--force).',
+    en: 'Note: the plan defines no report for this kind of period (its report periods: {kinds}); made on request (--force).',
+  },
   AUDIT_REJECT_UNIT: {
     vi: 'không thuộc đơn vị nào phải thực hiện',
     en: 'of none of the units held to the quota',

@@ -47,6 +47,11 @@ export interface ReportInput {
   signer?: string;
   /** Language of the document; Vietnamese unless asked (the Decree's form is Vietnamese). */
   lang?: Lang;
+  /**
+   * Make the report even for a kind of period the plan's `reporting` does not define; the
+   * report then says so. Without it such a period is refused (REPORT_PERIOD_UNDEFINED).
+   */
+  force?: boolean;
 }
 
 /** Everything a report shows, worded, ready for the docx, html and md renderers. */
@@ -101,8 +106,22 @@ export function buildReport(input: ReportInput): ReportModel {
   const lang = input.lang ?? 'vi';
   const zone = plan.timeZone;
   const period = reportPeriod(input);
-  const reporting =
-    plan.reporting.find((r) => (r.periods as string[]).includes(period.kind)) ?? plan.reporting[0];
+  const defined = plan.reporting.find((r) => (r.periods as string[]).includes(period.kind));
+  // A plan that reports on request (001 III.4) reports on whatever period it is asked for.
+  const onRequest = plan.reporting.some((r) => r.onRequest);
+  const kinds = [...new Set(plan.reporting.flatMap((r) => r.periods))];
+  if (!defined && !onRequest && !input.force) {
+    throw new LoaError('REPORT_PERIOD_UNDEFINED', {
+      params: {
+        plan: plan.id,
+        period: period.label,
+        kind: period.kind,
+        kinds: kinds.join(', ') || '–',
+      },
+    });
+  }
+  const forced = !defined && !onRequest;
+  const reporting = defined ?? plan.reporting[0];
   const window = reporting ? reportWindow(reporting, period) : period;
   const asOf = DateTime.min(input.now, window.end);
   const audit = auditPlan({
@@ -157,11 +176,12 @@ export function buildReport(input: ReportInput): ReportModel {
       issuer: plan.document.issuer,
       period: words,
     }),
-    dataWindow: m('REPORT_DATA_WINDOW', {
-      from: day(window.start, zone),
-      to: day(window.end.minus({ milliseconds: 1 }), zone),
-      now: asOf.setZone(zone).toFormat('HH:mm dd/MM/yyyy'),
-    }),
+    dataWindow:
+      m('REPORT_DATA_WINDOW', {
+        from: day(window.start, zone),
+        to: day(window.end.minus({ milliseconds: 1 }), zone),
+        now: asOf.setZone(zone).toFormat('HH:mm dd/MM/yyyy'),
+      }) + (forced ? ` ${m('REPORT_FORCED_NOTE', { kinds: kinds.join(', ') || '–' })}` : ''),
     resultsHeading: m('REPORT_SECTION_RESULTS'),
     table: {
       headers: [

@@ -9,6 +9,7 @@ import { issueKey, parseIssueKey } from '../channels/bulletin/model.js';
 import type { BulletinChannel } from '../channels/schema.js';
 import type { PublishedRef } from '../channels/types.js';
 import type { ContentItem } from '../content/schema.js';
+import type { IssueTopics } from '../evidence/log-outcome.js';
 import { toStored } from '../store/instant.js';
 import { type Actor, findItem, saveItemVersion } from '../store/items.js';
 import { LOCKS, lockFor } from '../store/locks.js';
@@ -280,4 +281,23 @@ export async function recordIssueBuilt(
     await settleItemStatus(tx, pub.item_id, by);
     return true;
   });
+}
+
+/**
+ * The topics of the articles a bulletin issue carried (the approved entries of its window),
+ * by the issue's publication key, sorted; none for a key that is not a known issue.
+ */
+export function issueTopicsOf(config: PlanningConfig): IssueTopics {
+  return async (tx, key) => {
+    const parts = parseIssueKey(key);
+    const channel = parts ? config.channels.get(parts.channel) : undefined;
+    if (!parts || channel?.kind !== 'bulletin') return [];
+    const zone = channelZone(channel, config.planZones);
+    const { issue, previous } = issueWindow(channel, parts.number, parts.year, zone);
+    const entries = await bulletinEntries(tx, channel.id, { zone });
+    const window = { since: previous.date, until: issue.date };
+    return [
+      ...new Set(entriesForIssue(channel.id, window, entries).flatMap((e) => e.item.topics ?? [])),
+    ].sort();
+  };
 }

@@ -10,6 +10,7 @@ import { dataDirFrom, openStore, storeOptionsFrom } from '../store/open-store.js
 import type { Store } from '../store/types.js';
 import type { OutcomeHook } from './dispatch-types.js';
 import type { FollowUpHook } from './follow-ups.js';
+import { issueTopicsOf } from './plan-bulletins.js';
 import type { PlanningConfig } from './plan-items.js';
 import { channelZone } from './planner.js';
 import { planningConfig } from './scheduling-context.js';
@@ -45,7 +46,12 @@ export async function openSession(
   }
   const store = await openStore(storeOptionsFrom(env));
   const config = planningConfig(project);
-  const onOutcome = evidenceOnOutcome(store.engine, config.channels);
+  const onOutcome = evidenceOnOutcome(
+    store.engine,
+    config.channels,
+    'dispatcher',
+    issueTopicsOf(config),
+  );
   const onFollowUp = evidenceOnFollowUp(store.engine, config.channels);
   return { project, config, store, dataDir: dataDirFrom(env), env, onOutcome, onFollowUp };
 }

@@ -193,6 +193,9 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
           period: params.period,
           now,
           checkpoint,
+          // NOTE: the API answers for any period; a period the plan does not define is said
+          // in the report itself.
+          force: true,
         },
         query.format,
       );

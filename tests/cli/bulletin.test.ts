@@ -37,6 +37,15 @@ describe('loa bulletin and the bulletin in loa status', () => {
     process.env = { ...saved };
   });
 
+  it('lists no issue days for a bulletin whose only plan has ended', async () => {
+    const during = captureOutput();
+    expect(await runStatus({ dir: root }, during, at('2030-12-20T09:00:00+07:00'))).toBe(0);
+    expect(during.stdout.some((l) => l.includes('Số 48/2030'))).toBe(true);
+    const after = captureOutput();
+    expect(await runStatus({ dir: root }, after, at('2031-01-05T09:00:00+07:00'))).toBe(0);
+    expect(after.stdout.filter((l) => /Số \d+\/20(30|31)/.test(l))).toEqual([]);
+  });
+
   it('warns about an empty issue before its day and reports it missed after', async () => {
     const before = captureOutput();
     expect(await runStatus({ dir: root }, before, at('2024-03-13T09:00:00+07:00'))).toBe(0);

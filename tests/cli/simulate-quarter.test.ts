@@ -131,6 +131,10 @@ describe("the repository's examples over a simulated first quarter of 2024", () 
     for (const index of bulletin?.periods.flatMap((p) => p.evidence) ?? []) {
       expect(log[index]?.kind).toBe('bulletin-issue');
     }
+    // An issue carries the topics of its articles, so a task on a topic can count it.
+    const issues = log.filter((e) => e.kind === 'bulletin-issue');
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) expect(issue.topics?.length, issue.key).toBeGreaterThan(0);
   });
 
   it('exports the quarter as a bundle that verify.mjs accepts', async () => {

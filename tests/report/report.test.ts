@@ -109,6 +109,22 @@ describe('periodic report', () => {
       renderReport(input('bnv-2024', '2024-Q1', '2024-03-20T09:00'), 'pdf'),
     ).rejects.toThrow(/pdf/);
   });
+
+  it('refuses a period the plan defines no report for, and says so when forced', async () => {
+    const monthly = input('thai-binh-2024', '2024-03', '2024-04-10T09:00');
+    expect(() => buildReport(monthly)).toThrow(
+      expect.objectContaining({ code: 'REPORT_PERIOD_UNDEFINED' }),
+    );
+    const md = String(await renderReport({ ...monthly, force: true }, 'md'));
+    expect(md).toContain(
+      'Lưu ý: kế hoạch không quy định báo cáo theo kỳ này (kỳ báo cáo quy định: quarter, half-year, year); báo cáo được lập theo yêu cầu (--force).',
+    );
+    // A plan that reports on request reports on any period it is asked for, without a note.
+    const asked = String(
+      await renderReport(input('khanh-hoa-2021-2030', '2024-03', '2024-04-10T09:00'), 'md'),
+    );
+    expect(asked).not.toContain('--force');
+  });
 });
 
 describe('report wording', () => {

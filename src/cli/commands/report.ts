@@ -20,6 +20,8 @@ export interface ReportOptions {
   period: string;
   format?: string;
   out?: string;
+  /** Report on a kind of period the plan does not define; the report says so. */
+  force?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function runReport(
         period: options.period,
         now,
         checkpoint,
+        force: options.force === true,
       },
       format,
     );
@@ -83,6 +86,10 @@ export function registerReport(program: Command, output: Output, setExit: (code:
     .option('--format <f>', 'docx | html | md', 'docx')
     .option('--out <file>', 'tệp / file')
     .option('--as <name>', 'người lập / who makes it')
+    .option(
+      '--force',
+      'lập cả cho kỳ kế hoạch không quy định / even for a period the plan does not define',
+    )
     .option('--dir <dir>', 'thư mục dự án / project folder', '.')
     .action(async (opts: ReportOptions) => setExit(await runReport(opts, output)));
 }

@@ -5,6 +5,7 @@ import { bulletinIssueRows, type IssueRow } from '../../channels/bulletin/entry-
 import { adapterFactoryFor } from '../../channels/registry.js';
 import { wordpressReadiness } from '../../channels/wordpress/index.js';
 import { message } from '../../i18n/catalogue.js';
+import { servesOnlyEndedPlans } from '../../plan/active.js';
 import { reportsDueWithin } from '../../report/reports-due.js';
 import { channelZone } from '../../scheduler/planner.js';
 import { localTime } from '../../scheduler/scheduling-context.js';
@@ -78,6 +79,7 @@ export async function runStatus(
       clock.now(),
       { channel: options.channel },
     );
+    const plans = session.project.plans.map((p) => p.value);
     for (const channel of session.config.channels.values()) {
       if (options.channel && channel.id !== options.channel) continue;
       const own = all.filter((p) => p.channel_id === channel.id);
@@ -93,7 +95,9 @@ export async function runStatus(
       const readiness =
         channel.kind === 'wordpress' ? wordpressReadiness(channel, session.env) : undefined;
       let issues: IssueRow[] | undefined;
-      if (channel.kind === 'bulletin') {
+      // A channel whose plans have all ended has nothing due: no issue days, no rundowns.
+      const ended = servesOnlyEndedPlans(channel, plans, clock.now());
+      if (channel.kind === 'bulletin' && !ended) {
         const now = clock.now();
         const start = now.setZone(zone).startOf('month');
         issues = await bulletinIssueRows(session.store.db, {
@@ -118,7 +122,7 @@ export async function runStatus(
         ...(readiness && !readiness.ready ? { notConfigured: readiness.missing } : {}),
         ...(issues ? { issues } : {}),
         ...(channel.kind === 'broadcast'
-          ? { rundowns: rundowns.filter((r) => r.channel === channel.id) }
+          ? { rundowns: ended ? [] : rundowns.filter((r) => r.channel === channel.id) }
           : {}),
         followUps: followUps
           .filter((f) => f.channel_id === channel.id)
