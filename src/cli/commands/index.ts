@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Output } from '../output.js';
 import { registerAudio } from './audio.js';
 import { registerAudit } from './audit.js';
+import { registerBackup } from './backup.js';
 import { registerBulletin } from './bulletin.js';
 import { registerCalendar } from './calendar.js';
 import { registerEvidence } from './evidence.js';
@@ -44,5 +45,6 @@ export function registerCommands(
   registerIngest(program, output, setExit);
   registerUser(program, output, setExit);
   registerToken(program, output, setExit);
+  registerBackup(program, output, setExit);
   registerAudio(program, output, setExit);
 }
