@@ -75,7 +75,7 @@ async function candidatesFor(
 /**
  * `loa rundown build`: fills each slot of a period (an ISO week) from the approved items meant
  * for the channel, in one transaction. An item with `publishAt` goes only into a slot of its
- * own week; an item a locked or aired rundown of the channel carries, or an earlier slot of
+ * own week that starts at or after it (nothing airs early); an item a locked or aired rundown of the channel carries, or an earlier slot of
  * this build took, is not offered again. A draft is replaced; a ready rundown only with
  * `force`; a locked or aired one is kept. Every (re)build is recorded in the history.
  */
@@ -108,15 +108,17 @@ export async function buildWeek(ctx: BroadcastContext, request: BuildRequest) {
         continue;
       }
       const onAir = await itemsOnAir(tx, channel.id, id);
-      const week = weekOf(DateTime.fromISO(slot.start, { setZone: true }), zone);
+      const slotStart = DateTime.fromISO(slot.start, { setZone: true });
+      const week = weekOf(slotStart, zone);
       const candidates = pool
         .map((p) => p.candidate)
         .filter((c) => !onAir.has(c.id) && !taken.has(c.id))
-        .filter(
-          (c) =>
-            c.publishAt === undefined ||
-            weekOf(DateTime.fromISO(c.publishAt.replace(' ', 'T'), { zone }), zone) === week,
-        );
+        .filter((c) => {
+          if (c.publishAt === undefined) return true;
+          const due = DateTime.fromISO(c.publishAt.replace(' ', 'T'), { zone });
+          // Nothing airs before its publishAt, even in an earlier slot of its week.
+          return weekOf(due, zone) === week && due <= slotStart;
+        });
       const assembly = buildRundown(channel, slot, candidates, plan);
       const event: RundownEvent = {
         from: existing?.state ?? 'draft',

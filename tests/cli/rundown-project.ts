@@ -47,6 +47,13 @@ export const MARCH_ITEMS: TvItem[] = [
     },
   ]),
   {
+    // Due the day after W12's Friday slot: it must not air before its publishAt.
+    id: 'w12-sau-gio-phat',
+    title: 'Tin dự kiến phát thứ Bảy',
+    durationSec: 200,
+    publishAt: '2024-03-23T09:00',
+  },
+  {
     id: 'w12-chi-so-par',
     title: 'Chỉ số PAR Index 2023',
     durationSec: 300,

@@ -82,6 +82,7 @@ describe.each(engines)('loa rundown on $name', (engine) => {
       'topped up from evergreen items: Kỷ luật, kỷ cương hành chính',
     );
     expect(out.stderr.join('\n')).toContain('below the minimum length 15:00 (only 8:20)');
+    expect(out.stdout.join('\n')).not.toContain('Tin dự kiến phát thứ Bảy');
   });
 
   it('exports each week in all six formats, read back by their parsers', async () => {
