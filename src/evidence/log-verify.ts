@@ -4,6 +4,7 @@ import type { Database } from '../store/schema.js';
 import { attachmentsOf, checkAttachments, FILES_KEY } from './attachment-check.js';
 import { verifyCheckpoint } from './checkpoint.js';
 import { CompactRange } from './compact-range.js';
+import { listCosignatures } from './cosignatures.js';
 import { COLUMN_NAMES, columnsOfEntry } from './entry-columns.js';
 import { type EvidenceFile, evidenceSize, readHead } from './log.js';
 import { type LogPage, readLogPage } from './log-pages.js';
@@ -47,8 +48,11 @@ export interface VerifyProblem {
   index?: number;
   /** For `column`: which column. */
   field?: string;
-  /** Stored checkpoint id, or `given` for the one passed with --checkpoint. */
-  checkpoint?: number | 'given';
+  /**
+   * Stored checkpoint id, `given` for the one passed with --checkpoint, or `witness <name>`
+   * for a checkpoint a witness cosigned.
+   */
+  checkpoint?: number | string;
   expected: string;
   found: string;
 }
@@ -58,6 +62,8 @@ export interface VerifyReport {
   size: number;
   rootHashHex: string;
   checkpoints: number;
+  /** The largest size each witness cosigned (checked like any checkpoint). */
+  witnessed: { witness: string; size: number }[];
   problems: VerifyProblem[];
 }
 
@@ -93,7 +99,7 @@ function hex(bytes: Uint8Array): string {
 }
 
 interface Target {
-  checkpoint: number | 'given';
+  checkpoint: number | string;
   size: number;
   rootHex: string;
 }
@@ -169,6 +175,24 @@ export async function verifyLog(
       problems.push({
         code: 'signature',
         checkpoint: 'given',
+        expected: options.verifier.name,
+        found: (error as Error).message,
+      });
+    }
+  }
+  // NOTE: a witness's cosignature holds the root as the witness saw it: a rewrite that
+  // re-signed the stored checkpoints cannot re-sign those.
+  const witnessed = new Map<string, number>();
+  for (const co of await listCosignatures(db)) {
+    try {
+      const body = verifyCheckpoint(co.note, options.verifier);
+      const rootHex = Buffer.from(body.rootHash).toString('hex');
+      targets.push({ checkpoint: `witness ${co.witness}`, size: body.size, rootHex });
+      witnessed.set(co.witness, Math.max(witnessed.get(co.witness) ?? 0, body.size));
+    } catch (error) {
+      problems.push({
+        code: 'signature',
+        checkpoint: `witness ${co.witness}`,
         expected: options.verifier.name,
         found: (error as Error).message,
       });
@@ -281,7 +305,13 @@ export async function verifyLog(
       });
     }
   }
-  return { size, rootHashHex, checkpoints: stored.length, problems };
+  return {
+    size,
+    rootHashHex,
+    checkpoints: stored.length,
+    witnessed: [...witnessed].map(([witness, size]) => ({ witness, size })),
+    problems,
+  };
 }
 
 /** The head row's size as stored, even when its hashes do not go with it. */

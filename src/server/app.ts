@@ -23,6 +23,7 @@ import { queuePages } from './pages/queue.js';
 import { quotaPages } from './pages/quotas.js';
 import { rundownPages } from './pages/rundown.js';
 import { publicRoutes } from './public-files.js';
+import { publicLogRoutes } from './public-log.js';
 import { onError, refuse } from './refusal.js';
 
 /** The app and the operations its OpenAPI document describes. */
@@ -105,6 +106,7 @@ export function createApp(ctx: ServerContext): LoaApp {
   const openApi = openApiDocument(api.operations);
   app.get('/api/openapi.json', (c) => c.json(openApi));
   publicRoutes(app, ctx);
+  publicLogRoutes(app, ctx);
   assetRoutes(app);
   loginRoutes(app, ctx, guard);
   homePages(app, ctx);

@@ -189,8 +189,12 @@ export function authenticate(ctx: ServerContext, guard: AuthGuard): MiddlewareHa
 /** Methods that change nothing. */
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The writes a visitor without a credential may make: signing in, and out. */
-const OPEN_WRITES = new Set(['/login', '/logout']);
+/**
+ * The writes a visitor without a credential may make: signing in, and out; and a witness
+ * handing back a cosigned checkpoint (accepted only when signed by this log's key and a
+ * witness key the unit configured: see src/server/public-log.ts).
+ */
+const OPEN_WRITES = new Set(['/login', '/logout', '/log/cosignatures']);
 
 /** Refuses the request unless a user is signed in and their role holds the permission. */
 export function requires(permission: Permission): MiddlewareHandler<ServerEnv> {

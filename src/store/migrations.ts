@@ -429,12 +429,44 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'publication follow-ups: update and withdraw', up: followUpTables },
   { version: 9, name: 'api tokens: expiry, revocation, last use', up: tokenLifecycle },
   { version: 10, name: 'ingest: feed state and entries taken in', up: ingestTables },
+  { version: 11, name: 'witnessing: units watched, cosignatures received', up: witnessTables },
   {
     version: 12,
     name: 'browser sessions: own secret, hashed, short-lived',
     up: browserSessionTables,
   },
 ];
+
+/**
+ * Witnessing (issue 11). A witness (an auditing body running loa) keeps, per unit it watches,
+ * the unit's address and public key and the last checkpoint it checked and cosigned; a unit
+ * keeps the cosigned checkpoints witnesses hand back, so that `evidence verify` can say which
+ * witness saw which size (and names a log that no longer gives a witnessed root).
+ */
+async function witnessTables(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('witness_units')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('url', 'text', (c) => c.notNull())
+    .addColumn('verifier_key', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer')
+    .addColumn('root_hash', 'text')
+    .addColumn('note', 'text')
+    .addColumn('checked_at', 'text')
+    .addColumn('status', 'text')
+    .execute();
+  await db.schema
+    .createTable('evidence_cosignatures')
+    .ifNotExists()
+    .addColumn('witness', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('root_hash', 'text', (c) => c.notNull())
+    .addColumn('note', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('evidence_cosignatures_pk', ['witness', 'size'])
+    .execute();
+}
 
 /** The migration bookkeeping table; created before anything else. */
 export async function ensureMigrationTable(db: AnyDb): Promise<void> {

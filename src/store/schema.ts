@@ -25,6 +25,8 @@ export interface Database {
   publication_followups: FollowUpTable;
   ingest_feeds: IngestFeedTable;
   ingest_entries: IngestEntryTable;
+  witness_units: WitnessUnitTable;
+  evidence_cosignatures: EvidenceCosignatureTable;
 }
 
 export interface MigrationTable {
@@ -355,3 +357,30 @@ export interface IngestEntryTable {
 
 export type IngestFeedRow = Selectable<IngestFeedTable>;
 export type IngestEntryRow = Selectable<IngestEntryTable>;
+
+/** A unit a witness watches: where its log is, its key, the last checkpoint checked. */
+export interface WitnessUnitTable {
+  name: string;
+  /** Base address of the unit's loa server (`https://loa.sonoivu.example.gov.vn`). */
+  url: string;
+  /** The unit's signed-note verifier key, `<name>+<id>+<key>`. */
+  verifier_key: string;
+  /** The last checkpoint checked and cosigned (NULL before the first poll). */
+  size: number | null;
+  root_hash: string | null;
+  note: string | null;
+  checked_at: string | null;
+  /** `ok`, or what the last poll found: forked, shrank, re-keyed, unreachable… */
+  status: string | null;
+}
+
+/** A checkpoint of this log cosigned by a witness and handed back (one per witness and size). */
+export interface EvidenceCosignatureTable {
+  /** The witness's key name. */
+  witness: string;
+  size: number;
+  root_hash: string;
+  /** The checkpoint with the log's signature and the witness's. */
+  note: string;
+  received_at: string;
+}

@@ -208,6 +208,10 @@ export async function runEvidenceVerify(options: EvidenceOptions, output: Output
       dataDir: dataDirFrom(),
     }),
   );
+  if (!options.json) {
+    if (report.witnessed.length === 0) output.out(message('EVIDENCE_NOT_WITNESSED'));
+    for (const w of report.witnessed) output.out(message('EVIDENCE_WITNESSED', w));
+  }
   if (options.json) printJson(output, report);
   else if (report.problems.length === 0) {
     output.out(

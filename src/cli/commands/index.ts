@@ -20,6 +20,7 @@ import { registerSync } from './sync.js';
 import { registerToken } from './token.js';
 import { registerUser } from './user.js';
 import { registerValidate } from './validate.js';
+import { registerWitness } from './witness.js';
 
 /** Every loa command, registered on one program. */
 export function registerCommands(
@@ -39,6 +40,7 @@ export function registerCommands(
   registerSimulate(program, output, setExit);
   registerRundown(program, output, setExit);
   registerEvidence(program, output, setExit);
+  registerWitness(program, output, setExit);
   registerAudit(program, output, setExit);
   registerReport(program, output, setExit);
   registerBulletin(program, output, setExit);

@@ -1,0 +1,114 @@
+import type { Command } from 'commander';
+import { type Clock, systemClock } from '../../calendar/clock.js';
+import { LoaError } from '../../errors/loa-error.js';
+import { evidenceKey } from '../../evidence/store-checkpoint.js';
+import { type MessageCode, message } from '../../i18n/catalogue.js';
+import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
+import type { Store } from '../../store/types.js';
+import { type PollResult, type PollStatus, pollUnits } from '../../witness/poll.js';
+import { addWatchedUnit, listWatchedUnits } from '../../witness/units.js';
+import { type Output, printJson } from '../output.js';
+
+export interface WitnessOptions {
+  json?: boolean;
+}
+
+async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeOptionsFrom());
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** `loa witness add <name> <url> <key>`: watch a unit's log. */
+export async function runWitnessAdd(name: string, url: string, key: string, output: Output) {
+  await withStore((store) => addWatchedUnit(store.db, { name, url, verifierKey: key }));
+  output.out(message('WITNESS_UNIT_ADDED', { name, url }));
+  return 0;
+}
+
+/** `loa witness list [--json]`: the watched units and what the last poll found. */
+export async function runWitnessList(options: WitnessOptions, output: Output) {
+  const units = await withStore((store) => listWatchedUnits(store.db));
+  if (options.json) printJson(output, units);
+  else {
+    for (const u of units) {
+      output.out(
+        message('WITNESS_LIST_LINE', {
+          name: u.name,
+          url: u.url,
+          size: u.size ?? '-',
+          status: u.status ?? '-',
+          checkedAt: u.checkedAt ?? '-',
+        }),
+      );
+    }
+  }
+  return 0;
+}
+
+const LINES: Record<PollStatus, MessageCode> = {
+  ok: 'WITNESS_POLL_OK',
+  forked: 'WITNESS_POLL_FORKED',
+  shrank: 'WITNESS_POLL_SHRANK',
+  're-keyed': 'WITNESS_POLL_REKEYED',
+  unreachable: 'WITNESS_POLL_UNREACHABLE',
+};
+
+/**
+ * `loa witness poll [--json]`: reads each watched unit's checkpoint, checks its signature and
+ * its consistency with the last one cosigned, cosigns it and hands the cosignature back;
+ * names every unit whose log forked, shrank or was re-keyed (exit 1 when any did, or when a
+ * unit could not be read).
+ */
+export async function runWitnessPoll(
+  options: WitnessOptions,
+  output: Output,
+  clock: Clock = systemClock,
+) {
+  const key = await evidenceKey(dataDirFrom());
+  const results = await withStore(async (store) => {
+    const units = await listWatchedUnits(store.db);
+    if (units.length === 0) throw new LoaError('WITNESS_NONE');
+    return pollUnits(store.db, units, { key, now: clock.now() });
+  });
+  if (options.json) printJson(output, results);
+  else {
+    for (const r of results) {
+      const line = message(LINES[r.status], {
+        unit: r.unit,
+        size: r.size ?? '-',
+        previous: r.previous ?? '-',
+        detail: r.detail ?? '',
+        delivered: r.delivered ? message('WITNESS_DELIVERED') : '',
+      });
+      if (r.status === 'ok') output.out(line);
+      else output.err(line);
+    }
+  }
+  return results.every((r: PollResult) => r.status === 'ok') ? 0 : 1;
+}
+
+export function registerWitness(program: Command, output: Output, setExit: (code: number) => void) {
+  const witness = program
+    .command('witness')
+    .description('Chứng kiến nhật ký của các đơn vị / witness the units’ logs');
+  witness
+    .command('add <name> <url> <key>')
+    .description('Thêm đơn vị / watch a unit (its loa address and its public key)')
+    .action(async (name: string, url: string, key: string) =>
+      setExit(await runWitnessAdd(name, url, key, output)),
+    );
+  witness
+    .command('list')
+    .description('Các đơn vị / the watched units')
+    .option('--json', 'JSON')
+    .action(async (opts: WitnessOptions) => setExit(await runWitnessList(opts, output)));
+  witness
+    .command('poll')
+    .description('Đọc, kiểm tra và ký chứng kiến / read, check and cosign each unit’s checkpoint')
+    .option('--json', 'JSON')
+    .action(async (opts: WitnessOptions) => setExit(await runWitnessPoll(opts, output)));
+}

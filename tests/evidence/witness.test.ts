@@ -1,0 +1,203 @@
+import { unlink } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { listCosignatures } from '../../src/evidence/cosignatures.js';
+import { appendEvidence, evidenceBytes } from '../../src/evidence/log.js';
+import { verifyLog } from '../../src/evidence/log-verify.js';
+import { CompactRange } from '../../src/evidence/merkle.js';
+import { SIGNING_KEY_FILE } from '../../src/evidence/signing-key.js';
+import { evidenceKey } from '../../src/evidence/store-checkpoint.js';
+import type { Store } from '../../src/store/types.js';
+import { type StationServer, stationServer } from '../server/station-server.js';
+import { captureOutput } from '../support/capture-output.js';
+import { storeEngines } from '../support/store-engines.js';
+import { tempDir } from '../support/temp-dir.js';
+
+/**
+ * A witness (the Sở Nội vụ, its own data folder) watches two units, each a real loa server on
+ * loopback. Between two polls one unit rewrites its log consistently (bytes, leaf hashes and
+ * head): the witness names that unit as forked and not the other; the other unit then shrinks
+ * and is named; a re-keyed unit is named. The units keep the cosignatures handed back, and
+ * `evidence verify` says which witness saw which size, and names the rewrite against it.
+ */
+const [sqlite] = await storeEngines();
+const ORIGIN = 'sonoivu.example.gov.vn/chung-kien';
+
+interface Unit {
+  s: StationServer;
+  url: string;
+  close(): void;
+}
+
+/** The witness's verifier key, which the units accept cosignatures from. */
+let witnessKeys = '';
+
+async function unit(): Promise<Unit> {
+  const s = await stationServer(sqlite!);
+  // Each unit reads its own settings (its origin, the witness keys it accepts), not the
+  // witness's, though both run in this process.
+  (s.session as { env: NodeJS.ProcessEnv }).env = {
+    ...process.env,
+    LOA_WITNESS_KEYS: witnessKeys,
+  };
+  const server = serve({ fetch: s.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { s, url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+async function append(store: Store, count: number) {
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < count; i += 1) {
+      await appendEvidence(tx, store.engine, {
+        kind: 'publication',
+        channel: 'cong',
+        time: `2024-03-${String(10 + i).padStart(2, '0')}T02:00:00Z`,
+        actor: 'dispatcher',
+      });
+    }
+  });
+}
+
+/** Rewrites entry 1 and everything after it, consistently: bytes, leaf hashes and head. */
+async function rewrite(store: Store) {
+  await sql`drop trigger evidence_entries_no_update`.execute(store.db);
+  const rows = await store.db
+    .selectFrom('evidence_entries')
+    .select(['idx', 'entry'])
+    .orderBy('idx')
+    .execute();
+  const range = new CompactRange();
+  for (const row of rows) {
+    const entry = JSON.parse(row.entry);
+    if (entry.index === 1) entry.url = 'https://example.gov.vn/da-sua';
+    const text = evidenceBytes(entry, Number(row.idx));
+    const leaf = Buffer.from(range.appendEntry(Buffer.from(text, 'utf8'))).toString('hex');
+    await store.db
+      .updateTable('evidence_entries')
+      .set({ entry: text, leaf_hash: leaf })
+      .where('idx', '=', row.idx)
+      .execute();
+  }
+  const hashes = range.hashes.map((h) => Buffer.from(h).toString('hex')).join('');
+  await store.db.updateTable('evidence_head').set({ size: range.size, hashes }).execute();
+}
+
+describe('witnessing two units across a rewrite of one', () => {
+  const saved = { ...process.env };
+  let a: Unit;
+  let b: Unit;
+  let witnessDir: string;
+  beforeAll(async () => {
+    witnessDir = await tempDir('witness');
+    witnessKeys = (await evidenceKey(witnessDir, { LOA_EVIDENCE_ORIGIN: ORIGIN })).verifierKey;
+    a = await unit();
+    b = await unit();
+  });
+  afterAll(async () => {
+    a?.close();
+    b?.close();
+    await a?.s.session.store.close();
+    await b?.s.session.store.close();
+    process.env = saved;
+  });
+
+  /** Runs the witness's CLI in its own data folder (the units keep theirs). */
+  async function witness(args: string[]) {
+    const env = { ...process.env };
+    process.env.LOA_DATA_DIR = witnessDir;
+    process.env.LOA_LANG = 'en';
+    process.env.LOA_EVIDENCE_ORIGIN = ORIGIN;
+    delete process.env.LOA_DATABASE_URL;
+    try {
+      const out = captureOutput();
+      const code = await main(['witness', ...args], out);
+      return { code, out: out.stdout.join('\n'), err: out.stderr.join('\n') };
+    } finally {
+      process.env = env;
+    }
+  }
+
+  const keyOf = async (u: Unit) => (await evidenceKey(u.s.session.dataDir, {})).verifierKey;
+
+  it('cosigns both, names the rewritten one only, and the units keep what the witness saw', async () => {
+    await append(a.s.session.store, 3);
+    await append(b.s.session.store, 4);
+    const bad = await witness(['add', 'Dai Tinh', a.url, await keyOf(a)]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Watched unit: invalid name "Dai Tinh"');
+    expect((await witness(['add', 'so-a', a.url, await keyOf(a)])).code).toBe(0);
+    expect((await witness(['add', 'so-b', b.url, await keyOf(b)])).code).toBe(0);
+
+    const first = await witness(['poll']);
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(
+      'so-a: ok, 3 entries (before: -); cosigned and handed back to the unit',
+    );
+    expect(first.out).toContain(
+      'so-b: ok, 4 entries (before: -); cosigned and handed back to the unit',
+    );
+    const cosigned = await listCosignatures(b.s.session.store.db);
+    expect(cosigned.map((c) => [c.witness, c.size])).toEqual([[ORIGIN, 4]]);
+
+    await append(a.s.session.store, 2);
+    await append(b.s.session.store, 1);
+    await rewrite(b.s.session.store);
+    const second = await witness(['poll']);
+    expect(second.code).toBe(1);
+    expect(second.out).toContain('so-a: ok, 5 entries (before: 3)');
+    expect(second.err).toContain(
+      'so-b: LOG REWRITTEN (forked) against the cosigned checkpoint of 4',
+    );
+    expect(second.err).not.toContain('so-a');
+
+    // The rewritten unit's own verify names the rewrite against what the witness saw.
+    const keyB = await evidenceKey(b.s.session.dataDir, {});
+    const report = await verifyLog(b.s.session.store.db, {
+      engine: 'sqlite',
+      verifier: keyB.verifier,
+    });
+    expect(report.witnessed).toEqual([{ witness: ORIGIN, size: 4 }]);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'root',
+        checkpoint: `witness ${ORIGIN}`,
+      }),
+    );
+    const keyA = await evidenceKey(a.s.session.dataDir, {});
+    const fine = await verifyLog(a.s.session.store.db, {
+      engine: 'sqlite',
+      verifier: keyA.verifier,
+    });
+    expect(fine.problems).toEqual([]);
+    expect(fine.witnessed).toEqual([{ witness: ORIGIN, size: 5 }]);
+  });
+
+  it('names a unit whose log shrank, and one that was re-keyed', async () => {
+    const store = a.s.session.store;
+    await sql`drop trigger evidence_entries_no_delete`.execute(store.db);
+    await sql`delete from evidence_entries where idx >= 4`.execute(store.db);
+    const rows = await store.db
+      .selectFrom('evidence_entries')
+      .select('entry')
+      .orderBy('idx')
+      .execute();
+    const range = new CompactRange();
+    for (const r of rows) range.appendEntry(Buffer.from(r.entry, 'utf8'));
+    const hashes = range.hashes.map((h) => Buffer.from(h).toString('hex')).join('');
+    await store.db.updateTable('evidence_head').set({ size: range.size, hashes }).execute();
+    await unlink(join(b.s.session.dataDir, SIGNING_KEY_FILE));
+    const third = await witness(['poll']);
+    expect(third.code).toBe(1);
+    expect(third.err).toContain('so-a: LOG SHRANK from 5 to 4 entries');
+    expect(third.err).toContain('so-b: CHECKPOINT NOT SIGNED BY THE KNOWN KEY');
+    const list = await witness(['list']);
+    expect(list.out).toContain('so-a');
+    expect(list.out).toContain('shrank');
+  });
+});
