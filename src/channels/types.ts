@@ -82,6 +82,8 @@ export interface AdapterOptions {
   store?: Store;
   /** The zone the channel's local times are read in (its plan's; default Asia/Ho_Chi_Minh). */
   zone?: string;
+  /** Titles of the topics of the plans the channel serves, by topic id (Vietnamese). */
+  topicTitles?: ReadonlyMap<string, string>;
 }
 
 /** Makes an adapter for one channel. */

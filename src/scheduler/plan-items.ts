@@ -21,6 +21,8 @@ import { channelZone, ITEM_PLANNED_KINDS, planItemOnChannel, planningOrder } fro
 export interface PlanningConfig {
   channels: ReadonlyMap<string, Channel>;
   planZones: ReadonlyMap<string, string>;
+  /** Each plan's topic titles by topic id (the Vietnamese names tags are given). */
+  planTopics?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** What one planning run did. */

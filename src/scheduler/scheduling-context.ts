@@ -9,6 +9,9 @@ export function planningConfig(project: Pick<Project, 'plans' | 'channels'>): Pl
   return {
     channels: new Map<string, Channel>(project.channels.map((c) => [c.value.id, c.value])),
     planZones: new Map(project.plans.map((p) => [p.value.id, p.value.timeZone])),
+    planTopics: new Map(
+      project.plans.map((p) => [p.value.id, new Map(p.value.topics.map((t) => [t.id, t.title]))]),
+    ),
   };
 }
 

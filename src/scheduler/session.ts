@@ -69,6 +69,7 @@ export function buildAdapters(
     if (factory) {
       const { env, dataDir, store, config } = session;
       const zone = config ? channelZone(channel, config.planZones) : undefined;
+      const topicTitles = config ? channelTopicTitles(channel, config) : undefined;
       adapters.set(
         channel.id,
         factory({
@@ -78,9 +79,21 @@ export function buildAdapters(
           clock,
           ...(store ? { store } : {}),
           ...(zone ? { zone } : {}),
+          ...(topicTitles?.size ? { topicTitles } : {}),
         }),
       );
     }
   }
   return adapters;
+}
+
+/** The titles of the topics of the plans a channel serves, by topic id (first plan wins). */
+function channelTopicTitles(channel: Channel, config: PlanningConfig): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const serve of channel.serves) {
+    for (const [id, title] of config.planTopics?.get(serve.plan) ?? []) {
+      if (!titles.has(id)) titles.set(id, title);
+    }
+  }
+  return titles;
 }

@@ -91,7 +91,7 @@ export function createWordpressAdapter(options: WordpressAdapterOptions): Channe
         timeoutSec: channel.timeoutSec,
         fetch: options.fetch,
       });
-      portal = { client, terms: new PortalTerms(client, channel.section) };
+      portal = { client, terms: new PortalTerms(client, channel.section, options.topicTitles) };
     }
     return portal;
   }

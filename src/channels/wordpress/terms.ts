@@ -56,8 +56,15 @@ export class PortalTerms {
   #category: Promise<number> | undefined;
   readonly #tags = new Map<string, Promise<number>>();
 
-  constructor(client: WpRestClient, section: { name: string; slug?: string | undefined }) {
+  readonly #topicTitles: ReadonlyMap<string, string>;
+
+  constructor(
+    client: WpRestClient,
+    section: { name: string; slug?: string | undefined },
+    topicTitles: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.#client = client;
+    this.#topicTitles = topicTitles;
     const name = section.name.normalize('NFC');
     this.#section = {
       name,
@@ -86,14 +93,18 @@ export class PortalTerms {
     return this.#category;
   }
 
-  /** The ids of the tags for an item's topics, creating missing ones. */
+  /**
+   * The ids of the tags for an item's topics, creating missing ones: named by the plan's
+   * Vietnamese topic title (the id when the plan has none), with the topic id as slug.
+   */
   tags(topics: readonly string[], signal: AbortSignal): Promise<number[]> {
     return Promise.all(
       [...new Set(topics)].map((topic) => {
         let pending = this.#tags.get(topic);
         if (!pending) {
           const slug = slugify(topic) || topic;
-          pending = ensureTerm(this.#client, 'tags', topic, slug, true, signal);
+          const name = this.#topicTitles.get(topic) ?? topic;
+          pending = ensureTerm(this.#client, 'tags', name, slug, true, signal);
           this.#tags.set(topic, pending);
           const mine = pending;
           mine.catch(() => {

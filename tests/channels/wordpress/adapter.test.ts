@@ -1,7 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { postMarker } from '../../../src/channels/wordpress/index.js';
+import { ManualClock } from '../../../src/calendar/clock.js';
+import { createWordpressAdapter, postMarker } from '../../../src/channels/wordpress/index.js';
 import { LoaError } from '../../../src/errors/loa-error.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { wordpressForTests } from '../../support/wordpress.js';
@@ -11,6 +12,7 @@ import {
   postsWithMarker,
   USER_ENV,
   wpChannel,
+  wpEnv,
   wpGet,
   wpItem,
   wpRequest,
@@ -139,6 +141,31 @@ describe.runIf(wp)('WordPress adapter against a real WordPress', () => {
     expect(await postsWithMarker(instance, postMarker(request.key))).toHaveLength(1);
     expect(await adapter.find(request.key, signal())).toEqual(ref);
     expect(await adapter.find(`${request.key}-other`, signal())).toBeUndefined();
+  });
+
+  it("names tags by the plan's Vietnamese topic titles, with the topic id as their slug", async () => {
+    const adapter = createWordpressAdapter({
+      channel: wpChannel(instance.url),
+      env: wpEnv(instance),
+      dataDir: await scratch('wp-data'),
+      clock: new ManualClock('2024-03-04T01:00:00Z'),
+      topicTitles: new Map([['dich-vu-cong-4', 'Dịch vụ công trực tuyến toàn trình']]),
+    });
+    const request = wpRequest(
+      wpChannel(instance.url),
+      wpItem({ topics: ['dich-vu-cong-4', 'khong-co-trong-ke-hoach'], media: [] }),
+    );
+    const ref = await adapter.publish(request, signal());
+    const post = await wpGet<WpPost>(instance, `/wp/v2/posts/${ref.externalId}?context=edit`);
+    const tags = await wpGet<{ slug: string; name: string }[]>(
+      instance,
+      `/wp/v2/tags?include=${post.tags.join(',')}&_fields=slug,name`,
+    );
+    expect(tags.sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
+      { slug: 'dich-vu-cong-4', name: 'Dịch vụ công trực tuyến toàn trình' },
+      // A topic the plan does not name keeps its id as the tag's name.
+      { slug: 'khong-co-trong-ke-hoach', name: 'khong-co-trong-ke-hoach' },
+    ]);
   });
 
   it('updates an edited item in place and withdraws it to the trash', async () => {
