@@ -20,6 +20,11 @@ const common = {
   unit: Id,
   serves: z.array(Serves).default([]),
   postingSchedule: PostingSchedule.optional(),
+  /**
+   * Four-eyes approval: an item meant for this channel is approved by someone other than
+   * whoever wrote its current version.
+   */
+  fourEyes: z.boolean().optional(),
   /** A publication found later than this after its slot is reported missed, not sent. */
   maxLatenessMinutes: z.number().int().positive().default(120),
   retry: z

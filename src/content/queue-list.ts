@@ -13,6 +13,8 @@ export interface QueueEntry {
   title: string | undefined;
   status: ItemStatus;
   version: number;
+  /** The SHA-256 of the current version's content: what an approval is bound to. */
+  contentHash: string;
   source: string;
   channels: string[];
   /**
@@ -60,6 +62,7 @@ export async function queueEntries(
       title: item?.title,
       status: row.status,
       version: row.version,
+      contentHash: row.content_hash,
       source: row.source,
       channels,
       channelStates: channels

@@ -6,7 +6,13 @@ import { LoaError } from '../errors/loa-error.js';
 import { type PlanningConfig, planItems } from '../scheduler/plan-items.js';
 import { channelZone } from '../scheduler/planner.js';
 import { toStored } from '../store/instant.js';
-import { type Actor, findItem, saveItemVersion, setItemStatus } from '../store/items.js';
+import {
+  type Actor,
+  findItem,
+  itemVersion,
+  saveItemVersion,
+  setItemStatus,
+} from '../store/items.js';
 import type { Database, ItemRow, ItemStatus } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 import { parseItem } from './parse-item.js';
@@ -96,9 +102,67 @@ export const WITHDRAWABLE: readonly ItemStatus[] = [
   'failed',
 ];
 
-/** `loa queue approve <id>`: a draft (or a failed item, to try again) becomes approved. */
-export function approveItem(ctx: QueueContext, id: string) {
-  return transition(ctx, id, 'approved', APPROVABLE, null);
+/** Who wrote an item's current version: the actor of the event that saved it. */
+export async function versionAuthor(
+  tx: Kysely<Database>,
+  id: string,
+  version: number,
+): Promise<string | undefined> {
+  const saved = await tx
+    .selectFrom('item_events')
+    .select('actor')
+    .where('item_id', '=', id)
+    .where('version', '=', version)
+    .where((eb) => eb.or([eb('reason', '=', 'created'), eb('reason', '=', `version ${version}`)]))
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return saved?.actor;
+}
+
+/** The channels of an item that ask for four-eyes approval (`fourEyes: true`). */
+async function fourEyesChannels(tx: Kysely<Database>, ctx: QueueContext, row: ItemRow) {
+  const item = await itemVersion(tx, row.id, row.version);
+  return (item?.channels ?? []).filter((id) => ctx.config.channels.get(id)?.fourEyes === true);
+}
+
+/** What an approval is bound to: the content the approver saw. */
+export interface ApprovalCheck {
+  /** The content hash of the version the approver read; another one is refused. */
+  contentHash?: string;
+}
+
+/**
+ * `loa queue approve <id>`: a draft (or a failed item, to try again) becomes approved. The
+ * approval is of one version: with `check.contentHash`, an item edited since the approver
+ * read it is refused; on a channel with `fourEyes`, its author cannot approve it. The event
+ * records the approver and the version (and its hash) approved.
+ */
+export function approveItem(ctx: QueueContext, id: string, check: ApprovalCheck = {}) {
+  const by = actorOf(ctx);
+  return ctx.store.transaction(async (tx) => {
+    const row = await mustFind(tx, id);
+    if (!APPROVABLE.includes(row.status)) refuse(row, 'approved');
+    if (check.contentHash !== undefined && check.contentHash !== row.content_hash) {
+      throw new LoaError('ITEM_CHANGED_SINCE_READ', {
+        params: { id, version: row.version },
+      });
+    }
+    const strict = await fourEyesChannels(tx, ctx, row);
+    if (strict.length > 0 && (await versionAuthor(tx, id, row.version)) === ctx.actor) {
+      throw new LoaError('ITEM_FOUR_EYES', {
+        params: { id, actor: ctx.actor, version: row.version, channels: strict.join(', ') },
+      });
+    }
+    await setItemStatus(
+      tx,
+      row,
+      'approved',
+      by,
+      `approved version ${row.version} (${row.content_hash})`,
+    );
+    await planItems(tx, ctx.store.engine, [id], ctx.config, ctx.now, by);
+    return { from: row.status, row: await mustFind(tx, id) };
+  });
 }
 
 /**
