@@ -17,6 +17,7 @@ import { assetRoutes } from './pages/assets.js';
 import { calendarPages } from './pages/calendar.js';
 import { evidencePages } from './pages/evidence.js';
 import { homePages } from './pages/home.js';
+import { itemPages } from './pages/item-form.js';
 import { loginRoutes } from './pages/login.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, MANUAL_EVIDENCE_PATH } from './pages/manual-evidence.js';
 import { queuePages } from './pages/queue.js';
@@ -75,7 +76,7 @@ export function createApp(ctx: ServerContext): LoaApp {
     const chosen =
       path === '/api/evidence/manual'
         ? bodyLimits.upload
-        : path === MANUAL_EVIDENCE_PATH
+        : path === MANUAL_EVIDENCE_PATH || path === '/items'
           ? bodyLimits.form
           : bodyLimits.body;
     return chosen(c, next);
@@ -111,6 +112,7 @@ export function createApp(ctx: ServerContext): LoaApp {
   loginRoutes(app, ctx, guard);
   homePages(app, ctx);
   adminPages(app, ctx);
+  itemPages(app, ctx);
   queuePages(app, ctx);
   quotaPages(app, ctx);
   calendarPages(app, ctx);

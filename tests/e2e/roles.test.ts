@@ -115,6 +115,15 @@ describe.runIf(available)('every role at home in Chromium, at 1366 and 390 px', 
           const slug = new URL(page.url()).pathname.replace(/\//g, '') || 'home';
           await checkPage(page, `${role}-${slug}-${viewport.name}`, viewport.width);
         }
+        if (role === 'editor') {
+          // The item form, reached from the home page, previews the body as it is typed.
+          await menu.getByRole('link', { name: 'Trang chủ', exact: true }).click();
+          await page.getByRole('link', { name: 'Viết bài mới' }).click();
+          await page.getByLabel(/^Nội dung/).fill('## Một cửa liên thông\n\n**Nhanh** hơn');
+          await page.locator('#preview strong').waitFor();
+          expect(await page.locator('#preview h2').textContent()).toBe('Một cửa liên thông');
+          await checkPage(page, `editor-item-form-${viewport.name}`, viewport.width);
+        }
         await page.context().close();
       });
     }

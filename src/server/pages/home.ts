@@ -65,7 +65,7 @@ async function editorHome(ctx: ServerContext): Promise<Html> {
   }
   const list = (items: Html[], none: string) =>
     items.length ? html`<ul>${items}</ul>` : html`<p class="muted">${none}</p>`;
-  return html`<p class="actions"><a class="button" href="/queue#add">${message('PAGE_HOME_ADD_ITEM')}</a><a class="button secondary" href="/calendar">${message('PAGE_CALENDAR')}</a></p>
+  return html`<p class="actions"><a class="button" href="/items/new">${message('PAGE_HOME_ADD_ITEM')}</a><a class="button secondary" href="/calendar">${message('PAGE_CALENDAR')}</a></p>
 <div class="cards">${card(message('PAGE_HOME_DUE'), list(due, message('PAGE_HOME_NOTHING_DUE')), 'due')}${card(message('PAGE_HOME_DRAFTS', { count: drafts.length }), list(drafts, message('PAGE_HOME_NO_DRAFTS')), 'drafts')}${card(message('PAGE_HOME_AT_RISK'), list(risks, message('PAGE_HOME_NO_RISK')), 'at-risk')}</div>`;
 }
 

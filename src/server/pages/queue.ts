@@ -8,6 +8,7 @@ import {
   approveItem,
   RESCHEDULABLE,
   rescheduleItem,
+  versionAuthor,
   WITHDRAWABLE,
   withdrawItem,
 } from '../../content/queue.js';
@@ -34,6 +35,8 @@ const SHOWN_BY_ITEM: ReadonlySet<string> = new Set([
   'WHEN_INVALID',
   'WHEN_IN_PAST',
   'ITEM_TRANSITION',
+  'ITEM_FOUR_EYES',
+  'ITEM_CHANGED_SINCE_READ',
 ]);
 
 /** What a re-shown queue page carries: a refusal next to one item, with the value typed. */
@@ -60,7 +63,7 @@ function rescheduleForm(
 ): Html {
   const zone = itemZone(ctx, entry.channels);
   const value =
-    problem?.when ??
+    problem?.when ||
     (entry.next
       ? DateTime.fromISO(entry.next.slot, { zone: 'utc' })
           .setZone(zone)
@@ -75,6 +78,10 @@ function rescheduleForm(
 
 /** The buttons of one item: only the moves its state allows. */
 function itemActions(entry: QueueEntry, csrf: string | undefined): Html {
+  const edit =
+    entry.status !== 'withdrawn' && entry.source === 'cli'
+      ? html`<a class="button secondary" href="/items/${entry.id}/edit">${message('PAGE_EDIT')}</a>`
+      : '';
   const moves = (
     [
       ['approve', APPROVABLE, 'PAGE_APPROVE', ''],
@@ -84,9 +91,9 @@ function itemActions(entry: QueueEntry, csrf: string | undefined): Html {
     .filter(([, from]) => from.includes(entry.status))
     .map(
       ([action, , label, cls]) =>
-        html`<form class="inline" method="post" action="/queue/${entry.id}/${action}">${csrfField(csrf)}<button name="action" value="${action}"${cls ? html` class="${cls}"` : ''}>${message(label)}</button></form>`,
+        html`<form class="inline" method="post" action="/queue/${entry.id}/${action}">${csrfField(csrf)}${action === 'approve' ? html`<input type="hidden" name="hash" value="${entry.contentHash}">` : ''}<button name="action" value="${action}"${cls ? html` class="${cls}"` : ''}>${message(label)}</button></form>`,
     );
-  return html`<div class="actions">${moves}</div>`;
+  return html`<div class="actions">${edit}${moves}</div>`;
 }
 
 /** The queue page's HTML, with a notice on top or a refusal next to one item. */
@@ -98,6 +105,9 @@ async function queueHtml(
 ): Promise<Html> {
   const canWrite = user ? allows(user.role, 'queue:write') : false;
   const entries = await queueEntries(ctx);
+  const authors = new Map<string, string | undefined>();
+  for (const e of entries)
+    authors.set(e.id, await versionAuthor(ctx.session.store.db, e.id, e.version));
   const head = {
     id: message('PAGE_ITEM_ID'),
     title: message('PAGE_TITLE'),
@@ -113,20 +123,23 @@ async function queueHtml(
       const move =
         canWrite && RESCHEDULABLE.has(e.status) ? rescheduleForm(ctx, e, csrf, problem) : '';
       const actions = canWrite ? html`${itemActions(e, csrf)}${move}` : '';
-      return html`<tr data-item="${e.id}" id="item-${e.id}">${cell(head.id, e.id)}${cell(head.title, e.title ?? '')}${cell(head.channels, e.channels.join(', '))}${cell(head.next, e.next ? `${e.next.local} (${e.next.channel})` : '')}${cell(head.actions, actions)}</tr>\n`;
+      return html`<tr data-item="${e.id}" id="item-${e.id}">${cell(head.id, e.id)}${cell(head.title, html`${e.title ?? ''}<div class="muted">${authors.get(e.id) ? message('PAGE_WRITTEN_BY', { author: authors.get(e.id) ?? '', version: e.version }) : ''}</div>`)}${cell(head.channels, e.channels.join(', '))}${cell(head.next, e.next ? `${e.next.local} (${e.next.channel})` : '')}${cell(head.actions, actions)}</tr>\n`;
     });
     return html`<h2 id="${status}">${message(`PAGE_STATE_${status.toUpperCase()}` as MessageCode)} (${rows.length})</h2>
 <table class="stack"><thead><tr><th scope="col">${head.id}</th><th scope="col">${head.title}</th><th scope="col">${head.channels}</th><th scope="col">${head.next}</th><th scope="col">${head.actions}</th></tr></thead><tbody>${body}</tbody></table>`;
   });
   const addForm = canWrite
-    ? html`<h2>${message('PAGE_ADD_ITEM')}</h2><form method="post" action="/queue">${csrfField(csrf)}
+    ? html`<h2 id="add-markdown">${message('PAGE_ADD_ITEM')}</h2><form method="post" action="/queue">${csrfField(csrf)}
 <label for="markdown">${message('PAGE_ADD_ITEM_LABEL')}</label>
 <textarea id="markdown" name="markdown" rows="10" maxlength="${MAX_ITEM_BYTES}" placeholder="${SAMPLE}" required></textarea><br>
 <button type="submit">${message('PAGE_ADD')}</button></form>`
     : '';
   const empty = entries.length === 0 ? html`<p>${message('QUEUE_EMPTY')}</p>` : '';
   const notice = shown.notice ? noticeBox(shown.notice) : '';
-  return page(message('PAGE_QUEUE'), html`${notice}${empty}${sections}${addForm}`, {
+  const write = canWrite
+    ? html`<p class="actions" id="add"><a class="button" href="/items/new">${message('PAGE_ITEM_NEW')}</a></p>`
+    : '';
+  return page(message('PAGE_QUEUE'), html`${notice}${write}${empty}${sections}${addForm}`, {
     user,
     csrf,
     path: '/queue',
@@ -141,10 +154,24 @@ async function queueHtml(
 export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
   app.get('/queue', requires('queue:read'), async (c) => {
     const moved = c.req.query('rescheduled')?.normalize('NFC');
-    const entry = moved ? (await queueEntries(ctx)).find((e) => e.id === moved) : undefined;
-    const notice = entry
-      ? message('PAGE_RESCHEDULED', { id: entry.id, when: entry.next?.local ?? '' })
-      : undefined;
+    const saved = c.req.query('saved')?.normalize('NFC');
+    const approved = c.req.query('approved')?.normalize('NFC');
+    const withdrawn = c.req.query('withdrawn')?.normalize('NFC');
+    const wanted = moved ?? saved ?? approved ?? withdrawn;
+    const entry = wanted ? (await queueEntries(ctx)).find((e) => e.id === wanted) : undefined;
+    const notice = !entry
+      ? undefined
+      : moved
+        ? message('PAGE_RESCHEDULED', { id: entry.id, when: entry.next?.local ?? '' })
+        : saved
+          ? message('PAGE_ITEM_SAVED', { id: entry.id, version: entry.version })
+          : approved
+            ? message('PAGE_ITEM_APPROVED', {
+                id: entry.id,
+                version: entry.version,
+                next: entry.next ? `${entry.next.local} (${entry.next.channel})` : '—',
+              })
+            : message('PAGE_ITEM_WITHDRAWN', { id: entry.id });
     return c.html(await queueHtml(ctx, c.get('user'), c.get('csrf'), notice ? { notice } : {}));
   });
   app.post('/queue', requires('queue:write'), async (c) => {
@@ -159,8 +186,28 @@ export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
       if (!user) return c.redirect('/login', 303);
       const id = c.req.param('id').normalize('NFC');
       const q = queueContext(ctx, user);
-      await (action === 'approve' ? approveItem(q, id) : withdrawItem(q, id));
-      return c.redirect('/queue', 303);
+      const body = await c.req.parseBody();
+      const hash = typeof body.hash === 'string' ? body.hash : undefined;
+      try {
+        await (action === 'approve'
+          ? approveItem(q, id, hash ? { contentHash: hash } : {})
+          : withdrawItem(q, id));
+      } catch (error) {
+        if (!(error instanceof LoaError) || !SHOWN_BY_ITEM.has(error.code)) throw error;
+        c.set('refused', error.code);
+        const problem = {
+          id,
+          when: '',
+          message: message(error.code, error.params),
+          hint: hint(error.code, error.params),
+        };
+        return c.html(await queueHtml(ctx, user, c.get('csrf'), { problem }), statusOf(error));
+      }
+      const done = action === 'approve' ? 'approved' : 'withdrawn';
+      return c.redirect(
+        `/queue?${done}=${encodeURIComponent(id)}#item-${encodeURIComponent(id)}`,
+        303,
+      );
     });
   }
   app.post('/queue/:id/reschedule', requires('queue:write'), async (c) => {

@@ -57,6 +57,15 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.fa
 .figure{font-size:1.8rem;font-weight:bold;margin:.2rem 0}
 svg.chart{max-width:100%;height:auto}
 details>summary{cursor:pointer}
+fieldset{min-width:0;max-width:100%;border:1px solid #c8c8c8;border-radius:6px;margin:.8rem 0;padding:.4rem .8rem}
+legend{font-weight:bold;padding:0 .3rem}
+fieldset.choices label{display:block;margin:.25rem 0}
+.item-form>p>label,.editor label{display:block;font-weight:bold;margin-top:.4rem}
+.item-form input:not([type]),.item-form input[type=datetime-local]{width:100%}
+.editor{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem;align-items:start}
+.preview-box{border:1px dashed #767676;border-radius:6px;padding:.5rem 1rem;min-height:10rem}
+.preview-box>h2{font-size:1rem;margin:.2rem 0 .5rem;color:#3d3d3d}
+#preview img{max-width:100%;height:auto}
 @media (max-width:40rem){
 main{padding:.6rem}
 h1{font-size:1.35rem}
@@ -69,6 +78,7 @@ table.stack td{border:0;padding:.15rem 0}
 table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:bold;color:#3d3d3d}
 table.stack td:empty{display:none}
 dl.facts{grid-template-columns:1fr}
+.editor{grid-template-columns:minmax(0,1fr)}
 }
 @media print{header.top,form,.skip,.no-print{display:none}main{max-width:none;padding:0}}
 `;

@@ -1,0 +1,200 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, createToken } from '../../src/auth/users.js';
+import { openSession } from '../../src/scheduler/session.js';
+import { createApp } from '../../src/server/app.js';
+import { findItem, itemVersion } from '../../src/store/items.js';
+import { storeEngines } from '../support/store-engines.js';
+import { csrfOf, eventStation, getPage, login, postForm, postMultipart } from './pages-support.js';
+import type { StationServer } from './station-server.js';
+
+const [sqlite] = await storeEngines();
+
+/** The smallest valid PNG (1×1). */
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
+
+describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => {
+  let s: StationServer & { appWith: (extra: object) => StationServer['app'] };
+  let app: StationServer['app'];
+  let author: string;
+  let other: string;
+
+  beforeAll(async () => {
+    if (!sqlite) return;
+    // The portal asks for four eyes: whoever wrote a version cannot approve it.
+    s = await eventStation(sqlite);
+    await appendFile(join(s.root, 'channels/cong-tinh.yaml'), 'fourEyes: true\n');
+    await s.session.store.close();
+    s.session = await openSession(s.root, process.env);
+    app = createApp({ session: s.session, clock: s.clock, log: () => undefined }).app;
+    const by = { actor: 'test', at: '2024-03-06T03:00:00.000Z' };
+    await addUser(s.session.store.db, 'bt2', 'editor', by);
+    const second = (await createToken(s.session.store.db, 'bt2', by)).token;
+    author = await login(app, s.tokens.editor);
+    other = await login(app, second);
+  });
+  afterAll(async () => {
+    await s?.session.store.close();
+  });
+
+  it('offers the plans’ topics by title and each channel with its next free slots', async () => {
+    const html = await getPage(app, '/items/new', author);
+    expect(html).toContain('<label for="f-title">Tiêu đề</label>');
+    expect(html).toMatch(/name="topics" value="mot-cua"> Một cửa/);
+    // Wednesday 6 March 10:00: the portal's next free slots are Fri 08:00, Mon 08:00, Wed 08:00.
+    expect(html).toContain(
+      'lượt trống tới: Thứ 6 08/03 08:00 · Thứ 2 11/03 08:00 · Thứ 4 13/03 08:00',
+    );
+    expect(html).toContain('Giờ đăng (Asia/Ho_Chi_Minh)');
+    expect(html).toContain('<script src="/assets/editor.js" defer></script>');
+    const script = await app.request('/assets/editor.js');
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect(await script.text()).toContain("fetch('/items/preview'");
+  });
+
+  it('previews the body as the portal renders it, without script', async () => {
+    const html = await getPage(app, '/items/new', author);
+    const res = await postForm(app, '/items/preview', author, {
+      _csrf: csrfOf(html),
+      body: '## Một cửa\n\n**Rút ngắn** thời gian <script>alert(1)</script>',
+    });
+    expect(res.status).toBe(200);
+    const preview = await res.text();
+    expect(preview).toContain('<h2>Một cửa</h2>');
+    expect(preview).toContain('<strong>Rút ngắn</strong>');
+    expect(preview).not.toContain('<script');
+  });
+
+  it('refuses an image without a description and writes nothing', async () => {
+    const html = await getPage(app, '/items/new', author);
+    const res = await postMultipart(
+      app,
+      '/items',
+      author,
+      {
+        _csrf: csrfOf(html),
+        title: 'Ảnh không mô tả',
+        body: 'Nội dung.',
+        channels: 'cong-tinh',
+        unit: 'cong-ttdt',
+        author: 'Văn phòng',
+      },
+      [{ name: 'anh.png', type: 'image/png', bytes: PNG }],
+    );
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('Ảnh chưa có mô tả');
+    expect(page).toContain('value="Ảnh không mô tả"');
+    expect(await findItem(s.session.store.db, 'anh-khong-mo-ta')).toBeUndefined();
+  });
+
+  it('saves a draft with its image, refuses its author’s approval, and binds another’s to the version read', async () => {
+    const form = await getPage(app, '/items/new', author);
+    const saved = await postMultipart(
+      app,
+      '/items',
+      author,
+      {
+        _csrf: csrfOf(form),
+        title: 'Tiếp nhận hồ sơ trực tuyến toàn trình',
+        summary: 'Người dân nộp hồ sơ không cần đến trụ sở.',
+        body: 'Từ tháng 3, **mọi** thủ tục cấp xã được nhận trực tuyến.',
+        topics: 'mot-cua',
+        channels: 'cong-tinh',
+        unit: 'cong-ttdt',
+        author: 'Văn phòng UBND',
+        when: '',
+        priority: '4',
+        alt: 'Cán bộ một cửa hướng dẫn người dân nộp hồ sơ trên máy tính',
+      },
+      [{ name: 'mot-cua.png', type: 'image/png', bytes: PNG }],
+    );
+    expect(saved.status).toBe(303);
+    const id = 'tiep-nhan-ho-so-truc-tuyen-toan-trinh';
+    expect(saved.headers.get('location')).toBe(`/queue?saved=${id}#item-${id}`);
+    const queue = await getPage(app, `/queue?saved=${id}`, author);
+    expect(queue).toContain(
+      `Đã lưu bài ${id} (phiên bản 1) ở trạng thái bản nháp: cần được duyệt trước khi đăng`,
+    );
+    const row = await findItem(s.session.store.db, id);
+    expect(row?.status).toBe('draft');
+    const item = await itemVersion(s.session.store.db, id, row?.version ?? 0);
+    expect(item).toMatchObject({ topics: ['mot-cua'], channels: ['cong-tinh'], priority: 4 });
+    expect(item?.media).toEqual([
+      {
+        file: `${id}-mot-cua.png`,
+        alt: 'Cán bộ một cửa hướng dẫn người dân nộp hồ sơ trên máy tính',
+      },
+    ]);
+    expect(
+      new Uint8Array(await readFile(join(s.session.dataDir, 'api-items', `${id}-mot-cua.png`))),
+    ).toEqual(PNG);
+
+    // Its author may not approve it: the portal asks for four eyes.
+    const hash = /name="hash" value="([0-9a-f]+)"/.exec(queue)?.[1] ?? '';
+    expect(hash).toBe(row?.content_hash);
+    const own = await postForm(app, `/queue/${id}/approve`, author, {
+      _csrf: csrfOf(queue),
+      hash,
+    });
+    expect(own.status).toBe(400);
+    expect(await own.text()).toContain(
+      `Bạn (bt) là người viết phiên bản 1 của bài &quot;${id}&quot;: kênh cong-tinh cần một người khác duyệt`,
+    );
+    expect((await findItem(s.session.store.db, id))?.status).toBe('draft');
+
+    // Another editor approves the version they read; it is scheduled at once.
+    const seen = await getPage(app, '/queue', other);
+    const ok = await postForm(app, `/queue/${id}/approve`, other, { _csrf: csrfOf(seen), hash });
+    expect(ok.status).toBe(303);
+    expect((await findItem(s.session.store.db, id))?.status).toBe('scheduled');
+    const approval = await s.session.store.db
+      .selectFrom('item_events')
+      .selectAll()
+      .where('item_id', '=', id)
+      .where('to_status', '=', 'approved')
+      .executeTakeFirstOrThrow();
+    expect(approval).toMatchObject({
+      actor: 'bt2',
+      version: 1,
+      reason: `approved version 1 (${hash})`,
+    });
+    const approved = await getPage(app, `/queue?approved=${id}`, other);
+    expect(approved).toContain(`Đã duyệt phiên bản 1 của bài ${id}; lượt đăng: 2024-03-08 08:00`);
+
+    // An edit after approval returns it for approval; the old approval form is refused.
+    const edit = await getPage(app, `/items/${id}/edit`, author);
+    expect(edit).toContain(`value="Tiếp nhận hồ sơ trực tuyến toàn trình"`);
+    const again = await postMultipart(app, '/items', author, {
+      _csrf: csrfOf(edit),
+      id,
+      title: 'Tiếp nhận hồ sơ trực tuyến toàn trình',
+      summary: 'Người dân nộp hồ sơ không cần đến trụ sở.',
+      body: 'Từ tháng 3, **mọi** thủ tục cấp xã và cấp huyện được nhận trực tuyến.',
+      topics: 'mot-cua',
+      channels: 'cong-tinh',
+      unit: 'cong-ttdt',
+      author: 'Văn phòng UBND',
+      priority: '4',
+      mediaFile: `${id}-mot-cua.png`,
+      mediaAlt: 'Cán bộ một cửa hướng dẫn người dân nộp hồ sơ trên máy tính',
+    });
+    expect(again.status).toBe(303);
+    const edited = await findItem(s.session.store.db, id);
+    expect(edited).toMatchObject({ status: 'draft', version: 2 });
+    const stale = await postForm(app, `/queue/${id}/approve`, other, {
+      _csrf: csrfOf(seen),
+      hash,
+    });
+    expect(stale.status).toBe(400);
+    expect(await stale.text()).toContain(
+      `Bài &quot;${id}&quot; đã được sửa (nay là phiên bản 2) sau khi bạn mở nó: chưa duyệt`,
+    );
+  });
+});
