@@ -13,10 +13,10 @@ export interface IcsExportOptions extends ExportOptions {
   zone?: string;
 }
 
-const UTC_BASIC = "yyyyMMdd'T'HHmmss'Z'";
+export const UTC_BASIC = "yyyyMMdd'T'HHmmss'Z'";
 
 /** RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks. */
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
@@ -25,7 +25,7 @@ function escapeText(text: string): string {
 }
 
 /** Folds a content line at 75 octets of UTF-8, never inside a character (RFC 5545 3.1). */
-function fold(line: string): string {
+export function fold(line: string): string {
   const parts: string[] = [];
   let current = '';
   let octets = 0;
@@ -45,7 +45,7 @@ function fold(line: string): string {
 }
 
 /** A zone whose offset never changes over [from, to] (true for Asia/Ho_Chi_Minh since 1975). */
-function fixedOffset(zone: string, from: DateTime, to: DateTime): number | undefined {
+export function fixedOffset(zone: string, from: DateTime, to: DateTime): number | undefined {
   const iana = IANAZone.create(zone);
   const offset = iana.offset(from.toMillis());
   for (let t = from.toMillis(); t <= to.toMillis(); t += 15 * 86_400_000) {
@@ -54,13 +54,13 @@ function fixedOffset(zone: string, from: DateTime, to: DateTime): number | undef
   return iana.offset(to.toMillis()) === offset ? offset : undefined;
 }
 
-function utcOffset(minutes: number): string {
+export function utcOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
 }
 
-function describe(rundown: Rundown | undefined, lang: ExportOptions['lang']): string {
+export function describe(rundown: Rundown | undefined, lang: ExportOptions['lang']): string {
   if (rundown === undefined) return label('RUNDOWN_ICS_NONE', lang ?? 'vi');
   const timing = computeTiming(rundown);
   const lines = itemsInOrder(rundown).map(({ segment, item }, i) => {

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
+import { programmeSeries } from '../../broadcast/export-ics-series.js';
 import {
   exportRundown,
   RUNDOWN_FORMATS,
@@ -34,6 +35,8 @@ export interface ShowOptions extends RundownOptions {
   encoding?: string;
   /** ics only: the first and last local dates of the range (default the period). */
   from?: string;
+  /** ics only: one recurring event per slot (RRULE, RDATE, EXDATE) instead of one per airing. */
+  series?: boolean;
   to?: string;
   out?: string;
 }
@@ -97,11 +100,10 @@ export async function runRundownShow(
         to: toStored(to),
       });
       const rundowns: Rundown[] = stored.map((s) => s.rundown);
-      const text = rundownCalendar(broadcast, from, to, rundowns, {
-        generatedAt: ctx.now,
-        zone,
-        lang,
-      });
+      const icsOptions = { generatedAt: ctx.now, zone, lang };
+      const text = options.series
+        ? programmeSeries(broadcast, from, to, rundowns, icsOptions)
+        : rundownCalendar(broadcast, from, to, rundowns, icsOptions);
       await emit(text, options.out);
       return 0;
     }
@@ -137,6 +139,10 @@ export function registerRundownShow(
     .option('--encoding <encoding>', 'MOS: utf8 | ucs2', 'utf8')
     .option('--from <date>', 'ics: từ ngày / first date')
     .option('--to <date>', 'ics: đến ngày / last date')
+    .option(
+      '--series',
+      'ics: mỗi khung giờ là một chuỗi lặp (RRULE) / each slot as a recurring series (RRULE)',
+    )
     .option('--slot <n>', 'chỉ khung thứ n / only slot n')
     .option('--out <file>', 'ghi ra tệp / write to a file')
     .action(async (channel: string, week: string, _opts, cmd: Command) =>
