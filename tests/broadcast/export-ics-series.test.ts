@@ -69,7 +69,7 @@ describe('the programme as recurring iCalendar series', () => {
     expect(march).toContain('RRULE:FREQ=WEEKLY;BYDAY=FR;UNTIL=');
     expect(march.match(/^RECURRENCE-ID;TZID=Asia\/Ho_Chi_Minh:20240308T200000$/gm)).toHaveLength(1);
     const series = events(march).find((e) => e.rrule);
-    const overrides = Object.values(series?.recurrences ?? {});
+    const overrides = Object.values(series?.recurrences ?? {}) as VEvent[];
     // node-ical files an override under more than one key; they are the same airing.
     expect(new Set(overrides.map((o) => o.start.toISOString()))).toEqual(
       new Set(['2024-03-08T13:00:00.000Z']),
