@@ -80,6 +80,7 @@ export function audioSettingsOf(channel: BroadcastChannel): AudioSettings {
       abbreviations: {},
       links: 'text',
       images: 'drop',
+      level: 'normal',
     }
   );
 }

@@ -152,6 +152,10 @@ export const AudioSettings = z.strictObject({
   /** Abbreviations read out in full, added to the built-in list. */
   abbreviations: z.record(z.string().min(1), Text).default({}),
   links: z.enum(['text', 'drop', 'speak']).default('text'),
+  /** The level its programmes play at on the station's speakers; `emergency` preempts. */
+  level: z.enum(['normal', 'priority', 'emergency']).default('normal'),
+  /** The public address loa is served at, for podcast enclosures and playout URLs. */
+  siteUrl: z.url().optional(),
   images: z.enum(['drop', 'alt']).default('drop'),
 });
 export type AudioSettings = z.infer<typeof AudioSettings>;

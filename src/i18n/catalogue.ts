@@ -2007,6 +2007,25 @@ export const CATALOGUE = {
     vi: '{channel}  {start}  {duration}  {compliance} (minh chứng số {index})',
     en: '{channel}  {start}  {duration}  {compliance} (evidence entry {index})',
   },
+  AUDIO_STATION_UNKNOWN: {
+    vi: 'Không có đài {station} (mã kênh phát thanh hoặc tên đài)',
+    en: 'There is no station {station} (a broadcast channel id or a station name)',
+    hintVi: 'Các kênh phát thanh: {known}',
+    hintEn: 'Broadcast channels: {known}',
+  },
+  AUDIO_PLAYLIST_EMPTY: {
+    vi: 'Đài {station} chưa có tệp chương trình nào trong {period} (loa audio build)',
+    en: 'Station {station} has no programme file in {period} (loa audio build)',
+  },
+  AUDIO_PLAYLIST_LINE: {
+    vi: '{start}  {duration}  [{level}]  {title}  {url}  SHA-256 {sha}…  {mark}',
+    en: '{start}  {duration}  [{level}]  {title}  {url}  SHA-256 {sha}…  {mark}',
+  },
+  AUDIO_LEVEL_NORMAL: { vi: 'thông thường', en: 'normal' },
+  AUDIO_LEVEL_PRIORITY: { vi: 'ưu tiên', en: 'priority' },
+  AUDIO_LEVEL_EMERGENCY: { vi: 'khẩn cấp', en: 'emergency' },
+  AUDIO_PREEMPTED: { vi: 'bị ngắt bởi tin khẩn cấp {by}', en: 'preempted by the emergency {by}' },
+  AUDIO_PREEMPTS: { vi: 'KHẨN CẤP: ngắt {what}', en: 'EMERGENCY: preempts {what}' },
   AUDIO_SPEECH_FAILED: {
     vi: 'Bộ đọc {engine} không tạo được giọng đọc: {reason}',
     en: 'The speech engine {engine} produced no speech: {reason}',

@@ -1,15 +1,21 @@
 import { chmod, cp, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { DateTime } from 'luxon';
+import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addUser, createToken } from '../../src/auth/users.js';
 import { ManualClock } from '../../src/calendar/clock.js';
 import { runAudioBuild } from '../../src/cli/commands/audio.js';
 import { runAudioAsRun } from '../../src/cli/commands/audio-as-run.js';
+import { runPlayList } from '../../src/cli/commands/audio-play-list.js';
 import { runAudit } from '../../src/cli/commands/audit.js';
 import { runRundownBuild, runRundownMove } from '../../src/cli/commands/rundown.js';
 import { runRundownShow } from '../../src/cli/commands/rundown-show.js';
 import { main } from '../../src/cli/main.js';
 import { readEvidence } from '../../src/evidence/log.js';
+import { openSession } from '../../src/scheduler/session.js';
+import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/open-store.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -103,6 +109,85 @@ describe('loa audio build: a week of the example commune station', () => {
     const again = await build(root);
     expect(again.results[0].action).toBe('unchanged');
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('lists the station’s playout in its zone with the level, as JSON and M3U8', async () => {
+    const out = captureOutput();
+    expect(
+      await runPlayList(CHANNEL, { dir: root, period: '2024-03', format: 'json' }, out, clock),
+    ).toBe(0);
+    const list = JSON.parse(out.stdout.join('\n'));
+    const entry = list.entries.find((e: { sha256: string }) => e.sha256 === result.audio.sha256);
+    expect(entry).toMatchObject({
+      start: '2024-03-15T17:30:00.000+07:00',
+      level: 'normal',
+      url: `http://127.0.0.1:8080/audio/${CHANNEL}/${result.audio.file}`,
+    });
+    const m3u = captureOutput();
+    await runPlayList(CHANNEL, { dir: root, period: '2024-W11', format: 'm3u8' }, m3u, clock);
+    const lines = m3u.stdout.join('\n').split('\n');
+    expect(lines[0]).toBe('#EXTM3U');
+    expect(lines).toContain('#EXT-X-PROGRAM-DATE-TIME:2024-03-15T17:30:00.000+07:00');
+    expect(lines).toContain(
+      `#EXTINF:${Math.round(Number(result.audio.durationSec))},Cải cách hành chính và thủ tục hành chính cấp xã`,
+    );
+    expect(lines.at(-1)).toBe(entry.url);
+  });
+
+  it('serves the playout to a read-only token, the MP3 and a podcast feed that two parsers read', async () => {
+    const session = await openSession(root, process.env);
+    try {
+      const by = { actor: 'test', at: '2024-03-11T02:00:00.000Z' };
+      await addUser(session.store.db, 'Kiểm tra', 'auditor', by);
+      const token = (await createToken(session.store.db, 'Kiểm tra', by)).token;
+      const { app } = createApp({ session, clock, log: () => {} });
+      const path = `/api/audio/${CHANNEL}/playout?period=2024-W11`;
+      expect((await app.request(path)).status).toBe(401);
+      const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        entries: { sha256: string; level: string; url: string }[];
+      };
+      expect(body.entries[0]).toMatchObject({ sha256: result.audio.sha256, level: 'normal' });
+      const m3u = await app.request(`${path}&format=m3u8`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(m3u.headers.get('content-type')).toContain('mpegurl');
+      const mp3 = await app.request(new URL(body.entries[0]?.url ?? '').pathname);
+      expect(mp3.status).toBe(200);
+      expect(mp3.headers.get('content-type')).toBe('audio/mpeg');
+      const bytes = new Uint8Array(await mp3.arrayBuffer());
+      const { createHash } = await import('node:crypto');
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(result.audio.sha256);
+
+      const feed = await app.request(`http://loa.example.vn/audio/${CHANNEL}/podcast.xml`);
+      expect(feed.status).toBe(200);
+      const xml = await feed.text();
+      const rss = await new Parser({ customFields: { item: ['itunes:duration'] } }).parseString(
+        xml,
+      );
+      expect(rss.title).toBe('Chuyên mục Cải cách hành chính – Đài truyền thanh xã Vũ Ninh');
+      expect(rss.language).toBe('vi');
+      const episode = rss.items.find((i) => i.guid === result.audio.sha256);
+      expect(episode?.enclosure).toMatchObject({
+        url: `http://loa.example.vn/audio/${CHANNEL}/${result.audio.file}`,
+        type: 'audio/mpeg',
+        length: String(bytes.length),
+      });
+      expect(episode?.title).toBe('Cải cách hành chính và thủ tục hành chính cấp xã – 15/03/2024');
+      expect(rss.itunes?.author).toBe('Đài truyền thanh xã Vũ Ninh (huyện Kiến Xương)');
+      const second = parseFeed(xml);
+      expect(second.language).toBe('vi');
+      const item = second.items.find((i) => i.id === result.audio.sha256);
+      expect(item?.media[0]).toMatchObject({
+        url: `http://loa.example.vn/audio/${CHANNEL}/${result.audio.file}`,
+        mimeType: 'audio/mpeg',
+        length: bytes.length,
+      });
+      expect(item?.published?.toISOString()).toBe('2024-03-15T10:30:00.000Z');
+    } finally {
+      await session.store.close();
+    }
   });
 
   it('binds the as-run to the audio: the scheduled file passes, another file is non-compliant and not counted', async () => {

@@ -9,6 +9,7 @@ import { actorName } from '../../scheduler/scheduling-context.js';
 import { openSession } from '../../scheduler/session.js';
 import { type Output, printJson } from '../output.js';
 import { registerAudioAsRun } from './audio-as-run.js';
+import { registerPlayList } from './audio-play-list.js';
 
 /** Options of `loa audio` commands. */
 export interface AudioOptions {
@@ -105,7 +106,7 @@ export async function runAudioBuild(
   }
 }
 
-/** Registers `loa audio build` and `loa audio as-run`. */
+/** Registers `loa audio build`, `as-run` and `play-list`. */
 export function registerAudio(program: Command, output: Output, setExit: (code: number) => void) {
   const audio = program
     .command('audio')
@@ -122,4 +123,5 @@ export function registerAudio(program: Command, output: Output, setExit: (code: 
       setExit(await runAudioBuild(channel, week, common(cmd), output)),
     );
   registerAudioAsRun(audio, common, output, setExit);
+  registerPlayList(audio, common, output, setExit);
 }
