@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { Id, LocalTime, Text, TimeWindow, Weekday } from '../config/primitives.js';
 import { checkRecurrence, ExceptDays, recurrenceFields } from '../config/recurrence.js';
@@ -39,7 +40,7 @@ const common = {
 export const WordpressChannel = z.strictObject({
   ...common,
   kind: z.literal('wordpress'),
-  url: z.url(),
+  url: z.url({ protocol: /^https?$/ }),
   section: z.strictObject({ name: Text, slug: z.string().optional() }),
   credentials: z.strictObject({ userEnv: EnvName, passwordEnv: EnvName }),
   timeoutSec: z.number().int().positive().default(20),
@@ -77,7 +78,7 @@ export const BulletinChannel = z.strictObject({
   /** Local time the issue goes out on its day. */
   issueTime: LocalTime.default('08:00'),
   /** The public address the feeds are served from. */
-  siteUrl: z.url().optional(),
+  siteUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** A portal channel the issue is also posted to. */
   portal: Id.optional(),
 });
@@ -121,7 +122,7 @@ const SpeechEngineSettings = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('http'),
-    url: z.url(),
+    url: z.url({ protocol: /^https?$/ }),
     version: z.string().min(1).default('1'),
     timeoutSec: z.number().int().positive().default(60),
     tokenEnv: EnvName.optional(),
@@ -184,7 +185,9 @@ export const BroadcastChannel = z.strictObject({
 export const IngestChannel = z.strictObject({
   ...common,
   kind: z.literal('ingest'),
-  feeds: z.array(z.strictObject({ url: z.url(), name: Text.optional() })).min(1),
+  feeds: z
+    .array(z.strictObject({ url: z.url({ protocol: /^https?$/ }), name: Text.optional() }))
+    .min(1),
   intervalMinutes: z.number().int().min(5).default(60),
   /** New entries become draft items, or press-coverage records. */
   creates: z.enum(['draft', 'press']).default('draft'),
@@ -202,8 +205,17 @@ export const IngestChannel = z.strictObject({
 export const FilesChannel = z.strictObject({
   ...common,
   kind: z.literal('files'),
-  /** Folder under the data directory; default `out/<channel id>`. */
-  folder: z.string().min(1).optional(),
+  /**
+   * Folder under the data directory; default `out/<channel id>`. Relative, and it may not
+   * leave the data directory (`../x`, `/etc`), so a channel file cannot make loa write elsewhere.
+   */
+  folder: z
+    .string()
+    .min(1)
+    .refine((v) => !isAbsolute(v) && !/^[a-zA-Z]:/.test(v) && !v.split(/[\\/]+/).includes('..'), {
+      params: { code: 'FOLDER_OUTSIDE_DATA' },
+    })
+    .optional(),
 });
 
 /** A channel file (`channels/*.yaml`). */

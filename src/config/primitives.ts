@@ -40,7 +40,18 @@ export const LocalTime = z
     description: 'Time of day HH:mm, 24-hour clock',
   });
 
-/** A local date-time (in the plan's zone) or one with an explicit offset. */
+/**
+ * Whether a date-time's offset, if it has one, is a real one: at most ±14:00 (the widest
+ * any zone uses), minutes under 60. Luxon would accept `+25:00`.
+ */
+function offsetInRange(value: string): boolean {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(value.slice(10));
+  if (!match) return true;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return Number(match[3]) < 60 && minutes <= 14 * 60;
+}
+
+/** A local date-time (in the plan's zone) or one with an explicit offset (at most ±14:00). */
 export const LocalDateTime = z
   .string()
   .refine(
@@ -49,6 +60,7 @@ export const LocalDateTime = z
       DateTime.fromISO(v.replace(' ', 'T'), { zone: 'UTC', setZone: true }).isValid,
     { params: { code: 'BAD_DATETIME' } },
   )
+  .refine((v) => offsetInRange(v), { params: { code: 'BAD_OFFSET' }, abort: true })
   .meta({
     pattern: '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:?\\d{2})?$',
     description: "Date and time, e.g. 2024-03-04T08:00 (plan's zone) or 2024-03-04T08:00+07:00",

@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
+import { type Diagnostic, formatDiagnostic, sortDiagnostics } from '../config/diagnostic.js';
 import { readSource } from '../config/source.js';
 import { LoaError } from '../errors/loa-error.js';
 import { type PlanningConfig, planItems } from '../scheduler/plan-items.js';
@@ -40,19 +41,25 @@ function refuse(row: ItemRow, to: string): never {
 }
 
 /** `loa queue add <file>`: a new item (or version) from a file outside content/. */
+/** The refusal of an item file, with each of its errors (file:line:column, field, message). */
+function invalidItemFile(file: string, diagnostics: Diagnostic[]): LoaError {
+  const errors = sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'))
+    .map((d) => `  ${formatDiagnostic(d)}`)
+    .join('\n');
+  return new LoaError('ITEM_FILE_INVALID', {
+    params: { file, count: diagnostics.length, errors },
+  });
+}
+
 export async function addItemFile(
   ctx: QueueContext,
   file: string,
 ): Promise<{ row: ItemRow; changed: boolean }> {
   const path = resolve(file);
   const source = readSource(path, file);
-  if (Array.isArray(source)) {
-    throw new LoaError('ITEM_FILE_INVALID', { params: { file, count: source.length } });
-  }
+  if (Array.isArray(source)) throw invalidItemFile(file, source);
   const parsed = parseItem(source, basename(path));
-  if (!parsed.ok) {
-    throw new LoaError('ITEM_FILE_INVALID', { params: { file, count: parsed.diagnostics.length } });
-  }
+  if (!parsed.ok) throw invalidItemFile(file, parsed.diagnostics);
   const item = parsed.located.value;
   for (const id of item.channels) {
     if (!ctx.config.channels.has(id)) {

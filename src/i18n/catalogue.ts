@@ -722,10 +722,10 @@ export const CATALOGUE = {
     hintEn: 'States: draft → approved → scheduled → published; failed and withdrawn end it.',
   },
   ITEM_FILE_INVALID: {
-    vi: 'Tệp bài {file} có {count} lỗi',
-    en: 'The item file {file} has {count} error(s)',
-    hintVi: 'Chạy `loa validate` để xem từng lỗi.',
-    hintEn: 'Run `loa validate` to see each error.',
+    vi: 'Tệp bài {file} có {count} lỗi:\n{errors}',
+    en: 'The item file {file} has {count} error(s):\n{errors}',
+    hintVi: 'Sửa từng lỗi ở dòng đã nêu rồi chạy lại lệnh; chưa có gì được thêm vào hàng đợi.',
+    hintEn: 'Fix each error at the line given and run the command again; nothing was queued.',
   },
   WHEN_INVALID: {
     vi: 'Thời điểm không hợp lệ: "{value}"',
@@ -1811,6 +1811,28 @@ export const CATALOGUE = {
     en: 'The session has ended (signed out, or older than 12 hours)',
     hintVi: 'Đăng nhập lại bằng mã truy cập của bạn',
     hintEn: 'Sign in again with your access token',
+  },
+  SYNC_SKIPPED: {
+    vi: 'Bỏ qua tệp {file}: {count} lỗi (bài giữ phiên bản hợp lệ trước đó, nếu có)',
+    en: 'Skipped {file}: {count} error(s) (the item keeps its last valid version, if any)',
+  },
+  SYNC_SKIPPED_SUMMARY: {
+    vi: '{count} tệp trong content/ bị bỏ qua vì có lỗi',
+    en: '{count} file(s) in content/ skipped for errors',
+    hintVi: 'Sửa các lỗi trên rồi chạy lại loa sync',
+    hintEn: 'Fix the errors above and run loa sync again',
+  },
+  FOLDER_OUTSIDE_DATA: {
+    vi: 'Thư mục "{value}" nằm ngoài thư mục dữ liệu',
+    en: 'The folder "{value}" is outside the data directory',
+    hintVi: 'Dùng đường dẫn tương đối trong thư mục dữ liệu, không có "..", ví dụ out/tep',
+    hintEn: 'Use a relative path inside the data directory, without "..", e.g. out/files',
+  },
+  BAD_OFFSET: {
+    vi: 'Độ lệch múi giờ không có thật trong "{value}": chỉ từ -14:00 đến +14:00',
+    en: 'The offset in "{value}" does not exist: offsets run from -14:00 to +14:00',
+    hintVi: 'Việt Nam là +07:00; hoặc bỏ độ lệch để dùng múi giờ của kế hoạch',
+    hintEn: "Vietnam is +07:00; or leave the offset out to use the plan's time zone",
   },
   YAML_ALIAS_LIMIT: {
     vi: 'Bí danh YAML (*tên) bung ra quá {max} giá trị: tệp bị từ chối (có thể là "bom bí danh")',

@@ -25,8 +25,16 @@ export interface CheckedImage {
   height: number;
 }
 
-function fail(code: 'MEDIA_UNREADABLE' | 'MEDIA_NOT_IMAGE', file: string, cause?: unknown) {
-  const reason = cause instanceof Error ? cause.message : undefined;
+function fail(
+  code: 'MEDIA_UNREADABLE' | 'MEDIA_NOT_IMAGE',
+  file: string,
+  cause?: unknown,
+  found?: string,
+) {
+  // NOTE: always a reason, so the message never shows a bare `{reason}`: the library's words,
+  // else the format the bytes turned out to be (`svg`, `pdf`), else the size.
+  const reason =
+    cause instanceof Error ? cause.message.split('\n')[0] : (found ?? 'không rõ định dạng');
   return new LoaError(code, { params: { file, reason }, cause, failure: 'permanent' });
 }
 
@@ -51,6 +59,7 @@ export async function checkImage(
       failure: 'permanent',
     });
   }
+  if (size === 0) throw fail('MEDIA_NOT_IMAGE', label, undefined, '0 byte');
   const bytes = await readFile(path).catch((cause: unknown) => {
     throw fail('MEDIA_UNREADABLE', label, cause);
   });
@@ -62,7 +71,7 @@ export async function checkImage(
   }
   const { format, width, height } = meta;
   if (!format || !ACCEPTED_FORMATS.has(format) || !width || !height) {
-    throw fail('MEDIA_NOT_IMAGE', label);
+    throw fail('MEDIA_NOT_IMAGE', label, undefined, format ? `${format}` : undefined);
   }
   const frameHeight = meta.pageHeight ?? height;
   if (width * frameHeight > limits.maxPixels) {

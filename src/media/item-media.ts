@@ -1,4 +1,5 @@
-import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ContentItem } from '../content/schema.js';
 import { LoaError } from '../errors/loa-error.js';
 import { nfc, slugify } from '../text/vietnamese.js';
@@ -25,14 +26,32 @@ export function uploadFileName(file: string, extension: string): string {
   return `${stem}.${extension}`;
 }
 
-/** Resolves a media path against the item's folder; refuses one that leaves it. */
+/** Whether `path` is `root` or inside it (`..anh.jpg` is inside; `../anh.jpg` is not). */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+}
+
+/**
+ * Resolves a media path against the item's folder and refuses one that leaves it: by its
+ * name (`../x.jpg`, `/etc/x`), and by its real path, so that a symbolic link (of the file or
+ * of a folder on the way) to anything outside the item's folder is refused too. A path that
+ * does not exist is returned as is (the image check then says it cannot be read).
+ */
 export function resolveMediaPath(itemDir: string, file: string): string {
-  const full = resolve(itemDir, file);
-  const rel = relative(resolve(itemDir), full);
-  if (isAbsolute(file) || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new LoaError('MEDIA_OUTSIDE_ITEM', { params: { file }, failure: 'permanent' });
+  const root = resolve(itemDir);
+  const full = resolve(root, file);
+  const outside = () =>
+    new LoaError('MEDIA_OUTSIDE_ITEM', { params: { file }, failure: 'permanent' });
+  if (isAbsolute(file) || !isInside(root, full)) throw outside();
+  let real: string;
+  try {
+    real = realpathSync(full);
+  } catch {
+    return full;
   }
-  return full;
+  if (!isInside(realpathSync(root), real)) throw outside();
+  return real;
 }
 
 /**
@@ -57,7 +76,8 @@ export async function prepareItemMedia(
         failure: 'permanent',
       });
     }
-    const image = await prepareImage(resolveMediaPath(itemDir, media.file), media.file, options);
+    const path = resolveMediaPath(itemDir, media.file);
+    const image = await prepareImage(path, media.file, options);
     images.push({
       file: media.file,
       alt,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LoaError } from '../../errors/loa-error.js';
 import type { AdapterFactory, ChannelAdapter, PublicationRequest, PublishedRef } from '../types.js';
@@ -27,9 +27,22 @@ export function deliveryFileName(key: string): string {
   return `${readable}-${digest}.json`;
 }
 
-/** The folder a channel's deliveries go to: `<dataDir>/out/<channel>` unless it names one. */
+/**
+ * The folder a channel's deliveries go to: `<dataDir>/out/<channel>` unless it names one,
+ * which must stay inside the data directory (the channel schema refuses `../x` at validate;
+ * this refuses it again for a channel that did not come through the schema).
+ */
 export function deliveryFolder(dataDir: string, channel: { id: string; folder?: string }): string {
-  return resolve(dataDir, channel.folder ?? join('out', channel.id));
+  const root = resolve(dataDir);
+  const folder = resolve(root, channel.folder ?? join('out', channel.id));
+  const rel = relative(root, folder);
+  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) {
+    throw new LoaError('FOLDER_OUTSIDE_DATA', {
+      params: { value: channel.folder ?? '' },
+      failure: 'permanent',
+    });
+  }
+  return folder;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

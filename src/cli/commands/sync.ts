@@ -1,7 +1,10 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type Clock, systemClock } from '../../calendar/clock.js';
+import { type Diagnostic, formatDiagnostic, sortDiagnostics } from '../../config/diagnostic.js';
+import { projectDirs } from '../../config/project.js';
 import { type SyncReport, syncContent } from '../../content/sync.js';
-import { message } from '../../i18n/catalogue.js';
+import { hint, message } from '../../i18n/catalogue.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
 import { openSession, type Session } from '../../scheduler/session.js';
 import { type Output, printJson } from '../output.js';
@@ -31,6 +34,33 @@ export function printSync(output: Output, report: SyncReport): void {
   }
 }
 
+/** A content file that sync skipped, with its errors. */
+interface SkippedFile {
+  file: string;
+  diagnostics: Diagnostic[];
+  errors: string[];
+}
+
+/**
+ * The files of content/ that did not parse (each is skipped; its item keeps its last valid
+ * version), with their errors in file, line order.
+ */
+export function skippedFiles(session: Session): SkippedFile[] {
+  const contentDir = projectDirs(session.project.root).content;
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of sortDiagnostics(session.project.diagnostics)) {
+    if (d.severity !== 'error') continue;
+    const inside = relative(contentDir, resolve(d.file));
+    if (inside.startsWith('..') || isAbsolute(inside)) continue;
+    byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  }
+  return [...byFile].map(([file, diagnostics]) => ({
+    file,
+    diagnostics,
+    errors: diagnostics.map((d) => formatDiagnostic(d)),
+  }));
+}
+
 /** Syncs content/ into an open session's queue. */
 export function syncSession(session: Session, clock: Clock, as?: string): Promise<SyncReport> {
   return syncContent(session.store, session.project, session.config, clock.now(), actorName(as));
@@ -45,9 +75,24 @@ export async function runSync(
   const session = await openSession(options.dir ?? '.');
   try {
     const report = await syncSession(session, clock, options.as);
-    if (options.json) printJson(output, report);
-    else printSync(output, report);
-    return 0;
+    const skipped = skippedFiles(session);
+    if (options.json) {
+      printJson(output, {
+        ...report,
+        skipped: skipped.map(({ file, errors }) => ({ file, errors })),
+      });
+    } else {
+      printSync(output, report);
+      for (const { file, diagnostics } of skipped) {
+        output.err(message('SYNC_SKIPPED', { file, count: diagnostics.length }));
+        for (const d of diagnostics) output.err(`  ${formatDiagnostic(d)}`);
+      }
+      if (skipped.length > 0) {
+        output.err(message('SYNC_SKIPPED_SUMMARY', { count: skipped.length }));
+        output.err(hint('SYNC_SKIPPED_SUMMARY') ?? '');
+      }
+    }
+    return skipped.length > 0 ? 1 : 0;
   } finally {
     await session.store.close();
   }

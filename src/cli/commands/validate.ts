@@ -3,6 +3,7 @@ import { capacityDiagnostics } from '../../calendar/capacity.js';
 import { formatDiagnostic, sortDiagnostics } from '../../config/diagnostic.js';
 import { isValid, loadProject } from '../../config/project.js';
 import { message } from '../../i18n/catalogue.js';
+import { mediaDiagnostics } from '../../media/media-diagnostics.js';
 import type { Output } from '../output.js';
 
 export interface ValidateOptions {
@@ -12,6 +13,7 @@ export interface ValidateOptions {
 /** `loa validate`: every error of every file, exit 1 if any. */
 export async function runValidate(options: ValidateOptions, output: Output): Promise<number> {
   const project = await loadProject({ root: options.dir ?? '.' });
+  project.diagnostics.push(...(await mediaDiagnostics(project)));
   // Schedules are weighed against quotas only when every file and reference is sound.
   if (isValid(project)) project.diagnostics.push(...capacityDiagnostics(project));
   for (const d of sortDiagnostics(project.diagnostics)) {
