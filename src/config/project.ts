@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type Channel, Channel as ChannelSchema } from '../channels/schema.js';
 import { parseItem } from '../content/parse-item.js';
 import type { ContentItem } from '../content/schema.js';
@@ -45,15 +45,41 @@ export function projectDirs(root: string): ProjectDirs {
   };
 }
 
-async function listFiles(dir: string, pattern: RegExp, recursive: boolean): Promise<string[]> {
+/**
+ * The files of a folder whose names match, and the symbolic links among them whose real
+ * path leaves the folder (refused: a link must not make loa read a file from elsewhere). A
+ * link that stays inside is read like a file.
+ */
+async function listFiles(
+  dir: string,
+  pattern: RegExp,
+  recursive: boolean,
+): Promise<{ files: string[]; outside: string[] }> {
   try {
     const entries = await readdir(dir, { recursive, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && pattern.test(e.name))
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
+    const files: string[] = [];
+    const outside: string[] = [];
+    const root = realpathSync(dir);
+    for (const e of entries) {
+      if (!pattern.test(e.name) || !(e.isFile() || e.isSymbolicLink())) continue;
+      const path = join(e.parentPath, e.name);
+      if (e.isFile()) {
+        files.push(path);
+        continue;
+      }
+      let real: string | undefined;
+      try {
+        real = realpathSync(path);
+      } catch {
+        real = undefined;
+      }
+      const rel = real === undefined ? '..' : relative(root, real);
+      if (isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) outside.push(path);
+      else files.push(path);
+    }
+    return { files: files.sort(), outside: outside.sort() };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], outside: [] };
     throw error;
   }
 }
@@ -117,13 +143,28 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Pro
   const limit = options.concurrency ?? 64;
   const shown = (path: string) => relative(process.cwd(), path) || path;
 
-  const [planFiles, channelFiles, itemFiles] = await Promise.all([
+  const listed = await Promise.all([
     listFiles(dirs.schedules, /\.ya?ml$/i, false),
     listFiles(dirs.channels, /\.ya?ml$/i, false),
     listFiles(dirs.content, /\.md$/i, true),
   ]);
+  const [planFiles, channelFiles, itemFiles] = listed.map((l) => l.files) as [
+    string[],
+    string[],
+    string[],
+  ];
 
   const project: Project = { root, plans: [], channels: [], items: [], diagnostics: [] };
+  for (const link of listed.flatMap((l) => l.outside)) {
+    project.diagnostics.push({
+      severity: 'error',
+      code: 'FILE_LINK_OUTSIDE',
+      params: {},
+      file: shown(link),
+      line: 1,
+      column: 1,
+    });
+  }
   const [plans, channels, items] = await Promise.all([
     mapLimit(planFiles, limit, (p) => loadYamlFile(PlanSchema, p, shown(p))),
     mapLimit(channelFiles, limit, (p) => loadYamlFile(ChannelSchema, p, shown(p))),

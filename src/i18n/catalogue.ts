@@ -1828,6 +1828,12 @@ export const CATALOGUE = {
     hintVi: 'Dùng đường dẫn tương đối trong thư mục dữ liệu, không có "..", ví dụ out/tep',
     hintEn: 'Use a relative path inside the data directory, without "..", e.g. out/files',
   },
+  FILE_LINK_OUTSIDE: {
+    vi: 'Tệp là liên kết tượng trưng trỏ ra ngoài thư mục của nó: bị từ chối, không đọc',
+    en: 'The file is a symbolic link that points outside its folder: refused, not read',
+    hintVi: 'Chép tệp vào thư mục này thay cho liên kết',
+    hintEn: 'Copy the file into this folder instead of linking to it',
+  },
   BAD_OFFSET: {
     vi: 'Độ lệch múi giờ không có thật trong "{value}": chỉ từ -14:00 đến +14:00',
     en: 'The offset in "{value}" does not exist: offsets run from -14:00 to +14:00',

@@ -151,6 +151,14 @@ const CASES: Case[] = [
     ...validate(1, 'YAML_ALIAS_LIMIT', 'content/bom.md:7'),
   },
   { name: 'c53-item-yaml-tag', ...validate(1, 'FIELD_UNKNOWN', 'content/the.md:6') },
+  {
+    name: 'c55-item-symlink-outside',
+    ...validate(1, 'FILE_LINK_OUTSIDE', 'content/lien-ket.md:1'),
+    setup: (root) => {
+      writeFileSync(join(root, 'ngoai.md'), '---\ntitle: Ngoài\n---\nx\n');
+      symlinkSync(join(root, 'ngoai.md'), join(root, 'content/lien-ket.md'));
+    },
+  },
   { name: 'c54-item-huge-string-key', ...validate(1, 'FIELD_UNKNOWN', 'content/khoa.md:6') },
 ];
 
