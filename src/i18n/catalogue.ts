@@ -2054,6 +2054,10 @@ export const CATALOGUE = {
   AUDIO_LEVEL_EMERGENCY: { vi: 'khẩn cấp', en: 'emergency' },
   AUDIO_PREEMPTED: { vi: 'bị ngắt bởi tin khẩn cấp {by}', en: 'preempted by the emergency {by}' },
   AUDIO_PREEMPTS: { vi: 'KHẨN CẤP: ngắt {what}', en: 'EMERGENCY: preempts {what}' },
+  PAGE_AUDIO_CAPTION: {
+    vi: 'Nghe chương trình: {duration}, {lufs} LUFS, SHA-256 {sha}…',
+    en: 'Listen to the programme: {duration}, {lufs} LUFS, SHA-256 {sha}…',
+  },
   AUDIO_SPEECH_FAILED: {
     vi: 'Bộ đọc {engine} không tạo được giọng đọc: {reason}',
     en: 'The speech engine {engine} produced no speech: {reason}',

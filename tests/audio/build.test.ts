@@ -17,6 +17,7 @@ import { readEvidence } from '../../src/evidence/log.js';
 import { openSession } from '../../src/scheduler/session.js';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/open-store.js';
+import { getPage, login } from '../server/pages-support.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
 import { measureLoudness, probeDuration, silences } from './ffmpeg.js';
@@ -160,6 +161,14 @@ describe('loa audio build: a week of the example commune station', () => {
       const { createHash } = await import('node:crypto');
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(result.audio.sha256);
 
+      // The rundown page plays the programme in the browser.
+      const cookie = await login(app, token);
+      const page = await getPage(app, `/rundown/${CHANNEL}/${WEEK}`, cookie);
+      expect(page).toContain(
+        `<audio controls preload="none" src="/audio/${CHANNEL}/${result.audio.file}">`,
+      );
+      expect(page).toContain(`SHA-256 ${String(result.audio.sha256).slice(0, 16)}`);
+
       const feed = await app.request(`http://loa.example.vn/audio/${CHANNEL}/podcast.xml`);
       expect(feed.status).toBe(200);
       const xml = await feed.text();
@@ -250,7 +259,7 @@ describe('loa audio build: a week of the example commune station', () => {
     );
     const text = audit.stdout.join('\n');
     expect(text).toContain('audio-mismatch');
-  });
+  }, 120_000);
 
   it('refuses an as-run file with a bad row and records nothing', async () => {
     const csv = join(root, 'bad.csv');

@@ -18,6 +18,7 @@ import { requires } from '../auth.js';
 import { broadcastContext, type ServerContext, type ServerEnv } from '../context.js';
 import { type Html, html } from './html.js';
 import { cell, csrfField, noticeBox, page } from './layout.js';
+import { rundownAudio } from './rundown-audio.js';
 
 type BroadcastChannel = Extract<Channel, { kind: 'broadcast' }>;
 
@@ -188,7 +189,7 @@ function rundownTable(rundown: Rundown): Html {
     index += count;
   }
   return html`<section class="rundown" data-rundown="${rundown.id}" data-state="${rundown.state}"><h2>${rundown.programme} — ${rundown.station}</h2>
-${meta.map((line, i) => html`<p class="${i >= 2 ? 'problem' : 'meta'}">${line}</p>`)}
+${meta.map((line, i) => html`<p class="${i >= 2 ? 'problem' : 'meta'}">${line}</p>`)}${rundownAudio(rundown)}
 <table class="stack rundown-table"><thead><tr>${Object.values(col).map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${body}</tbody></table></section>`;
 }
 
