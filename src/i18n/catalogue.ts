@@ -2304,6 +2304,25 @@ export const CATALOGUE = {
     vi: 'Do {author} viết (phiên bản {version})',
     en: 'By {author} (version {version})',
   },
+  PAGE_CAL_MOVED: { vi: 'Đã chuyển bài {id} sang {when}', en: 'Item {id} moved to {when}' },
+  PAGE_CAL_MOVED_NOTICE: {
+    vi: 'Đã chuyển bài {id}: lịch dưới đây đã cập nhật',
+    en: 'Item {id} moved: the calendar below is up to date',
+  },
+  PAGE_CAL_DRAG_HELP: {
+    vi: 'Kéo một bài đã xếp lịch sang ngày khác để đổi ngày đăng (bài nhận lượt trống đầu tiên của kênh trong ngày đó). Không dùng chuột: đổi giờ trong Hàng đợi bài.',
+    en: "Drag a scheduled item to another day to move it (it takes the channel's first free slot that day). Without a mouse: reschedule it in the Queue.",
+  },
+  PAGE_CAL_NOT_MOVABLE: {
+    vi: 'Bài {id} không có lượt đăng nào đang chờ để chuyển',
+    en: 'Item {id} has no scheduled publication to move',
+  },
+  PAGE_CAL_NO_SLOT: {
+    vi: 'Kênh {channel} không còn lượt đăng trống nào ngày {date}',
+    en: 'Channel {channel} has no free posting slot on {date}',
+    hintVi: 'Chọn một ngày khác, hoặc đặt giờ cụ thể trong Hàng đợi bài.',
+    hintEn: 'Choose another day, or set an exact time in the Queue.',
+  },
   PAGE_DOWNLOAD_XLSX: { vi: 'Tải bảng chỉ tiêu (XLSX)', en: 'Download the quotas (XLSX)' },
   PAGE_DOWNLOAD_DOCX: { vi: 'Tải báo cáo (DOCX)', en: 'Download the report (DOCX)' },
   PAGE_DOWNLOAD_BUNDLE: {

@@ -150,4 +150,39 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     await refused.context().close();
     await page.context().close();
   });
+
+  it('an editor writes an item in the form, approves it, and drags it to another day on the calendar', async () => {
+    const page = await signIn(s.tokens.editor);
+    await page.getByRole('link', { name: 'Viết bài mới' }).click();
+    await page.getByLabel('Tiêu đề', { exact: true }).fill('Hướng dẫn nộp hồ sơ qua Cổng dịch vụ công');
+    await page.getByLabel('Tóm tắt (sapo)').fill('Các bước nộp hồ sơ trực tuyến.');
+    await page.getByLabel(/^Nội dung/).fill('**Bước 1**: đăng nhập bằng VNeID.');
+    await page.locator('#preview strong').waitFor();
+    await page.getByRole('checkbox', { name: 'Một cửa' }).check();
+    await page.getByRole('checkbox', { name: /Chuyên trang CCHC/ }).check();
+    await page.getByLabel('Đơn vị').selectOption('cong-ttdt');
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    const id = 'huong-dan-nop-ho-so-qua-cong-dich-vu-cong';
+    expect(await page.getByRole('status').textContent()).toBe(
+      `Đã lưu bài ${id} (phiên bản 1) ở trạng thái bản nháp: cần được duyệt trước khi đăng`,
+    );
+    await page.locator(`tr[data-item="${id}"]`).getByRole('button', { name: 'Duyệt' }).click();
+    expect(await page.getByRole('status').textContent()).toBe(
+      `Đã duyệt phiên bản 1 của bài ${id}; lượt đăng: 2024-03-08 08:00 +07:00 (cong-tinh)`,
+    );
+    await page.getByRole('navigation').getByRole('link', { name: 'Lịch' }).click();
+    await page.getByLabel('Kế hoạch').selectOption('thu');
+    await page.getByRole('button', { name: 'Xem' }).click();
+    const item = page.locator(`td[data-date="2024-03-08"] li[data-item="${id}"]`);
+    await item.dragTo(page.locator('td[data-date="2024-03-13"]'));
+    await page.waitForURL(/moved=/);
+    expect(await page.getByRole('status').first().textContent()).toBe(
+      `Đã chuyển bài ${id}: lịch dưới đây đã cập nhật`,
+    );
+    expect(
+      await page.locator(`td[data-date="2024-03-13"] li[data-item="${id}"]`).textContent(),
+    ).toBe('08:00 Đã xếp lịch: Hướng dẫn nộp hồ sơ qua Cổng dịch vụ công (cong-tinh)');
+    expect(await page.locator(`td[data-date="2024-03-08"] li[data-item="${id}"]`).count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -197,4 +197,57 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
       `Bài &quot;${id}&quot; đã được sửa (nay là phiên bản 2) sau khi bạn mở nó: chưa duyệt`,
     );
   });
+
+  it('moves a scheduled item to another day by drag and drop, into the channel’s free slot that day', async () => {
+    const form = await getPage(app, '/items/new', author);
+    const saved = await postMultipart(app, '/items', author, {
+      _csrf: csrfOf(form),
+      title: 'Lịch tiếp công dân tháng 3',
+      body: 'Lịch tiếp công dân của lãnh đạo UBND.',
+      channels: 'cong-tinh',
+      unit: 'cong-ttdt',
+      author: 'Văn phòng UBND',
+    });
+    expect(saved.status).toBe(303);
+    const id = 'lich-tiep-cong-dan-thang-3';
+    const queue = await getPage(app, '/queue', other);
+    const hash =
+      new RegExp(
+        `/queue/${id}/approve"><input type="hidden" name="_csrf" value="[^"]+"><input type="hidden" name="hash" value="([0-9a-f]+)"`,
+      ).exec(queue)?.[1] ?? '';
+    const ok = await postForm(app, `/queue/${id}/approve`, other, { _csrf: csrfOf(queue), hash });
+    expect(ok.status).toBe(303);
+    const month = await getPage(app, '/calendar?plan=thu&month=2024-03', author);
+    expect(month).toContain('<table class="month" data-movable>');
+    expect(month).toContain('<script src="/assets/calendar.js" defer></script>');
+    const moved = await postForm(app, '/calendar/move', author, {
+      _csrf: csrfOf(month),
+      item: id,
+      date: '2024-03-13',
+    });
+    expect(moved.status).toBe(200);
+    expect(await moved.text()).toBe(`Đã chuyển bài ${id} sang 2024-03-13 08:00`);
+    const day = await getPage(app, '/calendar?plan=thu&month=2024-03', author);
+    expect(day).toMatch(new RegExp(`data-date="2024-03-13">(?:(?!</td>).)*data-item="${id}"`, 's'));
+    // Tuesday has no posting slot on the portal: refused, nothing moves.
+    const refused = await postForm(app, '/calendar/move', author, {
+      _csrf: csrfOf(month),
+      item: id,
+      date: '2024-03-12',
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toBe(
+      'Kênh cong-tinh không còn lượt đăng trống nào ngày 2024-03-12 — Chọn một ngày khác, hoặc đặt giờ cụ thể trong Hàng đợi bài.',
+    );
+    // An auditor's calendar offers no dragging, and the move is refused in words.
+    const auditor = await login(app, s.tokens.auditor);
+    const read = await getPage(app, '/calendar?plan=thu&month=2024-03', auditor);
+    expect(read).not.toContain('data-movable');
+    const denied = await postForm(app, '/calendar/move', auditor, {
+      _csrf: csrfOf(read),
+      item: id,
+      date: '2024-03-15',
+    });
+    expect(denied.status).toBe(403);
+  });
 });

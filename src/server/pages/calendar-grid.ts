@@ -50,7 +50,12 @@ function entry(line: CalendarLine): Html {
  * are shown greyed and empty. On a narrow screen the grid becomes a list of the days that
  * have something (see CALENDAR_STYLE).
  */
-export function monthGrid(month: DateTime, lines: readonly CalendarLine[], today: DateTime): Html {
+export function monthGrid(
+  month: DateTime,
+  lines: readonly CalendarLine[],
+  today: DateTime,
+  movable = false,
+): Html {
   const first = month.startOf('month');
   const byDay = new Map<string, CalendarLine[]>();
   for (const line of lines) {
@@ -88,7 +93,7 @@ export function monthGrid(month: DateTime, lines: readonly CalendarLine[], today
     );
   }
   const head = WEEKDAY_CODES.map((code) => html`<th scope="col">${message(code)}</th>`);
-  return html`<table class="month"><thead><tr><th scope="col" class="wk">${message('PAGE_WEEK')}</th>${head}</tr></thead>
+  return html`<table class="month"${movable ? html` data-movable` : ''}><thead><tr><th scope="col" class="wk">${message('PAGE_WEEK')}</th>${head}</tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 
@@ -99,6 +104,8 @@ table.month{table-layout:fixed}
 table.month th.wk{width:3.2rem;text-align:center;color:#3d3d3d}
 table.month td{height:5.5rem;font-size:.85rem}
 table.month td.out{background:#f5f5f5;color:#595959}
+table.month td.drop{outline:3px dashed #0b3d91;outline-offset:-3px}
+table.month li[draggable=true]{cursor:grab}
 table.month td.today{outline:3px solid #0b3d91;outline-offset:-3px;background:#eef3fc}
 table.month ul{list-style:none;margin:0;padding:0}
 table.month li{margin:.15rem 0;overflow-wrap:anywhere}

@@ -1,16 +1,22 @@
 import type { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { allows } from '../../auth/roles.js';
+import type { AuthUser } from '../../auth/users.js';
 import { type Period, parsePeriod } from '../../calendar/period.js';
 import { planCalendar } from '../../calendar/plan-calendar.js';
+import { rescheduleItem } from '../../content/queue.js';
 import { LoaError } from '../../errors/loa-error.js';
-import { message } from '../../i18n/catalogue.js';
+import { hint, message } from '../../i18n/catalogue.js';
 import type { Plan } from '../../plan/schema.js';
+import { channelZone, nextFreeSlot } from '../../scheduler/planner.js';
 import { itemVersion } from '../../store/items.js';
-import { listPublications } from '../../store/publications.js';
+import { listPublications, occupiedSlots } from '../../store/publications.js';
+import { queueEntries } from '../api-queue.js';
 import { nfcDeep } from '../api-spec.js';
 import { requires } from '../auth.js';
-import type { ServerContext, ServerEnv } from '../context.js';
+import { queueContext, type ServerContext, type ServerEnv } from '../context.js';
+import { statusOf } from '../refusal.js';
 import { type CalendarLine, kindWord, monthGrid } from './calendar-grid.js';
 import { type Html, html } from './html.js';
 import { cell, page } from './layout.js';
@@ -22,7 +28,39 @@ const Query = z.object({
   /** Any period loa reads (`2024-W10`, `2024-Q1`…): a month shows its grid, others a list. */
   period: z.string().optional(),
   channel: z.string().optional(),
+  /** An item just moved by drag and drop. */
+  moved: z.string().optional(),
 });
+
+/** Where the calendar's drag-and-drop script is served. */
+export const CALENDAR_SCRIPT_PATH = '/assets/calendar.js';
+
+/**
+ * The local time an item dropped on a day gets: its channel's first free posting slot that
+ * day (posting slots are respected), or, for a channel without a posting schedule, the time
+ * of day it had. Refused when the item has no scheduled publication or the day has no slot.
+ */
+async function dropTime(ctx: ServerContext, id: string, date: string): Promise<string> {
+  const entry = (await queueEntries(ctx)).find((e) => e.id === id);
+  if (!entry?.next) throw new LoaError('PAGE_CAL_NOT_MOVABLE', { params: { id } });
+  const channel = ctx.session.config.channels.get(entry.next.channel);
+  if (!channel) throw new LoaError('PAGE_CAL_NOT_MOVABLE', { params: { id } });
+  const zone = channelZone(channel, ctx.session.config.planZones);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone }) : undefined;
+  if (!day?.isValid) throw new LoaError('WHEN_INVALID', { params: { value: date } });
+  if (!channel.postingSchedule) {
+    const time = DateTime.fromISO(entry.next.slot, { zone: 'utc' }).setZone(zone).toFormat('HH:mm');
+    return `${date}T${time}`;
+  }
+  const taken = await occupiedSlots(ctx.session.store.db, channel.id);
+  const from = DateTime.max(day.minus({ milliseconds: 1 }), ctx.clock.now());
+  const slot = nextFreeSlot(channel, zone, taken, from, 200);
+  const local = slot ? DateTime.fromISO(slot, { zone: 'utc' }).setZone(zone) : undefined;
+  if (!local || local.toISODate() !== date) {
+    throw new LoaError('PAGE_CAL_NO_SLOT', { params: { channel: channel.id, date } });
+  }
+  return local.toFormat("yyyy-MM-dd'T'HH:mm");
+}
 
 /** A `?month=` value: a month of the plan's zone, or a 400 saying how to write it. */
 function monthOf(value: string, zone: string): DateTime {
@@ -117,6 +155,25 @@ function lineTable(lines: readonly CalendarLine[]): Html {
  * period but a month) shows the list alone.
  */
 export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
+  app.post('/calendar/move', requires('queue:write'), async (c) => {
+    const user = c.get('user') as AuthUser;
+    const body = await c.req.parseBody();
+    const id = typeof body.item === 'string' ? body.item.normalize('NFC') : '';
+    const date = typeof body.date === 'string' ? body.date : '';
+    try {
+      const when = await dropTime(ctx, id, date);
+      await rescheduleItem(queueContext(ctx, user), id, when);
+      return c.text(message('PAGE_CAL_MOVED', { id, when: when.replace('T', ' ') }));
+    } catch (error) {
+      if (!(error instanceof LoaError)) throw error;
+      c.set('refused', error.code);
+      const help = hint(error.code, error.params);
+      return c.text(
+        `${message(error.code, error.params)}${help ? ` — ${help}` : ''}`,
+        statusOf(error),
+      );
+    }
+  });
   app.get('/calendar', requires('status:read'), async (c) => {
     const q = Query.parse(nfcDeep(c.req.query()));
     const { project, config } = ctx.session;
@@ -130,6 +187,8 @@ export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     const listOnly = !monthText && q.period ? parsePeriod(q.period, zone) : undefined;
     const month = monthText ? monthOf(monthText, zone) : now.startOf('month');
     const period = listOnly ?? parsePeriod(month.toFormat('yyyy-MM'), zone);
+    const who = c.get('user');
+    const movable = !listOnly && who !== undefined && allows(who.role, 'queue:write');
     const lines = (await linesOf(ctx, plan, period)).filter(
       (l) => !q.channel || l.channel === q.channel || l.kind === 'report',
     );
@@ -152,8 +211,19 @@ export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     const body = listOnly
       ? html`${form}<h2>${`${plan.id} · ${period.label}`}</h2>${zoneNote}${lineTable(lines)}`
       : html`${form}<h2 id="month" data-month="${month.toFormat('yyyy-MM')}">${`${plan.id} · ${period.label} · ${message('PAGE_CAL_MONTH_OF', { month: month.month, year: month.year })}`}</h2>
-${nav}${zoneNote}${monthGrid(month, lines, now)}
+${nav}${zoneNote}${monthGrid(month, lines, now, movable)}
 <h2 id="list">${message('PAGE_CAL_LIST')}</h2>${lineTable(lines)}`;
-    return c.html(page(message('PAGE_CALENDAR'), body, options));
+    const moved = q.moved
+      ? html`<p class="notice" role="status">${message('PAGE_CAL_MOVED_NOTICE', { id: q.moved })}</p>`
+      : '';
+    const help = movable
+      ? html`<p class="muted">${message('PAGE_CAL_DRAG_HELP')}</p><p id="cal-status" role="status" aria-live="polite"></p>`
+      : '';
+    return c.html(
+      page(message('PAGE_CALENDAR'), html`${moved}${help}${body}`, {
+        ...options,
+        ...(movable ? { scripts: [CALENDAR_SCRIPT_PATH] } : {}),
+      }),
+    );
   });
 }
