@@ -2323,6 +2323,7 @@ export const CATALOGUE = {
     hintVi: 'Chọn một ngày khác, hoặc đặt giờ cụ thể trong Hàng đợi bài.',
     hintEn: 'Choose another day, or set an exact time in the Queue.',
   },
+  PAGE_CAL_TOPIC: { vi: 'Chủ đề', en: 'Topic' },
   PAGE_DOWNLOAD_XLSX: { vi: 'Tải bảng chỉ tiêu (XLSX)', en: 'Download the quotas (XLSX)' },
   PAGE_DOWNLOAD_DOCX: { vi: 'Tải báo cáo (DOCX)', en: 'Download the report (DOCX)' },
   PAGE_DOWNLOAD_BUNDLE: {

@@ -249,5 +249,17 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
       date: '2024-03-15',
     });
     expect(denied.status).toBe(403);
+    // Filters: by unit (the portal's) and by topic (this item has none); the programme's
+    // airings stay beside what is scheduled.
+    const li = `li class="publication scheduled" data-item="${id}"`;
+    const ofUnit = await getPage(app, '/calendar?plan=thu&month=2024-03&unit=cong-ttdt', author);
+    expect(ofUnit).toContain(li);
+    expect(ofUnit).toContain('<option value="cong-ttdt" selected>Cổng TTĐT tỉnh</option>');
+    const otherUnit = await getPage(app, '/calendar?plan=thu&month=2024-03&unit=dai-ptth', author);
+    expect(otherUnit).not.toContain(li);
+    expect(otherUnit).toContain('li class="broadcast"');
+    const onTopic = await getPage(app, '/calendar?plan=thu&month=2024-03&topic=mot-cua', author);
+    expect(onTopic).not.toContain(li);
+    expect(onTopic).toContain('li class="broadcast"');
   });
 });

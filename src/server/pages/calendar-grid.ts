@@ -16,6 +16,8 @@ export interface CalendarLine {
   text: string;
   /** The item of a publication. */
   item?: string;
+  /** The topics of a publication's item. */
+  topics?: string[];
   /** A day rather than a time (bulletin issue days, report due dates). */
   allDay?: boolean;
 }

@@ -28,6 +28,10 @@ const Query = z.object({
   /** Any period loa reads (`2024-W10`, `2024-Q1`…): a month shows its grid, others a list. */
   period: z.string().optional(),
   channel: z.string().optional(),
+  /** Only the channels of this unit (and the report due dates). */
+  unit: z.string().optional(),
+  /** Only the publications on this topic (slots, issues and reports stay, beside them). */
+  topic: z.string().optional(),
   /** An item just moved by drag and drop. */
   moved: z.string().optional(),
 });
@@ -100,21 +104,21 @@ async function linesOf(ctx: ServerContext, plan: Plan, period: Period): Promise<
       );
   const from = period.start.toUTC().toISO() ?? '';
   const to = period.end.toUTC().toISO() ?? '';
-  const titles = new Map<string, string>();
+  const items = new Map<string, { title: string; topics: string[] }>();
   for (const p of await listPublications(store.db)) {
     if (p.slot < from || p.slot >= to) continue;
     const version = `${p.item_id}@${p.item_version}`;
-    if (!titles.has(version))
-      titles.set(
-        version,
-        (await itemVersion(store.db, p.item_id, p.item_version))?.title ?? p.item_id,
-      );
+    if (!items.has(version)) {
+      const item = await itemVersion(store.db, p.item_id, p.item_version);
+      items.set(version, { title: item?.title ?? p.item_id, topics: item?.topics ?? [] });
+    }
     lines.push({
       at: DateTime.fromISO(p.slot, { zone: 'utc' }).setZone(zone),
       kind: 'publication',
       status: p.status,
       channel: p.channel_id,
-      text: titles.get(version) ?? p.item_id,
+      text: items.get(version)?.title ?? p.item_id,
+      topics: items.get(version)?.topics ?? [],
       item: p.item_id,
     });
   }
@@ -189,12 +193,19 @@ export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     const period = listOnly ?? parsePeriod(month.toFormat('yyyy-MM'), zone);
     const who = c.get('user');
     const movable = !listOnly && who !== undefined && allows(who.role, 'queue:write');
+    const unitOf = (channel: string) => config.channels.get(channel)?.unit;
     const lines = (await linesOf(ctx, plan, period)).filter(
-      (l) => !q.channel || l.channel === q.channel || l.kind === 'report',
+      (l) =>
+        l.kind === 'report' ||
+        ((!q.channel || l.channel === q.channel) &&
+          (!q.unit || unitOf(l.channel) === q.unit) &&
+          (!q.topic || l.kind !== 'publication' || (l.topics ?? []).includes(q.topic))),
     );
     const link = (m: DateTime) => {
       const params = new URLSearchParams({ plan: plan.id, month: m.toFormat('yyyy-MM') });
       if (q.channel) params.set('channel', q.channel);
+      if (q.unit) params.set('unit', q.unit);
+      if (q.topic) params.set('topic', q.topic);
       return `/calendar?${params.toString()}`;
     };
     const nav = html`<p class="cal-nav"><a rel="prev" href="${link(month.minus({ months: 1 }))}">${message('PAGE_CAL_PREV')}</a>
@@ -206,6 +217,8 @@ export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
 <label>${message('PAGE_PLAN')} <select name="plan">${plans.map((p) => option(p.id, p.id === plan.id))}</select></label>
 <label>${message('PAGE_MONTH')} <input type="month" name="month" value="${month.toFormat('yyyy-MM')}"></label>
 <label>${message('PAGE_CHANNEL')} <select name="channel">${option('', !q.channel, message('PAGE_ALL'))}${[...config.channels.keys()].map((id) => option(id, id === q.channel))}</select></label>
+<label>${message('PAGE_ITEM_UNIT')} <select name="unit">${option('', !q.unit, message('PAGE_ALL'))}${plan.units.map((u) => option(u.id, u.id === q.unit, u.name))}</select></label>
+<label>${message('PAGE_CAL_TOPIC')} <select name="topic">${option('', !q.topic, message('PAGE_ALL'))}${plan.topics.map((t) => option(t.id, t.id === q.topic, t.title))}</select></label>
 <button>${message('PAGE_SHOW')}</button></form>`;
     const zoneNote = html`<p class="zone">${message('PAGE_CAL_ZONE', { zone })}</p>`;
     const body = listOnly
