@@ -115,6 +115,12 @@ describe.runIf(available)('every role at home in Chromium, at 1366 and 390 px', 
           const slug = new URL(page.url()).pathname.replace(/\//g, '') || 'home';
           await checkPage(page, `${role}-${slug}-${viewport.name}`, viewport.width);
         }
+        if (role === 'broadcaster') {
+          // This week's rundown, with its stories, cume and back-time.
+          await page.getByRole('link', { name: '2024-W10' }).click();
+          expect(await page.locator('section.rundown td.time').count()).toBeGreaterThan(0);
+          await checkPage(page, `broadcaster-week-${viewport.name}`, viewport.width);
+        }
         if (role === 'editor') {
           // The item form, reached from the home page, previews the body as it is typed.
           await menu.getByRole('link', { name: 'Trang chủ', exact: true }).click();

@@ -32,6 +32,9 @@ th,td{border:1px solid #c8c8c8;padding:.35rem .5rem;text-align:left;vertical-ali
 thead th{background:#eef1f6}
 caption{text-align:left;font-weight:bold;padding:.3rem 0}
 .num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,td.time{white-space:nowrap;overflow-wrap:normal}
+th{overflow-wrap:normal}
+td.time{font-variant-numeric:tabular-nums}
 .met{color:#1a7f37}.missed{color:#c62828}.at-risk{color:#9a5700}.open{color:#0b3d91}
 .not-yet-due,.counted,.muted{color:#595959}
 .badge{display:inline-block;padding:.05rem .45rem;border-radius:999px;font-size:.85rem;border:1px solid currentColor;white-space:nowrap}
