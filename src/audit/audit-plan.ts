@@ -175,16 +175,32 @@ function auditTask(task: Task, ctx: TaskContext): TaskAudit {
 
 /** Marks each counted entry that also counts for other tasks of the plan, naming them. */
 function noteSharedEvidence(tasks: readonly TaskAudit[]): void {
+  if (tasks.length < 2) return;
+  // NOTE: a million counted entries must not each get a list: count the tasks of each entry
+  // in a typed array first (a task's sub-periods are disjoint, so an entry counts once per
+  // task), and list the tasks only of the few entries that count more than once.
+  let max = -1;
+  for (const task of tasks) {
+    for (const period of task.periods) for (const i of period.evidence) if (i > max) max = i;
+  }
+  if (max < 0) return;
+  const counts = new Uint16Array(max + 1);
+  for (const task of tasks) {
+    for (const period of task.periods)
+      for (const i of period.evidence) counts[i] = (counts[i] ?? 0) + 1;
+  }
   const tasksOf = new Map<number, string[]>();
   for (const task of tasks) {
     for (const period of task.periods) {
       for (const index of period.evidence) {
+        if ((counts[index] ?? 0) < 2) continue;
         const list = tasksOf.get(index);
         if (!list) tasksOf.set(index, [task.id]);
         else if (!list.includes(task.id)) list.push(task.id);
       }
     }
   }
+  if (tasksOf.size === 0) return;
   for (const task of tasks) {
     for (const period of [...task.periods, ...(task.each ?? []).flatMap((u) => u.periods)]) {
       const shared = period.evidence.flatMap((index) => {
