@@ -1,6 +1,5 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { escapeHtml as escapeText } from '../../text/html.js';
 
 /** An image of the item as it sits on the portal after upload. */
 export interface PlacedImage {
@@ -80,13 +79,15 @@ export function composePostContent(body: string, images: readonly PlacedImage[])
 
 /**
  * A plain text (a title, an alt text, a caption, a term name) as WordPress must receive it:
- * NFC, with `& < > " '` escaped. WordPress prints a post's title, an attachment's caption
+ * NFC, with `& < >` escaped. WordPress prints a post's title, an attachment's caption
  * and title as HTML without escaping them (an account with `unfiltered_html` may post any
  * markup), so a title `<script>…` sent as is would run on the public page; escaped, it is
  * shown as the characters it is.
  */
 export function wpText(text: string): string {
-  return escapeText(text.normalize('NFC'));
+  // NOTE: quotes stay: WordPress escapes every attribute it prints (esc_attr), and a title
+  // `"thân thiện"` must read back as written; `& < >` are what make markup in text.
+  return text.normalize('NFC').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The excerpt: the item's summary as plain text, if it has one. */
