@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -55,6 +56,38 @@ describe('the terminal', () => {
     const notProject = await loa(['validate', '--dir', empty]);
     expect(notProject.code).toBe(1);
     expect(notProject.stderr).toContain('không phải dự án loa');
+  });
+
+  it('files a command writes go under the data folder (or --out), and it says where', async () => {
+    const dataDir = await tempDir('written-data');
+    const before = process.env.LOA_DATA_DIR;
+    process.env.LOA_DATA_DIR = dataDir;
+    const cwdBefore = readdirSync(process.cwd()).sort();
+    try {
+      const fixture = join(ROOT, 'tests/fixtures/sched-project');
+      const audit = await loa([
+        'audit',
+        '--plan',
+        'tinh-thu',
+        '--period',
+        '2024-Q1',
+        '--format',
+        'xlsx',
+        '--dir',
+        fixture,
+      ]);
+      expect(audit.code, audit.stderr).toBe(0);
+      const xlsx = join(dataDir, 'reports', 'audit-tinh-thu-2024-Q1.xlsx');
+      expect(audit.stdout).toBe(`Đã ghi ${xlsx}`);
+      expect(existsSync(xlsx)).toBe(true);
+      const schema = await loa(['schema']);
+      expect(schema.stdout).toContain(`Đã ghi ${join(dataDir, 'schemas', 'plan.schema.json')}`);
+      // Nothing new in the folder the command ran in.
+      expect(readdirSync(process.cwd()).sort()).toEqual(cwdBefore);
+    } finally {
+      if (before === undefined) delete process.env.LOA_DATA_DIR;
+      else process.env.LOA_DATA_DIR = before;
+    }
   });
 
   it('--version prints the package version', async () => {

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AUDIT_FORMATS, renderAudit } from '../../audit/render.js';
 import { type Clock, systemClock } from '../../calendar/clock.js';
@@ -6,7 +7,7 @@ import { parsePeriod, planPeriod } from '../../calendar/period.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { auditFromLog } from '../../evidence/log-audit.js';
 import { message } from '../../i18n/catalogue.js';
-import { openStore, storeOptionsFrom } from '../../store/open-store.js';
+import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Output } from '../output.js';
 import { findPlan, loadValidProject } from './plan.js';
 
@@ -53,7 +54,10 @@ export async function runAudit(options: AuditOptions, output: Output, clock: Clo
     verbose: options.verbose === true,
   });
   if (options.out || format === 'xlsx') {
-    const path = options.out ?? `audit-${plan.id}-${period.label}.xlsx`;
+    // Without --out, under the data folder, never in whatever folder the command ran in.
+    const path =
+      options.out ?? join(dataDirFrom(), 'reports', `audit-${plan.id}-${period.label}.xlsx`);
+    await mkdir(dirname(resolve(path)), { recursive: true });
     await writeFile(path, rendered);
     output.out(message('EVIDENCE_WRITTEN', { path }));
   } else {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type Clock, systemClock } from '../../calendar/clock.js';
 import { appendEvidence } from '../../evidence/log.js';
@@ -57,7 +58,11 @@ export async function runReport(
       },
       format,
     );
-    const path = options.out ?? `bao-cao-${plan.id}-${options.period}.${format}`;
+    // Without --out, under the data folder, never in whatever folder the command ran in.
+    const path =
+      options.out ??
+      join(dataDirFrom(), 'reports', `bao-cao-${plan.id}-${options.period}.${format}`);
+    await mkdir(dirname(resolve(path)), { recursive: true });
     await writeFile(path, bytes);
     const contentHash = createHash('sha256').update(bytes).digest('hex');
     await store.transaction((tx) =>
