@@ -154,7 +154,9 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
   it('an editor writes an item in the form, approves it, and drags it to another day on the calendar', async () => {
     const page = await signIn(s.tokens.editor);
     await page.getByRole('link', { name: 'Viết bài mới' }).click();
-    await page.getByLabel('Tiêu đề', { exact: true }).fill('Hướng dẫn nộp hồ sơ qua Cổng dịch vụ công');
+    await page
+      .getByLabel('Tiêu đề', { exact: true })
+      .fill('Hướng dẫn nộp hồ sơ qua Cổng dịch vụ công');
     await page.getByLabel('Tóm tắt (sapo)').fill('Các bước nộp hồ sơ trực tuyến.');
     await page.getByLabel(/^Nội dung/).fill('**Bước 1**: đăng nhập bằng VNeID.');
     await page.locator('#preview strong').waitFor();
