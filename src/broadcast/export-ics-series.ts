@@ -3,13 +3,13 @@ import { broadcastSlotsIn, slotRecurrence } from '../calendar/slots.js';
 import type { BroadcastChannel } from '../channels/schema.js';
 import { DEFAULT_ZONE } from '../config/primitives.js';
 import {
+  calendarHead,
   describe,
   escapeText,
   fixedOffset,
   fold,
   type IcsExportOptions,
   UTC_BASIC,
-  utcOffset,
 } from './export-ics.js';
 import { type Rundown, slotStart } from './model.js';
 
@@ -46,28 +46,7 @@ export function programmeSeries(
       .filter((r) => r.channelId === channel.id)
       .map((r) => [slotStart(r.slot).toMillis(), r]),
   );
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//loa//broadcast programme//VI',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(`${channel.programme} — ${channel.station}`)}`,
-    `X-WR-TIMEZONE:${zone}`,
-  ];
-  if (offset !== undefined) {
-    lines.push(
-      'BEGIN:VTIMEZONE',
-      `TZID:${zone}`,
-      'BEGIN:STANDARD',
-      'DTSTART:19700101T000000',
-      `TZOFFSETFROM:${utcOffset(offset)}`,
-      `TZOFFSETTO:${utcOffset(offset)}`,
-      `TZNAME:${utcOffset(offset)}`,
-      'END:STANDARD',
-      'END:VTIMEZONE',
-    );
-  }
+  const lines = calendarHead(channel, zone, offset, 'broadcast programme');
   const range = { start: from, end: to };
   channel.slots.forEach((slot, i) => {
     const airings = broadcastSlotsIn({ slots: [slot], except: channel.except }, range, zone);

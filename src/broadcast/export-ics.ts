@@ -104,28 +104,7 @@ export function rundownCalendar(
     offset === undefined
       ? `${name}:${at.toUTC().toFormat(UTC_BASIC)}`
       : `${name};TZID=${zone}:${at.setZone(zone).toFormat("yyyyMMdd'T'HHmmss")}`;
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//loa//broadcast rundowns//VI',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(`${channel.programme} — ${channel.station}`)}`,
-    `X-WR-TIMEZONE:${zone}`,
-  ];
-  if (offset !== undefined) {
-    lines.push(
-      'BEGIN:VTIMEZONE',
-      `TZID:${zone}`,
-      'BEGIN:STANDARD',
-      'DTSTART:19700101T000000',
-      `TZOFFSETFROM:${utcOffset(offset)}`,
-      `TZOFFSETTO:${utcOffset(offset)}`,
-      `TZNAME:${utcOffset(offset)}`,
-      'END:STANDARD',
-      'END:VTIMEZONE',
-    );
-  }
+  const lines = calendarHead(channel, zone, offset, 'broadcast rundowns');
   for (const slot of programmeSlots(channel, from, to, zone)) {
     const start = slotStart(slot);
     const rundown = byStart.get(start.toMillis());
@@ -144,4 +123,39 @@ export function rundownCalendar(
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/**
+ * The lines that open a programme's VCALENDAR: its name, zone and, where the zone keeps one
+ * offset over the range, the VTIMEZONE that TZID times refer to.
+ */
+export function calendarHead(
+  channel: { programme: string; station: string },
+  zone: string,
+  offset: number | undefined,
+  product: string,
+): string[] {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//loa//${product}//VI`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(`${channel.programme} — ${channel.station}`)}`,
+    `X-WR-TIMEZONE:${zone}`,
+  ];
+  if (offset !== undefined) {
+    lines.push(
+      'BEGIN:VTIMEZONE',
+      `TZID:${zone}`,
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      `TZOFFSETFROM:${utcOffset(offset)}`,
+      `TZOFFSETTO:${utcOffset(offset)}`,
+      `TZNAME:${utcOffset(offset)}`,
+      'END:STANDARD',
+      'END:VTIMEZONE',
+    );
+  }
+  return lines;
 }
