@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { nfc } from '../text/vietnamese.js';
+import { controlName, firstControlCharacter, nfc } from '../text/vietnamese.js';
 
 /** The zone plans are evaluated in unless they say otherwise. */
 export const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
@@ -16,11 +16,17 @@ export const Id = z
     description: 'Stable id: lower-case ASCII letters, digits and hyphens, e.g. so-noi-vu',
   });
 
-/** Text a user reads: Vietnamese, normalised to NFC, not blank. */
+/** Text a user reads: Vietnamese, normalised to NFC, not blank, no control character but tab and newline. */
 export const Text = z
   .string()
   .trim()
   .min(1)
+  .superRefine((v, ctx) => {
+    const at = firstControlCharacter(v);
+    if (at === undefined) return;
+    const char = controlName(v.charCodeAt(at));
+    ctx.addIssue({ code: 'custom', params: { code: 'TEXT_CONTROL_CHARACTER', char } });
+  })
   .transform((v) => nfc(v));
 
 /** A calendar date, YYYY-MM-DD, that exists. */

@@ -1,5 +1,10 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { detectLegacyEncoding, nfc } from '../text/vietnamese.js';
+import {
+  controlName,
+  detectLegacyEncoding,
+  firstControlCharacter,
+  nfc,
+} from '../text/vietnamese.js';
 import type { Diagnostic } from './diagnostic.js';
 import { lineColumn } from './yaml-document.js';
 
@@ -37,7 +42,8 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 
 /**
  * Decodes a file's bytes as loa reads every text file: strict UTF-8, BOM dropped, CRLF and
- * CR as LF, NFC. Legacy TCVN3/VNI text is refused. Returns the text or the diagnostics.
+ * CR as LF, NFC. Legacy TCVN3/VNI text and C0 control characters other than tab and line
+ * feed (a NUL, an escape…) are refused. Returns the text or the diagnostics.
  */
 export function decodeSource(file: string, bytes: Uint8Array): SourceText | Diagnostic[] {
   if (bytes.length > MAX_FILE_BYTES) {
@@ -92,6 +98,18 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText | Diag
         params: { encoding: legacy.encoding, sample: legacy.sample },
         file,
         ...lineColumn(text, legacy.offset),
+      },
+    ];
+  }
+  const control = firstControlCharacter(text);
+  if (control !== undefined) {
+    return [
+      {
+        severity: 'error',
+        code: 'TEXT_CONTROL_CHARACTER',
+        params: { char: controlName(text.charCodeAt(control)) },
+        file,
+        ...lineColumn(text, control),
       },
     ];
   }

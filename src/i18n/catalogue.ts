@@ -84,6 +84,12 @@ export const CATALOGUE = {
     hintVi: 'Lưu lại tệp với mã hoá UTF-8 (Unicode dựng sẵn).',
     hintEn: 'Save the file again as UTF-8 (precomposed Unicode).',
   },
+  TEXT_CONTROL_CHARACTER: {
+    vi: 'Văn bản chứa ký tự điều khiển {char} (không hiển thị được)',
+    en: 'Text contains the control character {char} (not printable)',
+    hintVi: 'Xoá ký tự này; chỉ dùng được dấu tab và xuống dòng.',
+    hintEn: 'Remove it; only tab and line breaks are allowed.',
+  },
   TEXT_LEGACY_ENCODING: {
     vi: 'Văn bản có vẻ gõ bằng bảng mã cũ {encoding}: "{sample}"',
     en: 'Text looks like the legacy {encoding} encoding: "{sample}"',

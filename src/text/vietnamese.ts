@@ -18,6 +18,21 @@ export function slugify(text: string, maxLength = 80): string {
   return slug.slice(0, maxLength).replace(/-+$/g, '');
 }
 
+// C0 controls and DEL, except tab and line feed (CR is folded to LF before this is asked).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
+
+/** UTF-16 offset of the first control character a text must not hold, if any. */
+export function firstControlCharacter(text: string): number | undefined {
+  const match = CONTROL.exec(text);
+  return match ? match.index : undefined;
+}
+
+/** `U+0000`: how a control character is named in a message (it cannot be shown). */
+export function controlName(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** A legacy Vietnamese encoding found in text that should have been Unicode. */
 export interface LegacyEncodingMatch {
   encoding: 'TCVN3' | 'VNI';
@@ -33,10 +48,14 @@ export interface LegacyEncodingMatch {
 // inside a word, so two such words are a reliable signal with no false alarm on quotes («»).
 const TCVN3_WORD =
   /\p{L}*[A-Za-z][\u00A1-\u00BF]+[\p{L}\u00A1-\u00BF]*|[\u00A1-\u00BF]+[A-Za-z]\p{L}*/gu;
-const VNI_WORD = /\p{L}*[A-Za-z][øûïöñäåëØÛÏÖÑÄÅË]\p{L}*/gu;
+// NOTE: VNI also writes a circumflex as `â` and a breve as `ê` after the vowel ("Keânh" for
+// "Kênh", "naêm" for "năm"), and a circumflex with a tone as `à á ã` after it ("truyeàn"):
+// pairs no Vietnamese word has (e, a or o then â; a then ê; e or a then à á ã).
+const VNI_WORD =
+  /\p{L}*(?:[A-Za-z][øûïöñäåëØÛÏÖÑÄÅË]|[aeoAEO][âÂ]|[aA][êÊ]|[aeAE][àáãÀÁÃ])\p{L}*/gu;
 const LEGACY_MIN_WORDS = 2;
 /** Any character either encoding needs; text without one is skipped cheaply. */
-const LEGACY_SUSPECT = /[\u00A1-\u00BFøûïöñäåëØÛÏÖÑÄÅË]/;
+const LEGACY_SUSPECT = /[\u00A1-\u00BFøûïöñäåëØÛÏÖÑÄÅËâÂêÊàáãÀÁÃ]/;
 
 function firstMatches(text: string, pattern: RegExp): RegExpMatchArray[] {
   const found: RegExpMatchArray[] = [];

@@ -123,7 +123,7 @@ const CASES: Case[] = [
   { name: 'c43-channel-unknown-kind', ...validate(1, 'FIELD_ENUM', 'channels/la.yaml:3') },
   { name: 'c44-channel-unknown-task', ...validate(1, 'UNKNOWN_TASK', 'channels/nv.yaml:7') },
   { name: 'c45-channel-alias-bomb', ...validate(1, 'YAML_ALIAS_LIMIT', 'channels/bom.yaml:6') },
-  { name: 'c46-channel-vni', ...validate(1, 'FILE_NOT_UTF8', 'channels/vni.yaml:2') },
+  { name: 'c46-channel-vni', ...validate(1, 'TEXT_LEGACY_ENCODING', 'channels/vni.yaml:2') },
   { name: 'c47-channel-url-javascript', ...validate(1, 'FIELD_FORMAT', 'channels/js.yaml:5') },
   {
     name: 'c48-sync-bad-item',
@@ -160,6 +160,14 @@ const CASES: Case[] = [
     },
   },
   { name: 'c54-item-huge-string-key', ...validate(1, 'FIELD_UNKNOWN', 'content/khoa.md:6') },
+  { name: 'c56-item-nul-escaped', ...validate(1, 'TEXT_CONTROL_CHARACTER', 'content/nul.md:2') },
+  { name: 'c57-item-nul-raw', ...validate(1, 'TEXT_CONTROL_CHARACTER', 'content/nul-tho.md:7') },
+  { name: 'c58-item-escape-title', ...validate(1, 'TEXT_CONTROL_CHARACTER', 'content/mau.md:5') },
+  { name: 'c59-plan-vni', ...validate(1, 'TEXT_LEGACY_ENCODING', 'schedules/vni.yaml:5') },
+  {
+    name: 'c60-channel-control',
+    ...validate(1, 'TEXT_CONTROL_CHARACTER', 'channels/dk.yaml:2'),
+  },
 ];
 
 /** Every file under a folder with its size and modification time, data folder aside. */
