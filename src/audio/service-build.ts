@@ -19,6 +19,7 @@ import {
 import { loadRundown, saveRundown } from '../broadcast/store.js';
 import { computeTiming } from '../broadcast/timing.js';
 import type { AudioSettings, BroadcastChannel } from '../channels/schema.js';
+import { resolveInside } from '../config/contained.js';
 import { LoaError } from '../errors/loa-error.js';
 import { resolveMediaPath } from '../media/item-media.js';
 import { itemFolder } from '../scheduler/publish-one.js';
@@ -115,8 +116,19 @@ async function sourcesOf(ctx: AudioContext, rundown: Rundown, settings: AudioSet
   return sources;
 }
 
-const jinglePath = (ctx: AudioContext, settings: AudioSettings, name: string | undefined) =>
-  name === undefined ? undefined : resolve(ctx.root, settings.folder ?? '.', name);
+/** A jingle's real path, inside the project's jingle folder (validate says so too). */
+function jinglePath(ctx: AudioContext, settings: AudioSettings, name: string | undefined) {
+  if (name === undefined) return undefined;
+  const folder = resolveInside(ctx.root, settings.folder ?? '.');
+  const path = folder === undefined ? undefined : resolveInside(folder, name);
+  if (path === undefined) {
+    throw new LoaError('AUDIO_PATH_OUTSIDE', {
+      params: { value: folder === undefined ? (settings.folder ?? '.') : name },
+      failure: 'permanent',
+    });
+  }
+  return path;
+}
 
 /**
  * A fingerprint of everything the programme's audio is made from (texts, recordings, jingles,

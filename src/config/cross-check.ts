@@ -5,6 +5,7 @@ import type { ContentItem } from '../content/schema.js';
 import type { MessageCode, MessageParams } from '../i18n/catalogue.js';
 import { eachUnitsOf } from '../plan/each.js';
 import type { Plan, Task } from '../plan/schema.js';
+import { resolveInside } from './contained.js';
 import { type Diagnostic, fieldPath } from './diagnostic.js';
 import type { Located } from './load-file.js';
 import { minutesOfDay } from './primitives.js';
@@ -171,11 +172,32 @@ function checkBroadcastSlots(
   });
 }
 
+/**
+ * A broadcast channel's jingle folder stays inside the project and each jingle inside that
+ * folder, by name and by real path (a symbolic link out is refused here, not at build).
+ */
+function checkJingles(at: Located<Channel>, channel: BroadcastChannel, root: string, emit: Emit) {
+  const audio = channel.audio;
+  if (!audio) return;
+  const folder = resolveInside(root, audio.folder ?? '.');
+  if (folder === undefined) {
+    emit(at, ['audio', 'folder'], 'AUDIO_PATH_OUTSIDE', { value: audio.folder ?? '.' });
+    return;
+  }
+  for (const key of ['intro', 'outro'] as const) {
+    const name = audio[key];
+    if (name !== undefined && resolveInside(folder, name) === undefined) {
+      emit(at, ['audio', key], 'AUDIO_PATH_OUTSIDE', { value: name });
+    }
+  }
+}
+
 function checkChannel(
   at: Located<Channel>,
   plans: Map<string, Plan>,
   channels: Map<string, Channel>,
   env: NodeJS.ProcessEnv,
+  root: string,
   emit: Emit,
 ) {
   const channel = at.value;
@@ -219,6 +241,7 @@ function checkChannel(
     case 'broadcast':
       checkBroadcastSlots(at, channel, served, emit);
       wantPortal(['repostTo'], channel.repostTo);
+      checkJingles(at, channel, root, emit);
       break;
     case 'bulletin':
       wantPortal(['portal'], channel.portal);
@@ -312,7 +335,9 @@ export async function crossCheck(project: Project, env: NodeJS.ProcessEnv): Prom
   const plans = new Map(project.plans.map((p) => [p.value.id, p.value]));
   const channels = new Map(project.channels.map((c) => [c.value.id, c.value]));
   for (const plan of project.plans) checkPlan(plan, plans, emit);
-  for (const channel of project.channels) checkChannel(channel, plans, channels, env, emit);
+  for (const channel of project.channels) {
+    checkChannel(channel, plans, channels, env, project.root, emit);
+  }
   await Promise.all(project.items.map((item) => checkItem(item, plans, channels, emit)));
   return out;
 }

@@ -1834,6 +1834,14 @@ export const CATALOGUE = {
     hintVi: 'Dùng đường dẫn tương đối trong thư mục dữ liệu, không có "..", ví dụ out/tep',
     hintEn: 'Use a relative path inside the data directory, without "..", e.g. out/files',
   },
+  AUDIO_PATH_OUTSIDE: {
+    vi: 'Đường dẫn nhạc hiệu "{value}" nằm ngoài thư mục dự án (hoặc ngoài thư mục nhạc hiệu)',
+    en: 'The jingle path "{value}" leaves the project folder (or the jingle folder)',
+    hintVi:
+      'Đặt nhạc hiệu trong một thư mục của dự án, ghi đường dẫn tương đối, không "..", không liên kết ra ngoài.',
+    hintEn:
+      'Keep jingles in a folder of the project: a relative path, no "..", no link pointing outside.',
+  },
   FILE_LINK_OUTSIDE: {
     vi: 'Tệp là liên kết tượng trưng trỏ ra ngoài thư mục của nó: bị từ chối, không đọc',
     en: 'The file is a symbolic link that points outside its folder: refused, not read',

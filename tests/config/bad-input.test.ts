@@ -165,6 +165,18 @@ const CASES: Case[] = [
   { name: 'c58-item-escape-title', ...validate(1, 'TEXT_CONTROL_CHARACTER', 'content/mau.md:5') },
   { name: 'c59-plan-vni', ...validate(1, 'TEXT_LEGACY_ENCODING', 'schedules/vni.yaml:5') },
   {
+    name: 'c61-jingle-folder-parent',
+    ...validate(1, 'AUDIO_PATH_OUTSIDE', 'channels/loa-xa.yaml:10'),
+  },
+  {
+    name: 'c62-jingle-symlink-out',
+    ...validate(1, 'AUDIO_PATH_OUTSIDE', 'channels/loa-xa.yaml:11'),
+    setup: (root) => {
+      writeFileSync(join(root, 'bi-mat.wav'), 'RIFF');
+      symlinkSync(join(root, 'bi-mat.wav'), join(root, 'nhac-hieu/intro.wav'));
+    },
+  },
+  {
     name: 'c60-channel-control',
     ...validate(1, 'TEXT_CONTROL_CHARACTER', 'channels/dk.yaml:2'),
   },
