@@ -24,6 +24,7 @@ export function stationChannels(
   if (found.length === 0) {
     throw new LoaError('AUDIO_STATION_UNKNOWN', {
       params: { station: key, known: all.map((c) => c.id).join(', ') },
+      kind: 'not-found',
     });
   }
   return found;

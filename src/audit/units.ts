@@ -8,7 +8,10 @@ import type { Plan, Task } from '../plan/schema.js';
 export function unitWithDescendants(plan: Plan, unit: string): string[] {
   if (!plan.units.some((u) => u.id === unit)) {
     const known = plan.units.map((u) => u.id).join(', ');
-    throw new LoaError('AUDIT_UNIT_NOT_FOUND', { params: { unit, plan: plan.id, known } });
+    throw new LoaError('AUDIT_UNIT_NOT_FOUND', {
+      params: { unit, plan: plan.id, known },
+      kind: 'not-found',
+    });
   }
   const children = new Map<string, string[]>();
   for (const u of plan.units) {

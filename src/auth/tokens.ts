@@ -176,7 +176,7 @@ export async function revokeToken(
   // NOTE: the prefix is hex only, so it holds no LIKE wildcard.
   const rows = await tokenRows(db).where('api_tokens.hash', 'like', `${id}%`).limit(6).execute();
   const [row] = rows;
-  if (!row) throw new LoaError('TOKEN_UNKNOWN', { params: { id } });
+  if (!row) throw new LoaError('TOKEN_UNKNOWN', { params: { id }, kind: 'not-found' });
   if (rows.length > 1) {
     const ids = rows.slice(0, 5).map((r) => tokenIdOf(r.hash));
     const more = rows.length > 5 ? ', …' : '';

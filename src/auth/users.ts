@@ -35,7 +35,12 @@ export async function addUser(
     throw new LoaError('USER_ROLE_INVALID', { params: { role, known: ROLES.join(', ') } });
   }
   const existing = await findUser(db, clean);
-  if (existing) throw new LoaError('USER_EXISTS', { params: { name: clean, role: existing.role } });
+  if (existing) {
+    throw new LoaError('USER_EXISTS', {
+      params: { name: clean, role: existing.role },
+      kind: 'conflict',
+    });
+  }
   const row = { name: clean, role, created_at: by.at, created_by: by.actor };
   await db.insertInto('users').values(row).execute();
   return row;
@@ -76,7 +81,7 @@ export async function createToken(
   expiresAt: string | null = expiryFrom(undefined, fromStored(by.at)),
 ): Promise<{ token: string; id: string; expiresAt: string | null; user: UserRow }> {
   const user = await findUser(db, name);
-  if (!user) throw new LoaError('USER_UNKNOWN', { params: { name } });
+  if (!user) throw new LoaError('USER_UNKNOWN', { params: { name }, kind: 'not-found' });
   const { token, id } = await insertToken(db, user.name, by, expiresAt);
   return { token, id, expiresAt, user };
 }
@@ -88,7 +93,7 @@ export async function revokeTokensOfUser(
   by: AuthActor,
 ): Promise<{ user: UserRow; revoked: number }> {
   const user = await findUser(db, name);
-  if (!user) throw new LoaError('USER_UNKNOWN', { params: { name } });
+  if (!user) throw new LoaError('USER_UNKNOWN', { params: { name }, kind: 'not-found' });
   const result = await db
     .updateTable('api_tokens')
     .set({ revoked_at: by.at, revoked_by: by.actor })

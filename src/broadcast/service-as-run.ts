@@ -104,7 +104,10 @@ export async function recordAsRun(
       ? pickSlots(slots, request.slot, where)[0]
       : (sameDay[0] ?? slots[0]);
   if (!picked) {
-    throw new LoaError('RUNDOWN_SLOT_UNKNOWN', { params: { ...where, slot: '1', count: 0 } });
+    throw new LoaError('RUNDOWN_SLOT_UNKNOWN', {
+      params: { ...where, slot: '1', count: 0 },
+      kind: 'not-found',
+    });
   }
   const served = servedTask(channel, ctx.plans);
   const at = toStored(ctx.now);
@@ -119,7 +122,10 @@ export async function recordAsRun(
     if (request.item !== undefined) {
       const slug = request.item;
       if (!itemsInOrder(rundown).some(({ item }) => item.slug === slug)) {
-        throw new LoaError('RUNDOWN_ITEM_UNKNOWN', { params: { id: rundown.id, slug } });
+        throw new LoaError('RUNDOWN_ITEM_UNKNOWN', {
+          params: { id: rundown.id, slug },
+          kind: 'not-found',
+        });
       }
       const durationSec = mustDuration(request.durationSec, rundown.id);
       await saveAsRun(tx, {

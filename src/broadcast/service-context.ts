@@ -36,6 +36,7 @@ export function broadcastChannel(
   if (!channel) {
     throw new LoaError('CHANNEL_UNKNOWN', {
       params: { id, known: [...channels.keys()].join(', ') },
+      kind: 'not-found',
     });
   }
   if (channel.kind !== 'broadcast') {
@@ -101,6 +102,7 @@ export function pickSlots<T extends { n: number }>(
   if (!found) {
     throw new LoaError('RUNDOWN_SLOT_UNKNOWN', {
       params: { ...where, slot, count: slots.length },
+      kind: 'not-found',
     });
   }
   return [found];

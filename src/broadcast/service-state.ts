@@ -48,6 +48,7 @@ export async function mustLoad(
         air: slotStart(slot).toFormat('yyyy-MM-dd HH:mm'),
         period,
       },
+      kind: 'not-found',
     });
   }
   return stored.rundown;

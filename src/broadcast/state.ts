@@ -49,6 +49,7 @@ export function transitionRundown(
   if (!NEXT[rundown.state].includes(to)) {
     throw new LoaError('RUNDOWN_TRANSITION', {
       params: { id: rundown.id, from: rundown.state, to },
+      kind: 'conflict',
     });
   }
   return record(rundown, to, by);
@@ -62,6 +63,7 @@ export function unlockRundown(rundown: Rundown, by: RundownActor): RundownTransi
   if (rundown.state !== 'locked') {
     throw new LoaError('RUNDOWN_TRANSITION', {
       params: { id: rundown.id, from: rundown.state, to: 'ready' },
+      kind: 'conflict',
     });
   }
   if (by.reason === undefined || by.reason.trim() === '') {
@@ -105,7 +107,12 @@ export function updateItem(
       }),
     })),
   );
-  if (!found) throw new LoaError('RUNDOWN_ITEM_UNKNOWN', { params: { id: rundown.id, slug } });
+  if (!found) {
+    throw new LoaError('RUNDOWN_ITEM_UNKNOWN', {
+      params: { id: rundown.id, slug },
+      kind: 'not-found',
+    });
+  }
   return next;
 }
 

@@ -32,12 +32,15 @@ function actorOf(ctx: QueueContext): Actor {
 
 async function mustFind(tx: Kysely<Database>, id: string): Promise<ItemRow> {
   const row = await findItem(tx, id);
-  if (!row) throw new LoaError('ITEM_NOT_FOUND', { params: { id } });
+  if (!row) throw new LoaError('ITEM_NOT_FOUND', { params: { id }, kind: 'not-found' });
   return row;
 }
 
 function refuse(row: ItemRow, to: string): never {
-  throw new LoaError('ITEM_TRANSITION', { params: { id: row.id, from: row.status, to } });
+  throw new LoaError('ITEM_TRANSITION', {
+    params: { id: row.id, from: row.status, to },
+    kind: 'conflict',
+  });
 }
 
 /** `loa queue add <file>`: a new item (or version) from a file outside content/. */
@@ -71,7 +74,10 @@ export async function addItemFile(
   return ctx.store.transaction(async (tx) => {
     const before = await findItem(tx, item.id);
     if (before && before.source !== 'cli') {
-      throw new LoaError('ITEM_ID_TAKEN', { params: { id: item.id, path: before.path } });
+      throw new LoaError('ITEM_ID_TAKEN', {
+        params: { id: item.id, path: before.path },
+        kind: 'conflict',
+      });
     }
     const saved = await saveItemVersion(tx, { item, source: 'cli', path, status: item.status }, by);
     if (saved) await planItems(tx, ctx.store.engine, [item.id], ctx.config, ctx.now, by);

@@ -15,11 +15,22 @@ export interface SourceLocation {
  */
 export type FailureKind = 'transient' | 'permanent' | 'auth' | 'unknown';
 
+/**
+ * What a refused request did wrong, for a caller that answers one (the server maps each to
+ * one HTTP status): `invalid` input (400, the default), a named thing that is `not-found`
+ * (404), a `conflict` with the state of things (409: a move the state refuses, a name already
+ * taken), `too-large` (413), an `unsupported` file type (415). Set where the error is thrown,
+ * so that no caller guesses it from the code's name.
+ */
+export type ErrorKind = 'invalid' | 'not-found' | 'conflict' | 'too-large' | 'unsupported';
+
 export interface LoaErrorOptions {
   params?: MessageParams;
   location?: SourceLocation;
   cause?: unknown;
   failure?: FailureKind;
+  /** Defaults to `invalid`. */
+  kind?: ErrorKind;
 }
 
 /** The one error class of loa: a stable code from the catalogue, its params and where. */
@@ -28,6 +39,7 @@ export class LoaError extends Error {
   readonly params: MessageParams;
   readonly location: SourceLocation | undefined;
   readonly failure: FailureKind | undefined;
+  readonly kind: ErrorKind;
 
   constructor(code: MessageCode, options: LoaErrorOptions = {}) {
     super(message(code, options.params ?? {}, 'en'), { cause: options.cause });
@@ -36,6 +48,7 @@ export class LoaError extends Error {
     this.params = options.params ?? {};
     this.location = options.location;
     this.failure = options.failure;
+    this.kind = options.kind ?? 'invalid';
   }
 
   /** The message in the user's language. */

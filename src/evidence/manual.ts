@@ -87,6 +87,7 @@ export async function addManualEvidence(
     const known = plan.tasks.map((t) => t.id).join(', ');
     throw new LoaError('EVIDENCE_TASK_NOT_FOUND', {
       params: { plan: plan.id, task: options.task, known },
+      kind: 'not-found',
     });
   }
   if (task.manual === undefined) {

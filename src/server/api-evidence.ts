@@ -124,7 +124,10 @@ export function evidenceRoutes(api: ApiRoutes, ctx: ServerContext): void {
     async (c, { params }) => {
       const size = await evidenceSize(ctx.session.store.db);
       if (params.index >= size) {
-        throw new LoaError('HTTP_NO_ENTRY', { params: { index: params.index, size } });
+        throw new LoaError('HTTP_NO_ENTRY', {
+          params: { index: params.index, size },
+          kind: 'not-found',
+        });
       }
       const [proof] = await inclusionProofs(ctx.session.store.db, [params.index]);
       return c.json(proof);

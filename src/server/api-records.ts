@@ -39,7 +39,10 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
           .filter((ch) => ch.kind === 'bulletin')
           .map((ch) => ch.id)
           .join(', ');
-        throw new LoaError('CHANNEL_UNKNOWN', { params: { id: params.channel, known } });
+        throw new LoaError('CHANNEL_UNKNOWN', {
+          params: { id: params.channel, known },
+          kind: 'not-found',
+        });
       }
       return c.json(await listIssues(bulletinDir(session.dataDir, channel.id)));
     },

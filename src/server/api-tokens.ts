@@ -22,7 +22,7 @@ export function tokenRoutes(api: ApiRoutes, ctx: ServerContext): void {
     },
     async (c, { query }) => {
       if (query.user !== undefined && !(await findUser(db, query.user))) {
-        throw new LoaError('USER_UNKNOWN', { params: { name: query.user } });
+        throw new LoaError('USER_UNKNOWN', { params: { name: query.user }, kind: 'not-found' });
       }
       return c.json(await listTokens(db, toStored(ctx.clock.now()), query.user));
     },

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import { LoaError } from '../errors/loa-error.js';
+import { type ErrorKind, LoaError } from '../errors/loa-error.js';
 import { hint, type MessageCode, type MessageParams, message } from '../i18n/catalogue.js';
 import type { ServerEnv } from './context.js';
 import { errorPage } from './pages/layout.js';
@@ -36,12 +36,18 @@ export function refuse(
   return c.html(errorPage(body, c.get('user')), status);
 }
 
-/** The HTTP status of a domain error: unknown things 404, refused moves 409, the rest 400. */
+/** The HTTP status of each kind of error: one status per kind, nothing guessed from codes. */
+const STATUS_OF_KIND: Readonly<Record<ErrorKind, ContentfulStatusCode>> = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  unsupported: 415,
+};
+
+/** The HTTP status a domain error carries, by the kind it was thrown with. */
 export function statusOf(error: LoaError): ContentfulStatusCode {
-  if (/NOT_FOUND|UNKNOWN|HTTP_NO_/.test(error.code)) return 404;
-  if (/TRANSITION|EXISTS|TAKEN|LOCKED|KEPT/.test(error.code)) return 409;
-  if (error.code === 'HTTP_UPLOAD_TYPE') return 415;
-  return 400;
+  return STATUS_OF_KIND[error.kind];
 }
 
 /**

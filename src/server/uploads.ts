@@ -27,7 +27,10 @@ export function checkUpload(name: string, declared: string, bytes: Uint8Array): 
   const kind = UPLOAD_TYPES[ext];
   const allowed = Object.keys(UPLOAD_TYPES).join(', ');
   const refuse = () =>
-    new LoaError('HTTP_UPLOAD_TYPE', { params: { name, type: declared || '?', allowed } });
+    new LoaError('HTTP_UPLOAD_TYPE', {
+      params: { name, type: declared || '?', allowed },
+      kind: 'unsupported',
+    });
   if (!kind) throw refuse();
   if (kind.magic && !kind.magic.every((b, i) => bytes[i] === b)) throw refuse();
   if (!kind.magic) {

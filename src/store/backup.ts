@@ -64,7 +64,10 @@ export async function restoreSqlite(
   databaseFile: string,
 ): Promise<BackupFile[]> {
   if (existsSync(databaseFile)) {
-    throw new LoaError('RESTORE_TARGET_EXISTS', { params: { path: databaseFile } });
+    throw new LoaError('RESTORE_TARGET_EXISTS', {
+      params: { path: databaseFile },
+      kind: 'conflict',
+    });
   }
   let source: BetterSqlite3.Database;
   try {

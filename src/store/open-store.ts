@@ -49,6 +49,7 @@ export function storeError(error: unknown, location: string): unknown {
       params: { location },
       cause: error,
       failure: 'transient',
+      kind: 'conflict',
     });
   }
   if (UNREACHABLE.has(code) || /connect|terminat/i.test(String((error as Error)?.message))) {

@@ -48,7 +48,9 @@ export async function addWatchedUnit(
     .select('name')
     .where('name', '=', unit.name)
     .executeTakeFirst();
-  if (exists) throw new LoaError('WITNESS_UNIT_EXISTS', { params: { name: unit.name } });
+  if (exists) {
+    throw new LoaError('WITNESS_UNIT_EXISTS', { params: { name: unit.name }, kind: 'conflict' });
+  }
   await db
     .insertInto('witness_units')
     .values({

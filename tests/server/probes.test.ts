@@ -157,7 +157,7 @@ const PROBES: Probe[] = [
     as: 'editor',
     headers: markdown,
     body: ITEM('Tin').replace('[tv]', '[khong-co]'),
-    status: 404,
+    status: 400,
     code: 'CHANNEL_UNKNOWN',
     says: 'khong-co',
   },

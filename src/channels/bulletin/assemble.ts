@@ -70,6 +70,7 @@ export function issueWindow(
     throw new LoaError('BULLETIN_ISSUE_UNKNOWN', {
       params: { channel: channel.id, number, year, count },
       failure: 'permanent',
+      kind: 'not-found',
     });
   }
   return { issue, previous };

@@ -199,7 +199,10 @@ export function adminPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
       const channel = c.req.param('id');
       if (!ctx.session.config.channels.has(channel)) {
         const known = [...ctx.session.config.channels.keys()].join(', ');
-        throw new LoaError('CHANNEL_UNKNOWN', { params: { id: channel, known } });
+        throw new LoaError('CHANNEL_UNKNOWN', {
+          params: { id: channel, known },
+          kind: 'not-found',
+        });
       }
       const actor = by(c);
       await ctx.session.store.transaction((tx) =>

@@ -182,8 +182,7 @@ export function evidencePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
         hint: hint(error.code, error.params),
         filesLost: files.length > 0,
       };
-      const status = error.code === 'PAGE_MANUAL_TOO_LARGE' ? 413 : statusOf(error);
-      return c.html(await evidenceHtml(c, ctx, { values, problem }), status);
+      return c.html(await evidenceHtml(c, ctx, { values, problem }), statusOf(error));
     }
   });
 }

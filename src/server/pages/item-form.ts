@@ -219,7 +219,7 @@ export function itemPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     const id = c.req.param('id').normalize('NFC');
     const row = await findItem(ctx.session.store.db, id);
     const item = row ? await itemVersion(ctx.session.store.db, id, row.version) : undefined;
-    if (!item) throw new LoaError('ITEM_NOT_FOUND', { params: { id } });
+    if (!item) throw new LoaError('ITEM_NOT_FOUND', { params: { id }, kind: 'not-found' });
     return c.html(await formHtml(c, ctx, valuesOf(item)));
   });
   app.post('/items/preview', requires('queue:write'), async (c) => {

@@ -126,7 +126,8 @@ export async function recordManualForm(
   }
   const max = ctx.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const size = uploads.reduce((sum, f) => sum + f.size, 0);
-  if (size > max) throw new LoaError('PAGE_MANUAL_TOO_LARGE', { params: { size, max } });
+  if (size > max)
+    throw new LoaError('PAGE_MANUAL_TOO_LARGE', { params: { size, max }, kind: 'too-large' });
   const checked: { name: string; bytes: Uint8Array }[] = [];
   for (const file of uploads) {
     const bytes = new Uint8Array(await file.arrayBuffer());
