@@ -7,6 +7,7 @@ import { fromStored, toStored } from '../store/instant.js';
 import { itemVersions } from '../store/items.js';
 import { pausedChannels, recordAttempt, releaseLeases } from '../store/publications.js';
 import type { Database } from '../store/schema.js';
+import { lateDetail } from '../text/duration.js';
 import type {
   DispatchEvent,
   DispatcherOptions,
@@ -85,8 +86,7 @@ async function sweepMissed(
       .execute();
     const events: DispatchEvent[] = [];
     for (const row of rows) {
-      const late = Math.round(now.diff(fromStored(row.slot)).as('minutes'));
-      const detail = `late by ${late} min (limit ${channel.maxLatenessMinutes})`;
+      const detail = lateDetail(now.diff(fromStored(row.slot)), channel.maxLatenessMinutes);
       await tx
         .updateTable('publications')
         .set({ status: 'missed', reason: detail, updated_at: at })

@@ -14,6 +14,7 @@ import {
   settlePublication,
 } from '../store/publications.js';
 import type { Database, ItemRow, PublicationRow, PublicationUpdate } from '../store/schema.js';
+import { lateDetail } from '../text/duration.js';
 import { redact } from '../text/redact.js';
 import { deadline } from './deadline.js';
 import type { DispatchEvent, DispatcherOptions, DispatchOutcome } from './dispatch-types.js';
@@ -198,7 +199,7 @@ export async function publishOne(
   const now = clock.now();
   const lateMin = now.diff(fromStored(row.slot)).as('minutes');
   if (lateMin > channel.maxLatenessMinutes) {
-    const detail = `late by ${Math.round(lateMin)} min (limit ${channel.maxLatenessMinutes})`;
+    const detail = lateDetail(now.diff(fromStored(row.slot)), channel.maxLatenessMinutes);
     return settle(
       'missed',
       { status: 'missed', needs_reconcile: 0, reason: detail },

@@ -11,8 +11,10 @@ import { channelZone } from '../../scheduler/planner.js';
 import { localTime } from '../../scheduler/scheduling-context.js';
 import { openSession } from '../../scheduler/session.js';
 import { listFollowUps } from '../../store/followups.js';
+import { fromStored } from '../../store/instant.js';
 import { listPublications, pausedChannels } from '../../store/publications.js';
 import type { FollowUpAction, FollowUpStatus, PublicationRow } from '../../store/schema.js';
+import { durationWords, isLateDetail } from '../../text/duration.js';
 import { type Output, printJson } from '../output.js';
 import { issueLine } from './bulletin.js';
 
@@ -180,8 +182,19 @@ export async function runStatus(
         }),
       );
       const when = (p: PublicationRow) => localTime(p.slot, s.zone);
-      for (const p of s.next)
-        output.out(message('STATUS_NEXT', { when: when(p), item: p.item_id }));
+      const now = clock.now();
+      for (const p of s.next) {
+        const late = now.diff(fromStored(p.slot));
+        output.out(
+          late.as('minutes') >= 1
+            ? message('STATUS_NEXT_LATE', {
+                when: when(p),
+                item: p.item_id,
+                late: durationWords(late),
+              })
+            : message('STATUS_NEXT', { when: when(p), item: p.item_id }),
+        );
+      }
       const channel = session.config.channels.get(s.channel);
       for (const p of s.retrying) {
         output.out(
@@ -201,8 +214,17 @@ export async function runStatus(
         );
       }
       for (const p of s.missed) {
+        // The stored reason is English; a lateness is said again in the user's words, from the
+        // slot and the moment it was marked missed.
         output.out(
-          message('STATUS_MISSED', { when: when(p), item: p.item_id, reason: p.reason ?? '' }),
+          isLateDetail(p.reason) && channel
+            ? message('STATUS_MISSED_LATE', {
+                when: when(p),
+                item: p.item_id,
+                late: durationWords(fromStored(p.updated_at).diff(fromStored(p.slot))),
+                limit: durationWords({ minutes: channel.maxLatenessMinutes }),
+              })
+            : message('STATUS_MISSED', { when: when(p), item: p.item_id, reason: p.reason ?? '' }),
         );
       }
       for (const f of s.followUps) {

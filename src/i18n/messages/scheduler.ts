@@ -13,6 +13,14 @@ export const schedulerMessages = {
   STATUS_NEXT: { vi: '  kế tiếp: {when}  {item}', en: '  next: {when}  {item}' },
   STATUS_FAILED: { vi: '  lỗi: {when}  {item}: {error}', en: '  failed: {when}  {item}: {error}' },
   STATUS_MISSED: { vi: '  lỡ: {when}  {item}: {reason}', en: '  missed: {when}  {item}: {reason}' },
+  STATUS_MISSED_LATE: {
+    vi: '  lỡ: {when}  {item}: trễ {late} (giới hạn {limit})',
+    en: '  missed: {when}  {item}: late by {late} (limit {limit})',
+  },
+  STATUS_NEXT_LATE: {
+    vi: '  kế tiếp: {when}  {item} (trễ {late})',
+    en: '  next: {when}  {item} (late by {late})',
+  },
   STATUS_NOTHING: { vi: 'Chưa có lượt đăng nào', en: 'No publications yet' },
   STATUS_FOLLOW_UP_PENDING: {
     vi: '  chờ {action}: {item} (đã thử {attempts} lần{error})',
