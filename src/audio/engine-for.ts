@@ -1,4 +1,4 @@
-import type { AudioSettings } from '../channels/schema.js';
+import type { AudioSettings } from '../model/channel.js';
 import { commandEngine } from './engines/command.js';
 import { embeddedEngine } from './engines/embedded.js';
 import { httpEngine } from './engines/http.js';

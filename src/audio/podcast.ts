@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { itemsInOrder, type Rundown, slotStart } from '../broadcast/model.js';
-import type { BroadcastChannel } from '../channels/schema.js';
+import type { BroadcastChannel } from '../model/channel.js';
 import { escapeHtml } from '../text/html.js';
 
 /** A built programme with the size of its MP3 (the enclosure's length). */

@@ -1,9 +1,9 @@
 import { proratedQuota } from '../calendar/opportunities.js';
 import { intersect, planPeriod } from '../calendar/period.js';
-import type { Channel } from '../channels/schema.js';
 import { LoaError } from '../errors/loa-error.js';
-import { eachUnitsOf, memberOf } from '../plan/each.js';
-import type { Plan, Task } from '../plan/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Plan, Task } from '../model/plan.js';
+import { eachUnitsOf, memberOf } from '../model/plan-each.js';
 import { servingByTask } from '../plan/serving.js';
 import { applyCorrections } from './corrections.js';
 import { type EntryIndex, entriesOfTask, indexEntries, type TimedEntry } from './entry-index.js';

@@ -1,4 +1,4 @@
-import type { Plan, Task } from '../plan/schema.js';
+import type { Plan, Task } from '../model/plan.js';
 import type { AuditEntry, AuditWarning } from './types.js';
 
 /** An entry with its instant read once, in epoch milliseconds. */

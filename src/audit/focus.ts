@@ -1,4 +1,4 @@
-import type { Plan } from '../plan/schema.js';
+import type { Plan } from '../model/plan.js';
 import type { FocusCoverage } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { offerIn } from '../calendar/opportunities.js';
-import type { Channel } from '../channels/schema.js';
-import type { Task } from '../plan/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Task } from '../model/plan.js';
 import type { SubPeriod } from './sub-periods.js';
 import type { TaskStatus } from './types.js';
 

@@ -1,5 +1,5 @@
-import type { Channel } from '../channels/schema.js';
-import type { Plan, Task } from '../plan/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Plan, Task } from '../model/plan.js';
 import type { SubPeriod } from './sub-periods.js';
 import type {
   AuditEntry,

@@ -1,6 +1,6 @@
-import type { Channel } from '../channels/schema.js';
-import { minutesOfDay, weekdayNumber } from '../config/primitives.js';
-import type { Task } from '../plan/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Task } from '../model/plan.js';
+import { minutesOfDay, weekdayNumber } from '../model/primitives.js';
 import type { TimedEntry } from './entry-index.js';
 import type { LocalClock } from './local-clock.js';
 import type { RejectReason } from './types.js';

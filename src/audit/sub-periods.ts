@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { intersect, type Period, periodsWithin, type Range } from '../calendar/period.js';
-import type { PeriodKind } from '../plan/schema.js';
+import type { PeriodKind } from '../model/plan.js';
 
 /** One sub-period a task is counted over, as the audit uses it. */
 export interface SubPeriod {

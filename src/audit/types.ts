@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Range } from '../calendar/period.js';
-import type { Channel } from '../channels/schema.js';
-import type { PeriodKind, Plan } from '../plan/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { PeriodKind, Plan } from '../model/plan.js';
 
 /** What an evidence entry records. `report` and `correction` never count for a task. */
 export type AuditEntryKind =

@@ -1,5 +1,5 @@
 import { LoaError } from '../errors/loa-error.js';
-import type { Plan, Task } from '../plan/schema.js';
+import type { Plan, Task } from '../model/plan.js';
 
 /**
  * A unit and every unit under it through `parent`, so that an audit of a department rolls

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
-import { toStored } from '../store/instant.js';
+import { toStored } from '../model/instant.js';
 import type { Database } from '../store/schema.js';
 import { isRole } from './roles.js';
 import type { AuthUser } from './users.js';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { DEFAULT_ZONE } from '../config/primitives.js';
 import { LoaError } from '../errors/loa-error.js';
-import { fromStored, toStored } from '../store/instant.js';
+import { fromStored, toStored } from '../model/instant.js';
+import { DEFAULT_ZONE } from '../model/primitives.js';
 
 /** How long a token lives when `--expires` is not given. */
 export const DEFAULT_TOKEN_DAYS = 90;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
-import { fromStored, toStored } from '../store/instant.js';
+import { fromStored, toStored } from '../model/instant.js';
 import type { Database } from '../store/schema.js';
 import { recordTokenUse } from './tokens.js';
 

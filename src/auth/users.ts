@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { LoaError } from '../errors/loa-error.js';
-import { fromStored } from '../store/instant.js';
+import { fromStored } from '../model/instant.js';
 import type { Database, UserRow } from '../store/schema.js';
 import { isRole, ROLES, type Role } from './roles.js';
 import { expiryFrom } from './token-expiry.js';

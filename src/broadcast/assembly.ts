@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { BroadcastChannel } from '../channels/schema.js';
-import type { ContentItem } from '../content/schema.js';
-import type { Plan } from '../plan/schema.js';
+import type { BroadcastChannel } from '../model/channel.js';
+import type { ContentItem } from '../model/item.js';
+import type { Plan } from '../model/plan.js';
 import { slugify } from '../text/vietnamese.js';
 import { bestFilling, type KnapsackEntry } from './knapsack.js';
 import {

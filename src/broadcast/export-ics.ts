@@ -1,6 +1,6 @@
 import { type DateTime, IANAZone } from 'luxon';
-import type { BroadcastChannel } from '../channels/schema.js';
-import { DEFAULT_ZONE } from '../config/primitives.js';
+import type { BroadcastChannel } from '../model/channel.js';
+import { DEFAULT_ZONE } from '../model/primitives.js';
 import { type ExportOptions, label } from './export-rows.js';
 import { itemsInOrder, type Rundown, slotStart } from './model.js';
 import { programmeSlots } from './slots.js';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DEFAULT_ZONE } from '../config/primitives.js';
+import { DEFAULT_ZONE } from '../model/primitives.js';
 
 /**
  * The life of a rundown: `draft` while it is edited, `ready` when the editor hands it over,

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { broadcastSlotsIn } from '../calendar/slots.js';
-import type { BroadcastChannel } from '../channels/schema.js';
-import { DEFAULT_ZONE } from '../config/primitives.js';
+import type { BroadcastChannel } from '../model/channel.js';
+import { DEFAULT_ZONE } from '../model/primitives.js';
 import { type RundownSlot, rundownSlot } from './model.js';
 
 /**

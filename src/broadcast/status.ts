@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
-import type { BroadcastChannel } from '../channels/schema.js';
 import type { MessageCode } from '../i18n/catalogue.js';
+import type { BroadcastChannel } from '../model/channel.js';
 import { type Rundown, type RundownSlot, slotEnd, slotStart } from './model.js';
 import { computeTiming } from './timing.js';
 

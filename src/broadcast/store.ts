@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { toStored } from '../store/instant.js';
+import { toStored } from '../model/instant.js';
 import type { Database, RundownAsRunRow, RundownEventRow, RundownRow } from '../store/schema.js';
 import {
   itemsInOrder,

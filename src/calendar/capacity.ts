@@ -1,8 +1,8 @@
-import type { Channel } from '../channels/schema.js';
 import { type Diagnostic, fieldPath } from '../config/diagnostic.js';
 import type { Project } from '../config/project.js';
-import { eachUnitsOf, memberOf } from '../plan/each.js';
-import type { Plan } from '../plan/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Plan } from '../model/plan.js';
+import { eachUnitsOf, memberOf } from '../model/plan-each.js';
 import { servingByTask } from '../plan/serving.js';
 import { offerIn, proratedQuota } from './opportunities.js';
 import { intersect, periodsWithin, planPeriod } from './period.js';

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
-import type { Channel } from '../channels/schema.js';
-import { minutesOfDay, weekdayNumber } from '../config/primitives.js';
-import type { Task } from '../plan/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Task } from '../model/plan.js';
+import { minutesOfDay, weekdayNumber } from '../model/primitives.js';
 import type { Range } from './period.js';
 import { broadcastSlotsIn, bulletinIssuesIn, postingSlotsAfter } from './slots.js';
 

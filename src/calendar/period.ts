@@ -1,7 +1,7 @@
 import { DateTime, type DateTimeUnit } from 'luxon';
-import { DEFAULT_ZONE } from '../config/primitives.js';
 import { LoaError } from '../errors/loa-error.js';
-import type { PeriodKind, Plan } from '../plan/schema.js';
+import type { PeriodKind, Plan } from '../model/plan.js';
+import { DEFAULT_ZONE } from '../model/primitives.js';
 
 /** The period kinds that follow the calendar (every kind but the plan's own period). */
 export type CalendarKind = Exclude<PeriodKind, 'plan'>;

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
-import type { Channel } from '../channels/schema.js';
-import type { Weekday } from '../config/primitives.js';
-import type { Plan, Task } from '../plan/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Plan, Task } from '../model/plan.js';
+import type { Weekday } from '../model/primitives.js';
 import { intersect, type Period, planPeriod, type Range } from './period.js';
 import { type ReportDue, reportsDue } from './reporting.js';
 import { broadcastSlotsIn, bulletinIssuesIn } from './slots.js';

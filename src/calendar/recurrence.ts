@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import rrulePackage from 'rrule';
-import { type ExceptDay, parseRrule, type RecurrenceSpec } from '../config/recurrence.js';
+import { type ExceptDay, parseRrule, type RecurrenceSpec } from '../model/recurrence.js';
 
 const { RRule } = rrulePackage;
 

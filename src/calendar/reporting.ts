@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { Plan, Reporting } from '../plan/schema.js';
+import type { Plan, Reporting } from '../model/plan.js';
 import {
   type CalendarKind,
   contains,

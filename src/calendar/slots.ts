@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { BroadcastChannel, BulletinChannel, PostingSchedule } from '../channels/schema.js';
-import { DEFAULT_ZONE, WEEKDAYS, type Weekday, weekdayNumber } from '../config/primitives.js';
-import type { ExceptDay, RecurrenceSpec } from '../config/recurrence.js';
+import type { BroadcastChannel, BulletinChannel, PostingSchedule } from '../model/channel.js';
+import { DEFAULT_ZONE, WEEKDAYS, type Weekday, weekdayNumber } from '../model/primitives.js';
+import type { ExceptDay, RecurrenceSpec } from '../model/recurrence.js';
 import { contains, type Range } from './period.js';
 import { atLocal, localDaysOf, recurrenceDays } from './recurrence.js';
 

@@ -1,7 +1,7 @@
-import type { Clock } from '../calendar/clock.js';
-import type { ContentItem } from '../content/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Clock } from '../model/clock.js';
+import type { ContentItem } from '../model/item.js';
 import type { Store } from '../store/types.js';
-import type { Channel } from './schema.js';
 
 /** What the dispatcher hands an adapter: one publication of one item version. */
 export interface PublicationRequest {

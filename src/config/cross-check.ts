@@ -1,14 +1,14 @@
 import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { BroadcastChannel, Channel } from '../channels/schema.js';
-import type { ContentItem } from '../content/schema.js';
 import type { MessageCode, MessageParams } from '../i18n/catalogue.js';
-import { eachUnitsOf } from '../plan/each.js';
-import type { Plan, Task } from '../plan/schema.js';
+import type { BroadcastChannel, Channel } from '../model/channel.js';
+import type { ContentItem } from '../model/item.js';
+import type { Plan, Task } from '../model/plan.js';
+import { eachUnitsOf } from '../model/plan-each.js';
+import { minutesOfDay } from '../model/primitives.js';
 import { resolveInside } from './contained.js';
 import { type Diagnostic, fieldPath } from './diagnostic.js';
 import type { Located } from './load-file.js';
-import { minutesOfDay } from './primitives.js';
 import type { Project } from './project.js';
 
 type Emit = (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Channel } from '../channels/schema.js';
-import { ItemFrontMatter } from '../content/schema.js';
-import { Plan } from '../plan/schema.js';
+import { Channel } from '../model/channel.js';
+import { ItemFrontMatter } from '../model/item.js';
+import { Plan } from '../model/plan.js';
 
 /** The JSON Schema files `loa schema` writes, by file name. */
 export const SCHEMA_FILES = {

@@ -1,14 +1,14 @@
 import { realpathSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type Channel, Channel as ChannelSchema } from '../channels/schema.js';
-import { parseItem } from '../content/parse-item.js';
-import type { ContentItem } from '../content/schema.js';
 import { LoaError } from '../errors/loa-error.js';
-import { type Plan, Plan as PlanSchema } from '../plan/schema.js';
+import { type Channel, Channel as ChannelSchema } from '../model/channel.js';
+import type { ContentItem } from '../model/item.js';
+import { type Plan, Plan as PlanSchema } from '../model/plan.js';
 import { crossCheck } from './cross-check.js';
 import type { Diagnostic } from './diagnostic.js';
 import { type LoadResult, type Located, loadYamlFile } from './load-file.js';
+import { parseItem } from './parse-item.js';
 import { readSource } from './source.js';
 
 /** The three configuration folders of a loa project. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { LoaError } from '../errors/loa-error.js';
-import { toStored } from '../store/instant.js';
+import { toStored } from '../model/instant.js';
 import type { Database } from '../store/schema.js';
 import { verifyCheckpoint } from './checkpoint.js';
 import { type NoteVerifier, parseNote, parseVerifierKey } from './signed-note.js';

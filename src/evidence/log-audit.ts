@@ -4,8 +4,8 @@ import { auditPlan } from '../audit/audit-plan.js';
 import { subPeriodsOf } from '../audit/sub-periods.js';
 import type { AuditEntry, AuditResult } from '../audit/types.js';
 import { planPeriod, type Range } from '../calendar/period.js';
-import type { Channel } from '../channels/schema.js';
-import type { Plan } from '../plan/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Plan } from '../model/plan.js';
 import type { Database } from '../store/schema.js';
 import { type EvidenceEntry, readEvidence } from './log.js';
 

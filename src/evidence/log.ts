@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { LoaError } from '../errors/loa-error.js';
+import { canonicalJson } from '../model/canonical-json.js';
 import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
-import { canonicalJson } from './canonical-json.js';
 import { CompactRange } from './compact-range.js';
 
 /** What an evidence entry records (same kinds as the audit reads). */

@@ -4,7 +4,7 @@ import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { DateTime } from 'luxon';
 import { LoaError } from '../errors/loa-error.js';
-import type { Plan } from '../plan/schema.js';
+import type { Plan } from '../model/plan.js';
 import type { Store } from '../store/types.js';
 import { appendEvidence, type EvidenceFile } from './log.js';
 

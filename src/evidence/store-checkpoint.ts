@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
-import { toStored } from '../store/instant.js';
+import { toStored } from '../model/instant.js';
 import type { Database, EvidenceCheckpointRow } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 import { signCheckpoint } from './checkpoint.js';

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { basename, extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { ContentItem } from '../content/schema.js';
 import { LoaError } from '../errors/loa-error.js';
+import type { ContentItem } from '../model/item.js';
 import { nfc, slugify } from '../text/vietnamese.js';
 import { type PreparedImage, type PrepareImageOptions, prepareImage } from './prepare-image.js';
 

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
-import type { Channel } from '../channels/schema.js';
-import type { Plan } from './schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Plan } from '../model/plan.js';
 
 /** Whether a plan's period is over at `now` (its last day has passed in its zone). */
 export function planEnded(plan: Plan, now: DateTime): boolean {

@@ -2,7 +2,7 @@ import type { MessageCode } from '../i18n/catalogue.js';
 import { message } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
 import { currentLang } from '../i18n/lang.js';
-import type { PeriodKind, Task } from './schema.js';
+import type { PeriodKind, Task } from '../model/plan.js';
 
 /** The catalogue code of "per week", "per month"… for each period kind. */
 export const PER: Record<PeriodKind, MessageCode> = {

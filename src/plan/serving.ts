@@ -1,5 +1,5 @@
-import type { Channel } from '../channels/schema.js';
-import type { Plan } from './schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Plan } from '../model/plan.js';
 
 /** The ids of the channels that serve each task of a plan (per the channels' `serves`), by task id. */
 export function servingByTask(plan: Plan, channels: readonly Channel[]): Map<string, string[]> {

@@ -3,11 +3,11 @@ import { auditPlan } from '../audit/audit-plan.js';
 import type { AuditEntry, AuditResult } from '../audit/types.js';
 import { type Period, parsePeriod } from '../calendar/period.js';
 import { reportWindow } from '../calendar/reporting.js';
-import type { Channel } from '../channels/schema.js';
 import { LoaError } from '../errors/loa-error.js';
 import { message } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
-import type { Plan } from '../plan/schema.js';
+import type { Channel } from '../model/channel.js';
+import type { Plan } from '../model/plan.js';
 import {
   issuerAbbreviation,
   periodInWords,

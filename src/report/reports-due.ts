@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { type ReportDue, reportsDue } from '../calendar/reporting.js';
-import type { Plan } from '../plan/schema.js';
+import type { Plan } from '../model/plan.js';
 
 /** A report that falls due, with the plan it belongs to and the days left. */
 export interface PlanReportDue extends ReportDue {

@@ -2,8 +2,8 @@ import type { DateTime } from 'luxon';
 import type { Period } from '../calendar/period.js';
 import { message } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
+import type { PeriodKind } from '../model/plan.js';
 import { PER } from '../plan/describe.js';
-import type { PeriodKind } from '../plan/schema.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 

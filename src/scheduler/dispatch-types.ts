@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../calendar/clock.js';
-import type { Channel } from '../channels/schema.js';
 import type { ChannelAdapter } from '../channels/types.js';
+import type { Channel } from '../model/channel.js';
+import type { Clock } from '../model/clock.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 import type { FollowUpHook } from './follow-ups.js';

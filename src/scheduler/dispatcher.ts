@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
-import type { Channel } from '../channels/schema.js';
-import type { ContentItem } from '../content/schema.js';
-import { fromStored, toStored } from '../store/instant.js';
+import type { Channel } from '../model/channel.js';
+import { fromStored, toStored } from '../model/instant.js';
+import type { ContentItem } from '../model/item.js';
 import { itemVersions } from '../store/items.js';
 import { pausedChannels, recordAttempt, releaseLeases } from '../store/publications.js';
 import type { Database } from '../store/schema.js';

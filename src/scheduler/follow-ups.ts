@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
-import type { Channel } from '../channels/schema.js';
 import type { ChannelAdapter, PublishedRef } from '../channels/types.js';
+import type { Channel } from '../model/channel.js';
+import { toStored } from '../model/instant.js';
 import {
   addFollowUp,
   claimFollowUps,
@@ -10,7 +11,6 @@ import {
   settleFollowUp,
   supersedeFollowUps,
 } from '../store/followups.js';
-import { toStored } from '../store/instant.js';
 import { findItem, itemVersion } from '../store/items.js';
 import { setChannelPaused } from '../store/publications.js';
 import type { Database, FollowUpRow, ItemRow, PublicationRow } from '../store/schema.js';

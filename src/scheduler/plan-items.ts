@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
-import type { Channel } from '../channels/schema.js';
-import { toStored } from '../store/instant.js';
+import type { Channel } from '../model/channel.js';
+import { toStored } from '../model/instant.js';
 import { type Actor, findItem, itemVersion, setItemStatus } from '../store/items.js';
 import { LOCKS, lockFor } from '../store/locks.js';
 import type { Engine } from '../store/migrations.js';

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { postingSlotsAfter } from '../calendar/slots.js';
-import type { Channel } from '../channels/schema.js';
-import { DEFAULT_ZONE } from '../config/primitives.js';
-import type { ContentItem } from '../content/schema.js';
-import { toStored } from '../store/instant.js';
+import type { Channel } from '../model/channel.js';
+import { toStored } from '../model/instant.js';
+import type { ContentItem } from '../model/item.js';
+import { DEFAULT_ZONE } from '../model/primitives.js';
 import type { ItemRow, PublicationRow } from '../store/schema.js';
 
 /** Channel kinds whose publications are planned per item (item × channel × slot). */

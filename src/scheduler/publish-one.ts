@@ -1,11 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
-import type { Channel } from '../channels/schema.js';
 import type { ChannelAdapter, PublishedRef } from '../channels/types.js';
-import type { ContentItem } from '../content/schema.js';
 import { type FailureKind, LoaError } from '../errors/loa-error.js';
-import { fromStored, toStored } from '../store/instant.js';
+import type { Channel } from '../model/channel.js';
+import { fromStored, toStored } from '../model/instant.js';
+import type { ContentItem } from '../model/item.js';
 import { findItem, itemVersion, setItemStatus } from '../store/items.js';
 import {
   hasWithdrawnPublication,

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { DateTime } from 'luxon';
-import type { Channel } from '../channels/schema.js';
 import type { Project } from '../config/project.js';
+import type { Channel } from '../model/channel.js';
 import type { PlanningConfig } from './plan-items.js';
 
 /** The planning configuration of a loaded project: channels by id, plan zones by id. */

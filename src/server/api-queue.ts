@@ -1,15 +1,11 @@
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
+import { addItemFile, approveItem, rescheduleItem, withdrawItem } from '../app/queue.js';
+import { queueEntries as listQueue, type QueueEntry, type QueueFilter } from '../app/queue-list.js';
 import { runStatus } from '../cli/commands/status.js';
 import { formatDiagnostic } from '../config/diagnostic.js';
-import { parseItem } from '../content/parse-item.js';
-import { addItemFile, approveItem, rescheduleItem, withdrawItem } from '../content/queue.js';
-import {
-  queueEntries as listQueue,
-  type QueueEntry,
-  type QueueFilter,
-} from '../content/queue-list.js';
+import { parseItem } from '../config/parse-item.js';
 import { LoaError } from '../errors/loa-error.js';
 import { reportsDueWithin } from '../report/reports-due.js';
 import { listPublications } from '../store/publications.js';

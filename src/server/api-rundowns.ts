@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { RUNDOWN_FORMAT_FILES, RUNDOWN_FORMATS, rundownCalendar } from '../broadcast/exports.js';
-import type { Rundown } from '../broadcast/model.js';
-import { recordAsRun } from '../broadcast/service-as-run.js';
+import { recordAsRun } from '../app/broadcast/service-as-run.js';
 import {
   broadcastChannel,
   periodOf,
   pickSlots,
   slotsOf,
   zoneOf,
-} from '../broadcast/service-context.js';
-import { moveRundowns, mustLoad } from '../broadcast/service-state.js';
+} from '../app/broadcast/service-context.js';
+import { moveRundowns, mustLoad } from '../app/broadcast/service-state.js';
+import { RUNDOWN_FORMAT_FILES, RUNDOWN_FORMATS, rundownCalendar } from '../broadcast/exports.js';
+import type { Rundown } from '../broadcast/model.js';
 import { rundownsOfChannel } from '../broadcast/store.js';
 import { LoaError } from '../errors/loa-error.js';
 import { currentLang } from '../i18n/lang.js';
-import { toStored } from '../store/instant.js';
+import { toStored } from '../model/instant.js';
 import type { ApiRoutes } from './api-router.js';
 import { broadcastContext, type ServerContext } from './context.js';
 import { RundownRenderings } from './rundown-cache.js';

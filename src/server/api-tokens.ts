@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listTokens, revokeToken } from '../auth/tokens.js';
 import { findUser } from '../auth/users.js';
 import { LoaError } from '../errors/loa-error.js';
-import { toStored } from '../store/instant.js';
+import { toStored } from '../model/instant.js';
 import type { ApiRoutes } from './api-router.js';
 import type { ServerContext } from './context.js';
 

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { broadcastChannel, periodOf, zoneOf } from '../app/broadcast/service-context.js';
 import { audioDir } from '../audio/files.js';
 import { playoutM3u8 } from '../audio/playout.js';
 import { podcastFeed } from '../audio/podcast.js';
@@ -9,8 +10,7 @@ import {
   stationChannels,
   stationPlayout,
 } from '../audio/station.js';
-import { broadcastChannel, periodOf, zoneOf } from '../broadcast/service-context.js';
-import { toStored } from '../store/instant.js';
+import { toStored } from '../model/instant.js';
 import type { ApiRoutes } from './api-router.js';
 import type { ServerContext, ServerEnv } from './context.js';
 import { PublicFiles } from './public-files.js';

@@ -13,7 +13,7 @@ import { formatTokenInstant } from '../auth/token-expiry.js';
 import { TokenUsage } from '../auth/token-usage.js';
 import { checkToken } from '../auth/tokens.js';
 import type { AuthUser } from '../auth/users.js';
-import { toStored } from '../store/instant.js';
+import { toStored } from '../model/instant.js';
 import type { ServerContext, ServerEnv } from './context.js';
 import { forbidden } from './forbidden.js';
 import { isApi, refuse } from './refusal.js';

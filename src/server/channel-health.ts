@@ -1,4 +1,4 @@
-import type { Channel } from '../channels/schema.js';
+import type { Channel } from '../model/channel.js';
 import { listPublications, pausedChannels } from '../store/publications.js';
 import type { ServerContext } from './context.js';
 

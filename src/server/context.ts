@@ -1,9 +1,9 @@
+import type { BroadcastContext } from '../app/broadcast/service-context.js';
+import type { QueueContext } from '../app/queue.js';
+import type { Session } from '../app/session.js';
 import type { AuthUser } from '../auth/users.js';
-import type { BroadcastContext } from '../broadcast/service-context.js';
-import type { Clock } from '../calendar/clock.js';
 import { projectDirs } from '../config/project.js';
-import type { QueueContext } from '../content/queue.js';
-import type { Session } from '../scheduler/session.js';
+import type { Clock } from '../model/clock.js';
 
 /** One structured access-log record: never a token, never a body. */
 export interface AccessRecord {

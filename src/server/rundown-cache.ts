@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { exportRundown, type RundownFormat } from '../broadcast/exports.js';
-import { type RundownSlot, rundownId } from '../broadcast/model.js';
 import {
   broadcastChannel,
   periodOf,
   pickSlots,
   slotsOf,
   zoneOf,
-} from '../broadcast/service-context.js';
-import { mustLoad } from '../broadcast/service-state.js';
+} from '../app/broadcast/service-context.js';
+import { mustLoad } from '../app/broadcast/service-state.js';
+import { exportRundown, type RundownFormat } from '../broadcast/exports.js';
+import { type RundownSlot, rundownId } from '../broadcast/model.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { Lang } from '../i18n/lang.js';
 import type { ServerContext } from './context.js';

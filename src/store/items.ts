@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ContentItem } from '../content/schema.js';
-import { canonicalJson } from '../evidence/canonical-json.js';
+import { canonicalJson } from '../model/canonical-json.js';
+import type { ContentItem } from '../model/item.js';
 import { reusableQuery } from './reusable-query.js';
 import type { Database, ItemEventRow, ItemRow, ItemSource, ItemStatus } from './schema.js';
 

@@ -4,7 +4,7 @@ import { verifyCheckpoint } from '../evidence/checkpoint.js';
 import { verifyConsistency } from '../evidence/merkle.js';
 import { parseNote, parseVerifierKey, signNote } from '../evidence/signed-note.js';
 import type { SigningKey } from '../evidence/signing-key.js';
-import { toStored } from '../store/instant.js';
+import { toStored } from '../model/instant.js';
 import type { Database } from '../store/schema.js';
 import type { WatchedUnit } from './units.js';
 

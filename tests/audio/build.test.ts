@@ -4,8 +4,8 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { DateTime } from 'luxon';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openSession } from '../../src/app/session.js';
 import { addUser, createToken } from '../../src/auth/users.js';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { runAudioBuild } from '../../src/cli/commands/audio.js';
 import { runAudioAsRun } from '../../src/cli/commands/audio-as-run.js';
 import { runPlayList } from '../../src/cli/commands/audio-play-list.js';
@@ -14,7 +14,7 @@ import { runRundownBuild, runRundownMove } from '../../src/cli/commands/rundown.
 import { runRundownShow } from '../../src/cli/commands/rundown-show.js';
 import { main } from '../../src/cli/main.js';
 import { readEvidence } from '../../src/evidence/log.js';
-import { openSession } from '../../src/scheduler/session.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/open-store.js';
 import { getPage, login } from '../server/pages-support.js';

@@ -7,10 +7,10 @@ import { renderAuditTable } from '../../src/audit/render-text.js';
 import type { AuditEntry, AuditResult } from '../../src/audit/types.js';
 import { parsePeriod, planPeriod } from '../../src/calendar/period.js';
 import { broadcastSlotsIn, bulletinIssuesIn } from '../../src/calendar/slots.js';
-import type { Channel } from '../../src/channels/schema.js';
 import { main } from '../../src/cli/main.js';
 import { loadProject } from '../../src/config/project.js';
-import type { Plan } from '../../src/plan/schema.js';
+import type { Channel } from '../../src/model/channel.js';
+import type { Plan } from '../../src/model/plan.js';
 import { captureOutput } from '../support/capture-output.js';
 
 /** The example district plan: every cadence and a per-unit quota (examples/). */

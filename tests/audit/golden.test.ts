@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditPlan } from '../../src/audit/audit-plan.js';
 import type { AuditResult } from '../../src/audit/types.js';
 import { parsePeriod } from '../../src/calendar/period.js';
-import type { Channel } from '../../src/channels/schema.js';
 import { loadProject } from '../../src/config/project.js';
-import type { Plan } from '../../src/plan/schema.js';
+import type { Channel } from '../../src/model/channel.js';
+import type { Plan } from '../../src/model/plan.js';
 import { syntheticYear } from './synthetic-year.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/audit');

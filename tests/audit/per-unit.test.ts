@@ -5,8 +5,8 @@ import { auditPlan } from '../../src/audit/audit-plan.js';
 import { renderAuditCsv, renderAuditTable } from '../../src/audit/render-text.js';
 import type { AuditEntry, AuditResult } from '../../src/audit/types.js';
 import { parsePeriod } from '../../src/calendar/period.js';
-import { Channel } from '../../src/channels/schema.js';
-import { Plan } from '../../src/plan/schema.js';
+import { Channel } from '../../src/model/channel.js';
+import { Plan } from '../../src/model/plan.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toUTC().toISO() ?? '';

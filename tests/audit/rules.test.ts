@@ -5,9 +5,9 @@ import { applyCorrections } from '../../src/audit/corrections.js';
 import { localClock } from '../../src/audit/local-clock.js';
 import type { AuditEntry, AuditInput } from '../../src/audit/types.js';
 import { parsePeriod } from '../../src/calendar/period.js';
-import { Channel } from '../../src/channels/schema.js';
 import { LoaError } from '../../src/errors/loa-error.js';
-import { Plan } from '../../src/plan/schema.js';
+import { Channel } from '../../src/model/channel.js';
+import { Plan } from '../../src/model/plan.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 

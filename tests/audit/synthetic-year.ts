@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { AuditEntry } from '../../src/audit/types.js';
 import { periodsWithin } from '../../src/calendar/period.js';
-import type { Channel } from '../../src/channels/schema.js';
-import type { Plan, Task } from '../../src/plan/schema.js';
+import type { Channel } from '../../src/model/channel.js';
+import type { Plan, Task } from '../../src/model/plan.js';
 
 /**
  * A deterministic year of evidence for a plan: every task carried out as its rule asks,

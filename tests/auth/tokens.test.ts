@@ -11,7 +11,7 @@ import {
 } from '../../src/auth/tokens.js';
 import { addUser, createToken } from '../../src/auth/users.js';
 import { LoaError } from '../../src/errors/loa-error.js';
-import { toStored } from '../../src/store/instant.js';
+import { toStored } from '../../src/model/instant.js';
 import { openStore, storeOptionsFrom } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/types.js';
 import { storeEngines } from '../support/store-engines.js';

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import { auditPlan } from '../../src/audit/audit-plan.js';
 import type { AuditEntry } from '../../src/audit/types.js';
 import { parsePeriod } from '../../src/calendar/period.js';
-import type { Channel } from '../../src/channels/schema.js';
-import type { Plan, Task } from '../../src/plan/schema.js';
+import type { Channel } from '../../src/model/channel.js';
+import type { Plan, Task } from '../../src/model/plan.js';
 import { type BenchFigure, timeMs } from './report.js';
 
 const UNITS = 1000;

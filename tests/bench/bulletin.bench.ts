@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { buildIssue } from '../../src/channels/bulletin/assemble.js';
 import { renderIssueFeeds } from '../../src/channels/bulletin/feeds.js';
 import type { BulletinEntry } from '../../src/channels/bulletin/model.js';
-import { BulletinChannel } from '../../src/channels/schema.js';
+import { BulletinChannel } from '../../src/model/channel.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { type BenchFigure, timeMs } from './report.js';
 
 const ISSUES = [9, 10, 11, 12];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalBytes } from '../../src/evidence/canonical-json.js';
 import { CompactRange } from '../../src/evidence/merkle.js';
+import { canonicalBytes } from '../../src/model/canonical-json.js';
 import type { BenchFigure } from './report.js';
 
 const ENTRIES = 1_000_000;

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { buildRundown, type RundownCandidate } from '../../src/broadcast/assembly.js';
 import { rundownSlot } from '../../src/broadcast/model.js';
-import { BroadcastChannel } from '../../src/channels/schema.js';
-import { Plan } from '../../src/plan/schema.js';
+import { BroadcastChannel } from '../../src/model/channel.js';
+import { Plan } from '../../src/model/plan.js';
 import { type BenchFigure, timeMs } from './report.js';
 
 const CANDIDATES = 500;

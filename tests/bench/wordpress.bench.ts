@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../src/calendar/clock.js';
-import type { WordpressChannel } from '../../src/channels/schema.js';
 import { createWordpressAdapter, legacyPostSlug } from '../../src/channels/wordpress/index.js';
 import { composePostContent, postExcerpt } from '../../src/channels/wordpress/post-content.js';
 import { basicAuthorization } from '../../src/channels/wordpress/rest-client.js';
-import type { ContentItem } from '../../src/content/schema.js';
+import type { WordpressChannel } from '../../src/model/channel.js';
+import { systemClock } from '../../src/model/clock.js';
+import type { ContentItem } from '../../src/model/item.js';
 import { startWordpress } from '../support/wordpress.js';
 import { type BenchFigure, timeMs } from './report.js';
 

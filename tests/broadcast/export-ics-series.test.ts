@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { programmeSeries } from '../../src/broadcast/export-ics-series.js';
-import { BroadcastChannel } from '../../src/channels/schema.js';
+import { BroadcastChannel } from '../../src/model/channel.js';
 import { fixedRundown } from './sample.js';
 
 const zone = 'Asia/Ho_Chi_Minh';

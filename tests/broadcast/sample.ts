@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { RundownCandidate } from '../../src/broadcast/assembly.js';
 import { type Rundown, rundownId, rundownSlot } from '../../src/broadcast/model.js';
-import { BroadcastChannel } from '../../src/channels/schema.js';
-import { ItemFrontMatter } from '../../src/content/schema.js';
-import { Plan } from '../../src/plan/schema.js';
+import { BroadcastChannel } from '../../src/model/channel.js';
+import { ItemFrontMatter } from '../../src/model/item.js';
+import { Plan } from '../../src/model/plan.js';
 
 /** The provincial TV channel of the samples: CCHC programme Friday 20:00, 30 minutes. */
 export const channel = BroadcastChannel.parse({

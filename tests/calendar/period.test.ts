@@ -9,7 +9,7 @@ import {
   planPeriod,
 } from '../../src/calendar/period.js';
 import { LoaError } from '../../src/errors/loa-error.js';
-import { Plan } from '../../src/plan/schema.js';
+import { Plan } from '../../src/model/plan.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const local = (p: { start: DateTime; end: DateTime }) => [

@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/calendar/period.js';
 import { planCalendar } from '../../src/calendar/plan-calendar.js';
-import type { Channel } from '../../src/channels/schema.js';
 import { isValid, loadProject } from '../../src/config/project.js';
-import type { Plan } from '../../src/plan/schema.js';
+import type { Channel } from '../../src/model/channel.js';
+import type { Plan } from '../../src/model/plan.js';
 
 const ROOT = fileURLToPath(new URL('../fixtures/calendar-project', import.meta.url));
 let plan: Plan;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/calendar/period.js';
 import { broadcastSlotsIn, bulletinIssuesIn } from '../../src/calendar/slots.js';
-import { BroadcastChannel, BulletinChannel } from '../../src/channels/schema.js';
 import { message } from '../../src/i18n/catalogue.js';
+import { BroadcastChannel, BulletinChannel } from '../../src/model/channel.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/calendar/period.js';
 import { reportDueDate, reportsDue, reportWindow } from '../../src/calendar/reporting.js';
-import { Plan, Reporting } from '../../src/plan/schema.js';
+import { Plan, Reporting } from '../../src/model/plan.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const day = (d: DateTime | undefined) => d?.setZone(ZONE).toISODate();

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/calendar/period.js';
 import { broadcastSlotsIn, bulletinIssuesIn, postingSlotsAfter } from '../../src/calendar/slots.js';
-import { BulletinChannel } from '../../src/channels/schema.js';
+import { BulletinChannel } from '../../src/model/channel.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });

@@ -1,10 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { deliveryFileName, filesAdapter } from '../../src/channels/files/adapter.js';
-import { Channel } from '../../src/channels/schema.js';
 import type { PublicationRequest } from '../../src/channels/types.js';
+import { Channel } from '../../src/model/channel.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const channel = Channel.parse({ id: 'tep', name: 'Tệp', kind: 'files', unit: 'so-noi-vu' });

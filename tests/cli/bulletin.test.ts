@@ -1,11 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { bulletinDir } from '../../src/channels/bulletin/files.js';
 import { runBulletinBuild, runBulletinList } from '../../src/cli/commands/bulletin.js';
 import { runStatus } from '../../src/cli/commands/status.js';
 import { runSync } from '../../src/cli/commands/sync.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { openStore } from '../../src/store/open-store.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';

@@ -1,13 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSession } from '../../src/app/session.js';
 import { addUser, createToken } from '../../src/auth/users.js';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { draftsDir } from '../../src/channels/ingest/records.js';
 import { runIngestCommand } from '../../src/cli/commands/ingest.js';
 import { runRun } from '../../src/cli/commands/run.js';
 import { readEvidence } from '../../src/evidence/log.js';
-import { openSession } from '../../src/scheduler/session.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/open-store.js';
 import { rssDoc, startFeedServer } from '../channels/ingest/feed-server.js';

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { runStart } from '../../src/cli/commands/start.js';
 import { runStatus } from '../../src/cli/commands/status.js';
 import { main } from '../../src/cli/main.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
 

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { runRun } from '../../src/cli/commands/run.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { captureOutput } from '../support/capture-output.js';
 import { writeSchedProject } from '../support/sched-project.js';
 import { tempDir } from '../support/temp-dir.js';

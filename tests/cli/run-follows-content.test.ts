@@ -1,8 +1,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { runRun } from '../../src/cli/commands/run.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { openStore } from '../../src/store/open-store.js';
 import { captureOutput } from '../support/capture-output.js';
 import { writeItem, writeSchedProject } from '../support/sched-project.js';

@@ -4,7 +4,6 @@ import { getMosTypes, MosModel, xml2js } from '@mos-connection/helper';
 import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { runRun } from '../../src/cli/commands/run.js';
 import {
   runRundownAired,
@@ -15,6 +14,7 @@ import { runRundownShow } from '../../src/cli/commands/rundown-show.js';
 import { runStatus } from '../../src/cli/commands/status.js';
 import { main } from '../../src/cli/main.js';
 import { readEvidence } from '../../src/evidence/log.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { openStore } from '../../src/store/open-store.js';
 import { captureOutput } from '../support/capture-output.js';
 import { storeEngines } from '../support/store-engines.js';

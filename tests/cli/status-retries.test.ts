@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { runRun } from '../../src/cli/commands/run.js';
 import { runStatus } from '../../src/cli/commands/status.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { captureOutput } from '../support/capture-output.js';
 import { writeSchedProject } from '../support/sched-project.js';
 import { tempDir } from '../support/temp-dir.js';

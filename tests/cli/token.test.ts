@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/auth/tokens.js';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { runTokenCreate, runTokenList, runTokenRevoke } from '../../src/cli/commands/token.js';
 import { main } from '../../src/cli/main.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { openStore, storeOptionsFrom } from '../../src/store/open-store.js';
 import { captureOutput } from '../support/capture-output.js';
 import { storeEngines } from '../support/store-engines.js';

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { runQueueTransition } from '../../src/cli/commands/queue.js';
 import { runRun } from '../../src/cli/commands/run.js';
 import { main } from '../../src/cli/main.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { openStore } from '../../src/store/open-store.js';
 import { loaPosts, PASSWORD_ENV, USER_ENV, wpEnv } from '../channels/wordpress/wp-fixtures.js';
 import { captureOutput } from '../support/capture-output.js';

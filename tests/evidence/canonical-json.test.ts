@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LoaError } from '../../src/errors/loa-error.js';
-import { canonicalBytes, canonicalJson } from '../../src/evidence/canonical-json.js';
+import { canonicalBytes, canonicalJson } from '../../src/model/canonical-json.js';
 
 const entry = {
   kind: 'published',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { LoaError } from '../../src/errors/loa-error.js';
-import { canonicalBytes } from '../../src/evidence/canonical-json.js';
 import {
   CompactRange,
   consistencyProof,
@@ -12,6 +11,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '../../src/evidence/merkle.js';
+import { canonicalBytes } from '../../src/model/canonical-json.js';
 
 const MAX = 64;
 const leaves = Array.from({ length: MAX }, (_, i) =>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalBytes } from '../../src/evidence/canonical-json.js';
 import { signCheckpoint, verifyCheckpoint } from '../../src/evidence/checkpoint.js';
 import {
   consistencyProof,
@@ -10,6 +9,7 @@ import {
   verifyInclusion,
 } from '../../src/evidence/merkle.js';
 import { loadOrCreateSigningKey } from '../../src/evidence/signing-key.js';
+import { canonicalBytes } from '../../src/model/canonical-json.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const ORIGIN = 'sonoivu.example.gov.vn/loa';

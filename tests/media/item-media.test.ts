@@ -2,8 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import type { ContentItem } from '../../src/content/schema.js';
 import { prepareItemMedia, resolveMediaPath, uploadFileName } from '../../src/media/item-media.js';
+import type { ContentItem } from '../../src/model/item.js';
 import { tempDir } from '../support/temp-dir.js';
 
 // One folder per test file, removed after it; each test takes its own subfolder.

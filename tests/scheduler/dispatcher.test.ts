@@ -2,16 +2,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/calendar/clock.js';
+import { buildAdapters, openSession, type Session } from '../../src/app/session.js';
+import { syncContent } from '../../src/app/sync.js';
 import { filesAdapter } from '../../src/channels/files/adapter.js';
 import type { ChannelAdapter } from '../../src/channels/types.js';
-import { syncContent } from '../../src/content/sync.js';
 import { LoaError } from '../../src/errors/loa-error.js';
+import { ManualClock } from '../../src/model/clock.js';
+import { toStored } from '../../src/model/instant.js';
 import type { DispatcherOptions } from '../../src/scheduler/dispatch-types.js';
 import { dispatchPass } from '../../src/scheduler/dispatcher.js';
 import { planItems } from '../../src/scheduler/plan-items.js';
-import { buildAdapters, openSession, type Session } from '../../src/scheduler/session.js';
-import { toStored } from '../../src/store/instant.js';
 import { findItem, saveItemVersion } from '../../src/store/items.js';
 import { attemptsOf, listPublications } from '../../src/store/publications.js';
 import { writeItem, writeSchedProject } from '../support/sched-project.js';
@@ -62,7 +62,7 @@ describe.each(engines)('dispatcher on $name', (engine) => {
       { id: 'dua', channels: ['tep'], publishAt: '2024-03-04T09:00', title: 'Bản cũ' },
     ]);
     // Withdrawn in the queue, edited in content/, after planning.
-    const { withdrawItem } = await import('../../src/content/queue.js');
+    const { withdrawItem } = await import('../../src/app/queue.js');
     const ctx = { store: session.store, config: session.config, now: clock.now(), actor: 'editor' };
     await withdrawItem(ctx, 'rut');
     await writeItem(root, {

@@ -1,8 +1,8 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession } from '../../src/app/session.js';
 import { addUser, createToken } from '../../src/auth/users.js';
-import { openSession } from '../../src/scheduler/session.js';
 import { createApp } from '../../src/server/app.js';
 import { findItem, itemVersion } from '../../src/store/items.js';
 import { storeEngines } from '../support/store-engines.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { openSession } from '../../src/scheduler/session.js';
+import { openSession } from '../../src/app/session.js';
 import { createApp } from '../../src/server/app.js';
 import type { ServerContext } from '../../src/server/context.js';
 import type { EngineCase } from '../support/store-engines.js';

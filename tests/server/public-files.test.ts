@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/calendar/clock.js';
+import { openSession, type Session } from '../../src/app/session.js';
 import { runBulletinBuild } from '../../src/cli/commands/bulletin.js';
 import { runSync } from '../../src/cli/commands/sync.js';
-import { openSession, type Session } from '../../src/scheduler/session.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { createApp } from '../../src/server/app.js';
 import { writeBulletinProject } from '../cli/bulletin-project.js';
 import { captureOutput } from '../support/capture-output.js';

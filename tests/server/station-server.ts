@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
+import { openSession, type Session } from '../../src/app/session.js';
 import { addUser, createToken } from '../../src/auth/users.js';
-import { ManualClock } from '../../src/calendar/clock.js';
 import { runRundownBuild } from '../../src/cli/commands/rundown.js';
 import { main } from '../../src/cli/main.js';
-import { openSession, type Session } from '../../src/scheduler/session.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { createApp } from '../../src/server/app.js';
 import type { AccessRecord } from '../../src/server/context.js';
 import { writeStation } from '../cli/rundown-project.js';

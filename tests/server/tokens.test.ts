@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/auth/tokens.js';
 import { createToken } from '../../src/auth/users.js';
-import { toStored } from '../../src/store/instant.js';
+import { toStored } from '../../src/model/instant.js';
 import { storeEngines } from '../support/store-engines.js';
 import { bearer, NOW, type StationServer, stationServer } from './station-server.js';
 

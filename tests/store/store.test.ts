@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ContentItem } from '../../src/content/schema.js';
 import { LoaError } from '../../src/errors/loa-error.js';
-import { toStored } from '../../src/store/instant.js';
+import { toStored } from '../../src/model/instant.js';
+import type { ContentItem } from '../../src/model/item.js';
 import { findItem, itemEvents, saveItemVersion, setItemStatus } from '../../src/store/items.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';

@@ -1,9 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DateTime } from 'luxon';
-import { DEFAULT_ZONE } from '../../config/primitives.js';
 import { LoaError } from '../../errors/loa-error.js';
-import type { BulletinChannel } from '../schema.js';
+import type { BulletinChannel } from '../../model/channel.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
 import type { AdapterFactory, ChannelAdapter, PublishedRef } from '../types.js';
 import { buildIssue, issueWindow } from './assemble.js';
 import { bulletinDir, writeFileAtomic, writeIssue } from './files.js';

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import type { Clock } from '../../calendar/clock.js';
 import { type BulletinIssue, bulletinIssuesIn } from '../../calendar/slots.js';
-import { DEFAULT_ZONE } from '../../config/primitives.js';
 import { LoaError } from '../../errors/loa-error.js';
+import type { BulletinChannel } from '../../model/channel.js';
+import type { Clock } from '../../model/clock.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { nfc, slugify } from '../../text/vietnamese.js';
-import type { BulletinChannel } from '../schema.js';
 import { renderMarkdown } from './markdown.js';
 import {
   type BuiltIssue,

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import { DEFAULT_ZONE } from '../../config/primitives.js';
-import type { ContentItem } from '../../content/schema.js';
 import { LoaError } from '../../errors/loa-error.js';
-import { fromStored, toStored } from '../../store/instant.js';
+import type { BulletinChannel } from '../../model/channel.js';
+import { fromStored, toStored } from '../../model/instant.js';
+import type { ContentItem } from '../../model/item.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
 import type { Database } from '../../store/schema.js';
-import type { BulletinChannel } from '../schema.js';
 import type { AdapterFactory } from '../types.js';
 import { type BulletinEntrySource, createBulletinAdapter } from './adapter.js';
 import type { BulletinEntry } from './model.js';

@@ -1,4 +1,4 @@
-import type { ContentItem } from '../../content/schema.js';
+import type { ContentItem } from '../../model/item.js';
 
 /**
  * An approved item offered to a bulletin: the item as approved, when it became ready for the

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { BulletinIssue } from '../../calendar/slots.js';
-import { DEFAULT_ZONE } from '../../config/primitives.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { entriesForIssue, type IssueChannel, issueWindow } from './assemble.js';
 import { type BulletinEntry, issueKey } from './model.js';
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import type { IngestChannel } from '../../model/channel.js';
 import { slugify } from '../../text/vietnamese.js';
 import { writeFileAtomic } from '../bulletin/files.js';
-import type { IngestChannel } from '../schema.js';
 import type { FeedEntry } from './entries.js';
 
 /** The feed an entry came from. */

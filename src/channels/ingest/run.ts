@@ -1,9 +1,9 @@
-import type { Clock } from '../../calendar/clock.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { pressEvidence, servedTasks } from '../../evidence/press.js';
-import { toStored } from '../../store/instant.js';
+import type { IngestChannel } from '../../model/channel.js';
+import type { Clock } from '../../model/clock.js';
+import { toStored } from '../../model/instant.js';
 import type { Store } from '../../store/types.js';
-import type { IngestChannel } from '../schema.js';
 import { type FeedEntry, parseFeed } from './entries.js';
 import { type FetchLike, fetchFeed } from './fetch-feed.js';
 import {

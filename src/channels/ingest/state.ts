@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LoaError } from '../../errors/loa-error.js';
 import { pressEvidence, servedTasks } from '../../evidence/press.js';
-import { fromStored, toStored } from '../../store/instant.js';
+import type { IngestChannel } from '../../model/channel.js';
+import { fromStored, toStored } from '../../model/instant.js';
 import type { Store } from '../../store/types.js';
-import type { IngestChannel } from '../schema.js';
 import { type PressRecord, pressFile, readPressRecords } from './records.js';
 import { articleRow, takeInEntry } from './store-state.js';
 

@@ -1,8 +1,8 @@
 import { LoaError } from '../../errors/loa-error.js';
 import { prepareItemMedia } from '../../media/item-media.js';
 import { mediaCacheDir } from '../../media/prepare-image.js';
+import type { WordpressChannel } from '../../model/channel.js';
 import { addSecret } from '../../text/redact.js';
-import type { WordpressChannel } from '../schema.js';
 import type {
   AdapterFactory,
   AdapterOptions,

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
+import { zoneOf } from '../../app/broadcast/service-context.js';
 import { playoutM3u8 } from '../../audio/playout.js';
 import { stationChannels, stationPlayout } from '../../audio/station.js';
-import { zoneOf } from '../../broadcast/service-context.js';
 import { formatDuration } from '../../broadcast/timing.js';
-import { type Clock, systemClock } from '../../calendar/clock.js';
 import { parsePeriod } from '../../calendar/period.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
-import { toStored } from '../../store/instant.js';
+import { type Clock, systemClock } from '../../model/clock.js';
+import { toStored } from '../../model/instant.js';
 import { type Output, printJson } from '../output.js';
 import { withRundowns } from './rundown-context.js';
 

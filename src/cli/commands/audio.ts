@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { type AudioProgress, buildAudio } from '../../audio/service-build.js';
+import { type AudioProgress, buildAudio } from '../../app/audio/service-build.js';
+import { openSession } from '../../app/session.js';
 import { slotStart } from '../../broadcast/model.js';
 import { formatDuration } from '../../broadcast/timing.js';
-import { type Clock, systemClock } from '../../calendar/clock.js';
 import { projectDirs } from '../../config/project.js';
 import { message } from '../../i18n/catalogue.js';
+import { type Clock, systemClock } from '../../model/clock.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
-import { openSession } from '../../scheduler/session.js';
 import { type Output, printJson } from '../output.js';
 import { registerAudioAsRun } from './audio-as-run.js';
 import { registerPlayList } from './audio-play-list.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { type Clock, systemClock } from '../../calendar/clock.js';
+import { openSession, type Session } from '../../app/session.js';
 import { bulletinIssuesIn } from '../../calendar/slots.js';
 import { issueWindow } from '../../channels/bulletin/assemble.js';
 import { storeBulletinAdapter } from '../../channels/bulletin/entry-source.js';
@@ -9,14 +9,14 @@ import {
   ISSUE_STATE_MESSAGE,
   type IssueRow,
 } from '../../channels/bulletin/entry-source-status.js';
-import type { BulletinChannel, Channel } from '../../channels/schema.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
+import type { BulletinChannel, Channel } from '../../model/channel.js';
+import { type Clock, systemClock } from '../../model/clock.js';
+import { toStored } from '../../model/instant.js';
 import { issueRecord, planBulletins, recordIssueBuilt } from '../../scheduler/plan-bulletins.js';
 import { channelZone } from '../../scheduler/planner.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
-import { openSession, type Session } from '../../scheduler/session.js';
-import { toStored } from '../../store/instant.js';
 import { type Output, printJson } from '../output.js';
 
 export interface BulletinListOptions {

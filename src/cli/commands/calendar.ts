@@ -12,11 +12,11 @@ import {
   type PlanCalendar,
   planCalendar,
 } from '../../calendar/plan-calendar.js';
-import type { Channel } from '../../channels/schema.js';
-import { DEFAULT_ZONE } from '../../config/primitives.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
-import type { Plan } from '../../plan/schema.js';
+import type { Channel } from '../../model/channel.js';
+import type { Plan } from '../../model/plan.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { type Output, printError, printJson } from '../output.js';
 import { findPlan, loadValidProject } from './plan.js';
 

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { type Clock, systemClock } from '../../calendar/clock.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { exportBundle } from '../../evidence/bundle.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../evidence/log.js';
@@ -11,6 +10,7 @@ import { type VerifyProblem, verifyLog } from '../../evidence/log-verify.js';
 import { addManualEvidence } from '../../evidence/manual.js';
 import { createCheckpoint, evidenceKey } from '../../evidence/store-checkpoint.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
+import { type Clock, systemClock } from '../../model/clock.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Store } from '../../store/types.js';

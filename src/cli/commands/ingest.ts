@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { type Clock, systemClock } from '../../calendar/clock.js';
+import { openSession } from '../../app/session.js';
 import {
   emptyFeedReport,
   type IngestFeedReport,
@@ -8,12 +8,12 @@ import {
   type TakenEntry,
 } from '../../channels/ingest/run.js';
 import type { StateImport } from '../../channels/ingest/state.js';
-import type { IngestChannel } from '../../channels/schema.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
+import type { IngestChannel } from '../../model/channel.js';
+import { type Clock, systemClock } from '../../model/clock.js';
 import type { PlanningConfig } from '../../scheduler/plan-items.js';
 import { channelZone } from '../../scheduler/planner.js';
-import { openSession } from '../../scheduler/session.js';
 import type { Store } from '../../store/types.js';
 import { type Output, printJson } from '../output.js';
 import { channelOfKind } from './bulletin.js';

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import type { Channel } from '../../channels/schema.js';
 import { isValid, loadProject, type Project } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
+import type { Channel } from '../../model/channel.js';
+import type { Plan } from '../../model/plan.js';
 import { ruleInWords } from '../../plan/describe.js';
-import type { Plan } from '../../plan/schema.js';
 import { servingByTask } from '../../plan/serving.js';
 import { type Output, printJson } from '../output.js';
 

@@ -1,18 +1,18 @@
 import type { Command } from 'commander';
-import { type Clock, systemClock } from '../../calendar/clock.js';
 import {
   addItemFile,
   approveItem,
   type QueueContext,
   rescheduleItem,
   withdrawItem,
-} from '../../content/queue.js';
-import { queueEntries } from '../../content/queue-list.js';
+} from '../../app/queue.js';
+import { queueEntries } from '../../app/queue-list.js';
+import { openSession, type Session } from '../../app/session.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
+import { type Clock, systemClock } from '../../model/clock.js';
+import { toStored } from '../../model/instant.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
-import { openSession, type Session } from '../../scheduler/session.js';
-import { toStored } from '../../store/instant.js';
 import { setChannelPaused } from '../../store/publications.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../store/schema.js';
 import { type Output, printJson } from '../output.js';

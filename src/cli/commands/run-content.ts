@@ -1,12 +1,12 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { watch } from 'chokidar';
-import type { Clock } from '../../calendar/clock.js';
+import type { Session } from '../../app/session.js';
+import type { SyncReport } from '../../app/sync.js';
 import { loadProject, projectDirs } from '../../config/project.js';
-import type { SyncReport } from '../../content/sync.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
-import type { Session } from '../../scheduler/session.js';
+import type { Clock } from '../../model/clock.js';
 import { syncSession } from './sync.js';
 
 /** A file written less than this long ago may still be half written. */

@@ -1,15 +1,19 @@
 import type { Command } from 'commander';
-import { rundownStatuses, rundownWarnings, warningRecord } from '../../broadcast/service-status.js';
-import { type Clock, systemClock } from '../../calendar/clock.js';
+import {
+  rundownStatuses,
+  rundownWarnings,
+  warningRecord,
+} from '../../app/broadcast/service-status.js';
+import { buildAdapters, openSession } from '../../app/session.js';
 import { projectDirs } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
+import { type Clock, systemClock } from '../../model/clock.js';
 import { runDaemon } from '../../scheduler/daemon.js';
 import type { DispatchEvent, DispatcherOptions } from '../../scheduler/dispatch-types.js';
 import { dispatchPass, workerName } from '../../scheduler/dispatcher.js';
 import { planBulletins } from '../../scheduler/plan-bulletins.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
-import { buildAdapters, openSession } from '../../scheduler/session.js';
 import { type RunningServer, startServer } from '../../server/serve.js';
 import { type Output, onClosedPipe } from '../output.js';
 import { ingestAll, ingestChannels } from './ingest.js';

@@ -1,8 +1,8 @@
-import type { BroadcastContext } from '../../broadcast/service-context.js';
-import type { Clock } from '../../calendar/clock.js';
+import type { BroadcastContext } from '../../app/broadcast/service-context.js';
+import { openSession } from '../../app/session.js';
 import { projectDirs } from '../../config/project.js';
+import type { Clock } from '../../model/clock.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
-import { openSession } from '../../scheduler/session.js';
 
 /** Options every `loa rundown` command takes. */
 export interface RundownOptions {

@@ -2,6 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
+import {
+  broadcastChannel,
+  periodOf,
+  pickSlots,
+  slotsOf,
+  zoneOf,
+} from '../../app/broadcast/service-context.js';
+import { mustLoad } from '../../app/broadcast/service-state.js';
 import { programmeSeries } from '../../broadcast/export-ics-series.js';
 import {
   exportRundown,
@@ -10,20 +18,12 @@ import {
   rundownCalendar,
 } from '../../broadcast/exports.js';
 import type { Rundown } from '../../broadcast/model.js';
-import {
-  broadcastChannel,
-  periodOf,
-  pickSlots,
-  slotsOf,
-  zoneOf,
-} from '../../broadcast/service-context.js';
-import { mustLoad } from '../../broadcast/service-state.js';
 import { rundownsOfChannel } from '../../broadcast/store.js';
-import { type Clock, systemClock } from '../../calendar/clock.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import { currentLang } from '../../i18n/lang.js';
-import { toStored } from '../../store/instant.js';
+import { type Clock, systemClock } from '../../model/clock.js';
+import { toStored } from '../../model/instant.js';
 import type { Output } from '../output.js';
 import { type RundownOptions, withRundowns } from './rundown-context.js';
 

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { DEFAULT_ZONE } from '../../config/primitives.js';
+import { openSession } from '../../app/session.js';
+import { simulate } from '../../app/simulate.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { channelZone } from '../../scheduler/planner.js';
 import { actorName, localTime } from '../../scheduler/scheduling-context.js';
-import { openSession } from '../../scheduler/session.js';
-import { simulate } from '../../scheduler/simulate.js';
 import { type Output, printJson } from '../output.js';
 import { printSync } from './sync.js';
 

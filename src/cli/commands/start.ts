@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { type Clock, systemClock } from '../../calendar/clock.js';
-import { DEFAULT_ZONE } from '../../config/primitives.js';
 import { message } from '../../i18n/catalogue.js';
+import { type Clock, systemClock } from '../../model/clock.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
 import type { Output } from '../output.js';
 import { runCalendar } from './calendar.js';
 import { runRun } from './run.js';

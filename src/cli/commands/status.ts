@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
-import { rundownStatuses, type SlotStatus } from '../../broadcast/service-status.js';
-import { type Clock, systemClock } from '../../calendar/clock.js';
+import { rundownStatuses, type SlotStatus } from '../../app/broadcast/service-status.js';
+import { openSession } from '../../app/session.js';
 import { bulletinIssueRows, type IssueRow } from '../../channels/bulletin/entry-source-status.js';
 import { adapterFactoryFor } from '../../channels/registry.js';
 import { wordpressReadiness } from '../../channels/wordpress/index.js';
 import { message } from '../../i18n/catalogue.js';
+import { type Clock, systemClock } from '../../model/clock.js';
 import { servesOnlyEndedPlans } from '../../plan/active.js';
 import { reportsDueWithin } from '../../report/reports-due.js';
 import { channelZone } from '../../scheduler/planner.js';
 import { localTime } from '../../scheduler/scheduling-context.js';
-import { openSession } from '../../scheduler/session.js';
 import { listFollowUps } from '../../store/followups.js';
 import { fromStored } from '../../store/instant.js';
 import { listPublications, pausedChannels } from '../../store/publications.js';

@@ -1,12 +1,12 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type Clock, systemClock } from '../../calendar/clock.js';
+import { openSession, type Session } from '../../app/session.js';
+import { type SyncReport, syncContent } from '../../app/sync.js';
 import { type Diagnostic, formatDiagnostic, sortDiagnostics } from '../../config/diagnostic.js';
 import { projectDirs } from '../../config/project.js';
-import { type SyncReport, syncContent } from '../../content/sync.js';
 import { hint, message } from '../../i18n/catalogue.js';
+import { type Clock, systemClock } from '../../model/clock.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
-import { openSession, type Session } from '../../scheduler/session.js';
 import { type Output, printJson } from '../output.js';
 
 export interface SyncOptions {

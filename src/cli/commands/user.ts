@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { ROLES } from '../../auth/roles.js';
 import { addUser, listUsers } from '../../auth/users.js';
-import { type Clock, systemClock } from '../../calendar/clock.js';
 import { message } from '../../i18n/catalogue.js';
+import { type Clock, systemClock } from '../../model/clock.js';
+import { toStored } from '../../model/instant.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
-import { toStored } from '../../store/instant.js';
 import { openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Output } from '../output.js';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { type Clock, systemClock } from '../../calendar/clock.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { evidenceKey } from '../../evidence/store-checkpoint.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
+import { type Clock, systemClock } from '../../model/clock.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Store } from '../../store/types.js';
 import { type PollResult, type PollStatus, pollUnits } from '../../witness/poll.js';

@@ -5,7 +5,7 @@ import { listTokens, revokeToken } from '../../auth/tokens.js';
 import { type AuthUser, addUser, createToken, listUsers } from '../../auth/users.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
-import { toStored } from '../../store/instant.js';
+import { toStored } from '../../model/instant.js';
 import { setChannelPaused } from '../../store/publications.js';
 import { requires } from '../auth.js';
 import { channelHealth } from '../channel-health.js';

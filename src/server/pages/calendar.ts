@@ -1,14 +1,14 @@
 import type { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { rescheduleItem } from '../../app/queue.js';
 import { allows } from '../../auth/roles.js';
 import type { AuthUser } from '../../auth/users.js';
 import { type Period, parsePeriod } from '../../calendar/period.js';
 import { planCalendar } from '../../calendar/plan-calendar.js';
-import { rescheduleItem } from '../../content/queue.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, message } from '../../i18n/catalogue.js';
-import type { Plan } from '../../plan/schema.js';
+import type { Plan } from '../../model/plan.js';
 import { channelZone, nextFreeSlot } from '../../scheduler/planner.js';
 import { itemVersion } from '../../store/items.js';
 import { listPublications, occupiedSlots } from '../../store/publications.js';

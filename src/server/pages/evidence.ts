@@ -1,13 +1,13 @@
 import type { Context, Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { allows, PERMISSIONS } from '../../auth/roles.js';
-import { DEFAULT_ZONE } from '../../config/primitives.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { EVIDENCE_KINDS, type EvidenceEntry, type EvidenceKind } from '../../evidence/log.js';
 import { listEvidence } from '../../evidence/log-filter.js';
 import { latestCheckpoint } from '../../evidence/store-checkpoint.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
-import type { Plan } from '../../plan/schema.js';
+import type { Plan } from '../../model/plan.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { EvidenceFilter, filteredEvidence } from '../api-evidence.js';
 import { nfcDeep } from '../api-spec.js';
 import { requires } from '../auth.js';

@@ -1,14 +1,14 @@
 import type { Hono } from 'hono';
 import { DateTime } from 'luxon';
+import { zoneOf } from '../../app/broadcast/service-context.js';
 import { listTokens } from '../../auth/tokens.js';
 import type { AuthUser } from '../../auth/users.js';
 import { listUsers } from '../../auth/users.js';
-import { zoneOf } from '../../broadcast/service-context.js';
-import { DEFAULT_ZONE } from '../../config/primitives.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
-import type { Plan } from '../../plan/schema.js';
-import { toStored } from '../../store/instant.js';
+import { toStored } from '../../model/instant.js';
+import type { Plan } from '../../model/plan.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { itemVersion } from '../../store/items.js';
 import { listPublications } from '../../store/publications.js';
 import { auditOf } from '../api-evidence.js';

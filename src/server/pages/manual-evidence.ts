@@ -6,7 +6,7 @@ import { LoaError } from '../../errors/loa-error.js';
 import type { EvidenceFile } from '../../evidence/log.js';
 import { addManualEvidence } from '../../evidence/manual.js';
 import { message } from '../../i18n/catalogue.js';
-import type { Plan } from '../../plan/schema.js';
+import type { Plan } from '../../model/plan.js';
 import type { ServerContext } from '../context.js';
 import { checkUpload, UPLOAD_TYPES } from '../uploads.js';
 import { type Html, html } from './html.js';

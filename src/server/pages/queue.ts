@@ -1,8 +1,5 @@
 import type { Hono } from 'hono';
 import { DateTime } from 'luxon';
-import { allows } from '../../auth/roles.js';
-import type { AuthUser } from '../../auth/users.js';
-import { DEFAULT_ZONE } from '../../config/primitives.js';
 import {
   APPROVABLE,
   approveItem,
@@ -11,9 +8,12 @@ import {
   versionAuthor,
   WITHDRAWABLE,
   withdrawItem,
-} from '../../content/queue.js';
+} from '../../app/queue.js';
+import { allows } from '../../auth/roles.js';
+import type { AuthUser } from '../../auth/users.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { channelZone } from '../../scheduler/planner.js';
 import { ITEM_STATUSES } from '../../store/schema.js';
 import { addItemText, MAX_ITEM_BYTES, type QueueEntry, queueEntries } from '../api-queue.js';

@@ -7,7 +7,7 @@ import type { AuthUser } from '../../auth/users.js';
 import type { EvidenceEntry } from '../../evidence/log.js';
 import { listEvidence } from '../../evidence/log-filter.js';
 import { message } from '../../i18n/catalogue.js';
-import type { Plan } from '../../plan/schema.js';
+import type { Plan } from '../../model/plan.js';
 import { auditOf } from '../api-evidence.js';
 import { nfcDeep } from '../api-spec.js';
 import { requires } from '../auth.js';

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/calendar/clock.js';
 import { createBulletinAdapter, listEntrySource } from '../../../src/channels/bulletin/adapter.js';
 import { bulletinDir, listIssues } from '../../../src/channels/bulletin/files.js';
 import type { PublicationRequest } from '../../../src/channels/types.js';
 import { LoaError } from '../../../src/errors/loa-error.js';
+import { ManualClock } from '../../../src/model/clock.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { bulletinChannel, entry } from './fixtures.js';
 

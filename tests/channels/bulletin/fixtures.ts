@@ -1,6 +1,6 @@
 import type { BulletinEntry } from '../../../src/channels/bulletin/model.js';
-import { BulletinChannel } from '../../../src/channels/schema.js';
-import type { ContentItem } from '../../../src/content/schema.js';
+import { BulletinChannel } from '../../../src/model/channel.js';
+import type { ContentItem } from '../../../src/model/item.js';
 
 /** The ministry's bulletin as a test channel: four issues a month on the 7th, 14th, 21st, 28th. */
 export function bulletinChannel(overrides: Record<string, unknown> = {}): BulletinChannel {

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/calendar/clock.js';
 import { bulletinIssuesIn } from '../../../src/calendar/slots.js';
 import { buildIssue } from '../../../src/channels/bulletin/assemble.js';
 import { renderIssueFeeds } from '../../../src/channels/bulletin/feeds.js';
 import { listIssues, writeIssue } from '../../../src/channels/bulletin/files.js';
 import type { BuiltIssue } from '../../../src/channels/bulletin/model.js';
 import { LoaError } from '../../../src/errors/loa-error.js';
+import { ManualClock } from '../../../src/model/clock.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { bulletinChannel, entry } from './fixtures.js';
 

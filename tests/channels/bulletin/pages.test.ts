@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/calendar/clock.js';
 import { buildIssue } from '../../../src/channels/bulletin/assemble.js';
 import { writeIssue } from '../../../src/channels/bulletin/files.js';
+import { ManualClock } from '../../../src/model/clock.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { bulletinChannel, entry } from './fixtures.js';
 

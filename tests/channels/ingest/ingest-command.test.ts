@@ -1,8 +1,8 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/calendar/clock.js';
 import { runIngestCommand } from '../../../src/cli/commands/ingest.js';
+import { ManualClock } from '../../../src/model/clock.js';
 import { captureOutput } from '../../support/capture-output.js';
 import { storeEngines } from '../../support/store-engines.js';
 import { tempDir } from '../../support/temp-dir.js';

@@ -1,9 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/calendar/clock.js';
 import { createWordpressAdapter, postMarker } from '../../../src/channels/wordpress/index.js';
 import { LoaError } from '../../../src/errors/loa-error.js';
+import { ManualClock } from '../../../src/model/clock.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { wordpressForTests } from '../../support/wordpress.js';
 import {

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/calendar/clock.js';
 import { fetchFeed } from '../../../src/channels/ingest/fetch-feed.js';
 import { createWordpressAdapter } from '../../../src/channels/wordpress/index.js';
+import { ManualClock } from '../../../src/model/clock.js';
 import { errorText } from '../../../src/scheduler/publish-one.js';
 import { redact } from '../../../src/text/redact.js';
 import { tempDir } from '../../support/temp-dir.js';

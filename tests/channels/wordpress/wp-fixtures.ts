@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { ManualClock } from '../../../src/calendar/clock.js';
-import type { WordpressChannel } from '../../../src/channels/schema.js';
 import type { PublicationRequest } from '../../../src/channels/types.js';
 import { createWordpressAdapter } from '../../../src/channels/wordpress/index.js';
 import { basicAuthorization } from '../../../src/channels/wordpress/rest-client.js';
-import type { ContentItem } from '../../../src/content/schema.js';
+import type { WordpressChannel } from '../../../src/model/channel.js';
+import { ManualClock } from '../../../src/model/clock.js';
+import type { ContentItem } from '../../../src/model/item.js';
 import type { WordpressInstance } from '../../support/wordpress.js';
 
 export const USER_ENV = 'LOA_TEST_WP_USER';

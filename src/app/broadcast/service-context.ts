@@ -1,13 +1,13 @@
 import type { DateTime } from 'luxon';
-import { type Period, parsePeriod } from '../calendar/period.js';
-import type { BroadcastChannel, Channel } from '../channels/schema.js';
-import { LoaError } from '../errors/loa-error.js';
-import type { Plan, Task } from '../plan/schema.js';
-import type { PlanningConfig } from '../scheduler/plan-items.js';
-import { channelZone } from '../scheduler/planner.js';
-import type { Store } from '../store/types.js';
-import type { RundownSlot } from './model.js';
-import { programmeSlots } from './slots.js';
+import type { RundownSlot } from '../../broadcast/model.js';
+import { programmeSlots } from '../../broadcast/slots.js';
+import { type Period, parsePeriod } from '../../calendar/period.js';
+import { LoaError } from '../../errors/loa-error.js';
+import type { BroadcastChannel, Channel } from '../../model/channel.js';
+import type { Plan, Task } from '../../model/plan.js';
+import type { PlanningConfig } from '../../scheduler/plan-items.js';
+import { channelZone } from '../../scheduler/planner.js';
+import type { Store } from '../../store/types.js';
 
 /** What every rundown operation works with: the store, the configuration, who and when. */
 export interface BroadcastContext {

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { BroadcastChannel } from '../channels/schema.js';
-import type { ContentItem } from '../content/schema.js';
-import { planItems } from '../scheduler/plan-items.js';
-import { toStored } from '../store/instant.js';
-import { type Actor, findItem, itemVersion, saveItemVersion } from '../store/items.js';
-import type { Database } from '../store/schema.js';
-import type { Rundown } from './model.js';
+import type { Rundown } from '../../broadcast/model.js';
+import type { BroadcastChannel } from '../../model/channel.js';
+import { toStored } from '../../model/instant.js';
+import type { ContentItem } from '../../model/item.js';
+import { planItems } from '../../scheduler/plan-items.js';
+import { type Actor, findItem, itemVersion, saveItemVersion } from '../../store/items.js';
+import type { Database } from '../../store/schema.js';
 import type { BroadcastContext } from './service-context.js';
 
 /** One aired item queued again on the portal. */

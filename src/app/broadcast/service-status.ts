@@ -1,20 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
-import { contains, planPeriod } from '../calendar/period.js';
-import type { BroadcastChannel, Channel } from '../channels/schema.js';
-import { type MessageCode, message } from '../i18n/catalogue.js';
-import type { Lang } from '../i18n/lang.js';
-import type { Plan } from '../plan/schema.js';
-import type { PlanningConfig } from '../scheduler/plan-items.js';
-import { toStored } from '../store/instant.js';
-import type { Database } from '../store/schema.js';
-import { minimumLengthSec } from './assembly.js';
-import { type RundownState, rundownId, slotStart } from './model.js';
+import { minimumLengthSec } from '../../broadcast/assembly.js';
+import { type RundownState, rundownId, slotStart } from '../../broadcast/model.js';
+import { programmeSlots } from '../../broadcast/slots.js';
+import { type RundownStatus, rundownStatus } from '../../broadcast/status.js';
+import { rundownsOfChannel } from '../../broadcast/store.js';
+import { formatDuration } from '../../broadcast/timing.js';
+import { contains, planPeriod } from '../../calendar/period.js';
+import { type MessageCode, message } from '../../i18n/catalogue.js';
+import type { Lang } from '../../i18n/lang.js';
+import type { BroadcastChannel, Channel } from '../../model/channel.js';
+import { toStored } from '../../model/instant.js';
+import type { Plan } from '../../model/plan.js';
+import type { PlanningConfig } from '../../scheduler/plan-items.js';
+import type { Database } from '../../store/schema.js';
 import { servedTask, zoneOf } from './service-context.js';
-import { programmeSlots } from './slots.js';
-import { type RundownStatus, rundownStatus } from './status.js';
-import { rundownsOfChannel } from './store.js';
-import { formatDuration } from './timing.js';
 
 /** The enforcement status of one programme slot, as `loa status` and the daemon report it. */
 export interface SlotStatus {

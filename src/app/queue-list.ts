@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_ZONE } from '../config/primitives.js';
+import { DEFAULT_ZONE } from '../model/primitives.js';
 import type { PlanningConfig } from '../scheduler/plan-items.js';
 import { channelZone, ITEM_PLANNED_KINDS } from '../scheduler/planner.js';
 import { localTime } from '../scheduler/scheduling-context.js';

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  DEFAULT_ZONE,
-  Id,
-  IsoDate,
-  Text,
-  TimeWindow,
-  TimeZone,
-  Weekday,
-} from '../config/primitives.js';
+import { DEFAULT_ZONE, Id, IsoDate, Text, TimeWindow, TimeZone, Weekday } from './primitives.js';
 
 /** The kinds of channel loa publishes through. */
 export const CHANNEL_KINDS = ['wordpress', 'bulletin', 'broadcast', 'ingest', 'files'] as const;

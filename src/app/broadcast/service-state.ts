@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
-import { LoaError } from '../errors/loa-error.js';
-import { toStored } from '../store/instant.js';
-import type { Database } from '../store/schema.js';
 import {
   type Rundown,
   type RundownEvent,
   type RundownSlot,
   rundownId,
   slotStart,
-} from './model.js';
+} from '../../broadcast/model.js';
+import { type RundownActor, transitionRundown, unlockRundown } from '../../broadcast/state.js';
+import { loadRundown, saveRundown } from '../../broadcast/store.js';
+import { LoaError } from '../../errors/loa-error.js';
+import { toStored } from '../../model/instant.js';
+import type { Database } from '../../store/schema.js';
 import {
   type BroadcastContext,
   broadcastChannel,
@@ -17,8 +19,6 @@ import {
   slotsOf,
   zoneOf,
 } from './service-context.js';
-import { type RundownActor, transitionRundown, unlockRundown } from './state.js';
-import { loadRundown, saveRundown } from './store.js';
 
 /** The moves a user asks for by command: ready, lock, unlock. */
 export type RundownMove = 'ready' | 'lock' | 'unlock';

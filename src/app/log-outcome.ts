@@ -1,10 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import type { Channel } from '../channels/schema.js';
+import { appendEvidence, type EvidenceInput } from '../evidence/log.js';
+import type { Channel } from '../model/channel.js';
 import type { OutcomeHook } from '../scheduler/dispatch-types.js';
 import type { FollowUpHook } from '../scheduler/follow-ups.js';
 import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
-import { appendEvidence, type EvidenceInput } from './log.js';
 
 /**
  * The topics of the articles a bulletin issue carried, by the issue's publication key; the

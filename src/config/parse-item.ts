@@ -1,8 +1,8 @@
-import { checkAgainst, type LoadResult } from '../config/load-file.js';
-import type { SourceText } from '../config/source.js';
-import { parseYamlSource } from '../config/yaml-document.js';
+import { type ContentItem, ItemFrontMatter } from '../model/item.js';
 import { slugify } from '../text/vietnamese.js';
-import { type ContentItem, ItemFrontMatter } from './schema.js';
+import { checkAgainst, type LoadResult } from './load-file.js';
+import type { SourceText } from './source.js';
+import { parseYamlSource } from './yaml-document.js';
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
 

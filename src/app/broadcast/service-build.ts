@@ -1,19 +1,24 @@
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import type { BroadcastChannel } from '../channels/schema.js';
-import type { ContentItem } from '../content/schema.js';
-import { toStored } from '../store/instant.js';
-import { itemVersion, listItems } from '../store/items.js';
-import { LOCKS, lockFor } from '../store/locks.js';
-import type { Database, ItemRow } from '../store/schema.js';
-import { buildRundown, type RundownAssembly, type RundownCandidate } from './assembly.js';
+import {
+  buildRundown,
+  type RundownAssembly,
+  type RundownCandidate,
+} from '../../broadcast/assembly.js';
 import {
   itemsInOrder,
   type Rundown,
   type RundownEvent,
   type RundownSlot,
   rundownId,
-} from './model.js';
+} from '../../broadcast/model.js';
+import { itemsOnAir, loadRundown, saveRundown } from '../../broadcast/store.js';
+import type { BroadcastChannel } from '../../model/channel.js';
+import { toStored } from '../../model/instant.js';
+import type { ContentItem } from '../../model/item.js';
+import { itemVersion, listItems } from '../../store/items.js';
+import { LOCKS, lockFor } from '../../store/locks.js';
+import type { Database, ItemRow } from '../../store/schema.js';
 import {
   type BroadcastContext,
   broadcastChannel,
@@ -23,7 +28,6 @@ import {
   slotsOf,
   zoneOf,
 } from './service-context.js';
-import { itemsOnAir, loadRundown, saveRundown } from './store.js';
 
 /** What `buildWeek` asks for. */
 export interface BuildRequest {

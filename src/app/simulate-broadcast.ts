@@ -1,17 +1,17 @@
 import { DateTime } from 'luxon';
 import { rundownId } from '../broadcast/model.js';
-import { recordAsRun } from '../broadcast/service-as-run.js';
-import { buildWeek } from '../broadcast/service-build.js';
-import { type BroadcastContext, periodOf, slotsOf, zoneOf } from '../broadcast/service-context.js';
-import { moveRundowns } from '../broadcast/service-state.js';
 import { programmeSlots } from '../broadcast/slots.js';
 import { loadRundown } from '../broadcast/store.js';
 import { computeTiming } from '../broadcast/timing.js';
 import type { Range } from '../calendar/period.js';
-import type { BroadcastChannel } from '../channels/schema.js';
 import { projectDirs } from '../config/project.js';
-import { toStored } from '../store/instant.js';
-import type { DispatchEvent } from './dispatch-types.js';
+import type { BroadcastChannel } from '../model/channel.js';
+import { toStored } from '../model/instant.js';
+import type { DispatchEvent } from '../scheduler/dispatch-types.js';
+import { recordAsRun } from './broadcast/service-as-run.js';
+import { buildWeek } from './broadcast/service-build.js';
+import { type BroadcastContext, periodOf, slotsOf, zoneOf } from './broadcast/service-context.js';
+import { moveRundowns } from './broadcast/service-state.js';
 import type { Session } from './session.js';
 
 /**

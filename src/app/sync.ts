@@ -1,15 +1,15 @@
 import { relative, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
+import { itemIdFromPath } from '../config/parse-item.js';
 import type { Project } from '../config/project.js';
 import { projectDirs } from '../config/project.js';
+import { toStored } from '../model/instant.js';
 import { type PlanningConfig, type PlanReport, planItems } from '../scheduler/plan-items.js';
-import { toStored } from '../store/instant.js';
 import { type Actor, findItem, listItems, saveItemVersion, setItemStatus } from '../store/items.js';
 import { LOCKS, lockFor } from '../store/locks.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
-import { itemIdFromPath } from './parse-item.js';
 
 /** What `loa sync` did. */
 export interface SyncReport extends PlanReport {

@@ -2,11 +2,12 @@ import { basename, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { type Diagnostic, formatDiagnostic, sortDiagnostics } from '../config/diagnostic.js';
+import { parseItem } from '../config/parse-item.js';
 import { readSource } from '../config/source.js';
 import { LoaError } from '../errors/loa-error.js';
+import { toStored } from '../model/instant.js';
 import { type PlanningConfig, planItems } from '../scheduler/plan-items.js';
 import { channelZone } from '../scheduler/planner.js';
-import { toStored } from '../store/instant.js';
 import {
   type Actor,
   findItem,
@@ -16,7 +17,6 @@ import {
 } from '../store/items.js';
 import type { Database, ItemRow, ItemStatus } from '../store/schema.js';
 import type { Store } from '../store/types.js';
-import { parseItem } from './parse-item.js';
 
 /** Who acts and when, for every queue command. */
 export interface QueueContext {

@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
-import { ManualClock } from '../calendar/clock.js';
 import { parseIssueKey } from '../channels/bulletin/model.js';
 import { projectDirs } from '../config/project.js';
-import { type SyncReport, syncContent } from '../content/sync.js';
-import { toStored } from '../store/instant.js';
-import type { DispatchEvent } from './dispatch-types.js';
-import { dispatchPass, workerName } from './dispatcher.js';
-import { planBulletins } from './plan-bulletins.js';
+import { ManualClock } from '../model/clock.js';
+import { toStored } from '../model/instant.js';
+import type { DispatchEvent } from '../scheduler/dispatch-types.js';
+import { dispatchPass, workerName } from '../scheduler/dispatcher.js';
+import { planBulletins } from '../scheduler/plan-bulletins.js';
 import { buildAdapters, type Session } from './session.js';
 import { type BroadcastEvent, broadcastProgramme } from './simulate-broadcast.js';
+import { type SyncReport, syncContent } from './sync.js';
 
 /** What a simulation is asked to do. */
 export interface SimulateOptions {

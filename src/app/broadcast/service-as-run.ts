@@ -1,12 +1,14 @@
 import type { DateTime } from 'luxon';
-import type { BroadcastChannel } from '../channels/schema.js';
-import { minutesOfDay } from '../config/primitives.js';
-import { parseWhen } from '../content/queue.js';
-import { LoaError } from '../errors/loa-error.js';
-import { appendEvidence } from '../evidence/log.js';
-import { toStored } from '../store/instant.js';
-import { LOCKS, lockFor } from '../store/locks.js';
-import { itemsInOrder, type Rundown, type RundownEvent, slotStart } from './model.js';
+import { itemsInOrder, type Rundown, type RundownEvent, slotStart } from '../../broadcast/model.js';
+import { transitionRundown } from '../../broadcast/state.js';
+import { asRunsOf, saveAsRun, saveRundown } from '../../broadcast/store.js';
+import { LoaError } from '../../errors/loa-error.js';
+import { appendEvidence } from '../../evidence/log.js';
+import type { BroadcastChannel } from '../../model/channel.js';
+import { toStored } from '../../model/instant.js';
+import { minutesOfDay } from '../../model/primitives.js';
+import { LOCKS, lockFor } from '../../store/locks.js';
+import { parseWhen } from '../queue.js';
 import {
   type BroadcastContext,
   broadcastChannel,
@@ -19,8 +21,6 @@ import {
 } from './service-context.js';
 import { type Repost, repostAired } from './service-repost.js';
 import { mustLoad } from './service-state.js';
-import { transitionRundown } from './state.js';
-import { asRunsOf, saveAsRun, saveRundown } from './store.js';
 
 /** Why an airing does not count for the plan. */
 export type AsRunProblem = 'too-short' | 'outside-prime-time' | 'audio-mismatch';

@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { Id, LocalTime, Text, TimeWindow, Weekday } from '../config/primitives.js';
-import { checkRecurrence, ExceptDays, recurrenceFields } from '../config/recurrence.js';
+import { Id, LocalTime, Text, TimeWindow, Weekday } from './primitives.js';
+import { checkRecurrence, ExceptDays, recurrenceFields } from './recurrence.js';
 
 const EnvName = z
   .string()

@@ -1,4 +1,4 @@
-import type { Plan, Task } from './schema.js';
+import type { Plan, Task } from './plan.js';
 
 /** Every unit under `unit` through `parent`, at any depth, not the unit itself. */
 export function descendantsOf(plan: Plan, unit: string): string[] {

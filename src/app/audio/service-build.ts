@@ -1,6 +1,20 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { isAudioFile, readAudioFile } from '../../audio/decode.js';
+import { engineFor } from '../../audio/engine-for.js';
+import { audioDir, programmeFileName, speechCacheDir, writeAtomically } from '../../audio/files.js';
+import { masterProgramme } from '../../audio/master.js';
+import { resample } from '../../audio/pcm.js';
+import {
+  layOut,
+  PROGRAMME_RATE,
+  roundedTimings,
+  type StoryAudio,
+  trimSilence,
+} from '../../audio/programme.js';
+import { speakable } from '../../audio/speakable/normalise.js';
+import { type CacheStats, cachedEngine } from '../../audio/synthesis-cache.js';
 import {
   itemsInOrder,
   type Rundown,
@@ -8,7 +22,17 @@ import {
   type RundownEvent,
   type RundownItem,
   rundownId,
-} from '../broadcast/model.js';
+} from '../../broadcast/model.js';
+import { loadRundown, saveRundown } from '../../broadcast/store.js';
+import { computeTiming } from '../../broadcast/timing.js';
+import { resolveInside } from '../../config/contained.js';
+import { LoaError } from '../../errors/loa-error.js';
+import { resolveMediaPath } from '../../media/item-media.js';
+import type { AudioSettings, BroadcastChannel } from '../../model/channel.js';
+import { toStored } from '../../model/instant.js';
+import { itemFolder } from '../../scheduler/publish-one.js';
+import { findItem } from '../../store/items.js';
+import { LOCKS, lockFor } from '../../store/locks.js';
 import {
   type BroadcastContext,
   broadcastChannel,
@@ -16,30 +40,6 @@ import {
   slotsOf,
   zoneOf,
 } from '../broadcast/service-context.js';
-import { loadRundown, saveRundown } from '../broadcast/store.js';
-import { computeTiming } from '../broadcast/timing.js';
-import type { AudioSettings, BroadcastChannel } from '../channels/schema.js';
-import { resolveInside } from '../config/contained.js';
-import { LoaError } from '../errors/loa-error.js';
-import { resolveMediaPath } from '../media/item-media.js';
-import { itemFolder } from '../scheduler/publish-one.js';
-import { toStored } from '../store/instant.js';
-import { findItem } from '../store/items.js';
-import { LOCKS, lockFor } from '../store/locks.js';
-import { isAudioFile, readAudioFile } from './decode.js';
-import { engineFor } from './engine-for.js';
-import { audioDir, programmeFileName, speechCacheDir, writeAtomically } from './files.js';
-import { masterProgramme } from './master.js';
-import { resample } from './pcm.js';
-import {
-  layOut,
-  PROGRAMME_RATE,
-  roundedTimings,
-  type StoryAudio,
-  trimSilence,
-} from './programme.js';
-import { speakable } from './speakable/normalise.js';
-import { type CacheStats, cachedEngine } from './synthesis-cache.js';
 
 /** What building audio needs beyond a rundown operation: where things are, and progress. */
 export interface AudioContext extends BroadcastContext {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalDateTime, Text } from '../config/primitives.js';
+import { Id, LocalDateTime, Text } from './primitives.js';
 
 /** An image or clip beside the item, with its Vietnamese alt text. */
 export const Media = z.strictObject({

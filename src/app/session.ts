@@ -1,19 +1,19 @@
 import { relative, resolve } from 'node:path';
-import type { Clock } from '../calendar/clock.js';
 import { type AdapterMode, adapterFactoryFor } from '../channels/registry.js';
-import type { Channel } from '../channels/schema.js';
 import type { ChannelAdapter } from '../channels/types.js';
 import { loadProject, type Project, projectDirs } from '../config/project.js';
 import { LoaError } from '../errors/loa-error.js';
-import { evidenceOnFollowUp, evidenceOnOutcome } from '../evidence/log-outcome.js';
+import type { Channel } from '../model/channel.js';
+import type { Clock } from '../model/clock.js';
+import type { OutcomeHook } from '../scheduler/dispatch-types.js';
+import type { FollowUpHook } from '../scheduler/follow-ups.js';
+import { issueTopicsOf } from '../scheduler/plan-bulletins.js';
+import type { PlanningConfig } from '../scheduler/plan-items.js';
+import { channelZone } from '../scheduler/planner.js';
+import { planningConfig } from '../scheduler/scheduling-context.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
-import type { OutcomeHook } from './dispatch-types.js';
-import type { FollowUpHook } from './follow-ups.js';
-import { issueTopicsOf } from './plan-bulletins.js';
-import type { PlanningConfig } from './plan-items.js';
-import { channelZone } from './planner.js';
-import { planningConfig } from './scheduling-context.js';
+import { evidenceOnFollowUp, evidenceOnOutcome } from './log-outcome.js';
 
 /** A loaded project with its store open: what every scheduling command works on. */
 export interface Session {
