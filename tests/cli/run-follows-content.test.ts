@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRun } from '../../src/cli/commands/run.js';
@@ -105,5 +105,41 @@ describe('loa run follows content/ while it runs', () => {
     expect(invalid, JSON.stringify(invalid)).toHaveLength(1);
     expect(invalid[0]).toMatchObject({ code: 'YAML_SYNTAX', line: 2 });
     expect(String(invalid[0]?.file)).toMatch(/hong\.md$/);
+  });
+
+  it('hostile files added while it runs (alias bomb, NUL, link out, huge) are each named and none stops it', async () => {
+    const head = '---\ntitle: Tin thử\nchannels: [tep]\nunit: so-noi-vu\nauthor: Phòng CCHC\n';
+    await writeFile(
+      join(root, 'content/bom.md'),
+      `${head}a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\nx\n`,
+    );
+    await writeFile(join(root, 'content/nul.md'), `${head}---\nNội dung\u0000 rỗng.\n`);
+    await writeFile(join(root, 'ngoai.md'), `${head}---\nBên ngoài.\n`);
+    await symlink(join(root, 'ngoai.md'), join(root, 'content/lien-ket.md'));
+    await writeFile(join(root, 'content/lon.md'), `${head}---\n${'x'.repeat(1_100_000)}\n`);
+    const codes = () =>
+      new Set(lines().flatMap((l) => (l.event === 'content-invalid' ? [String(l.code)] : [])));
+    for (const code of [
+      'YAML_ALIAS_LIMIT',
+      'TEXT_CONTROL_CHARACTER',
+      'FILE_LINK_OUTSIDE',
+      'FILE_TOO_LARGE',
+    ]) {
+      await until(lines, () => codes().has(code), code);
+    }
+    await writeItem(root, { id: 'van-tiep', channels: ['tep'], publishAt: '2024-03-04T09:00' });
+    await until(
+      lines,
+      (l) => l.event === 'published' && l.item === 'van-tiep',
+      'van-tiep published',
+    );
+    // Nothing crashed: no error line, and the daemon is still running (afterAll stops it: exit 0).
+    expect(lines().filter((l) => l.level === 'error')).toEqual([]);
+    for (const file of ['bom', 'nul', 'lien-ket', 'lon']) {
+      const line = lines().find(
+        (l) => l.event === 'content-invalid' && String(l.file).endsWith(`${file}.md`),
+      );
+      expect(line, file).toMatchObject({ line: expect.any(Number) });
+    }
   });
 });
