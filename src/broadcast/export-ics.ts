@@ -15,13 +15,17 @@ export interface IcsExportOptions extends ExportOptions {
 
 export const UTC_BASIC = "yyyyMMdd'T'HHmmss'Z'";
 
-/** RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks. */
+/**
+ * RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks (CRLF, LF or a lone CR
+ * as `\\n`); other control characters, which TEXT may not hold (3.3.11), are dropped.
+ */
 export function escapeText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r?\n/g, '\\n');
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[^\P{Cc}\t]/gu, '');
 }
 
 /** Folds a content line at 75 octets of UTF-8, never inside a character (RFC 5545 3.1). */

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { rundownCalendar } from '../../src/broadcast/export-ics.js';
+import { escapeText, rundownCalendar } from '../../src/broadcast/export-ics.js';
+import { updateItem } from '../../src/broadcast/state.js';
 import { channel, fixedRundown } from './sample.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
@@ -57,5 +58,29 @@ describe('iCalendar export of a programme', () => {
     for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(text).not.toContain('\uFFFD');
     expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh');
+  });
+
+  it('encodes a hostile title per RFC 5545: escapes , ; \\ and line breaks, drops controls, no injected event', () => {
+    const hostile =
+      'Tin <b>nóng</b> & "mới", giờ; C:\\thu-muc\r\nEND:VEVENT\r\nBEGIN:VEVENT\rSUMMARY:giả\nx\u0000\u0007\u001b[31m ' +
+      'Cải cách hành chính '.repeat(8);
+    const rundown = updateItem(fixedRundown(), 'mot-cua-lien-thong', { title: hostile });
+    const hostileChannel = { ...channel, programme: 'CCHC; tuần, "số 1"\r\nX-INJECTED:1' };
+    const out = rundownCalendar(hostileChannel, from, to, [rundown], { generatedAt });
+    // Only the lines loa meant: four events, no line starting with an injected property.
+    const lines = out.split('\r\n');
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(4);
+    expect(lines.filter((l) => /^(X-INJECTED|SUMMARY:giả)/.test(l))).toEqual([]);
+    // No bare CR or LF, no control character other than CRLF line ends; 75-octet folds.
+    expect(out.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000A-\u001F\u007F]/);
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    expect(escapeText('a,b;c\\d\re\nf\u0000g')).toBe('a\\,b\\;c\\\\d\\ne\\nf' + 'g');
+    // A parser reads back exactly the text, with its commas, semicolons and line breaks.
+    const [first] = events(out);
+    expect(first?.summary).toBe('CCHC; tuần, "số 1"\nX-INJECTED:1');
+    const description = String(first?.description);
+    expect(description).toContain(
+      'Tin <b>nóng</b> & "mới", giờ; C:\\thu-muc\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:giả\nx[31m Cải cách',
+    );
   });
 });

@@ -81,4 +81,25 @@ describe('MOS roCreate export', () => {
     expect(slug.startsWith('Tin tức;<Một cửa> & "liên thông" Cải cách')).toBe(true);
     expect([...slug]).toHaveLength(128);
   });
+
+  it('encodes a hostile title and presenter as XML text: no element injected, controls dropped', () => {
+    const rundown = updateItem(fixedRundown(), 'mot-cua-lien-thong', {
+      title: 'A</storySlug><storyID>x</storyID> & ]]> <![CDATA[ y\r\nz\u0000\u0007\u001b[1m',
+      presenter: '</presenter><mosAbstract>giả</mosAbstract>&amp;',
+    });
+    const text = rundownMos(rundown).toString('utf8');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(text).not.toContain('<storyID>x</storyID>');
+    expect(text).not.toContain('<mosAbstract>');
+    expect(text).toContain('&lt;/storySlug&gt;');
+    const { ro } = parseRoCreate(text);
+    expect(ro.Stories).toHaveLength(4);
+    const story = ro.Stories[0]!;
+    expect(mosTypes.mosString128.stringify(story.ID)).toBe('mot-cua-lien-thong');
+    expect(mosTypes.mosString128.stringify(story.Slug!)).toBe(
+      'Tin tức;A</storySlug><storyID>x</storyID> & ]]> <![CDATA[ y z[1m',
+    );
+    const payload = story.MosExternalMetaData?.[0]?.MosPayload as Record<string, string>;
+    expect(payload.presenter).toBe('</presenter><mosAbstract>giả</mosAbstract>&amp;');
+  });
 });
