@@ -72,6 +72,7 @@ describe('iCalendar export of a programme', () => {
     expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(4);
     expect(lines.filter((l) => /^(X-INJECTED|SUMMARY:giả)/.test(l))).toEqual([]);
     // No bare CR or LF, no control character other than CRLF line ends; 75-octet folds.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point.
     expect(out.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000A-\u001F\u007F]/);
     for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(escapeText('a,b;c\\d\re\nf\u0000g')).toBe('a\\,b\\;c\\\\d\\ne\\nf' + 'g');

@@ -88,6 +88,7 @@ describe('MOS roCreate export', () => {
       presenter: '</presenter><mosAbstract>giả</mosAbstract>&amp;',
     });
     const text = rundownMos(rundown).toString('utf8');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point.
     expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(text).not.toContain('<storyID>x</storyID>');
     expect(text).not.toContain('<mosAbstract>');
