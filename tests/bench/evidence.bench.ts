@@ -49,12 +49,19 @@ export async function run(): Promise<BenchFigure[]> {
   let sink = 0;
   for (let start = 0; start < ENTRIES; start += CHUNK) {
     const objects = Array.from({ length: CHUNK }, (_, i) => entry(start + i));
-    let t = now();
-    const chunk = objects.map((value) => canonicalBytes(value));
-    oursJson += ms(t, now());
-    t = now();
-    for (const value of objects) sink += Buffer.from(JSON.stringify(value), 'utf8').length;
-    bareJson += ms(t, now());
+    let chunk: Uint8Array[] = [];
+    let t: bigint;
+    // Alternate which side runs first, so neither always meets the chunk's objects cold.
+    for (const side of (start / CHUNK) % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours']) {
+      t = now();
+      if (side === 'ours') {
+        chunk = objects.map((value) => canonicalBytes(value));
+        oursJson += ms(t, now());
+      } else {
+        for (const value of objects) sink += Buffer.from(JSON.stringify(value), 'utf8').length;
+        bareJson += ms(t, now());
+      }
+    }
 
     for (const data of chunk) bytes += data.length;
     // Alternate which side runs first, so neither always gets the warmer cache.
@@ -89,8 +96,8 @@ export async function run(): Promise<BenchFigure[]> {
       baseline: bareJson,
       unit: 'ms',
       baselineLabel: 'JSON.stringify + UTF-8',
-      goal: 'ratio ≤ 5',
-      met: oursJson / bareJson <= 5,
+      goal: 'ratio ≤ 2',
+      met: oursJson / bareJson <= 2,
     },
   ];
 }

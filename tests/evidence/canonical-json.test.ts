@@ -100,4 +100,29 @@ describe('canonical JSON', () => {
       '{"a":{"unit":"Sở Nội vụ"},"b":{"unit":"Sở Nội vụ"}}',
     );
   });
+
+  it('writes what it took the fast way exactly as RFC 8785 spells it', () => {
+    // Keys that JavaScript enumerates first (array indices) still sort as text.
+    expect(canonicalJson({ b: 1, 10: 'x', 2: 'y', a: [] })).toBe('{"10":"x","2":"y","a":[],"b":1}');
+    // A `__proto__` key read from JSON is a key like any other.
+    expect(canonicalJson(JSON.parse('{"z":1,"__proto__":{"b":2,"a":1}}'))).toBe(
+      '{"__proto__":{"a":1,"b":2},"z":1}',
+    );
+    // A combining mark after an escape stays after the escaped character (LF + U+0303).
+    expect(canonicalJson({ a: 'x\n\u0303' })).toBe('{"a":"x\\n\u0303"}');
+    // A string that begins with a combining mark keeps it; NFD inside a nested array is NFC.
+    expect(canonicalJson({ a: ['\u0301e', 'Ho\u0302\u0300i'] })).toBe('{"a":["\u0301e","Hồi"]}');
+    // Objects of the same keys in another order, one after the other, each sorted.
+    expect(
+      canonicalJson([
+        { b: 1, a: 2 },
+        { a: 3, b: 4 },
+        { b: 5, a: 6 },
+      ]),
+    ).toBe('[{"a":2,"b":1},{"a":3,"b":4},{"a":6,"b":5}]');
+    const deep: unknown[] = [];
+    let level = deep;
+    for (let i = 0; i < 200; i += 1) level = level[0] = [] as unknown[];
+    expect(canonicalJson(deep)).toBe(`${'['.repeat(201)}${']'.repeat(201)}`);
+  });
 });
