@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe } from 'vitest';
-import { ManualClock } from '../../../src/calendar/clock.js';
 import { createBulletinAdapter, listEntrySource } from '../../../src/channels/bulletin/adapter.js';
 import { bulletinDir } from '../../../src/channels/bulletin/files.js';
 import type { PublicationRequest } from '../../../src/channels/types.js';
+import { ManualClock } from '../../../src/model/clock.js';
 import { type RemoteCopy, testAdapter } from '../../support/adapter-contract.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { bulletinChannel, entry } from '../bulletin/fixtures.js';

@@ -1,14 +1,14 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe } from 'vitest';
-import { ManualClock } from '../../../src/calendar/clock.js';
 import {
   deliveryFileName,
   type FileDelivery,
   filesAdapter,
 } from '../../../src/channels/files/adapter.js';
-import { Channel } from '../../../src/channels/schema.js';
 import type { PublicationRequest } from '../../../src/channels/types.js';
+import { Channel } from '../../../src/model/channel.js';
+import { ManualClock } from '../../../src/model/clock.js';
 import { type RemoteCopy, testAdapter } from '../../support/adapter-contract.js';
 import { tempDir } from '../../support/temp-dir.js';
 
