@@ -167,7 +167,10 @@ export async function endSession(c: Context<ServerEnv>, ctx: ServerContext): Pro
 export function authenticate(ctx: ServerContext, guard: AuthGuard): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const bearer = bearerOf(c);
-    const cookie = bearer || c.req.path === '/login' ? undefined : getCookie(c, SESSION_COOKIE);
+    const cookie =
+      bearer || c.req.path === '/login' || c.req.path.startsWith('/login/once/')
+        ? undefined
+        : getCookie(c, SESSION_COOKIE);
     c.set('user', undefined);
     if (bearer !== undefined) {
       const signed = await signIn(c, ctx, guard, bearer, 'bearer');

@@ -97,7 +97,7 @@ describe('the repository examples', () => {
     expect(unknown.all()).toContain('bnv-2024');
   });
 
-  it('npm start: validates, prints each plan for the current month, then runs the scheduler', async () => {
+  it('npm start --once: validates, prints the now/next summary, then one pass of the scheduler', async () => {
     const dataDir = await tempDir('start');
     const before = process.env.LOA_DATA_DIR;
     process.env.LOA_DATA_DIR = dataDir;
@@ -107,9 +107,15 @@ describe('the repository examples', () => {
       const code = await runStart({ dir: ROOT, once: true }, output, clock);
       expect(code, output.all()).toBe(0);
       const printed = output.all();
-      expect(printed).toContain('2024-03');
-      for (const id of ['bnv-2024', 'btttt-2024', 'thai-binh-2024']) expect(printed).toContain(id);
-      expect(printed).toContain('T6 01/03/2024 20:00');
+      expect(printed).toContain('Bây giờ: 10/03/2024 09:00 (Asia/Ho_Chi_Minh)');
+      expect(printed).toContain('Một lượt rồi thoát (--once): không mở trang web');
+      expect(printed).toContain(
+        'Kế hoạch đang hiệu lực: bnv-2024, btttt-2024, khanh-hoa-2021-2030, thai-binh-2024; đã hết hạn: stttt-2023',
+      );
+      // No administrator and no link without a server to open it: the first start that
+      // serves makes them.
+      expect(printed).not.toContain('Lần chạy đầu');
+      expect(printed).not.toContain('/login/once/');
       const synced = output.stdout
         .map((l) => (l.startsWith('{') ? JSON.parse(l) : {}))
         .find((l) => l.event === 'synced');

@@ -4,7 +4,7 @@ import {
   rundownWarnings,
   warningRecord,
 } from '../../app/broadcast/service-status.js';
-import { buildAdapters, openSession } from '../../app/session.js';
+import { buildAdapters, openSession, type Session } from '../../app/session.js';
 import { projectDirs } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
@@ -55,6 +55,15 @@ function positive(
   return n;
 }
 
+/** What embeds `loa run` (`loa start`) may hook into. */
+export interface RunHooks {
+  /**
+   * Called once content/ is synced and the server listens (`url`; none with `--once` or when
+   * the port was taken), before the first pass: `loa start` prints its first screen here.
+   */
+  onReady?: (ready: { session: Session; url?: string }) => Promise<void>;
+}
+
 /** A JSON log line: one object per event, never a secret (only keys, ids and error codes). */
 function logLine(output: Output, record: Record<string, unknown>): void {
   output.out(JSON.stringify({ level: 'info', ...record }));
@@ -71,6 +80,7 @@ export async function runRun(
   output: Output,
   clock: Clock = systemClock,
   stopSignal?: AbortSignal,
+  hooks: RunHooks = {},
 ): Promise<number> {
   const intervalSec = positive('--interval', options.interval, 30, (n) => n <= 60 && 60 % n === 0);
   const perChannelPerPass = positive('--max-per-pass', options.maxPerPass, 20);
@@ -203,6 +213,10 @@ export async function runRun(
           url: `http://${server.host}:${server.port}/`,
         });
     }
+    await hooks.onReady?.({
+      session,
+      ...(server ? { url: `http://${server.host}:${server.port}/` } : {}),
+    });
     logLine(output, {
       at: clock.now().toISO(),
       event: 'started',

@@ -10,9 +10,60 @@ export const cliMessages = {
     vi: '== Bắt đầu lịch đăng (loa run); dừng bằng Ctrl+C ==',
     en: '== Starting the scheduler (loa run); stop with Ctrl+C ==',
   },
-  START_CALENDAR: {
-    vi: '== Lịch tháng {month} của từng kế hoạch ==',
-    en: '== Each plan in {month} ==',
+  START_NOW: { vi: 'Bây giờ: {now} ({zone})', en: 'Now: {now} ({zone})' },
+  START_SERVING: {
+    vi: 'Trang web và API: {url} (dừng bằng Ctrl+C)',
+    en: 'Pages and API: {url} (stop with Ctrl+C)',
+  },
+  START_NOT_SERVING: {
+    vi: 'Một lượt rồi thoát (--once): không mở trang web',
+    en: 'One pass, then exit (--once): no web pages',
+  },
+  START_FIRST_ADMIN: {
+    vi: 'Lần chạy đầu: đã tạo quản trị viên "{user}". Đăng nhập bằng liên kết dùng một lần này (hết hạn lúc {until}):',
+    en: 'First start: administrator "{user}" created. Sign in with this one-time link (expires at {until}):',
+  },
+  START_EXAMPLES: {
+    vi: 'Đã thêm các bài ví dụ hẹn giờ theo hôm nay: {items}',
+    en: 'Example items dated from today were added: {items}',
+  },
+  START_NEXT: { vi: 'Sắp đăng ({count}):', en: 'Next to publish ({count}):' },
+  START_IN: { vi: 'sau {in}', en: 'in {in}' },
+  START_LATE: {
+    vi: 'Trễ, chưa đăng ({count}):',
+    en: 'Late, not yet published ({count}):',
+  },
+  START_LATE_BY: { vi: 'trễ {late}', en: 'late by {late}' },
+  START_CHANNEL_WAITS: { vi: 'Kênh {channel} {reason}', en: 'Channel {channel} {reason}' },
+  START_WAIT_NO_ADAPTER: {
+    vi: 'chờ: loại kênh này chưa có bộ đăng',
+    en: 'waits: this kind of channel has no adapter yet',
+  },
+  START_WAIT_CONFIG: {
+    vi: 'chờ cấu hình: chưa đặt {vars} (README: Pointing the example portal at a WordPress)',
+    en: 'waits for setup: {vars} not set (README: Pointing the example portal at a WordPress)',
+  },
+  START_FAILED_MISSED: {
+    vi: 'Lỗi: {failed}, lỡ: {missed} (loa status)',
+    en: 'Failed: {failed}, missed: {missed} (loa status)',
+  },
+  START_DRAFTS: {
+    vi: 'Chờ duyệt: {count} bài (loa queue list --status draft)',
+    en: 'Waiting for approval: {count} {count:item|items} (loa queue list --status draft)',
+  },
+  START_REPORTS: {
+    vi: 'Báo cáo đến hạn trong {days} ngày tới: {count}',
+    en: 'Reports due within {days} days: {count}',
+  },
+  START_PLANS: {
+    vi: 'Kế hoạch đang hiệu lực: {inForce}; đã hết hạn: {ended}',
+    en: 'Plans in force: {inForce}; ended: {ended}',
+  },
+  START_INGEST_OTHER: { vi: 'đọc {url}', en: 'reads {url}' },
+  START_TRY: { vi: 'Thử:', en: 'Try:' },
+  START_INGEST: {
+    vi: 'đọc {url} (nguồn tin do chính loa phục vụ)',
+    en: 'reads {url} (a feed loa serves itself)',
   },
   SCHEMA_WRITTEN: { vi: 'Đã ghi {path}', en: 'Wrote {path}' },
   ARG_UNKNOWN_COMMAND: {

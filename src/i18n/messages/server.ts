@@ -72,6 +72,12 @@ export const serverMessages = {
     hintVi: 'Kiểm tra lại mã; mã hết hạn hoặc đã thu hồi thì xin quản trị viên cấp mã mới',
     hintEn: 'Check the token; if it expired or was revoked, ask an administrator for a new one',
   },
+  HTTP_LOGIN_LINK_USED: {
+    vi: 'Liên kết đăng nhập này đã được dùng hoặc đã hết hạn (chỉ dùng được một lần)',
+    en: 'This login link has been used or has expired (it works once)',
+    hintVi: 'Đăng nhập bằng mã truy cập: loa token create <tên>, rồi mở /login',
+    hintEn: 'Sign in with an access token: loa token create <name>, then open /login',
+  },
   HTTP_SESSION_ENDED: {
     vi: 'Phiên đăng nhập đã kết thúc (đã đăng xuất hoặc quá 12 giờ)',
     en: 'The session has ended (signed out, or older than 12 hours)',

@@ -1,4 +1,7 @@
 import type { Hono } from 'hono';
+import { useLoginLink } from '../../auth/login-links.js';
+import { isRole } from '../../auth/roles.js';
+import { findUser } from '../../auth/users.js';
 import { message } from '../../i18n/catalogue.js';
 import { type AuthGuard, endSession, signIn, startSession } from '../auth.js';
 import type { ServerContext, ServerEnv } from '../context.js';
@@ -48,6 +51,15 @@ export function loginRoutes(app: Hono<ServerEnv>, ctx: ServerContext, guard: Aut
     if (signed instanceof Response) return signed;
     await startSession(c, ctx, signed.user, signed.tokenHash);
     return c.redirect(safeNext(body.next), 303);
+  });
+  // The one-time link `loa start` prints for the first administrator: it opens a browser
+  // session once, within its time, and never again.
+  app.get('/login/once/:secret', async (c) => {
+    const name = await useLoginLink(ctx.session.store.db, c.req.param('secret'), ctx.clock.now());
+    const user = name ? await findUser(ctx.session.store.db, name) : undefined;
+    if (!user || !isRole(user.role)) return refuse(c, 401, 'HTTP_LOGIN_LINK_USED');
+    await startSession(c, ctx, { name: user.name, role: user.role }, null);
+    return c.redirect('/', 303);
   });
   app.post('/logout', async (c) => {
     await endSession(c, ctx);

@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DateTime } from 'luxon';
+import { toStored } from '../model/instant.js';
+import type { Database } from '../store/schema.js';
+
+/** How long a one-time login link stays usable after it is printed. */
+export const LOGIN_LINK_MINUTES = 30;
+
+/**
+ * The stored form of a login link's secret. It is kept beside the browser sessions, hashed
+ * under a label of its own, so the link's secret never works as a session cookie and a
+ * session's secret never works as a link.
+ */
+function linkHash(secret: string): string {
+  return createHash('sha256').update(`loa-login-link\0${secret}`, 'utf8').digest('hex');
+}
+
+/** A login link just made: its secret (seen only now, for the printed address) and its end. */
+export interface LoginLink {
+  secret: string;
+  expiresAt: DateTime;
+}
+
+/**
+ * Makes a one-time login link for a user (the first administrator, at the first start): a
+ * random secret, stored only hashed, usable once within `LOGIN_LINK_MINUTES`. It is no API
+ * token: whoever opens it gets a browser session, nothing that works on the API.
+ */
+export async function createLoginLink(
+  db: Kysely<Database>,
+  user: string,
+  now: DateTime,
+): Promise<LoginLink> {
+  const secret = randomBytes(32).toString('base64url');
+  const expiresAt = now.plus({ minutes: LOGIN_LINK_MINUTES });
+  await db
+    .insertInto('browser_sessions')
+    .values({
+      hash: linkHash(secret),
+      user_name: user,
+      token_hash: null,
+      created_at: toStored(now),
+      expires_at: toStored(expiresAt),
+    })
+    .execute();
+  return { secret, expiresAt };
+}
+
+/**
+ * Spends a login link: resolves to its user the first time, within its time; the link is
+ * deleted as it is used, so a second use (or two at once: only one deletes the row) finds
+ * nothing. An expired link is deleted too and refused.
+ */
+export async function useLoginLink(
+  db: Kysely<Database>,
+  secret: string,
+  now: DateTime,
+): Promise<string | undefined> {
+  const hash = linkHash(secret);
+  const row = await db
+    .selectFrom('browser_sessions')
+    .select(['user_name', 'expires_at'])
+    .where('hash', '=', hash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const deleted = await db
+    .deleteFrom('browser_sessions')
+    .where('hash', '=', hash)
+    .executeTakeFirst();
+  if (Number(deleted.numDeletedRows) !== 1) return undefined;
+  return row.expires_at > toStored(now) ? row.user_name : undefined;
+}
