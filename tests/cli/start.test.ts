@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/model/clock.js';
 import { runStart } from '../../src/cli/commands/start.js';
+import { ManualClock } from '../../src/model/clock.js';
 import { openStore } from '../../src/store/open-store.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
