@@ -1,4 +1,9 @@
-import { hint, type MessageCode, type MessageParams, message } from '../i18n/catalogue.js';
+import {
+  type MessageCode,
+  type MessageParams,
+  renderHint,
+  renderMessage,
+} from '../i18n/catalogue.js';
 
 /** Where a configuration error sits: file, line, column (1-based) and field path. */
 export interface SourceLocation {
@@ -42,7 +47,7 @@ export class LoaError extends Error {
   readonly kind: ErrorKind;
 
   constructor(code: MessageCode, options: LoaErrorOptions = {}) {
-    super(message(code, options.params ?? {}, 'en'), { cause: options.cause });
+    super(renderMessage(code, options.params ?? {}, 'en'), { cause: options.cause });
     this.name = 'LoaError';
     this.code = code;
     this.params = options.params ?? {};
@@ -53,11 +58,11 @@ export class LoaError extends Error {
 
   /** The message in the user's language. */
   localized(): string {
-    return message(this.code, this.params);
+    return renderMessage(this.code, this.params);
   }
 
   /** The hint in the user's language, if the catalogue has one. */
   hint(): string | undefined {
-    return hint(this.code, this.params);
+    return renderHint(this.code, this.params);
   }
 }

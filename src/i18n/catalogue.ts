@@ -21,13 +21,38 @@ import { serverMessages } from './messages/server.js';
 import { storeMessages } from './messages/store.js';
 import { witnessMessages } from './messages/witness.js';
 import { wordpressMessages } from './messages/wordpress.js';
+import { fill, type MessageParams, type ParamsFor, type Placeholders } from './template.js';
 
 export type { MessageEntry } from './entry.js';
 
+/** The messages of each domain, one file each under `messages/`: add a message to its domain's file. */
+export const MESSAGES_BY_DOMAIN = {
+  common: commonMessages,
+  config: configMessages,
+  plan: planMessages,
+  calendar: calendarMessages,
+  cli: cliMessages,
+  scheduler: schedulerMessages,
+  store: storeMessages,
+  queue: queueMessages,
+  channels: channelsMessages,
+  evidence: evidenceMessages,
+  broadcast: broadcastMessages,
+  wordpress: wordpressMessages,
+  bulletin: bulletinMessages,
+  ingest: ingestMessages,
+  audit: auditMessages,
+  report: reportMessages,
+  witness: witnessMessages,
+  audio: audioMessages,
+  auth: authMessages,
+  server: serverMessages,
+  pages: pagesMessages,
+} as const;
+
 /**
- * Every message a user reads, keyed by a stable code, merged from one file per domain under
- * `messages/` (add a new message to the file of its domain). Codes are permanent: a code that
- * changes meaning gets a new name.
+ * Every message a user reads, keyed by a stable code (a code is in one domain only: the test
+ * checks it). Codes are permanent: a code that changes meaning gets a new name.
  */
 export const CATALOGUE = {
   ...commonMessages,
@@ -54,48 +79,78 @@ export const CATALOGUE = {
 } as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;
-export type MessageParams = Record<string, string | number | undefined>;
+export type { MessageParams, ParamValue } from './template.js';
 
-const pluralRules = new Map<Lang, Intl.PluralRules>();
+type Entry<C extends MessageCode> = (typeof CATALOGUE)[C];
+type TextOf<C extends MessageCode> = Entry<C>['vi'] | Entry<C>['en'];
+type HintOf<C extends MessageCode> =
+  Entry<C> extends { hintVi: infer V extends string; hintEn: infer E extends string }
+    ? V | E
+    : never;
 
-/** The plural category of a number in a language (`one`, `other`…), by `Intl.PluralRules`. */
-function pluralOf(n: number, lang: Lang): Intl.LDMLPluralRule {
-  let rules = pluralRules.get(lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(lang);
-    pluralRules.set(lang, rules);
-  }
-  return rules.select(n);
+/** What `message(code, …)` takes: the placeholders of the text, and those only the hint uses, optional. */
+export type ParamsOf<C extends MessageCode> = ParamsFor<
+  Placeholders<TextOf<C>>,
+  Placeholders<HintOf<C>>
+>;
+/** What `hint(code, …)` takes: the placeholders of the hint, and those only the text uses, optional. */
+export type HintParamsOf<C extends MessageCode> = ParamsFor<
+  Placeholders<HintOf<C>>,
+  Placeholders<TextOf<C>>
+>;
+
+type NoParams = Record<string, never>;
+type ArgsFor<P> = [keyof P] extends [never]
+  ? [params?: NoParams, lang?: Lang]
+  : Partial<P> extends P
+    ? [params?: P, lang?: Lang]
+    : [params: P, lang?: Lang];
+
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : false;
+type Untyped = [params?: MessageParams, lang?: Lang];
+
+/**
+ * The arguments after the code: its params (when it has placeholders) and the language. A code
+ * chosen at run time among several (`STATUS_WORDS[status]`) cannot be checked: it takes
+ * untyped params.
+ */
+export type MessageArgs<C extends MessageCode> =
+  IsUnion<C> extends true ? Untyped : ArgsFor<ParamsOf<C>>;
+export type HintArgs<C extends MessageCode> =
+  IsUnion<C> extends true ? Untyped : ArgsFor<HintParamsOf<C>>;
+
+/** The message for a code in the user's language, with its placeholders filled. */
+export function message<C extends MessageCode>(code: C, ...[params, lang]: MessageArgs<C>): string {
+  return renderMessage(code, params ?? {}, lang);
+}
+
+/** The hint for a code, or undefined when the code has none. */
+export function hint<C extends MessageCode>(
+  code: C,
+  ...[params, lang]: HintArgs<C>
+): string | undefined {
+  return renderHint(code, params ?? {}, lang);
 }
 
 /**
- * Fills `{name}` placeholders, and `{name:one|other}` forms with the word that agrees with
- * the number `name` in the language (`{errors} {errors:error|errors}`); Vietnamese nouns do
- * not change, so its templates need none.
+ * `message` for a code and params known only at run time (an error's code and params): not
+ * checked by the compiler, so prefer `message` wherever the code is written out.
  */
-function fill(template: string, params: MessageParams, lang: Lang): string {
-  const agreed = template.replace(
-    /\{(\w+):([^|{}]*)\|([^{}]*)\}/g,
-    (whole, name: string, one: string, other: string) => {
-      const n = Number(params[name]);
-      if (!Number.isFinite(n)) return whole;
-      return pluralOf(n, lang) === 'one' ? one : other;
-    },
-  );
-  return agreed.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
-}
-
-/** The message for a code in the user's language, with its placeholders filled. */
-export function message(code: MessageCode, params: MessageParams = {}, lang: Lang = currentLang()) {
+export function renderMessage(
+  code: MessageCode,
+  params: MessageParams,
+  lang: Lang = currentLang(),
+): string {
   const entry: MessageEntry = CATALOGUE[code];
   return fill(lang === 'en' ? entry.en : entry.vi, params, lang);
 }
 
-/** The hint for a code, or undefined when the code has none. */
-export function hint(code: MessageCode, params: MessageParams = {}, lang: Lang = currentLang()) {
+/** `hint` for a code and params known only at run time. */
+export function renderHint(
+  code: MessageCode,
+  params: MessageParams,
+  lang: Lang = currentLang(),
+): string | undefined {
   const entry: MessageEntry = CATALOGUE[code];
   const template = lang === 'en' ? entry.hintEn : entry.hintVi;
   return template === undefined ? undefined : fill(template, params, lang);

@@ -15,9 +15,13 @@ export function periodInWords(period: Period, lang: Lang = 'vi'): string {
     case 'month':
       return message('REPORT_PERIOD_MONTH', { month: start.month, year }, lang);
     case 'quarter':
+      // Vietnamese writes quarters in Roman numerals ("quý II"), English in digits ("Q2").
       return message(
         'REPORT_PERIOD_QUARTER',
-        { roman: ROMAN[start.quarter - 1], quarter: start.quarter, year },
+        {
+          quarter: lang === 'vi' ? (ROMAN[start.quarter - 1] ?? start.quarter) : start.quarter,
+          year,
+        },
         lang,
       );
     case 'half-year':

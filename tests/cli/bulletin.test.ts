@@ -52,7 +52,7 @@ describe('loa bulletin and the bulletin in loa status', () => {
     expect(before.stdout).toContain(
       '  Số 10/2024  14/03/2024 08:00  0 items  warning: no item yet',
     );
-    expect(before.stdout).toContain('  Số 11/2024  21/03/2024 08:00  1 items  upcoming');
+    expect(before.stdout).toContain('  Số 11/2024  21/03/2024 08:00  1 item  upcoming');
 
     const after = captureOutput();
     expect(await runStatus({ dir: root }, after, at('2024-03-14T10:00:00+07:00'))).toBe(0);

@@ -148,7 +148,7 @@ describe.each(engines)('loa token create, list and revoke on $name', (engine) =>
       expect(out.stdout).toEqual(['Revoked 4 tokens of Đỗ Lan']);
       const users = captureOutput();
       expect(await main(['user', 'list'], users)).toBe(0);
-      expect(users.stdout).toEqual(['Phạm Minh  editor  1 tokens', 'Đỗ Lan  auditor  0 tokens']);
+      expect(users.stdout).toEqual(['Phạm Minh  editor  1 token', 'Đỗ Lan  auditor  0 tokens']);
       const unknown = captureOutput();
       expect(await main(['token', 'revoke', '--user', 'Nobody'], unknown)).toBe(1);
       expect(unknown.all()).toContain('No user Nobody');

@@ -90,7 +90,7 @@ export async function runAudioAsRun(
           compliance: result.compliant
             ? message('RUNDOWN_COMPLIANT')
             : message('RUNDOWN_NON_COMPLIANT', { reasons: asRunReasons(result).join('; ') }),
-          index: result.evidenceIndex,
+          index: result.evidenceIndex ?? '-',
         }),
       );
     }

@@ -173,8 +173,8 @@ export async function runEvidenceAdd(options: EvidenceOptions, output: Output) {
     output.out(
       message('EVIDENCE_ADDED', {
         index: added.index,
-        task: options.task,
-        time: options.date,
+        task: options.task ?? '',
+        time: options.date ?? '',
         files: added.files.length,
       }),
     );

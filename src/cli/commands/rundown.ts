@@ -169,7 +169,7 @@ export async function runRundownAired(
         compliance: result.compliant
           ? message('RUNDOWN_COMPLIANT')
           : message('RUNDOWN_NON_COMPLIANT', { reasons: reasons.join('; ') }),
-        index: result.evidenceIndex,
+        index: result.evidenceIndex ?? '-',
       }),
     );
     const zone = result.rundown.slot.zone;

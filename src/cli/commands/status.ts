@@ -174,10 +174,10 @@ export async function runStatus(
         message('STATUS_CHANNEL', {
           channel: s.channel,
           kind: s.kind,
-          scheduled: s.counts.scheduled,
-          published: s.counts.published,
-          failed: s.counts.failed,
-          missed: s.counts.missed,
+          scheduled: s.counts.scheduled ?? 0,
+          published: s.counts.published ?? 0,
+          failed: s.counts.failed ?? 0,
+          missed: s.counts.missed ?? 0,
           note: notes.length ? ` — ${notes.join('; ')}` : '',
         }),
       );

@@ -35,14 +35,16 @@ export async function runWitnessList(options: WitnessOptions, output: Output) {
   if (options.json) printJson(output, units);
   else {
     for (const u of units) {
+      const rest = {
+        name: u.name,
+        url: u.url,
+        status: u.status ?? '-',
+        checkedAt: u.checkedAt ?? '-',
+      };
       output.out(
-        message('WITNESS_LIST_LINE', {
-          name: u.name,
-          url: u.url,
-          size: u.size ?? '-',
-          status: u.status ?? '-',
-          checkedAt: u.checkedAt ?? '-',
-        }),
+        u.size === undefined
+          ? message('WITNESS_LIST_LINE_UNCHECKED', rest)
+          : message('WITNESS_LIST_LINE', { ...rest, size: u.size }),
       );
     }
   }

@@ -54,7 +54,7 @@ export const auditMessages = {
   },
   AUDIT_UNIT_LINE: {
     vi: 'Đơn vị: {name} (gồm {count} đơn vị trực thuộc và chính đơn vị)',
-    en: 'Unit: {name} ({count} units with those under it)',
+    en: 'Unit: {name} ({count, plural, one {# unit} other {# units}} with those under it)',
   },
   AUDIT_COL_PLAN: { vi: 'Kế hoạch', en: 'Plan' },
   AUDIT_COL_TASK: { vi: 'Nhiệm vụ', en: 'Task' },
@@ -76,7 +76,7 @@ export const auditMessages = {
   },
   AUDIT_COMPLETION: {
     vi: 'Tỷ lệ hoàn thành: {percent}% ({met}/{assessed} nhiệm vụ-kỳ đạt; {pending} chưa đến lúc đánh giá)',
-    en: 'Completion: {percent}% ({met}/{assessed} task-periods met; {pending} not yet decided)',
+    en: 'Completion: {percent}% ({met}/{assessed, plural, one {# task-period} other {# task-periods}} met; {pending} not yet decided)',
   },
   AUDIT_COMPLETION_NONE: {
     vi: 'Tỷ lệ hoàn thành: chưa có nhiệm vụ-kỳ nào đến lúc đánh giá ({pending} đang chờ)',
@@ -85,7 +85,7 @@ export const auditMessages = {
   AUDIT_FOCUS_HEADER: { vi: 'Chủ đề trọng tâm:', en: 'Focus topics:' },
   AUDIT_FOCUS_COVERED: {
     vi: '  có {entries} tin, bài: {title}',
-    en: '  {entries} entries: {title}',
+    en: '  {entries, plural, one {# entry} other {# entries}}: {title}',
   },
   AUDIT_FOCUS_UNCOVERED: { vi: '  CHƯA CÓ tin, bài: {title}', en: '  NOT COVERED: {title}' },
   AUDIT_FOCUS_NONE: {
@@ -96,7 +96,7 @@ export const auditMessages = {
   AUDIT_ALSO_COUNTS: { vi: 'cũng tính cho {tasks}', en: 'also counts for {tasks}' },
   AUDIT_REJECTED_SUMMARY: {
     vi: '{count} mục không được tính: {reasons} (--verbose để xem từng mục)',
-    en: '{count} entries not counted: {reasons} (--verbose lists them)',
+    en: '{count, plural, one {# entry} other {# entries}} not counted: {reasons} (--verbose lists them)',
   },
   AUDIT_PARTIAL_NOTE: {
     vi: '° Kỳ bị cắt bởi thời gian hiệu lực của kế hoạch: định mức tính theo tỷ lệ số ngày trong kế hoạch (làm tròn xuống; 0 thì kỳ đó không tính).',
@@ -106,14 +106,17 @@ export const auditMessages = {
     vi: 'không thuộc đơn vị nào phải thực hiện',
     en: 'of none of the units held to the quota',
   },
-  AUDIT_UNITS_MET: { vi: '{met}/{total} đơn vị đạt', en: '{met}/{total} units met' },
+  AUDIT_UNITS_MET: {
+    vi: '{met}/{total} đơn vị đạt',
+    en: '{met}/{total, plural, one {# unit} other {# units}} met',
+  },
   AUDIT_UNIT_SHORT: {
     vi: '{name} ({unit}): {achieved}/{required} {status}',
     en: '{name} ({unit}): {achieved}/{required} {status}',
   },
   AUDIT_EACH_LINE: {
     vi: 'Định mức áp dụng cho từng đơn vị ({count} đơn vị); hoàn thành tính theo đơn vị × kỳ',
-    en: 'The quota applies to each unit ({count} units); completion counts unit-periods',
+    en: 'The quota applies to each unit ({count, plural, one {# unit} other {# units}}); completion counts unit-periods',
   },
   AUDIT_ROLLUP_HEADER: {
     vi: 'Tổng hợp theo đơn vị (nhiệm vụ áp dụng cho từng đơn vị):',
@@ -121,7 +124,7 @@ export const auditMessages = {
   },
   AUDIT_ROLLUP_LINE: {
     vi: '{name} ({unit}): {percent} — đạt {met}/{assessed} kỳ đã đánh giá, {pending} kỳ chưa đến hạn',
-    en: '{name} ({unit}): {percent} — {met}/{assessed} assessed periods met, {pending} pending',
+    en: '{name} ({unit}): {percent} — {met}/{assessed, plural, one {# assessed period} other {# assessed periods}} met, {pending} pending',
   },
   AUDIT_REJECT_AUDIO_MISMATCH: {
     vi: 'tệp âm thanh đã phát khác tệp đã lên lịch',

@@ -24,7 +24,10 @@ export const authMessages = {
     hintEn: 'Add one with: loa user add {name} --role <role>',
   },
   USER_ADDED: { vi: 'Đã thêm {name} (vai trò {role})', en: 'Added {name} (role {role})' },
-  USER_LINE: { vi: '{name}  {role}  {tokens} mã', en: '{name}  {role}  {tokens} tokens' },
+  USER_LINE: {
+    vi: '{name}  {role}  {tokens} mã',
+    en: '{name}  {role}  {tokens, plural, one {# token} other {# tokens}}',
+  },
   USER_NONE: { vi: 'Chưa có người dùng nào', en: 'No users yet' },
   TOKEN_CREATED: {
     vi: 'Mã truy cập của {name} ({role}); chỉ hiện một lần này, hãy lưu lại:',
@@ -75,7 +78,7 @@ export const authMessages = {
   },
   TOKEN_AMBIGUOUS: {
     vi: 'Số hiệu {id} khớp với {count} mã: {ids}',
-    en: 'The id {id} matches {count} tokens: {ids}',
+    en: 'The id {id} matches {count, plural, one {# token} other {# tokens}}: {ids}',
     hintVi: 'Gõ thêm ký tự của số hiệu cho đến khi chỉ khớp một mã',
     hintEn: 'Type more characters of the id until it matches one token',
   },
@@ -95,7 +98,7 @@ export const authMessages = {
   },
   TOKEN_REVOKED_USER: {
     vi: 'Đã thu hồi {count} mã của {name}',
-    en: 'Revoked {count} {count:token|tokens} of {name}',
+    en: 'Revoked {count, plural, one {# token} other {# tokens}} of {name}',
   },
   ROLE_EDITOR: { vi: 'biên tập viên', en: 'editor' },
   ROLE_BROADCASTER: { vi: 'phát thanh – truyền hình', en: 'broadcaster' },

@@ -89,7 +89,7 @@ export const broadcastMessages = {
   },
   RUNDOWN_SLOT_UNKNOWN: {
     vi: '{channel} không có khung phát sóng thứ {slot} trong {period} (có {count} khung)',
-    en: '{channel} has no slot {slot} in {period} ({count} slots)',
+    en: '{channel} has no slot {slot} in {period} ({count, plural, one {# slot} other {# slots}})',
     hintVi: 'Khung được đánh số từ 1 theo thứ tự phát sóng trong kỳ; bỏ --slot để chọn tất cả.',
     hintEn: 'Slots are numbered from 1 in airing order within the period; omit --slot for all.',
   },
@@ -118,11 +118,11 @@ export const broadcastMessages = {
   },
   RUNDOWN_BUILT: {
     vi: '{air}: đã dựng kịch bản {id}: {count} tin, {planned} / khung {slot}, tối thiểu {minimum}',
-    en: '{air}: built rundown {id}: {count} {count:item|items}, {planned} of {slot}, minimum {minimum}',
+    en: '{air}: built rundown {id}: {count, plural, one {# item} other {# items}}, {planned} of {slot}, minimum {minimum}',
   },
   RUNDOWN_REPLACED: {
     vi: '{air}: đã dựng lại kịch bản {id}: {count} tin, {planned} / khung {slot}, tối thiểu {minimum}',
-    en: '{air}: rebuilt rundown {id}: {count} {count:item|items}, {planned} of {slot}, minimum {minimum}',
+    en: '{air}: rebuilt rundown {id}: {count, plural, one {# item} other {# items}}, {planned} of {slot}, minimum {minimum}',
   },
   RUNDOWN_KEPT: {
     vi: '{air}: giữ nguyên kịch bản {id} ({state})',

@@ -4,7 +4,7 @@ import type { MessageEntry } from '../entry.js';
 export const bulletinMessages = {
   BULLETIN_ISSUE_UNKNOWN: {
     vi: 'Bản tin "{channel}" không có số {number}/{year} (năm đó có {count} số)',
-    en: 'Bulletin "{channel}" has no issue {number}/{year} (that year has {count} issues)',
+    en: 'Bulletin "{channel}" has no issue {number}/{year} (that year has {count, plural, one {# issue} other {# issues}})',
     hintVi: 'Số bản tin đánh liên tục trong năm theo các ngày phát hành của kênh (issueDays).',
     hintEn: "Issues are numbered through the year by the channel's issue days (issueDays).",
   },
@@ -29,22 +29,6 @@ export const bulletinMessages = {
     hintEn:
       'The file is damaged or was edited by hand; delete it and rebuild with `loa bulletin build`.',
   },
-  BULLETIN_STATUS_OK: {
-    vi: '{label} ({date}): {items} bài',
-    en: '{label} ({date}): {items} items',
-  },
-  BULLETIN_STATUS_ISSUED: {
-    vi: '{label} ({date}): đã phát hành',
-    en: '{label} ({date}): issued',
-  },
-  BULLETIN_STATUS_WARNING_EMPTY: {
-    vi: '{label} ({date}): chưa có bài nào được duyệt cho số này',
-    en: '{label} ({date}): no approved item for this issue yet',
-  },
-  BULLETIN_STATUS_MISSED_EMPTY: {
-    vi: '{label} ({date}): bỏ lỡ, đến ngày phát hành mà không có bài nào',
-    en: '{label} ({date}): missed, the day came with no item',
-  },
   BULLETIN_PAGE_CONTENTS: { vi: 'Trong số này', en: 'In this issue' },
   BULLETIN_PAGE_EMPTY: { vi: 'Số này không có bài.', en: 'This issue has no article.' },
   BULLETIN_PAGE_ISSUE_DATE: { vi: 'Phát hành ngày {date}', en: 'Issued on {date}' },
@@ -53,7 +37,10 @@ export const bulletinMessages = {
   BULLETIN_PAGE_ARCHIVE: { vi: 'Các số đã phát hành', en: 'Issues' },
   BULLETIN_PAGE_BACK: { vi: 'Tất cả các số', en: 'All issues' },
   BULLETIN_PAGE_FEEDS: { vi: 'Theo dõi bản tin:', en: 'Follow the bulletin:' },
-  BULLETIN_PAGE_ARTICLES: { vi: '{count} bài', en: '{count} {count:article|articles}' },
+  BULLETIN_PAGE_ARTICLES: {
+    vi: '{count} bài',
+    en: '{count, plural, one {# article} other {# articles}}',
+  },
   BULLETIN_ISSUE_EMPTY: {
     vi: 'Bản tin "{channel}" không có bài nào được duyệt từ {since} đến {until}; số này không phát hành',
     en: 'Bulletin "{channel}" has no approved item from {since} to {until}; the issue is not sent',
@@ -68,7 +55,7 @@ export const bulletinMessages = {
   },
   BULLETIN_LIST_LINE: {
     vi: '  {label}  {date}  {items} bài  {state}',
-    en: '  {label}  {date}  {items} items  {state}',
+    en: '  {label}  {date}  {items, plural, one {# item} other {# items}}  {state}',
   },
   BULLETIN_STATE_UPCOMING: { vi: 'chờ phát hành', en: 'upcoming' },
   BULLETIN_STATE_ISSUED: { vi: 'đã phát hành', en: 'issued' },

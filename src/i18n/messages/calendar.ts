@@ -4,7 +4,7 @@ import type { MessageEntry } from '../entry.js';
 export const calendarMessages = {
   CAPACITY_SHORT: {
     vi: 'Nhiệm vụ "{task}" (mục {source}) cần {required} lần trong {period} nhưng lịch của kênh {channels} chỉ có {offered} (thiếu {missing}); {short}/{periods} kỳ không đủ',
-    en: 'Task "{task}" (clause {source}) needs {required} in {period} but the schedule of {channels} offers only {offered} (short by {missing}); {short} of {periods} periods fall short',
+    en: 'Task "{task}" (clause {source}) needs {required} in {period} but the schedule of {channels} offers only {offered} (short by {missing}); {short} of {periods, plural, one {# period} other {# periods}} fall short',
     hintVi:
       'Thêm khung giờ phát sóng, ngày phát hành hoặc giờ đăng cho kênh, hoặc thêm kênh thực hiện nhiệm vụ.',
     hintEn:
@@ -12,7 +12,7 @@ export const calendarMessages = {
   },
   CAPACITY_SHORT_UNIT: {
     vi: 'Nhiệm vụ "{task}" (mục {source}) cần mỗi đơn vị {required} lần trong {period} nhưng lịch của kênh {channels} của đơn vị {unit} chỉ có {offered} (thiếu {missing}); {short}/{periods} kỳ không đủ',
-    en: 'Task "{task}" (clause {source}) needs {required} of each unit in {period} but the schedule of {channels} of unit {unit} offers only {offered} (short by {missing}); {short} of {periods} periods fall short',
+    en: 'Task "{task}" (clause {source}) needs {required} of each unit in {period} but the schedule of {channels} of unit {unit} offers only {offered} (short by {missing}); {short} of {periods, plural, one {# period} other {# periods}} fall short',
     hintVi: 'Thêm khung giờ phát sóng, ngày phát hành hoặc giờ đăng cho kênh của đơn vị này.',
     hintEn: "Add slots, issue days or posting times to this unit's channel.",
   },

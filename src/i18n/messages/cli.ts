@@ -4,7 +4,7 @@ import type { MessageEntry } from '../entry.js';
 export const cliMessages = {
   VALIDATE_SUMMARY: {
     vi: '{plans} kế hoạch, {channels} kênh, {items} bài; {errors} lỗi, {warnings} cảnh báo',
-    en: '{plans} {plans:plan|plans}, {channels} {channels:channel|channels}, {items} {items:item|items}; {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}',
+    en: '{plans, plural, one {# plan} other {# plans}}, {channels, plural, one {# channel} other {# channels}}, {items, plural, one {# item} other {# items}}; {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
   },
   START_RUN: {
     vi: '== Bắt đầu lịch đăng (loa run); dừng bằng Ctrl+C ==',

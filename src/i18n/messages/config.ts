@@ -4,7 +4,7 @@ import type { MessageEntry } from '../entry.js';
 export const configMessages = {
   FILE_TOO_LARGE: {
     vi: 'Tệp quá lớn ({size} byte, tối đa {max} byte)',
-    en: 'File too large ({size} bytes, at most {max})',
+    en: 'File too large ({size, plural, one {# byte} other {# bytes}}, at most {max})',
     hintVi: 'Tách tệp thành nhiều tệp nhỏ hơn.',
     hintEn: 'Split the file into smaller files.',
   },
@@ -52,14 +52,14 @@ export const configMessages = {
   },
   YAML_ALIAS_LIMIT: {
     vi: 'Bí danh YAML (*tên) bung ra quá {max} giá trị: tệp bị từ chối (có thể là "bom bí danh")',
-    en: 'YAML aliases (*name) expand to more than {max} values: the file is refused (a possible "alias bomb")',
+    en: 'YAML aliases (*name) expand to more than {max, plural, one {# value} other {# values}}: the file is refused (a possible "alias bomb")',
     hintVi: 'Viết thẳng giá trị thay cho bí danh (&tên / *tên), hoặc dùng ít bí danh hơn',
     hintEn:
       'Write the values out instead of using anchors and aliases (&name / *name), or use fewer',
   },
   YAML_DEPTH_LIMIT: {
     vi: 'Cấu trúc YAML lồng nhau quá {max} tầng',
-    en: 'The YAML structure is nested more than {max} levels deep',
+    en: 'The YAML structure is nested more than {max, plural, one {# level} other {# levels}} deep',
     hintVi: 'Tệp kế hoạch, kênh và bài chỉ cần vài tầng; kiểm tra thụt lề và dấu [ {',
     hintEn:
       'Plan, channel and item files need only a few levels; check the indentation and [ { brackets',
@@ -314,7 +314,7 @@ export const configMessages = {
   },
   CONFIG_INVALID: {
     vi: 'Cấu hình có {count} lỗi',
-    en: 'The configuration has {count} {count:error|errors}',
+    en: 'The configuration has {count, plural, one {# error} other {# errors}}',
     hintVi: 'Chạy `loa validate` để xem từng lỗi.',
     hintEn: 'Run `loa validate` to see each error.',
   },

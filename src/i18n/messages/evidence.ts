@@ -105,19 +105,15 @@ export const evidenceMessages = {
   },
   EVIDENCE_ADDED: {
     vi: 'Đã ghi minh chứng số {index} ({task}, {time}); {files} tệp đính kèm',
-    en: 'Recorded evidence entry {index} ({task}, {time}); {files} files attached',
-  },
-  EVIDENCE_CHECKPOINT_MADE: {
-    vi: 'Mốc kiểm chứng: {size} mục, gốc {root}',
-    en: 'Checkpoint: {size} entries, root {root}',
+    en: 'Recorded evidence entry {index} ({task}, {time}); {files, plural, one {# file} other {# files}} attached',
   },
   EVIDENCE_VERIFY_OK: {
     vi: 'Nhật ký minh chứng nguyên vẹn: {size} mục, gốc {root}; {checkpoints} mốc đã ký đều khớp',
-    en: 'Evidence log intact: {size} {size:entry|entries}, root {root}; {checkpoints} signed {checkpoints:checkpoint matches|checkpoints match}',
+    en: 'Evidence log intact: {size, plural, one {# entry} other {# entries}}, root {root}; {checkpoints, plural, one {# signed checkpoint matches} other {# signed checkpoints match}}',
   },
   EVIDENCE_VERIFY_FAILED: {
     vi: 'Nhật ký minh chứng đã bị thay đổi: {count} sai lệch',
-    en: 'The evidence log was altered: {count} {count:discrepancy|discrepancies}',
+    en: 'The evidence log was altered: {count, plural, one {# discrepancy} other {# discrepancies}}',
     hintVi:
       'Không dùng số liệu của nhật ký này; đối chiếu với bản xuất và mốc kiểm chứng đã gửi đi.',
     hintEn: 'Do not rely on this log; compare it with exports and checkpoints handed out earlier.',
@@ -152,7 +148,7 @@ export const evidenceMessages = {
   },
   EVIDENCE_EXPORTED: {
     vi: 'Đã xuất {entries} mục minh chứng vào {path}; kiểm tra bằng: node verify.mjs',
-    en: 'Exported {entries} evidence entries to {path}; check with: node verify.mjs',
+    en: 'Exported {entries, plural, one {# evidence entry} other {# evidence entries}} to {path}; check with: node verify.mjs',
   },
   EVIDENCE_WRITTEN: { vi: 'Đã ghi {path}', en: 'Wrote {path}' },
   EVIDENCE_KIND_UNKNOWN: {
@@ -169,7 +165,7 @@ export const evidenceMessages = {
   EVIDENCE_LIST_VOIDS: { vi: '(huỷ #{index})', en: '(voids #{index})' },
   EVIDENCE_LIST_COUNT: {
     vi: '{count} mục (giờ {zone})',
-    en: '{count} {count:entry|entries} (times in {zone})',
+    en: '{count, plural, one {# entry} other {# entries}} (times in {zone})',
   },
   EVIDENCE_PROBLEM_INSERTED: {
     vi: 'mục {index}: có hai mục cùng ghi số {found} (cần số {expected}): một mục đã bị chèn vào',
@@ -196,7 +192,7 @@ export const evidenceMessages = {
   },
   EVIDENCE_WITNESSED: {
     vi: 'Cơ quan chứng kiến {witness} đã thấy và ký nhật ký đến {size} mục',
-    en: 'Witness {witness} has seen and cosigned the log up to {size} entries',
+    en: 'Witness {witness} has seen and cosigned the log up to {size, plural, one {# entry} other {# entries}}',
   },
   EVIDENCE_NOT_WITNESSED: {
     vi: 'Chưa có cơ quan chứng kiến nào ký mốc kiểm chứng của nhật ký này',

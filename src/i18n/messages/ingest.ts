@@ -23,7 +23,7 @@ export const ingestMessages = {
   },
   INGEST_TOO_LARGE: {
     vi: 'Nguồn tin {url} vượt quá {max} byte, đã dừng tải',
-    en: 'The feed {url} is larger than {max} bytes; download stopped',
+    en: 'The feed {url} is larger than {max, plural, one {# byte} other {# bytes}}; download stopped',
     hintVi: 'Tăng maxBytes trong tệp kênh nếu nguồn tin hợp lệ nhưng lớn.',
     hintEn: 'Raise maxBytes in the channel file if the feed is genuine but large.',
   },
@@ -79,6 +79,6 @@ export const ingestMessages = {
   },
   INGEST_STATE_IMPORTED: {
     vi: '  Đã nhập trạng thái cũ từ {path} (lần đầu, tệp giữ nguyên): {feeds} nguồn, {entries} tin đã nhận, mục nhật ký {evidence}',
-    en: '  Imported the old state from {path} (first run; the file is left in place): {feeds} feeds, {entries} entries taken in, evidence {evidence}',
+    en: '  Imported the old state from {path} (first run; the file is left in place): {feeds, plural, one {# feed} other {# feeds}}, {entries, plural, one {# entry} other {# entries}} taken in, evidence {evidence}',
   },
 } as const satisfies Record<string, MessageEntry>;

@@ -47,10 +47,9 @@ export const pagesMessages = {
   PAGE_ALL: { vi: 'tất cả', en: 'all' },
   PAGE_MONTH: { vi: 'Tháng', en: 'Month' },
   PAGE_WEEK: { vi: 'Tuần', en: 'Week' },
-  PAGE_CAL_KIND: { vi: '{kind}', en: '{kind}' },
   PAGE_COMPLETION: {
     vi: 'Hoàn thành: {percent} ({met}/{assessed} chỉ tiêu đã đến hạn đạt)',
-    en: 'Completion: {percent} ({met} of {assessed} due quotas met)',
+    en: 'Completion: {percent} ({met} of {assessed, plural, one {# due quota} other {# due quotas}} met)',
   },
   PAGE_CLAUSE: { vi: 'Điều khoản', en: 'Clause' },
   PAGE_TASK: { vi: 'Nhiệm vụ', en: 'Task' },
@@ -63,14 +62,14 @@ export const pagesMessages = {
   PAGE_FROM: { vi: 'Từ ngày', en: 'From' },
   PAGE_TO: { vi: 'Đến ngày', en: 'To' },
   PAGE_PROOF: { vi: 'bằng chứng', en: 'proof' },
-  PAGE_ENTRIES: { vi: '{count} mục', en: '{count} {count:entry|entries}' },
+  PAGE_ENTRIES: { vi: '{count} mục', en: '{count, plural, one {# entry} other {# entries}}' },
   PAGE_EVIDENCE_OLDER: {
     vi: '← Các mục cũ hơn (trước mục {before})',
     en: '← Older entries (before entry {before})',
   },
   PAGE_CHECKPOINT: {
     vi: 'Điểm kiểm tra mới nhất: {size} mục, gốc {root}, ký lúc {at}',
-    en: 'Latest checkpoint: {size} entries, root {root}, signed at {at}',
+    en: 'Latest checkpoint: {size, plural, one {# entry} other {# entries}}, root {root}, signed at {at}',
   },
   PAGE_NO_CHECKPOINT: { vi: 'Chưa có điểm kiểm tra', en: 'No checkpoint yet' },
   PAGE_CAL_BAD_MONTH: {
@@ -142,7 +141,7 @@ export const pagesMessages = {
   },
   PAGE_MANUAL_TOO_LARGE: {
     vi: 'Tệp đính kèm quá lớn: {size} byte, tối đa {max} byte cho một lần gửi',
-    en: 'The files are too large: {size} bytes, at most {max} bytes at a time',
+    en: 'The files are too large: {size, plural, one {# byte} other {# bytes}}, at most {max, plural, one {# byte} other {# bytes}} at a time',
     hintVi: 'Gửi bớt tệp, hoặc nén tệp rồi gửi lại.',
     hintEn: 'Send fewer files, or compress them, and send again.',
   },
@@ -246,10 +245,13 @@ export const pagesMessages = {
     en: '{count} valid of {all} in all',
   },
   PAGE_ADMIN_PAUSED: { vi: 'tạm dừng', en: 'paused' },
-  PAGE_ADMIN_FAILING: { vi: '{count} lượt đăng lỗi', en: '{count} failed publications' },
+  PAGE_ADMIN_FAILING: {
+    vi: '{count} lượt đăng lỗi',
+    en: '{count, plural, one {# failed publication} other {# failed publications}}',
+  },
   PAGE_ADMIN_ALL_WELL: {
     vi: 'Cả {count} kênh đều hoạt động bình thường.',
-    en: 'All {count} channels are working.',
+    en: '{count, plural, one {The one channel is working.} other {All # channels are working.}}',
   },
   PAGE_USER_NAME: { vi: 'Người dùng', en: 'User' },
   PAGE_ROLE: { vi: 'Vai trò', en: 'Role' },
@@ -263,7 +265,7 @@ export const pagesMessages = {
   PAGE_TOKEN_EXPIRED: { vi: 'đã hết hạn', en: 'expired' },
   PAGE_TOKEN_REVOKED: { vi: 'đã thu hồi', en: 'revoked' },
   PAGE_TOKEN_NEVER: { vi: 'không hết hạn', en: 'never' },
-  PAGE_TOKEN_DAYS: { vi: '{days} ngày', en: '{days} days' },
+  PAGE_TOKEN_DAYS: { vi: '{days} ngày', en: '{days, plural, one {# day} other {# days}}' },
   PAGE_TOKEN_VALID_FOR: { vi: 'Hiệu lực', en: 'Valid for' },
   PAGE_TOKEN_UNTIL: { vi: 'hoặc đến hết ngày', en: 'or through the day' },
   PAGE_TOKEN_CREATE: { vi: 'Cấp mã truy cập', en: 'Create an access token' },
@@ -347,10 +349,6 @@ export const pagesMessages = {
   },
   PAGE_ITEM_WITHDRAWN: { vi: 'Đã rút bài {id}', en: 'Item {id} withdrawn' },
   PAGE_EDIT: { vi: 'Sửa', en: 'Edit' },
-  PAGE_FOUR_EYES_NOTE: {
-    vi: 'Do {author} viết; cần người khác duyệt',
-    en: 'Written by {author}; someone else must approve',
-  },
   PAGE_WRITTEN_BY: {
     vi: 'Do {author} viết (phiên bản {version})',
     en: 'By {author} (version {version})',

@@ -29,7 +29,7 @@ export const planMessages = {
   },
   PLAN_LIST_LINE: {
     vi: '{id}  {number}  {period}  {tasks} nhiệm vụ, {unserved} chưa có kênh',
-    en: '{id}  {number}  {period}  {tasks} tasks, {unserved} without a channel',
+    en: '{id}  {number}  {period}  {tasks, plural, one {# task} other {# tasks}}, {unserved} without a channel',
   },
   PLAN_NOT_FOUND: {
     vi: 'Không có kế hoạch "{id}"',

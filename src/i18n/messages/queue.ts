@@ -8,7 +8,7 @@ export const queueMessages = {
   },
   SYNC_SUMMARY: {
     vi: 'Đồng bộ content/: {added} bài mới, {changed} bài sửa, {withdrawn} bài rút, {unchanged} không đổi; {scheduled} lượt đăng được lên lịch, {cancelled} bị huỷ',
-    en: 'Synced content/: {added} new, {changed} changed, {withdrawn} withdrawn, {unchanged} unchanged; {scheduled} publications scheduled, {cancelled} cancelled',
+    en: 'Synced content/: {added} new, {changed} changed, {withdrawn} withdrawn, {unchanged} unchanged; {scheduled, plural, one {# publication} other {# publications}} scheduled, {cancelled} cancelled',
   },
   SYNC_SKIPPED: {
     vi: 'Bỏ qua tệp {file}: {count} lỗi (bài giữ phiên bản hợp lệ trước đó, nếu có)',

@@ -21,7 +21,7 @@ export const reportMessages = {
     en: 'Results of the public administration reform communication plan, {period}',
   },
   REPORT_PERIOD_MONTH: { vi: 'tháng {month} năm {year}', en: '{month}/{year}' },
-  REPORT_PERIOD_QUARTER: { vi: 'quý {roman} năm {year}', en: 'Q{quarter} {year}' },
+  REPORT_PERIOD_QUARTER: { vi: 'quý {quarter} năm {year}', en: 'Q{quarter} {year}' },
   REPORT_PERIOD_H1: { vi: '6 tháng đầu năm {year}', en: 'first half of {year}' },
   REPORT_PERIOD_H2: { vi: '6 tháng cuối năm {year}', en: 'second half of {year}' },
   REPORT_PERIOD_YEAR: { vi: 'năm {year}', en: '{year}' },
@@ -44,17 +44,23 @@ export const reportMessages = {
   REPORT_COL_RESULT: { vi: 'Kết quả', en: 'Result' },
   REPORT_REQUIRED: { vi: '{count} lần {per}', en: '{count} {per}' },
   REPORT_COUNTED: { vi: 'không định mức', en: 'no quota' },
-  REPORT_RESULT: { vi: '{met}/{total} kỳ đạt', en: '{met}/{total} periods met' },
+  REPORT_RESULT: {
+    vi: '{met}/{total} kỳ đạt',
+    en: '{met}/{total, plural, one {# period} other {# periods}} met',
+  },
   REPORT_RESULT_PENDING: { vi: ', {pending} kỳ đang thực hiện', en: ', {pending} still open' },
   REPORT_COMPLETION: {
     vi: 'Tỷ lệ hoàn thành kế hoạch trong kỳ: {percent}% ({met}/{assessed} nhiệm vụ-kỳ đạt yêu cầu; {pending} nhiệm vụ-kỳ chưa đến lúc đánh giá).',
-    en: 'Completion in the period: {percent}% ({met}/{assessed} task-periods met; {pending} not yet decided).',
+    en: 'Completion in the period: {percent}% ({met}/{assessed, plural, one {# task-period} other {# task-periods}} met; {pending} not yet decided).',
   },
   REPORT_COMPLETION_NONE: {
     vi: 'Chưa có nhiệm vụ-kỳ nào đến lúc đánh giá ({pending} nhiệm vụ-kỳ đang thực hiện).',
     en: 'No task-period is decided yet ({pending} still open).',
   },
-  REPORT_FOCUS_LINE: { vi: '- {title}: {entries} tin, bài.', en: '- {title}: {entries} entries.' },
+  REPORT_FOCUS_LINE: {
+    vi: '- {title}: {entries} tin, bài.',
+    en: '- {title}: {entries, plural, one {# entry} other {# entries}}.',
+  },
   REPORT_FOCUS_MISSING: { vi: '- {title}: chưa có tin, bài.', en: '- {title}: none yet.' },
   REPORT_FOCUS_NONE: {
     vi: 'Kế hoạch không nêu chủ đề trọng tâm.',
@@ -62,7 +68,7 @@ export const reportMessages = {
   },
   REPORT_CHECKPOINT: {
     vi: 'Số liệu trên được tổng hợp từ nhật ký minh chứng. Điểm kiểm tra của nhật ký: {size} mục; mã băm gốc (SHA-256): {root}; ký lúc {signedAt}. Nơi nhận báo cáo lưu giữ điểm kiểm tra này để phát hiện mọi thay đổi về sau đối với nhật ký.',
-    en: 'The figures come from the evidence log. Log checkpoint: {size} entries; root hash (SHA-256): {root}; signed at {signedAt}. Receivers keep this checkpoint to detect any later change to the log.',
+    en: 'The figures come from the evidence log. Log checkpoint: {size, plural, one {# entry} other {# entries}}; root hash (SHA-256): {root}; signed at {signedAt}. Receivers keep this checkpoint to detect any later change to the log.',
   },
   REPORT_RECIPIENTS: { vi: 'Nơi nhận:', en: 'Recipients:' },
   REPORT_ARCHIVE: { vi: '- Lưu: VT.', en: '- Archive: VT.' },

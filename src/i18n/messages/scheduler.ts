@@ -36,11 +36,11 @@ export const schedulerMessages = {
   },
   STATUS_REPORTS_DUE: {
     vi: 'Báo cáo đến hạn trong {days} ngày tới:',
-    en: 'Reports due within {days} days:',
+    en: 'Reports due within {days, plural, one {# day} other {# days}}:',
   },
   STATUS_REPORT_DUE: {
     vi: '  {due} (còn {daysLeft} ngày)  {plan}: {title}, kỳ {period}',
-    en: '  {due} ({daysLeft} days left)  {plan}: {title}, period {period}',
+    en: '  {due} ({daysLeft, plural, one {# day} other {# days}} left)  {plan}: {title}, period {period}',
   },
   STATUS_BULLETIN_ISSUE: { vi: '  {line}', en: '  {line}' },
   FOLLOW_UP_UPDATE: { vi: 'cập nhật bài đã đăng', en: 'update of a published post' },

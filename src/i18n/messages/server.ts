@@ -34,19 +34,13 @@ export const serverMessages = {
   },
   HTTP_BODY_TOO_LARGE: {
     vi: 'Nội dung gửi lên quá lớn (tối đa {max} byte)',
-    en: 'The request body is too large (at most {max} bytes)',
+    en: 'The request body is too large (at most {max, plural, one {# byte} other {# bytes}})',
   },
   HTTP_INVALID_REQUEST: { vi: 'Yêu cầu không hợp lệ: {detail}', en: 'Invalid request: {detail}' },
   HTTP_NOT_FOUND: { vi: 'Không có trang {path}', en: 'No page at {path}' },
-  HTTP_NO_CHECKPOINT: {
-    vi: 'Chưa có điểm kiểm tra nào được ký',
-    en: 'No checkpoint has been signed yet',
-    hintVi: 'Tạo bằng: loa evidence checkpoint',
-    hintEn: 'Create one with: loa evidence checkpoint',
-  },
   HTTP_NO_ENTRY: {
     vi: 'Nhật ký không có mục số {index} (có {size} mục)',
-    en: 'The log has no entry {index} ({size} entries)',
+    en: 'The log has no entry {index} ({size, plural, one {# entry} other {# entries}})',
   },
   HTTP_UPLOAD_TYPE: {
     vi: 'Tệp {name} ({type}) không được nhận: nội dung không khớp loại tệp',
@@ -108,5 +102,4 @@ export const serverMessages = {
     hintVi: 'Thử lại; nếu vẫn lỗi, báo quản trị viên kèm thời điểm yêu cầu',
     hintEn: 'Try again; if it persists, tell an administrator the time of the request',
   },
-  SERVER_LISTENING: { vi: 'Máy chủ HTTP: {url}', en: 'HTTP server: {url}' },
 } as const satisfies Record<string, MessageEntry>;

@@ -4,7 +4,7 @@ import type { MessageEntry } from '../entry.js';
 export const storeMessages = {
   BACKUP_WRITTEN: {
     vi: 'Đã sao lưu vào {path} (cơ sở dữ liệu, khoá ký và {files} tệp của thư mục dữ liệu)',
-    en: 'Backed up to {path} (the database, the signing key and {files} {files:file|files} of the data folder)',
+    en: 'Backed up to {path} (the database, the signing key and {files, plural, one {# file} other {# files}} of the data folder)',
   },
   BACKUP_NO_STORE: {
     vi: 'Không có cơ sở dữ liệu để sao lưu: {path}',
@@ -22,7 +22,7 @@ export const storeMessages = {
   },
   RESTORE_DONE: {
     vi: 'Đã khôi phục {path} vào {dir} ({files} tệp); `loa run` tiếp tục từ đó, không đăng lại',
-    en: 'Restored {path} into {dir} ({files} {files:file|files}); `loa run` goes on from there, reposting nothing',
+    en: 'Restored {path} into {dir} ({files, plural, one {# file} other {# files}}); `loa run` goes on from there, reposting nothing',
   },
   RESTORE_TARGET_EXISTS: {
     vi: 'Thư mục dữ liệu đã có cơ sở dữ liệu: {path}; không ghi đè',

@@ -26,7 +26,7 @@ export const witnessMessages = {
   },
   WITNESS_POLL_OK: {
     vi: '{unit}: hợp lệ, {size} mục (lần trước {previous}); đã ký chứng kiến{delivered}',
-    en: '{unit}: ok, {size} entries (before: {previous}); cosigned{delivered}',
+    en: '{unit}: ok, {size, plural, one {# entry} other {# entries}} (before: {previous}); cosigned{delivered}',
   },
   WITNESS_DELIVERED: { vi: ' và gửi lại đơn vị', en: ' and handed back to the unit' },
   WITNESS_POLL_FORKED: {
@@ -35,7 +35,7 @@ export const witnessMessages = {
   },
   WITNESS_POLL_SHRANK: {
     vi: '{unit}: NHẬT KÝ BỊ RÚT NGẮN từ {previous} xuống {size} mục',
-    en: '{unit}: LOG SHRANK from {previous} to {size} entries',
+    en: '{unit}: LOG SHRANK from {previous} to {size, plural, one {# entry} other {# entries}}',
   },
   WITNESS_POLL_REKEYED: {
     vi: '{unit}: MỐC KHÔNG ĐƯỢC KÝ BẰNG KHOÁ ĐÃ BIẾT của đơn vị (đổi khoá hoặc giả mạo): {detail}',
@@ -47,6 +47,10 @@ export const witnessMessages = {
   },
   WITNESS_LIST_LINE: {
     vi: '{name}  {url}  {size} mục  {status}  {checkedAt}',
-    en: '{name}  {url}  {size} entries  {status}  {checkedAt}',
+    en: '{name}  {url}  {size, plural, one {# entry} other {# entries}}  {status}  {checkedAt}',
+  },
+  WITNESS_LIST_LINE_UNCHECKED: {
+    vi: '{name}  {url}  chưa có điểm kiểm tra  {status}  {checkedAt}',
+    en: '{name}  {url}  no checkpoint yet  {status}  {checkedAt}',
   },
 } as const satisfies Record<string, MessageEntry>;

@@ -92,7 +92,7 @@ async function adminHtml(c: Context<ServerEnv>, ctx: ServerContext, shown: Admin
   );
   const expiry = EXPIRY_CHOICES.map(
     (e) =>
-      html`<option value="${e}"${e === '90' ? html` selected` : ''}>${e === 'never' ? message('PAGE_TOKEN_NEVER') : message('PAGE_TOKEN_DAYS', { days: e })}</option>`,
+      html`<option value="${e}"${e === '90' ? html` selected` : ''}>${e === 'never' ? message('PAGE_TOKEN_NEVER') : message('PAGE_TOKEN_DAYS', { days: Number(e) })}</option>`,
   );
   const tokensSection = html`<section id="tokens"><h2>${message('PAGE_ADMIN_TOKENS')}</h2>
 <form method="post" action="/admin/tokens" class="filters">${csrfField(csrf)}

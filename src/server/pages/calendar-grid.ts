@@ -25,10 +25,19 @@ export interface CalendarLine {
 /** The publication states a day cell shows; cancelled and taken-down ones stay in the list. */
 const GRID_STATUSES: ReadonlySet<string> = new Set(['scheduled', 'published', 'failed', 'missed']);
 
+/** The word of each publication state, as the calendar shows it. */
+const PUBLICATION_WORDS: Record<PublicationStatus, MessageCode> = {
+  scheduled: 'PAGE_PUB_SCHEDULED',
+  published: 'PAGE_PUB_PUBLISHED',
+  failed: 'PAGE_PUB_FAILED',
+  missed: 'PAGE_PUB_MISSED',
+  cancelled: 'PAGE_PUB_CANCELLED',
+  withdrawn: 'PAGE_PUB_WITHDRAWN',
+};
+
 /** The word of a line's kind: a publication's state, an airing, an issue, a report due. */
 export function kindWord(line: CalendarLine): string {
-  if (line.kind === 'publication')
-    return message(`PAGE_PUB_${(line.status ?? 'scheduled').toUpperCase()}` as MessageCode);
+  if (line.kind === 'publication') return message(PUBLICATION_WORDS[line.status ?? 'scheduled']);
   if (line.kind === 'broadcast') return message('PAGE_CAL_BROADCAST');
   if (line.kind === 'bulletin') return message('PAGE_CAL_BULLETIN');
   return message('PAGE_CAL_REPORT');

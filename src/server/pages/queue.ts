@@ -15,7 +15,7 @@ import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { channelZone } from '../../scheduler/planner.js';
-import { ITEM_STATUSES } from '../../store/schema.js';
+import { ITEM_STATUSES, type ItemStatus } from '../../store/schema.js';
 import { addItemText, MAX_ITEM_BYTES, type QueueEntry, queueEntries } from '../api-queue.js';
 import { requires } from '../auth.js';
 import { queueContext, type ServerContext, type ServerEnv } from '../context.js';
@@ -29,6 +29,16 @@ title: Tin mới về cải cách hành chính
 channels: [portal]
 ---
 Nội dung…`;
+
+/** The heading of each item state's section. */
+const STATE_WORDS: Record<ItemStatus, MessageCode> = {
+  draft: 'PAGE_STATE_DRAFT',
+  approved: 'PAGE_STATE_APPROVED',
+  scheduled: 'PAGE_STATE_SCHEDULED',
+  published: 'PAGE_STATE_PUBLISHED',
+  failed: 'PAGE_STATE_FAILED',
+  withdrawn: 'PAGE_STATE_WITHDRAWN',
+};
 
 /** Refusals of a reschedule shown next to the item (an unknown item is a 404 page). */
 const SHOWN_BY_ITEM: ReadonlySet<string> = new Set([
@@ -125,7 +135,7 @@ async function queueHtml(
       const actions = canWrite ? html`${itemActions(e, csrf)}${move}` : '';
       return html`<tr data-item="${e.id}" id="item-${e.id}">${cell(head.id, e.id)}${cell(head.title, html`${e.title ?? ''}<div class="muted">${authors.get(e.id) ? message('PAGE_WRITTEN_BY', { author: authors.get(e.id) ?? '', version: e.version }) : ''}</div>`)}${cell(head.channels, e.channels.join(', '))}${cell(head.next, e.next ? `${e.next.local} (${e.next.channel})` : '')}${cell(head.actions, actions)}</tr>\n`;
     });
-    return html`<h2 id="${status}">${message(`PAGE_STATE_${status.toUpperCase()}` as MessageCode)} (${rows.length})</h2>
+    return html`<h2 id="${status}">${message(STATE_WORDS[status])} (${rows.length})</h2>
 <table class="stack"><thead><tr><th scope="col">${head.id}</th><th scope="col">${head.title}</th><th scope="col">${head.channels}</th><th scope="col">${head.next}</th><th scope="col">${head.actions}</th></tr></thead><tbody>${body}</tbody></table>`;
   });
   const addForm = canWrite
