@@ -1,16 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { appendEvidence, type EvidenceInput } from '../evidence/log.js';
 import type { Channel } from '../model/channel.js';
-import type { OutcomeHook } from '../scheduler/dispatch-types.js';
-import type { FollowUpHook } from '../scheduler/follow-ups.js';
+import type { FollowUpHook, IssueTopics, OutcomeHook } from '../scheduler/dispatch-types.js';
 import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
-
-/**
- * The topics of the articles a bulletin issue carried, by the issue's publication key; the
- * scheduler, which knows the bulletin, supplies it.
- */
-export type IssueTopics = (tx: Kysely<Database>, key: string) => Promise<string[]>;
 
 /** Outcomes that leave a publication entry in the log. */
 const RECORDED = new Set(['published', 'reconciled']);

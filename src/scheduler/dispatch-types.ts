@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import type { ChannelAdapter } from '../channels/types.js';
 import type { Channel } from '../model/channel.js';
 import type { Clock } from '../model/clock.js';
-import type { Database } from '../store/schema.js';
+import type { Database, FollowUpRow, PublicationRow } from '../store/schema.js';
 import type { Store } from '../store/types.js';
-import type { FollowUpHook } from './follow-ups.js';
 
 /** How a claimed publication ended this time. */
 export type DispatchOutcome =
@@ -77,3 +76,27 @@ export interface PassResult {
   waiting: { channel: string; reason: string }[];
   released: number;
 }
+
+/** What a follow-up's settlement passes to the evidence hook. */
+export interface FollowUpDone {
+  followUp: FollowUpRow;
+  /** The publication as it stands after the follow-up (url and hash updated, or withdrawn). */
+  publication: PublicationRow;
+  at: string;
+  worker: string;
+}
+
+/**
+ * Writes a follow-up's evidence in its transaction; returns the entry's index (undefined
+ * when the publication has no entry to correct).
+ */
+export type FollowUpHook = (
+  tx: Kysely<Database>,
+  done: FollowUpDone,
+) => Promise<number | undefined>;
+
+/**
+ * The topics of the articles a bulletin issue carried, by the issue's publication key; the
+ * scheduler, which knows the bulletin, supplies it.
+ */
+export type IssueTopics = (tx: Kysely<Database>, key: string) => Promise<string[]>;

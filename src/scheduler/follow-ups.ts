@@ -14,10 +14,11 @@ import {
 import { findItem, itemVersion } from '../store/items.js';
 import { setChannelPaused } from '../store/publications.js';
 import type { Database, FollowUpRow, ItemRow, PublicationRow } from '../store/schema.js';
+import { errorText, failureOf } from './adapter-errors.js';
 import { deadline } from './deadline.js';
 import type { DispatchEvent, DispatcherOptions } from './dispatch-types.js';
+import { itemFolder } from './item-folder.js';
 import { ITEM_PLANNED_KINDS, publicationIdentity } from './planner.js';
-import { errorText, failureOf, itemFolder } from './publish-one.js';
 import { retryDelaySec } from './retry.js';
 
 /**
@@ -84,24 +85,6 @@ function wanted(
   if (row.status === 'draft' || row.content_hash === publication.content_hash) return undefined;
   return { action: 'update', itemVersion: row.version, contentHash: row.content_hash };
 }
-
-/** What a follow-up's settlement passes to the evidence hook. */
-export interface FollowUpDone {
-  followUp: FollowUpRow;
-  /** The publication as it stands after the follow-up (url and hash updated, or withdrawn). */
-  publication: PublicationRow;
-  at: string;
-  worker: string;
-}
-
-/**
- * Writes a follow-up's evidence in its transaction; returns the entry's index (undefined
- * when the publication has no entry to correct).
- */
-export type FollowUpHook = (
-  tx: Kysely<Database>,
-  done: FollowUpDone,
-) => Promise<number | undefined>;
 
 /** What working a channel's follow-ups needs beyond the dispatcher options. */
 export interface FollowUpWork {

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
-import type { IssueTopics } from '../app/log-outcome.js';
 import type { Range } from '../calendar/period.js';
 import { type BulletinIssue, bulletinIssuesIn } from '../calendar/slots.js';
 import { entriesForIssue, issueWindow } from '../channels/bulletin/assemble.js';
@@ -16,6 +15,7 @@ import { LOCKS, lockFor } from '../store/locks.js';
 import { listPublications, recordAttempt, schedulePublication } from '../store/publications.js';
 import type { Database, PublicationRow } from '../store/schema.js';
 import type { Store } from '../store/types.js';
+import type { IssueTopics } from './dispatch-types.js';
 import { type PlanningConfig, type PlanReport, planItems, settleItemStatus } from './plan-items.js';
 import { channelZone } from './planner.js';
 

@@ -1,8 +1,7 @@
-import { dirname, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { ChannelAdapter, PublishedRef } from '../channels/types.js';
-import { type FailureKind, LoaError } from '../errors/loa-error.js';
+import type { FailureKind } from '../errors/loa-error.js';
 import type { Channel } from '../model/channel.js';
 import { fromStored, toStored } from '../model/instant.js';
 import type { ContentItem } from '../model/item.js';
@@ -13,11 +12,12 @@ import {
   setChannelPaused,
   settlePublication,
 } from '../store/publications.js';
-import type { Database, ItemRow, PublicationRow, PublicationUpdate } from '../store/schema.js';
+import type { Database, PublicationRow, PublicationUpdate } from '../store/schema.js';
 import { lateDetail } from '../text/duration.js';
-import { redact } from '../text/redact.js';
+import { errorText, failureOf } from './adapter-errors.js';
 import { deadline } from './deadline.js';
 import type { DispatchEvent, DispatcherOptions, DispatchOutcome } from './dispatch-types.js';
+import { itemFolder } from './item-folder.js';
 import { settleItemStatus } from './plan-items.js';
 import { publicationIdentity } from './planner.js';
 import { retryDelaySec } from './retry.js';
@@ -38,28 +38,6 @@ export interface Claimed {
 
 /** Returned for a success held in the batch: the batch reports it once it is committed. */
 export const HELD = 'held' as const;
-
-/** The folder an item was read from, where its media files sit. */
-export function itemFolder(item: ItemRow, contentDir: string | undefined): string | undefined {
-  if (item.source === 'cli') return dirname(item.path);
-  return contentDir === undefined ? undefined : dirname(resolve(contentDir, item.path));
-}
-
-/** How an adapter's error is retried (an error without a kind may have come after sending). */
-export function failureOf(error: unknown): FailureKind {
-  if (error instanceof LoaError && error.failure) return error.failure;
-  // NOTE: a timeout or an unexpected error may come after the request was sent.
-  return 'unknown';
-}
-
-/**
- * An adapter's error as it is recorded and logged (`CODE: message`), through the redactor:
- * its message may quote what a remote service answered.
- */
-export function errorText(error: unknown): string {
-  if (error instanceof LoaError) return redact(`${error.code}: ${error.message}`);
-  return redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-}
 
 /**
  * Handles one claimed publication: reconcile a possibly-sent attempt through `find`, refuse
