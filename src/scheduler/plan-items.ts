@@ -128,6 +128,10 @@ export async function planItems(
               slot: action.slot,
               plannedBy: action.plannedBy,
               now: stamp,
+              // Planned only after its window closed (a new or restored data folder, loa
+              // down for longer than the lateness): this store cannot know that no earlier
+              // run sent it, so the channel is asked before it is reported missed.
+              askFirst: action.slot < toStored(now.minus({ minutes: channel.maxLatenessMinutes })),
             });
             occupied.add(action.slot);
             report.scheduled += 1;

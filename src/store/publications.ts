@@ -41,6 +41,12 @@ export interface ScheduleInput {
   slot: string;
   plannedBy: string;
   now: string;
+  /**
+   * Look the publication up on the channel (`find`) before anything else: set when it is
+   * planned after its lateness window closed, so that a post an earlier run made is adopted
+   * rather than reported missed.
+   */
+  askFirst?: boolean;
 }
 
 /** Inserts a scheduled publication, or brings a cancelled one with that key back. */
@@ -56,7 +62,7 @@ export async function schedulePublication(
     attempts: 0,
     lease_owner: null,
     lease_until: null,
-    needs_reconcile: 0,
+    needs_reconcile: input.askFirst ? 1 : 0,
     last_error: null,
     reason: null,
     planned_by: input.plannedBy,
