@@ -49,11 +49,11 @@ export const cliMessages = {
   },
   START_DRAFTS: {
     vi: 'Chờ duyệt: {count} bài (loa queue list --status draft)',
-    en: 'Waiting for approval: {count} {count:item|items} (loa queue list --status draft)',
+    en: 'Waiting for approval: {count, plural, one {# item} other {# items}} (loa queue list --status draft)',
   },
   START_REPORTS: {
     vi: 'Báo cáo đến hạn trong {days} ngày tới: {count}',
-    en: 'Reports due within {days} days: {count}',
+    en: 'Reports due within {days, plural, one {# day} other {# days}}: {count}',
   },
   START_PLANS: {
     vi: 'Kế hoạch đang hiệu lực: {inForce}; đã hết hạn: {ended}',
