@@ -4,7 +4,14 @@ import { LoaError } from '../errors/loa-error.js';
 import { toStored } from '../model/instant.js';
 import type { Database } from '../store/schema.js';
 import { verifyCheckpoint } from './checkpoint.js';
-import { type NoteVerifier, parseNote, parseVerifierKey } from './signed-note.js';
+import {
+  COSIGNATURE_V1_TYPE,
+  malformed,
+  type NoteVerifier,
+  openCosignature,
+  parseNote,
+  parseVerifierKey,
+} from './signed-note.js';
 
 /** A checkpoint of this log that a witness cosigned and handed back. */
 export interface Cosignature {
@@ -13,19 +20,30 @@ export interface Cosignature {
   rootHashHex: string;
   /** The checkpoint note with the log's signature and the witness's. */
   note: string;
+  /** When the witness cosigned, by its cosignature's timestamp (ISO, UTC). */
+  cosignedAt?: string;
   receivedAt: string;
 }
 
 /**
- * The witnesses a unit accepts cosignatures from: `LOA_WITNESS_KEYS`, their signed-note
- * verifier keys separated by commas or spaces (the Sở Nội vụ publishes its key).
+ * The witnesses a unit accepts cosignatures from: `LOA_WITNESS_KEYS`, their cosigner verifier
+ * keys (type 0x04, c2sp.org/tlog-cosignature; what `loa witness key` prints) separated by
+ * commas or spaces. A note-signing key (0x01) is refused: it cannot make a cosignature.
  */
 export function witnessKeys(env: NodeJS.ProcessEnv = process.env): NoteVerifier[] {
   return (env.LOA_WITNESS_KEYS ?? '')
     .split(/[\s,]+/)
     .filter((k) => k !== '')
-    .map((k) => parseVerifierKey(k));
+    .map((k) => {
+      const verifier = parseVerifierKey(k);
+      if (verifier.type !== COSIGNATURE_V1_TYPE) {
+        throw malformed(`LOA_WITNESS_KEYS: ${verifier.name} is not a cosigner key (0x04)`);
+      }
+      return verifier;
+    });
 }
+
+const isoSeconds = (timestamp: number) => new Date(timestamp * 1000).toISOString();
 
 /**
  * Stores a cosigned checkpoint handed back by a witness, once it checks out: the log's own
@@ -50,17 +68,19 @@ export async function acceptCosignature(
   } catch (error) {
     throw refuse((error as Error).message);
   }
-  const signers = new Set(parseNote(note).signatures.map((s) => s.name));
-  const witness = witnesses.find((w) => {
-    if (w.name === log.name || !signers.has(w.name)) return false;
-    try {
-      verifyCheckpoint(note, w);
-      return true;
-    } catch {
-      return false;
+  let witness: NoteVerifier | undefined;
+  let timestamp: number | undefined;
+  for (const w of witnesses) {
+    timestamp = openCosignature(note, w);
+    if (timestamp !== undefined) {
+      witness = w;
+      break;
     }
-  });
-  if (!witness) throw refuse('no signature by a witness this log accepts (LOA_WITNESS_KEYS)');
+  }
+  if (!witness || timestamp === undefined) {
+    throw refuse('no cosignature/v1 by a witness this log accepts (LOA_WITNESS_KEYS)');
+  }
+  if (timestamp > now.toSeconds() + 300) throw refuse('a cosignature timestamped in the future');
   const row = {
     witness: witness.name,
     size,
@@ -73,7 +93,14 @@ export async function acceptCosignature(
     .values(row)
     .onConflict((oc) => oc.columns(['witness', 'size']).doNothing())
     .execute();
-  return { witness: witness.name, size, rootHashHex, note, receivedAt: row.received_at };
+  return {
+    witness: witness.name,
+    size,
+    rootHashHex,
+    note,
+    cosignedAt: isoSeconds(timestamp),
+    receivedAt: row.received_at,
+  };
 }
 
 /** Every cosignature received, by witness then size. */
@@ -84,11 +111,26 @@ export async function listCosignatures(db: Kysely<Database>): Promise<Cosignatur
     .orderBy('witness')
     .orderBy('size')
     .execute();
-  return rows.map((r) => ({
-    witness: r.witness,
-    size: Number(r.size),
-    rootHashHex: r.root_hash,
-    note: r.note,
-    receivedAt: r.received_at,
-  }));
+  return rows.map((r) => {
+    const timestamp = cosignatureTime(r.note, r.witness);
+    return {
+      witness: r.witness,
+      size: Number(r.size),
+      rootHashHex: r.root_hash,
+      note: r.note,
+      ...(timestamp === undefined ? {} : { cosignedAt: isoSeconds(timestamp) }),
+      receivedAt: r.received_at,
+    };
+  });
+}
+
+/** The timestamp a witness's cosignature line carries (read, not checked: see openCosignature). */
+function cosignatureTime(note: string, witness: string): number | undefined {
+  try {
+    const line = parseNote(note).signatures.find((s) => s.name === witness);
+    if (line?.signature.length !== 8 + 64) return undefined;
+    return Number(Buffer.from(line.signature.subarray(0, 8)).readBigUInt64BE());
+  } catch {
+    return undefined;
+  }
 }

@@ -10,7 +10,7 @@ import { type EvidenceFile, evidenceSize, readHead } from './log.js';
 import { type LogPage, readLogPage } from './log-pages.js';
 import { nameSequence, type SequenceAnomaly } from './log-sequence.js';
 import { inThreadHasher, workerHasher } from './page-hasher.js';
-import type { NoteVerifier } from './signed-note.js';
+import { type NoteVerifier, openCosignature } from './signed-note.js';
 import { listCheckpoints } from './store-checkpoint.js';
 import { HASH_SIZE } from './tree-hash.js';
 
@@ -62,8 +62,11 @@ export interface VerifyReport {
   size: number;
   rootHashHex: string;
   checkpoints: number;
-  /** The largest size each witness cosigned (checked like any checkpoint). */
-  witnessed: { witness: string; size: number }[];
+  /**
+   * The largest size each witness cosigned (checked like any checkpoint) and when it did, by
+   * its cosignature's timestamp.
+   */
+  witnessed: { witness: string; size: number; time: string }[];
   problems: VerifyProblem[];
 }
 
@@ -74,6 +77,11 @@ export interface VerifyLogOptions {
   verifier: NoteVerifier;
   /** A checkpoint handed out earlier (its text), proved to be a prefix of the log. */
   given?: string;
+  /**
+   * The witnesses' cosigner keys (LOA_WITNESS_KEYS): a stored cosignature by one of them must
+   * check out (`signature` problem otherwise).
+   */
+  witnesses?: readonly NoteVerifier[];
   /**
    * The data directory whose `evidence-files/` hold the attached files: each one an entry
    * refers to is re-hashed. Without it, attachments are not checked.
@@ -182,13 +190,19 @@ export async function verifyLog(
   }
   // NOTE: a witness's cosignature holds the root as the witness saw it: a rewrite that
   // re-signed the stored checkpoints cannot re-sign those.
-  const witnessed = new Map<string, number>();
+  const witnessed = new Map<string, { size: number; time: string }>();
   for (const co of await listCosignatures(db)) {
     try {
       const body = verifyCheckpoint(co.note, options.verifier);
       const rootHex = Buffer.from(body.rootHash).toString('hex');
+      const cosigner = options.witnesses?.find((w) => w.name === co.witness);
+      if (cosigner && openCosignature(co.note, cosigner) === undefined) {
+        throw new Error(`no valid cosignature/v1 by ${co.witness}`);
+      }
       targets.push({ checkpoint: `witness ${co.witness}`, size: body.size, rootHex });
-      witnessed.set(co.witness, Math.max(witnessed.get(co.witness) ?? 0, body.size));
+      if (body.size >= (witnessed.get(co.witness)?.size ?? -1)) {
+        witnessed.set(co.witness, { size: body.size, time: co.cosignedAt ?? co.receivedAt });
+      }
     } catch (error) {
       problems.push({
         code: 'signature',
@@ -309,7 +323,7 @@ export async function verifyLog(
     size,
     rootHashHex,
     checkpoints: stored.length,
-    witnessed: [...witnessed].map(([witness, size]) => ({ witness, size })),
+    witnessed: [...witnessed].map(([witness, seen]) => ({ witness, ...seen })),
     problems,
   };
 }

@@ -9,6 +9,10 @@ import { LoaError } from '../errors/loa-error.js';
 
 /** Signature type byte of Ed25519 in key IDs and verifier keys. */
 const ED25519_TYPE = 0x01;
+/** Signature type byte of an Ed25519 cosigner (c2sp.org/tlog-cosignature, `cosignature/v1`). */
+export const COSIGNATURE_V1_TYPE = 0x04;
+export type KeyType = typeof ED25519_TYPE | typeof COSIGNATURE_V1_TYPE;
+const TIMESTAMP_SIZE = 8;
 const KEY_ID_SIZE = 4;
 const ED25519_PUBLIC_SIZE = 32;
 const ED25519_SIGNATURE_SIZE = 64;
@@ -27,6 +31,8 @@ export interface NoteSigner {
 export interface NoteVerifier {
   readonly name: string;
   readonly keyId: Uint8Array;
+  /** 0x01: signs notes (a log's checkpoints); 0x04: cosigns them (a witness). */
+  readonly type?: KeyType;
   verify(text: Uint8Array, signature: Uint8Array): boolean;
 }
 
@@ -42,25 +48,40 @@ export function isValidKeyName(name: string): boolean {
   return name.length > 0 && !/[\s\p{Z}+\p{Cc}]/u.test(name);
 }
 
-/** Key ID = SHA-256(name ‖ 0x0A ‖ 0x01 ‖ 32-byte public key)[:4]. */
-export function ed25519KeyId(name: string, publicKey: Uint8Array): Uint8Array {
+/**
+ * Key ID = SHA-256(name ‖ 0x0A ‖ type ‖ 32-byte public key)[:4]; type 0x01 for a note
+ * signature, 0x04 for a c2sp.org/tlog-cosignature (Ed25519, `cosignature/v1`).
+ */
+export function ed25519KeyId(
+  name: string,
+  publicKey: Uint8Array,
+  type: KeyType = ED25519_TYPE,
+): Uint8Array {
   const hash = createHash('sha256')
     .update(name, 'utf8')
-    .update(Uint8Array.of(0x0a, ED25519_TYPE))
+    .update(Uint8Array.of(0x0a, type))
     .update(publicKey)
     .digest();
   return new Uint8Array(hash.subarray(0, KEY_ID_SIZE));
 }
 
-/** The verifier key string `<name>+<key ID hex>+<base64(0x01 ‖ public key)>`. */
-export function verifierKeyString(name: string, publicKey: Uint8Array): string {
-  const id = Buffer.from(ed25519KeyId(name, publicKey)).toString('hex');
-  const key = Buffer.concat([Uint8Array.of(ED25519_TYPE), publicKey]).toString('base64');
+/** The verifier key string `<name>+<key ID hex>+<base64(type ‖ public key)>`. */
+export function verifierKeyString(
+  name: string,
+  publicKey: Uint8Array,
+  type: KeyType = ED25519_TYPE,
+): string {
+  const id = Buffer.from(ed25519KeyId(name, publicKey, type)).toString('hex');
+  const key = Buffer.concat([Uint8Array.of(type), publicKey]).toString('base64');
   return `${name}+${id}+${key}`;
 }
 
 /** A verifier for a raw 32-byte Ed25519 public key under a key name. */
-export function ed25519Verifier(name: string, publicKey: Uint8Array): NoteVerifier {
+export function ed25519Verifier(
+  name: string,
+  publicKey: Uint8Array,
+  type: KeyType = ED25519_TYPE,
+): NoteVerifier {
   if (!isValidKeyName(name)) throw new LoaError('EVIDENCE_KEY_NAME_INVALID', { params: { name } });
   if (publicKey.length !== ED25519_PUBLIC_SIZE) throw malformed('the public key is not 32 bytes');
   const key = createPublicKey({
@@ -69,7 +90,8 @@ export function ed25519Verifier(name: string, publicKey: Uint8Array): NoteVerifi
   });
   return {
     name,
-    keyId: ed25519KeyId(name, publicKey),
+    keyId: ed25519KeyId(name, publicKey, type),
+    type,
     verify: (text, signature) =>
       signature.length === ED25519_SIGNATURE_SIZE && verify(null, text, key, signature),
   };
@@ -82,10 +104,14 @@ export function parseVerifierKey(text: string): NoteVerifier {
   if (!match) throw malformed('the verifier key is not <name>+<8 hex digits>+<base64 key>');
   const [, name, id, key] = match as unknown as [string, string, string, string];
   const raw = strictBase64(key);
-  if (raw?.length !== ED25519_PUBLIC_SIZE + 1 || raw[0] !== ED25519_TYPE) {
-    throw malformed('the verifier key is not an Ed25519 key');
+  const type = raw?.[0];
+  if (
+    raw?.length !== ED25519_PUBLIC_SIZE + 1 ||
+    (type !== ED25519_TYPE && type !== COSIGNATURE_V1_TYPE)
+  ) {
+    throw malformed('the verifier key is not an Ed25519 key (type 0x01) or cosigner key (0x04)');
   }
-  const verifier = ed25519Verifier(name, raw.subarray(1));
+  const verifier = ed25519Verifier(name, raw.subarray(1), type);
   if (Buffer.from(verifier.keyId).toString('hex') !== id) {
     throw malformed('the verifier key ID does not match its name and key');
   }
@@ -99,6 +125,48 @@ export function signNote(text: string, signer: NoteSigner): string {
   const signature = signer.sign(Buffer.from(text, 'utf8'));
   const payload = Buffer.concat([signer.keyId, signature]).toString('base64');
   return `${text}\n${SIGNATURE_DASH}${signer.name} ${payload}\n`;
+}
+
+/**
+ * The message an Ed25519 cosigner signs (c2sp.org/tlog-cosignature): `cosignature/v1`, then
+ * `time <POSIX seconds>`, then the whole note body (every line, the final newline included).
+ */
+export function cosignedMessage(text: string, timestamp: number): Buffer {
+  return Buffer.from(`cosignature/v1\ntime ${timestamp}\n${text}`, 'utf8');
+}
+
+/**
+ * Adds a cosignature line to a signed note: `— <name> base64(key ID ‖ u64 timestamp ‖
+ * Ed25519 signature)` over {@link cosignedMessage}. `signer.keyId` must be the 0x04 key ID.
+ */
+export function cosignNote(note: string, signer: NoteSigner, timestamp: number): string {
+  const { text } = parseNote(note);
+  if (!Number.isSafeInteger(timestamp) || timestamp < 0) throw malformed('a bad timestamp');
+  const time = Buffer.alloc(TIMESTAMP_SIZE);
+  time.writeBigUInt64BE(BigInt(timestamp));
+  const signature = signer.sign(cosignedMessage(text, timestamp));
+  const payload = Buffer.concat([signer.keyId, time, signature]).toString('base64');
+  return `${note}${SIGNATURE_DASH}${signer.name} ${payload}\n`;
+}
+
+/**
+ * The timestamp of the newest valid cosignature by `cosigner` (a 0x04 verifier) on a note,
+ * or undefined when it has none that checks out. Other lines are ignored.
+ */
+export function openCosignature(note: string, cosigner: NoteVerifier): number | undefined {
+  const { text, signatures } = parseNote(note);
+  let newest: number | undefined;
+  for (const s of signatures) {
+    if (s.name !== cosigner.name || !Buffer.from(s.keyId).equals(cosigner.keyId)) continue;
+    if (s.signature.length !== TIMESTAMP_SIZE + ED25519_SIGNATURE_SIZE) continue;
+    const time = Buffer.from(s.signature.subarray(0, TIMESTAMP_SIZE)).readBigUInt64BE();
+    if (time > BigInt(Number.MAX_SAFE_INTEGER)) continue;
+    const timestamp = Number(time);
+    const message = cosignedMessage(text, timestamp);
+    if (!cosigner.verify(message, s.signature.subarray(TIMESTAMP_SIZE))) continue;
+    newest = Math.max(newest ?? 0, timestamp);
+  }
+  return newest;
 }
 
 /** Splits a signed note into its text and decoded signature lines, checking only the form. */

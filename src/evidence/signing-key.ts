@@ -13,6 +13,7 @@ import {
   ed25519KeyId,
   ed25519Verifier,
   isValidKeyName,
+  type KeyType,
   type NoteSigner,
   type NoteVerifier,
   verifierKeyString,
@@ -20,6 +21,8 @@ import {
 
 /** File name of the evidence signing key (PKCS#8 PEM, mode 0600) in the data directory. */
 export const SIGNING_KEY_FILE = 'evidence-signing-key.pem';
+/** File name of a witness's cosigning key, kept apart from its own log's signing key. */
+export const WITNESS_KEY_FILE = 'witness-cosigning-key.pem';
 
 /**
  * The Ed25519 key that signs the evidence log's checkpoints. The private key stays inside
@@ -46,6 +49,10 @@ export interface SigningKeyOptions {
   dir: string;
   /** Key name: non-empty, no spaces, no `+`; a schema-less URL is recommended. */
   name: string;
+  /** The key file's name in `dir` (default {@link SIGNING_KEY_FILE}). */
+  file?: string;
+  /** 0x01 (default): signs notes; 0x04: cosigns checkpoints (c2sp.org/tlog-cosignature). */
+  type?: KeyType;
 }
 
 /**
@@ -54,16 +61,17 @@ export interface SigningKeyOptions {
  * two first runs never replace each other's key). A key file that others can read is refused.
  */
 export async function loadOrCreateSigningKey(options: SigningKeyOptions): Promise<SigningKey> {
-  const { dir, name } = options;
+  const { dir, name, type } = options;
   if (!isValidKeyName(name)) throw new LoaError('EVIDENCE_KEY_NAME_INVALID', { params: { name } });
-  const file = join(dir, SIGNING_KEY_FILE);
+  const base = options.file ?? SIGNING_KEY_FILE;
+  const file = join(dir, base);
   const existing = await readKeyFile(file);
-  if (existing) return signingKey(name, existing);
+  if (existing) return signingKey(name, existing, type);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const kept = await writeKeyFile(dir, file, pem);
-  return signingKey(name, kept ? privateKey : ((await readKeyFile(file)) as KeyObject));
+  const kept = await writeKeyFile(dir, file, base, pem);
+  return signingKey(name, kept ? privateKey : ((await readKeyFile(file)) as KeyObject), type);
 }
 
 /** Reads the key file, or undefined when there is none yet. */
@@ -94,8 +102,13 @@ async function readKeyFile(file: string): Promise<KeyObject | undefined> {
  * Writes the PEM to a temp file (0600, synced) and links it into place. Returns false when
  * another process created the key first: that key wins and ours is dropped.
  */
-async function writeKeyFile(dir: string, file: string, pem: string): Promise<boolean> {
-  const temp = join(dir, `.${SIGNING_KEY_FILE}.${randomBytes(6).toString('hex')}.tmp`);
+async function writeKeyFile(
+  dir: string,
+  file: string,
+  base: string,
+  pem: string,
+): Promise<boolean> {
+  const temp = join(dir, `.${base}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(pem);
@@ -120,17 +133,17 @@ async function writeKeyFile(dir: string, file: string, pem: string): Promise<boo
   }
 }
 
-function signingKey(name: string, privateKey: KeyObject): SigningKey {
+function signingKey(name: string, privateKey: KeyObject, type?: KeyType): SigningKey {
   const publicObject = createPublicKey(privateKey);
   const jwk = publicObject.export({ format: 'jwk' });
   const publicKey = new Uint8Array(Buffer.from(jwk.x ?? '', 'base64url'));
   return {
     name,
-    keyId: ed25519KeyId(name, publicKey),
+    keyId: ed25519KeyId(name, publicKey, type),
     publicKey,
     publicKeyPem: publicObject.export({ type: 'spki', format: 'pem' }).toString(),
-    verifierKey: verifierKeyString(name, publicKey),
-    verifier: ed25519Verifier(name, publicKey),
+    verifierKey: verifierKeyString(name, publicKey, type),
+    verifier: ed25519Verifier(name, publicKey, type),
     sign: (text) => new Uint8Array(sign(null, text, privateKey)),
   };
 }

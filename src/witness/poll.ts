@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { verifyCheckpoint } from '../evidence/checkpoint.js';
 import { verifyConsistency } from '../evidence/merkle.js';
-import { parseNote, parseVerifierKey, signNote } from '../evidence/signed-note.js';
+import { cosignNote, parseVerifierKey } from '../evidence/signed-note.js';
 import type { SigningKey } from '../evidence/signing-key.js';
 import { toStored } from '../model/instant.js';
 import type { Database } from '../store/schema.js';
@@ -32,7 +32,7 @@ export interface PollResult {
 }
 
 export interface PollOptions {
-  /** The witness's key: cosignatures are signed with it. */
+  /** The witness's cosigning key (type 0x04, see key.ts): cosignatures are signed with it. */
   key: SigningKey;
   now: DateTime;
   /** Milliseconds per request (default 5,000). */
@@ -42,13 +42,6 @@ export interface PollOptions {
 }
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-
-/** The witness's signature line for a checkpoint note, added to the note's own lines. */
-function cosign(note: string, key: SigningKey): string {
-  const { text } = parseNote(note);
-  const ours = signNote(text, key).slice(text.length + 1);
-  return `${note}${ours}`;
-}
 
 async function get(url: string, timeoutMs: number): Promise<Response> {
   return fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
@@ -113,7 +106,8 @@ export async function pollUnit(
       }
     }
   }
-  const cosigned = cosign(note, options.key);
+  // c2sp.org/tlog-cosignature: a `cosignature/v1` line, timestamped (POSIX seconds).
+  const cosigned = cosignNote(note, options.key, Math.floor(options.now.toSeconds()));
   await db
     .updateTable('witness_units')
     .set({

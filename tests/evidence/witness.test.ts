@@ -1,3 +1,4 @@
+import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { CompactRange } from '../../src/evidence/merkle.js';
 import { SIGNING_KEY_FILE } from '../../src/evidence/signing-key.js';
 import { evidenceKey } from '../../src/evidence/store-checkpoint.js';
 import type { Store } from '../../src/store/types.js';
+import { witnessKey } from '../../src/witness/key.js';
 import { type StationServer, stationServer } from '../server/station-server.js';
 import { captureOutput } from '../support/capture-output.js';
 import { storeEngines } from '../support/store-engines.js';
@@ -94,7 +96,7 @@ describe('witnessing two units across a rewrite of one', () => {
   let witnessDir: string;
   beforeAll(async () => {
     witnessDir = await tempDir('witness');
-    witnessKeys = (await evidenceKey(witnessDir, { LOA_EVIDENCE_ORIGIN: ORIGIN })).verifierKey;
+    witnessKeys = (await witnessKey(witnessDir, { LOA_EVIDENCE_ORIGIN: ORIGIN })).verifierKey;
     a = await unit();
     b = await unit();
   });
@@ -144,6 +146,32 @@ describe('witnessing two units across a rewrite of one', () => {
     );
     const cosigned = await listCosignatures(b.s.session.store.db);
     expect(cosigned.map((c) => [c.witness, c.size])).toEqual([[ORIGIN, 4]]);
+    // The C2SP form, checked with nothing but node:crypto: key ID SHA-256(name ‖ LF ‖ 0x04 ‖
+    // key)[:4], then a big-endian u64 timestamp, then Ed25519 over "cosignature/v1", "time T"
+    // and the checkpoint body; by the witness's cosigning key, not its own log's key.
+    const own = await witnessKey(witnessDir, { LOA_EVIDENCE_ORIGIN: ORIGIN });
+    const logKey = await evidenceKey(witnessDir, { LOA_EVIDENCE_ORIGIN: ORIGIN });
+    expect(Buffer.from(own.publicKey).equals(Buffer.from(logKey.publicKey))).toBe(false);
+    expect(witnessKeys.split('+')[2]?.startsWith('BA')).toBe(true); // base64 of 0x04 ‖ …
+    const note = cosigned[0]!.note;
+    const body = note.slice(0, note.indexOf('\n\n') + 1);
+    const line = note.split('\n').find((l) => l.startsWith(`\u2014 ${ORIGIN} `))!;
+    const payload = Buffer.from(line.split(' ')[2]!, 'base64');
+    expect(payload).toHaveLength(4 + 8 + 64);
+    const keyId = createHash('sha256')
+      .update(`${ORIGIN}\n`)
+      .update(Uint8Array.of(0x04))
+      .update(own.publicKey)
+      .digest()
+      .subarray(0, 4);
+    expect(payload.subarray(0, 4).equals(keyId)).toBe(true);
+    const time = payload.readBigUInt64BE(4);
+    expect(Math.abs(Number(time) - Date.now() / 1000)).toBeLessThan(600);
+    const signed = Buffer.from(`cosignature/v1\ntime ${time}\n${body}`);
+    expect(
+      cryptoVerify(null, signed, createPublicKey(own.publicKeyPem), payload.subarray(12)),
+    ).toBe(true);
+    expect(cosigned[0]?.cosignedAt).toBe(new Date(Number(time) * 1000).toISOString());
 
     await append(a.s.session.store, 2);
     await append(b.s.session.store, 1);
@@ -162,7 +190,7 @@ describe('witnessing two units across a rewrite of one', () => {
       engine: 'sqlite',
       verifier: keyB.verifier,
     });
-    expect(report.witnessed).toEqual([{ witness: ORIGIN, size: 4 }]);
+    expect(report.witnessed).toEqual([{ witness: ORIGIN, size: 4, time: expect.any(String) }]);
     expect(report.problems).toContainEqual(
       expect.objectContaining({
         code: 'root',
@@ -175,7 +203,7 @@ describe('witnessing two units across a rewrite of one', () => {
       verifier: keyA.verifier,
     });
     expect(fine.problems).toEqual([]);
-    expect(fine.witnessed).toEqual([{ witness: ORIGIN, size: 5 }]);
+    expect(fine.witnessed).toEqual([{ witness: ORIGIN, size: 5, time: expect.any(String) }]);
   });
 
   it('names a unit whose log shrank, and one that was re-keyed', async () => {

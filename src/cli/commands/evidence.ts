@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { LoaError } from '../../errors/loa-error.js';
 import { exportBundle } from '../../evidence/bundle.js';
+import { witnessKeys } from '../../evidence/cosignatures.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../evidence/log.js';
 import { type EvidenceQuery, listEvidence } from '../../evidence/log-filter.js';
 import { consistencyProofOf, inclusionProofs } from '../../evidence/log-proofs.js';
@@ -205,6 +206,7 @@ export async function runEvidenceVerify(options: EvidenceOptions, output: Output
       engine: store.engine,
       verifier: key.verifier,
       given,
+      witnesses: witnessKeys(),
       dataDir: dataDirFrom(),
     }),
   );

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { LoaError } from '../../errors/loa-error.js';
-import { evidenceKey } from '../../evidence/store-checkpoint.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Store } from '../../store/types.js';
+import { witnessKey } from '../../witness/key.js';
 import { type PollResult, type PollStatus, pollUnits } from '../../witness/poll.js';
 import { addWatchedUnit, listWatchedUnits } from '../../witness/units.js';
 import { type Output, printJson } from '../output.js';
@@ -26,6 +26,15 @@ async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
 export async function runWitnessAdd(name: string, url: string, key: string, output: Output) {
   await withStore((store) => addWatchedUnit(store.db, { name, url, verifierKey: key }));
   output.out(message('WITNESS_UNIT_ADDED', { name, url }));
+  return 0;
+}
+
+/**
+ * `loa witness key`: the witness's cosigner verifier key (c2sp.org/tlog-cosignature, type
+ * 0x04), the line each unit adds to its LOA_WITNESS_KEYS. The private key is never shown.
+ */
+export async function runWitnessKey(output: Output) {
+  output.out((await witnessKey(dataDirFrom())).verifierKey);
   return 0;
 }
 
@@ -70,7 +79,7 @@ export async function runWitnessPoll(
   output: Output,
   clock: Clock = systemClock,
 ) {
-  const key = await evidenceKey(dataDirFrom());
+  const key = await witnessKey(dataDirFrom());
   const results = await withStore(async (store) => {
     const units = await listWatchedUnits(store.db);
     if (units.length === 0) throw new LoaError('WITNESS_NONE');
@@ -103,6 +112,12 @@ export function registerWitness(program: Command, output: Output, setExit: (code
     .action(async (name: string, url: string, key: string) =>
       setExit(await runWitnessAdd(name, url, key, output)),
     );
+  witness
+    .command('key')
+    .description(
+      'Khoá công khai chứng kiến (cho LOA_WITNESS_KEYS) / the cosigner key to give units',
+    )
+    .action(async () => setExit(await runWitnessKey(output)));
   witness
     .command('list')
     .description('Các đơn vị / the watched units')

@@ -191,8 +191,8 @@ export const evidenceMessages = {
     hintEn: 'Send a checkpoint of this log, signed by a witness whose key is in LOA_WITNESS_KEYS.',
   },
   EVIDENCE_WITNESSED: {
-    vi: 'Cơ quan chứng kiến {witness} đã thấy và ký nhật ký đến {size} mục',
-    en: 'Witness {witness} has seen and cosigned the log up to {size, plural, one {# entry} other {# entries}}',
+    vi: 'Cơ quan chứng kiến {witness} đã thấy và ký nhật ký đến {size} mục (ký lúc {time})',
+    en: 'Witness {witness} has seen and cosigned the log up to {size, plural, one {# entry} other {# entries}} (cosigned {time})',
   },
   EVIDENCE_NOT_WITNESSED: {
     vi: 'Chưa có cơ quan chứng kiến nào ký mốc kiểm chứng của nhật ký này',
