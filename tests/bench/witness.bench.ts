@@ -11,6 +11,7 @@ import type { ServerContext, ServerEnv } from '../../src/server/context.js';
 import { publicLogRoutes } from '../../src/server/public-log.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/types.js';
+import { witnessKey } from '../../src/witness/key.js';
 import { pollUnits } from '../../src/witness/poll.js';
 import { addWatchedUnit, listWatchedUnits } from '../../src/witness/units.js';
 import { type BenchFigure, timeMs } from './report.js';
@@ -69,7 +70,7 @@ async function pollFigure(dir: string): Promise<BenchFigure> {
   for (let n = 0; n < UNITS; n += 1) units.push(await unit(dir, n));
   const witnessDir = join(dir, 'witness');
   const witness = await openStore({ dataDir: witnessDir });
-  const key = await evidenceKey(witnessDir, { LOA_EVIDENCE_ORIGIN: 'sonoivu.example.gov.vn/loa' });
+  const key = await witnessKey(witnessDir, { LOA_EVIDENCE_ORIGIN: 'sonoivu.example.gov.vn/loa' });
   for (const [n, u] of units.entries()) {
     const unitKey = await evidenceKey(join(dir, `unit-${n}`), {
       LOA_EVIDENCE_ORIGIN: `don-vi-${n}.example.gov.vn/loa`,
