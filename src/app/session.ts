@@ -1,7 +1,8 @@
 import { relative, resolve } from 'node:path';
 import { type AdapterMode, adapterFactoryFor } from '../channels/registry.js';
 import type { ChannelAdapter } from '../channels/types.js';
-import { loadProject, type Project, projectDirs } from '../config/project.js';
+import { loadProject, projectDirs } from '../config/project.js';
+import type { Project } from '../config/project-types.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { Channel } from '../model/channel.js';
 import type { Clock } from '../model/clock.js';

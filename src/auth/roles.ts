@@ -45,3 +45,16 @@ export function allows(role: Role, permission: Permission): boolean {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** Who acted and when, for the rows the auth modules write. */
+export interface AuthActor {
+  actor: string;
+  /** UTC ISO instant. */
+  at: string;
+}
+
+/** A user that a token belongs to, as a request sees it. */
+export interface AuthUser {
+  name: string;
+  role: Role;
+}

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { toStored } from '../model/instant.js';
 import type { Database } from '../store/schema.js';
+import type { AuthUser } from './roles.js';
 import { isRole } from './roles.js';
-import type { AuthUser } from './users.js';
 
 /** How long a browser session lasts from sign-in, whatever happens: one working day. */
 export const SESSION_HOURS = 12;

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { LoaError } from '../errors/loa-error.js';
 import type { Database } from '../store/schema.js';
+import type { AuthActor, AuthUser } from './roles.js';
 import { isRole } from './roles.js';
-import type { AuthActor, AuthUser } from './users.js';
 
 /** How many hex characters of a token's hash make its public id. */
 export const TOKEN_ID_LENGTH = 12;

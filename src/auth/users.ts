@@ -2,22 +2,9 @@ import type { Kysely } from 'kysely';
 import { LoaError } from '../errors/loa-error.js';
 import { fromStored } from '../model/instant.js';
 import type { Database, UserRow } from '../store/schema.js';
-import { isRole, ROLES, type Role } from './roles.js';
+import { type AuthActor, isRole, ROLES } from './roles.js';
 import { expiryFrom } from './token-expiry.js';
 import { insertToken } from './tokens.js';
-
-/** Who acted and when, for the rows this module writes. */
-export interface AuthActor {
-  actor: string;
-  /** UTC ISO instant. */
-  at: string;
-}
-
-/** A user that a token belongs to, as a request sees it. */
-export interface AuthUser {
-  name: string;
-  role: Role;
-}
 
 /** A user name: words of letters, digits, `._@-`, single spaces between (a person's name). */
 const NAME = /^(?=.{1,64}$)[\p{L}\p{N}._@-]+( [\p{L}\p{N}._@-]+)*$/u;

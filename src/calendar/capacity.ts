@@ -1,5 +1,5 @@
 import { type Diagnostic, fieldPath } from '../config/diagnostic.js';
-import type { Project } from '../config/project.js';
+import type { Project } from '../config/project-types.js';
 import type { Channel } from '../model/channel.js';
 import type { Plan } from '../model/plan.js';
 import { eachUnitsOf, memberOf } from '../model/plan-each.js';

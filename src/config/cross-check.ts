@@ -9,7 +9,7 @@ import { minutesOfDay } from '../model/primitives.js';
 import { resolveInside } from './contained.js';
 import { type Diagnostic, fieldPath } from './diagnostic.js';
 import type { Located } from './load-file.js';
-import type { Project } from './project.js';
+import type { Project } from './project-types.js';
 
 type Emit = (
   at: Located<unknown>,

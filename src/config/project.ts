@@ -2,30 +2,15 @@ import { realpathSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LoaError } from '../errors/loa-error.js';
-import { type Channel, Channel as ChannelSchema } from '../model/channel.js';
+import { Channel as ChannelSchema } from '../model/channel.js';
 import type { ContentItem } from '../model/item.js';
-import { type Plan, Plan as PlanSchema } from '../model/plan.js';
+import { Plan as PlanSchema } from '../model/plan.js';
 import { crossCheck } from './cross-check.js';
 import type { Diagnostic } from './diagnostic.js';
 import { type LoadResult, type Located, loadYamlFile } from './load-file.js';
 import { parseItem } from './parse-item.js';
+import type { Project, ProjectDirs } from './project-types.js';
 import { readSource } from './source.js';
-
-/** The three configuration folders of a loa project. */
-export interface ProjectDirs {
-  schedules: string;
-  channels: string;
-  content: string;
-}
-
-/** Everything loa read from the folders, and every finding about it. */
-export interface Project {
-  root: string;
-  plans: Located<Plan>[];
-  channels: Located<Channel>[];
-  items: Located<ContentItem>[];
-  diagnostics: Diagnostic[];
-}
 
 export interface LoadProjectOptions {
   /** Folder that holds schedules/, channels/ and content/. */

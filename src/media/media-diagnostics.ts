@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Diagnostic, fieldPath } from '../config/diagnostic.js';
-import type { Project } from '../config/project.js';
+import type { Project } from '../config/project-types.js';
 import { LoaError } from '../errors/loa-error.js';
 import { checkImage } from './image-check.js';
 import { resolveMediaPath } from './item-media.js';

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { DateTime } from 'luxon';
-import type { Project } from '../config/project.js';
+import type { Project } from '../config/project-types.js';
 import type { Channel } from '../model/channel.js';
 import type { PlanningConfig } from './plan-items.js';
 

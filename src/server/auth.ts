@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { FailureThrottle } from '../auth/failure-throttle.js';
+import type { AuthUser } from '../auth/roles.js';
 import { allows, type Permission } from '../auth/roles.js';
 import {
   checkBrowserSession,
@@ -12,7 +13,6 @@ import {
 import { formatTokenInstant } from '../auth/token-expiry.js';
 import { TokenUsage } from '../auth/token-usage.js';
 import { checkToken } from '../auth/tokens.js';
-import type { AuthUser } from '../auth/users.js';
 import { toStored } from '../model/instant.js';
 import type { ServerContext, ServerEnv } from './context.js';
 import { forbidden } from './forbidden.js';

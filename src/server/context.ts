@@ -1,7 +1,7 @@
 import type { BroadcastContext } from '../app/broadcast/service-context.js';
 import type { QueueContext } from '../app/queue.js';
 import type { Session } from '../app/session.js';
-import type { AuthUser } from '../auth/users.js';
+import type { AuthUser } from '../auth/roles.js';
 import { projectDirs } from '../config/project.js';
 import type { Clock } from '../model/clock.js';
 

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
-import type { Permission } from '../auth/roles.js';
-import type { AuthUser } from '../auth/users.js';
+import type { AuthUser, Permission } from '../auth/roles.js';
 import type { ServerEnv } from './context.js';
 import { permissionWords, rolesWithWords, roleWord } from './pages/menu.js';
 import { isApi, refuse } from './refusal.js';

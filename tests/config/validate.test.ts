@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Diagnostic } from '../../src/config/diagnostic.js';
-import { loadProject, type Project } from '../../src/config/project.js';
+import { loadProject } from '../../src/config/project.js';
+import type { Project } from '../../src/config/project-types.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
 

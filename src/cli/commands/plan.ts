@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { isValid, loadProject, type Project } from '../../config/project.js';
+import { isValid, loadProject } from '../../config/project.js';
+import type { Project } from '../../config/project-types.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import type { Channel } from '../../model/channel.js';

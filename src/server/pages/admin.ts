@@ -1,8 +1,9 @@
 import type { Context, Hono } from 'hono';
+import type { AuthUser } from '../../auth/roles.js';
 import { ROLES, type Role } from '../../auth/roles.js';
 import { expiryFrom, formatTokenInstant } from '../../auth/token-expiry.js';
 import { listTokens, revokeToken } from '../../auth/tokens.js';
-import { type AuthUser, addUser, createToken, listUsers } from '../../auth/users.js';
+import { addUser, createToken, listUsers } from '../../auth/users.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
 import { toStored } from '../../model/instant.js';

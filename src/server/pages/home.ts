@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { zoneOf } from '../../app/broadcast/service-context.js';
+import type { AuthUser } from '../../auth/roles.js';
 import { listTokens } from '../../auth/tokens.js';
-import type { AuthUser } from '../../auth/users.js';
 import { listUsers } from '../../auth/users.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';

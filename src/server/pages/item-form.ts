@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
-import type { AuthUser } from '../../auth/users.js';
+import type { AuthUser } from '../../auth/roles.js';
 import { renderPostContent } from '../../channels/wordpress/post-content.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, message } from '../../i18n/catalogue.js';

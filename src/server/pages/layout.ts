@@ -1,4 +1,4 @@
-import type { AuthUser } from '../../auth/users.js';
+import type { AuthUser } from '../../auth/roles.js';
 import { message } from '../../i18n/catalogue.js';
 import { type Html, html } from './html.js';
 import { menuOf, roleWord } from './menu.js';

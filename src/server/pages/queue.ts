@@ -9,8 +9,8 @@ import {
   WITHDRAWABLE,
   withdrawItem,
 } from '../../app/queue.js';
+import type { AuthUser } from '../../auth/roles.js';
 import { allows } from '../../auth/roles.js';
-import type { AuthUser } from '../../auth/users.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
