@@ -181,7 +181,7 @@ export async function revokeToken(
     const ids = rows.slice(0, 5).map((r) => tokenIdOf(r.hash));
     const more = rows.length > 5 ? ', …' : '';
     throw new LoaError('TOKEN_AMBIGUOUS', {
-      params: { id, count: rows.length > 5 ? '5+' : rows.length, ids: ids.join(', ') + more },
+      params: { id, count: rows.length, ids: ids.join(', ') + more },
     });
   }
   if (row.revoked_at !== null) return { token: infoOf(row, by.at), already: true };

@@ -1,4 +1,5 @@
 import {
+  type ErrorArgs,
   type MessageCode,
   type MessageParams,
   renderHint,
@@ -38,15 +39,20 @@ export interface LoaErrorOptions {
   kind?: ErrorKind;
 }
 
-/** The one error class of loa: a stable code from the catalogue, its params and where. */
-export class LoaError extends Error {
+/**
+ * The one error class of loa: a stable code from the catalogue, its params and where.
+ * `new LoaError('CODE', { params })` is checked against the code's text and hint: a missing or
+ * unknown param fails to typecheck.
+ */
+export class LoaError<C extends MessageCode = MessageCode> extends Error {
   readonly code: MessageCode;
   readonly params: MessageParams;
   readonly location: SourceLocation | undefined;
   readonly failure: FailureKind | undefined;
   readonly kind: ErrorKind;
 
-  constructor(code: MessageCode, options: LoaErrorOptions = {}) {
+  constructor(code: C, ...[given]: ErrorArgs<C, Omit<LoaErrorOptions, 'params'>>) {
+    const options: LoaErrorOptions = given ?? {};
     super(renderMessage(code, options.params ?? {}, 'en'), { cause: options.cause });
     this.name = 'LoaError';
     this.code = code;

@@ -119,6 +119,23 @@ export type MessageArgs<C extends MessageCode> =
 export type HintArgs<C extends MessageCode> =
   IsUnion<C> extends true ? Untyped : ArgsFor<HintParamsOf<C>>;
 
+/** What an error with code C carries: every placeholder of its text and of its hint. */
+export type ErrorParamsOf<C extends MessageCode> = ParamsFor<
+  Placeholders<TextOf<C> | HintOf<C>>,
+  never
+>;
+
+/**
+ * The options argument of an error with code C, whose `params` fill its text and hint: required
+ * when C has placeholders, checked like `message`'s (untyped for a code chosen at run time).
+ */
+export type ErrorArgs<C extends MessageCode, O extends object> =
+  IsUnion<C> extends true
+    ? [options?: O & { params?: MessageParams }]
+    : [keyof ErrorParamsOf<C>] extends [never]
+      ? [options?: O & { params?: NoParams }]
+      : [options: O & { params: ErrorParamsOf<C> }];
+
 /** The message for a code in the user's language, with its placeholders filled. */
 export function message<C extends MessageCode>(code: C, ...[params, lang]: MessageArgs<C>): string {
   return renderMessage(code, params ?? {}, lang);

@@ -95,7 +95,7 @@ export async function prepareImage(
     rendered = await renderImage(checked.bytes, limits.maxPixels);
   } catch (cause) {
     throw new LoaError('MEDIA_NOT_IMAGE', {
-      params: { file: label, reason: cause instanceof Error ? cause.message : undefined },
+      params: { file: label, reason: cause instanceof Error ? cause.message : String(cause) },
       cause,
       failure: 'permanent',
     });

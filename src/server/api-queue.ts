@@ -68,7 +68,8 @@ export async function addItemText(
     await rmdir(dir).catch(() => undefined);
     if (error instanceof LoaError && error.code === 'ITEM_ID_TAKEN') {
       const path = relative(ctx.session.project.root, String(error.params.path ?? ''));
-      throw new LoaError('ITEM_ID_TAKEN', { params: { ...error.params, path }, kind: 'conflict' });
+      const id = String(error.params.id ?? '');
+      throw new LoaError('ITEM_ID_TAKEN', { params: { id, path }, kind: 'conflict' });
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LoaError } from '../../src/errors/loa-error.js';
 import {
   CATALOGUE,
   hint,
@@ -151,7 +152,7 @@ describe('plurals by Intl.PluralRules', () => {
 });
 
 describe('typed params (checked by npm run typecheck)', () => {
-  it('refuses a missing or an unknown param, and a count that is not a number', () => {
+  it('refuses a missing or an unknown param, and a count that is not a number, in messages and errors', () => {
     const typed = () => {
       // @ts-expect-error: the placeholder {count} is not given
       message('PAGE_ENTRIES', {});
@@ -163,6 +164,13 @@ describe('typed params (checked by npm run typecheck)', () => {
       message('LABEL_ERROR', { x: 1 });
       // @ts-expect-error: the hint of FIELD_REQUIRED needs {expected}
       hint('FIELD_REQUIRED', {});
+      // @ts-expect-error: an error carries every param of its text and hint ({max} missing)
+      new LoaError('FILE_TOO_LARGE', { params: { size: 1 } });
+      // @ts-expect-error: FILE_TOO_LARGE has placeholders, so its params are required
+      new LoaError('FILE_TOO_LARGE');
+      // @ts-expect-error: FIELD_REQUIRED's hint needs {expected}
+      new LoaError('FIELD_REQUIRED', { params: {} });
+      new LoaError('FIELD_REQUIRED', { params: { expected: 'string' } });
       // The text of FIELD_REQUIRED has no placeholder; {expected} of its hint is optional.
       return [message('FIELD_REQUIRED', {}, 'vi'), message('LABEL_ERROR', {}, 'en')];
     };

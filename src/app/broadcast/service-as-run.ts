@@ -116,7 +116,9 @@ export async function recordAsRun(
     let rundown = await mustLoad(tx, channel.id, picked.slot, request.period);
     if (rundown.state === 'aired') {
       const last = rundown.history.at(-1);
-      throw new LoaError('RUNDOWN_ALREADY_AIRED', { params: { id: rundown.id, at: last?.at } });
+      throw new LoaError('RUNDOWN_ALREADY_AIRED', {
+        params: { id: rundown.id, at: last?.at ?? '-' },
+      });
     }
     const start = (startAt ?? slotStart(picked.slot)).setZone(zone);
     if (request.item !== undefined) {

@@ -50,7 +50,10 @@ async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
 
 function count(option: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new LoaError('EVIDENCE_PROOF_USAGE', { params: { option } });
+  if (!/^\d+$/.test(value)) {
+    const expected = message('EVIDENCE_PROOF_USAGE');
+    throw new LoaError('OPTION_INVALID', { params: { option, value, expected } });
+  }
   return Number(value);
 }
 
