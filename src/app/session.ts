@@ -4,6 +4,7 @@ import type { ChannelAdapter } from '../channels/types.js';
 import { loadProject, projectDirs } from '../config/project.js';
 import type { Project } from '../config/project-types.js';
 import { LoaError } from '../errors/loa-error.js';
+import { evidenceKey, freshCheckpoint } from '../evidence/store-checkpoint.js';
 import type { Channel } from '../model/channel.js';
 import type { Clock } from '../model/clock.js';
 import type { FollowUpHook, OutcomeHook } from '../scheduler/dispatch-types.js';
@@ -80,6 +81,15 @@ export function buildAdapters(
           ...(store ? { store } : {}),
           ...(zone ? { zone } : {}),
           ...(topicTitles?.size ? { topicTitles } : {}),
+          // A published bulletin issue carries the log's checkpoint at its time (stored).
+          ...(store
+            ? {
+                checkpoint: async () =>
+                  freshCheckpoint(store, await evidenceKey(dataDir, env), clock.now(), {
+                    store: true,
+                  }),
+              }
+            : {}),
         }),
       );
     }

@@ -84,6 +84,10 @@ export interface AdapterOptions {
   zone?: string;
   /** Titles of the topics of the plans the channel serves, by topic id (Vietnamese). */
   topicTitles?: ReadonlyMap<string, string>;
+  /**
+   * The evidence log's checkpoint signed over every entry now (a bulletin issue carries it).
+   */
+  checkpoint?: () => Promise<{ size: number; rootHashHex: string; note: string }>;
 }
 
 /** Makes an adapter for one channel. */

@@ -94,6 +94,10 @@ export function createBulletinAdapter(deps: BulletinAdapterDeps): AdapterFactory
         );
         signal.throwIfAborted();
         const built = buildIssue(channel, number, year, entries, options.clock, { zone });
+        if (options.checkpoint) {
+          const { size, rootHashHex, note } = await options.checkpoint();
+          built.checkpoint = { size, rootHashHex, note };
+        }
         await writeIssue(dir, built);
         const ref: PublishedRef = {
           externalId: built.key,

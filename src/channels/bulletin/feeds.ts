@@ -101,10 +101,15 @@ function render(feed: Feed, summaries?: ReadonlyArray<string | undefined>): Feed
 /** The feeds of one issue: one entry per article. Pure: the same issue gives the same bytes. */
 export function renderIssueFeeds(issue: BuiltIssue): FeedSet {
   const base = `${issue.siteUrl}${issue.stem}`;
+  const cp = issue.checkpoint;
+  const description = issue.description ?? issueTitle(issue);
   const feed = new Feed({
     id: issueId(issue),
     title: issueTitle(issue),
-    description: issue.description ?? issueTitle(issue),
+    // The checkpoint's root goes where every reader's copy of the feed keeps it.
+    description: cp
+      ? `${description} — ${message('BULLETIN_PAGE_CHECKPOINT', { size: cp.size, root: cp.rootHashHex }, 'vi')}`
+      : description,
     link: `${base}.html`,
     language: 'vi',
     updated: new Date(issue.date),
@@ -113,10 +118,15 @@ export function renderIssueFeeds(issue: BuiltIssue): FeedSet {
     author: { name: issue.bulletinTitle },
   });
   for (const article of issue.articles) feed.addItem(articleItem(article));
-  return render(
+  const set = render(
     feed,
     issue.articles.map((a) => a.summary),
   );
+  if (!cp) return set;
+  // JSON Feed extension (a key starting with `_`): the signed note whole.
+  const json = JSON.parse(set.json) as Record<string, unknown>;
+  json._loa_checkpoint = { size: cp.size, root_hash: cp.rootHashHex, note: cp.note };
+  return { ...set, json: `${JSON.stringify(json, null, 2)}\n` };
 }
 
 /**

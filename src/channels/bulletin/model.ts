@@ -70,6 +70,19 @@ export interface BuiltIssue {
   stem: string;
   articles: IssueArticle[];
   portal?: PortalPost;
+  /** The evidence log's checkpoint when the issue was published (shown on its page and feeds). */
+  checkpoint?: IssueCheckpoint;
+}
+
+/**
+ * Mốc kiểm chứng: the evidence log's signed checkpoint at the time of an issue, so that its
+ * root is published where subscribers keep it and the agency cannot take it back.
+ */
+export interface IssueCheckpoint {
+  size: number;
+  rootHashHex: string;
+  /** The C2SP signed note, whole. */
+  note: string;
 }
 
 /** A short record of an issue already written, as `listIssues` reads it back. */

@@ -81,6 +81,18 @@ export function renderIssueBody(issue: BuiltIssue): string {
   ].join('\n');
 }
 
+/** The evidence log's checkpoint at the issue's time, the signed note whole (or nothing). */
+function checkpointSection(issue: BuiltIssue): string {
+  const cp = issue.checkpoint;
+  if (!cp) return '';
+  return [
+    '<footer class="checkpoint">',
+    `<p class="meta">${escapeHtml(vi('BULLETIN_PAGE_CHECKPOINT', { size: cp.size, root: cp.rootHashHex }))}</p>`,
+    `<pre>${escapeHtml(cp.note)}</pre>`,
+    '</footer>',
+  ].join('\n');
+}
+
 /** The HTML page of one issue, in Vietnamese, everything escaped, nothing loaded from outside. */
 export function renderIssuePage(issue: BuiltIssue): string {
   const title = `${issue.bulletinTitle} – ${issue.label}`;
@@ -95,7 +107,11 @@ export function renderIssuePage(issue: BuiltIssue): string {
   ]
     .filter(Boolean)
     .join('\n');
-  return page(title, `${header}\n<main>\n${renderIssueBody(issue)}\n</main>`);
+  const checkpoint = checkpointSection(issue);
+  return page(
+    title,
+    `${header}\n<main>\n${renderIssueBody(issue)}\n</main>${checkpoint ? `\n${checkpoint}` : ''}`,
+  );
 }
 
 /** The archive index: every issue written, newest first, with links to its page and feeds. */

@@ -37,6 +37,10 @@ export const bulletinMessages = {
   BULLETIN_PAGE_ARCHIVE: { vi: 'Các số đã phát hành', en: 'Issues' },
   BULLETIN_PAGE_BACK: { vi: 'Tất cả các số', en: 'All issues' },
   BULLETIN_PAGE_FEEDS: { vi: 'Theo dõi bản tin:', en: 'Follow the bulletin:' },
+  BULLETIN_PAGE_CHECKPOINT: {
+    vi: 'Mốc kiểm chứng của nhật ký minh chứng khi phát hành số này: {size} mục, mã băm gốc (SHA-256) {root}. Người nhận lưu giữ mốc này để phát hiện mọi thay đổi về sau đối với nhật ký.',
+    en: 'Checkpoint of the evidence log when this issue was published: {size, plural, one {# entry} other {# entries}}, root hash (SHA-256) {root}. Receivers keep it to detect any later change to the log.',
+  },
   BULLETIN_PAGE_ARTICLES: {
     vi: '{count} bài',
     en: '{count, plural, one {# article} other {# articles}}',

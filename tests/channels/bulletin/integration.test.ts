@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { bulletinDir } from '../../../src/channels/bulletin/files.js';
+import { verifyCheckpoint } from '../../../src/evidence/checkpoint.js';
 import { readEvidence } from '../../../src/evidence/log.js';
+import { evidenceKey } from '../../../src/evidence/store-checkpoint.js';
 import { openStore } from '../../../src/store/open-store.js';
 import { writeBulletinProject } from '../../cli/bulletin-project.js';
 import { runLoa } from '../../support/loa-process.js';
@@ -114,6 +116,8 @@ for (const engine of await storeEngines()) {
       const dir = bulletinDir(dataDir, 'ban-tin');
       const parser = new Parser();
       const titles: string[][] = [];
+      const key = await evidenceKey(dataDir, env);
+      const sizes: number[] = [];
       for (const n of [9, 10, 11, 12]) {
         const rss = await parser.parseString(await readFile(join(dir, `${n}-2024.xml`), 'utf8'));
         const atom = await parser.parseString(await readFile(join(dir, `${n}-2024.atom`), 'utf8'));
@@ -123,7 +127,22 @@ for (const engine of await storeEngines()) {
         expect(json.version).toBe('https://jsonfeed.org/version/1.1');
         expect(json.items).toHaveLength(rss.items.length);
         titles.push(rss.items.map((i) => i.title ?? ''));
+        // Each issue carries the log's checkpoint at its time, signed by the unit's key, in
+        // its page, its JSON Feed (the note whole) and its RSS/Atom description (the root).
+        const cp = json._loa_checkpoint as { size: number; root_hash: string; note: string };
+        const body = verifyCheckpoint(cp.note, key.verifier);
+        expect([body.size, Buffer.from(body.rootHash).toString('hex')]).toEqual([
+          cp.size,
+          cp.root_hash,
+        ]);
+        sizes.push(cp.size);
+        expect(rss.description).toContain(cp.root_hash);
+        const page = await readFile(join(dir, `${n}-2024.html`), 'utf8');
+        expect(page).toContain(cp.root_hash);
+        expect(page).toContain(`${cp.size}\n${Buffer.from(body.rootHash).toString('base64')}`);
       }
+      // Later issues hold later checkpoints: the log grew between them.
+      expect(sizes.every((size, i) => i === 0 || size > sizes[i - 1]!)).toBe(true);
       expect(titles.map((t) => t.map((title) => title.split(' ').at(-1)))).toEqual([
         ['thang3-a'],
         ['thang3-b', 'thang3-c'],
