@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { appendEvidence, type EvidenceInput } from '../evidence/log.js';
 import type { Channel } from '../model/channel.js';
-import type { FollowUpHook, IssueTopics, OutcomeHook } from '../scheduler/dispatch-types.js';
+import type { FollowUpHook, IssueTopics, OutcomeHook } from '../scheduler/dispatch/types.js';
 import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 
@@ -9,7 +9,7 @@ import type { Database } from '../store/schema.js';
 const RECORDED = new Set(['published', 'reconciled']);
 
 /**
- * The dispatcher's `onOutcome`: a publication that went out (published, or found again by
+ * The dispatcher's `onOutcome`: each publication that went out (published, or found again by
  * reconcile) appends a `publication` entry (`bulletin-issue` for an e-bulletin issue) in the transaction that records it, with the
  * channel, its kind and unit, the item, the publication key, the instant it went out, its URL
  * or external id, the content hash that was sent and the item's topics (for an issue, the
@@ -25,15 +25,17 @@ export function evidenceOnOutcome(
   actor = 'dispatcher',
   issueTopics?: IssueTopics,
 ): OutcomeHook {
-  return async (tx, event) => {
-    if (!RECORDED.has(event.event) || !event.key) return;
-    const entry = await publicationEvidence(tx, event.key, channels, actor, issueTopics);
-    const { index } = await appendEvidence(tx, engine, entry);
-    await tx
-      .updateTable('publications')
-      .set({ evidence_index: index })
-      .where('key', '=', event.key)
-      .execute();
+  return async (tx, events) => {
+    for (const event of events) {
+      if (!RECORDED.has(event.event) || !event.key) continue;
+      const entry = await publicationEvidence(tx, event.key, channels, actor, issueTopics);
+      const { index } = await appendEvidence(tx, engine, entry);
+      await tx
+        .updateTable('publications')
+        .set({ evidence_index: index })
+        .where('key', '=', event.key)
+        .execute();
+    }
   };
 }
 

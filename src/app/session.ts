@@ -7,7 +7,7 @@ import { LoaError } from '../errors/loa-error.js';
 import { evidenceKey, freshCheckpoint } from '../evidence/store-checkpoint.js';
 import type { Channel } from '../model/channel.js';
 import type { Clock } from '../model/clock.js';
-import type { FollowUpHook, OutcomeHook } from '../scheduler/dispatch-types.js';
+import type { FollowUpHook, OutcomeHook } from '../scheduler/dispatch/types.js';
 import { issueTopicsOf } from '../scheduler/plan-bulletins.js';
 import type { PlanningConfig } from '../scheduler/plan-items.js';
 import { channelZone } from '../scheduler/planner.js';

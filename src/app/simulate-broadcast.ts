@@ -7,7 +7,7 @@ import type { Range } from '../calendar/period.js';
 import { projectDirs } from '../config/project.js';
 import type { BroadcastChannel } from '../model/channel.js';
 import { toStored } from '../model/instant.js';
-import type { DispatchEvent } from '../scheduler/dispatch-types.js';
+import type { DispatchEvent } from '../scheduler/dispatch/types.js';
 import { recordAsRun } from './broadcast/service-as-run.js';
 import { buildWeek } from './broadcast/service-build.js';
 import { type BroadcastContext, periodOf, slotsOf, zoneOf } from './broadcast/service-context.js';

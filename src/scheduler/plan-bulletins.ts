@@ -14,9 +14,10 @@ import { type Actor, findItem, saveItemVersion } from '../store/items.js';
 import { LOCKS, lockFor } from '../store/locks.js';
 import { listPublications, recordAttempt, schedulePublication } from '../store/publications.js';
 import type { Database, PublicationRow } from '../store/schema.js';
+import { settleItemStatus } from '../store/settlement.js';
 import type { Store } from '../store/types.js';
-import type { IssueTopics } from './dispatch-types.js';
-import { type PlanningConfig, type PlanReport, planItems, settleItemStatus } from './plan-items.js';
+import type { IssueTopics } from './dispatch/types.js';
+import { type PlanningConfig, type PlanReport, planItems } from './plan-items.js';
 import { channelZone } from './planner.js';
 
 /** How bulletin issues are planned. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { Channel } from '../model/channel.js';
 import { toStored } from '../model/instant.js';
-import { type Actor, findItem, itemVersion, setItemStatus } from '../store/items.js';
+import { type Actor, findItem, itemVersion } from '../store/items.js';
 import { LOCKS, lockFor } from '../store/locks.js';
 import type { Engine } from '../store/migrations.js';
 import {
@@ -12,9 +12,9 @@ import {
   refreshPublication,
   schedulePublication,
 } from '../store/publications.js';
-import { reusableQuery } from '../store/reusable-query.js';
 import type { Database, ItemRow, PublicationRow } from '../store/schema.js';
-import { planFollowUps } from './follow-ups.js';
+import { settleItemStatus } from '../store/settlement.js';
+import { planFollowUps } from './plan-follow-ups.js';
 import { channelZone, ITEM_PLANNED_KINDS, planItemOnChannel, planningOrder } from './planner.js';
 
 /** The configuration planning needs: channels by id and each plan's zone. */
@@ -152,42 +152,4 @@ export async function planItems(
     await settleItemStatus(tx, row.id, by);
   }
   return report;
-}
-
-const itemStatesQuery = reusableQuery((db, _shape, itemId: string) =>
-  db
-    .selectFrom('items')
-    .leftJoin('publications', 'publications.item_id', 'items.id')
-    .select(['items.id', 'items.version', 'items.status', 'publications.status as publication'])
-    .where('items.id', '=', itemId),
-);
-
-/** Publications that no longer say anything about the item's state. */
-const ENDED = new Set(['cancelled', 'withdrawn']);
-
-/**
- * Derives an active item's state from its publications: scheduled while any waits,
- * published when all went out, failed when any failed or was missed (cancelled ones, and
- * ones taken down before the item came back, do not count).
- */
-export async function settleItemStatus(
-  tx: Kysely<Database>,
-  itemId: string,
-  by: Actor,
-  reason: string | null = null,
-): Promise<void> {
-  // NOTE: the item and its publications' states in one query: this runs for every
-  // publication the dispatcher settles.
-  const { rows } = await itemStatesQuery(tx, '', itemId);
-  const row = rows[0];
-  if (!row || row.status === 'draft' || row.status === 'withdrawn') return;
-  const pubs = rows
-    .filter((r) => r.publication !== null && !ENDED.has(r.publication))
-    .map((r) => ({ status: r.publication }));
-  let next = row.status;
-  if (pubs.some((p) => p.status === 'scheduled')) next = 'scheduled';
-  else if (pubs.length === 0) next = 'approved';
-  else if (pubs.every((p) => p.status === 'published')) next = 'published';
-  else next = 'failed';
-  await setItemStatus(tx, row, next, by, reason);
 }

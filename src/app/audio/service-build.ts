@@ -30,7 +30,7 @@ import { LoaError } from '../../errors/loa-error.js';
 import { resolveMediaPath } from '../../media/item-media.js';
 import type { AudioSettings, BroadcastChannel } from '../../model/channel.js';
 import { toStored } from '../../model/instant.js';
-import { itemFolder } from '../../scheduler/item-folder.js';
+import { itemFolder } from '../../scheduler/dispatch/item-folder.js';
 import { findItem } from '../../store/items.js';
 import { LOCKS, lockFor } from '../../store/locks.js';
 import {

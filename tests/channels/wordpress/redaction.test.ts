@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchFeed } from '../../../src/channels/ingest/fetch-feed.js';
 import { createWordpressAdapter } from '../../../src/channels/wordpress/index.js';
 import { ManualClock } from '../../../src/model/clock.js';
-import { errorText } from '../../../src/scheduler/adapter-errors.js';
+import { errorText } from '../../../src/scheduler/dispatch/adapter-errors.js';
 import { redact } from '../../../src/text/redact.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { PASSWORD_ENV, USER_ENV, wpChannel, wpItem, wpRequest } from './wp-fixtures.js';

@@ -1,5 +1,5 @@
-import { type FailureKind, LoaError } from '../errors/loa-error.js';
-import { redact } from '../text/redact.js';
+import { type FailureKind, LoaError } from '../../errors/loa-error.js';
+import { redact } from '../../text/redact.js';
 
 /** How an adapter's error is retried (an error without a kind may have come after sending). */
 export function failureOf(error: unknown): FailureKind {

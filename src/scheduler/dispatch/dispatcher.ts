@@ -1,23 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Kysely } from 'kysely';
-import type { Channel } from '../model/channel.js';
-import { fromStored, toStored } from '../model/instant.js';
-import type { ContentItem } from '../model/item.js';
-import { itemVersions } from '../store/items.js';
-import { pausedChannels, recordAttempt, releaseLeases } from '../store/publications.js';
-import type { Database } from '../store/schema.js';
-import { lateDetail } from '../text/duration.js';
-import type {
-  DispatchEvent,
-  DispatcherOptions,
-  DispatchOutcome,
-  PassResult,
-} from './dispatch-types.js';
+import type { Channel } from '../../model/channel.js';
+import { toStored } from '../../model/instant.js';
+import type { ContentItem } from '../../model/item.js';
+import { itemVersions } from '../../store/items.js';
+import { pausedChannels, releaseLeases } from '../../store/publications.js';
 import { workFollowUps } from './follow-ups.js';
-import { settleItemStatus } from './plan-items.js';
-import { HELD, publishOne } from './publish-one.js';
-import { SettleBatch } from './settle-batch.js';
+import { publishOne } from './publish-one.js';
+import { Settler } from './settler.js';
+import { sweepMissed } from './sweep-missed.js';
+import type { DispatcherOptions, DispatchOutcome, PassResult } from './types.js';
 
 /** A lease-holder name unique to this process: host, pid and a random tag. */
 export function workerName(): string {
@@ -60,62 +52,6 @@ async function activeChannels(options: DispatcherOptions) {
     } else active.push(channel);
   }
   return { active, waiting };
-}
-
-/**
- * Marks missed every publication of a channel whose slot is older than the channel's
- * lateness limit and that no worker ever held (those are reconciled first, when claimed).
- */
-async function sweepMissed(
-  options: DispatcherOptions,
-  channel: Channel,
-  worker: string,
-): Promise<DispatchEvent[]> {
-  const now = options.clock.now();
-  const limit = toStored(now.minus({ minutes: channel.maxLatenessMinutes }));
-  const at = toStored(now);
-  return options.store.transaction(async (tx: Kysely<Database>) => {
-    const rows = await tx
-      .selectFrom('publications')
-      .select(['key', 'item_id', 'slot', 'attempts'])
-      .where('channel_id', '=', channel.id)
-      .where('status', '=', 'scheduled')
-      .where('slot', '<', limit)
-      .where('lease_owner', 'is', null)
-      .where('needs_reconcile', '=', 0)
-      .execute();
-    const events: DispatchEvent[] = [];
-    for (const row of rows) {
-      const detail = lateDetail(now.diff(fromStored(row.slot)), channel.maxLatenessMinutes);
-      await tx
-        .updateTable('publications')
-        .set({ status: 'missed', reason: detail, updated_at: at })
-        .where('key', '=', row.key)
-        .where('status', '=', 'scheduled')
-        .execute();
-      await recordAttempt(tx, {
-        publication_key: row.key,
-        attempt: row.attempts,
-        worker,
-        at,
-        outcome: 'missed',
-        detail,
-      });
-      await settleItemStatus(tx, row.item_id, { actor: `dispatcher:${worker}`, at });
-      const event: DispatchEvent = {
-        at,
-        event: 'missed',
-        key: row.key,
-        channel: channel.id,
-        item: row.item_id,
-        slot: row.slot,
-        detail,
-      };
-      await options.onOutcome?.(tx, event);
-      events.push(event);
-    }
-    return events;
-  });
 }
 
 /**
@@ -165,45 +101,44 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
     rows.map((r) => ({ id: r.item_id, version: r.item_version })),
   );
   const byChannel = new Map<string, typeof rows>();
-  for (const row of rows)
-    byChannel.set(row.channel_id, [...(byChannel.get(row.channel_id) ?? []), row]);
+  for (const row of rows) {
+    const list = byChannel.get(row.channel_id);
+    if (list) list.push(row);
+    else byChannel.set(row.channel_id, [row]);
+  }
 
   await Promise.all(
     active.map(async (channel) => {
       const channelId = channel.id;
       const list = byChannel.get(channelId) ?? [];
       const adapter = options.adapters.get(channelId);
-      const batch = new SettleBatch(options.store, (event) => {
-        result.counts[event.event as DispatchOutcome] += 1;
-        log(event);
+      const settler = new Settler({
+        store: options.store,
+        clock: options.clock,
+        onOutcome: options.onOutcome,
+        worker,
+        onSettled: (event) => {
+          result.counts[event.event as DispatchOutcome] += 1;
+          log(event);
+        },
       });
       let index = 0;
       let paused = false;
       for (; index < list.length; index++) {
         // Stop taking work on shutdown, after an auth pause, or before the lease runs short.
-        const leaseLeft = leaseUntil.diff(options.clock.now()).as('seconds');
+        const leaseLeft = (leaseUntil.toMillis() - options.clock.now().toMillis()) / 1000;
         if (options.stop?.aborted || !adapter || leaseLeft < margin) break;
         const row = list[index];
         if (!row) break;
-        const event = await publishOne(options, {
-          row,
-          channel,
-          adapter,
-          worker,
-          leaseUntil,
-          documents,
-          batch,
-        });
-        if (event === HELD) continue;
-        result.counts[event.event as DispatchOutcome] += 1;
-        log(event);
-        if (event.event === 'paused') {
+        const outcome = await publishOne(options, { row, channel, adapter, leaseUntil, documents });
+        await settler.record(row, outcome);
+        if (outcome.kind === 'paused') {
           paused = true;
           index++;
           break;
         }
       }
-      await batch.flush();
+      await settler.flush();
       // Then what follows publications that went out: edits and withdrawals.
       const leaseLeft = leaseUntil.diff(options.clock.now()).as('seconds');
       if (adapter && !options.stop?.aborted && !paused && leaseLeft >= margin) {

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import type { ItemRow } from '../store/schema.js';
+import type { ItemRow } from '../../store/schema.js';
 
 /** The folder an item was read from, where its media files sit. */
 export function itemFolder(item: ItemRow, contentDir: string | undefined): string | undefined {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ChannelAdapter } from '../channels/types.js';
-import type { Channel } from '../model/channel.js';
-import type { Clock } from '../model/clock.js';
-import type { Database, FollowUpRow, PublicationRow } from '../store/schema.js';
-import type { Store } from '../store/types.js';
+import type { ChannelAdapter } from '../../channels/types.js';
+import type { Channel } from '../../model/channel.js';
+import type { Clock } from '../../model/clock.js';
+import type { Database, FollowUpRow, PublicationRow } from '../../store/schema.js';
+import type { Store } from '../../store/types.js';
 
 /** How a claimed publication ended this time. */
 export type DispatchOutcome =
@@ -33,11 +33,33 @@ export interface DispatchEvent {
   detail?: string;
 }
 
-/** Called inside the transaction that records a final outcome: where evidence is written. */
-export type OutcomeHook = (
+/** A final outcome as the evidence hook gets it: the event and where the copy now lives. */
+export type SettledEvent = DispatchEvent & { externalId?: string; url?: string };
+
+/**
+ * Called inside the transaction that records final outcomes, with those outcomes in the
+ * order they were reached: where evidence is written. A batch of publications that went out
+ * comes as one call.
+ */
+export type OutcomeHook = (tx: Kysely<Database>, events: readonly SettledEvent[]) => Promise<void>;
+
+/** What a follow-up's settlement passes to the evidence hook. */
+export interface FollowUpDone {
+  followUp: FollowUpRow;
+  /** The publication as it stands after the follow-up (url and hash updated, or withdrawn). */
+  publication: PublicationRow;
+  at: string;
+  worker: string;
+}
+
+/**
+ * Writes a follow-up's evidence in its transaction; returns the entry's index (undefined
+ * when the publication has no entry to correct).
+ */
+export type FollowUpHook = (
   tx: Kysely<Database>,
-  event: DispatchEvent & { externalId?: string; url?: string },
-) => Promise<void>;
+  done: FollowUpDone,
+) => Promise<number | undefined>;
 
 /** What a dispatcher needs. */
 export interface DispatcherOptions {
@@ -76,24 +98,6 @@ export interface PassResult {
   waiting: { channel: string; reason: string }[];
   released: number;
 }
-
-/** What a follow-up's settlement passes to the evidence hook. */
-export interface FollowUpDone {
-  followUp: FollowUpRow;
-  /** The publication as it stands after the follow-up (url and hash updated, or withdrawn). */
-  publication: PublicationRow;
-  at: string;
-  worker: string;
-}
-
-/**
- * Writes a follow-up's evidence in its transaction; returns the entry's index (undefined
- * when the publication has no entry to correct).
- */
-export type FollowUpHook = (
-  tx: Kysely<Database>,
-  done: FollowUpDone,
-) => Promise<number | undefined>;
 
 /**
  * The topics of the articles a bulletin issue carried, by the issue's publication key; the
