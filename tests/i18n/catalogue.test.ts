@@ -84,7 +84,7 @@ describe('the message catalogue', () => {
     expect(bad.map(([code]) => code)).toEqual([]);
   });
 
-  it('reads right in English for 1: no "1 tokens", "1 items", "1 days"', () => {
+  it('reads right in English for 1: no "1 tokens", "1 items", "1 days", "1 error(s)"', () => {
     // Placeholders that are names, not counts: "through wordpress channels", "3000×2000 pixels".
     const notCounts = new Set<MessageCode>([
       'RULE_VIA',
@@ -100,6 +100,7 @@ describe('the message catalogue', () => {
       for (const t of [e.en, e.hintEn]) {
         if (t === undefined) continue;
         const out = fill(t, params, 'en');
+        if (/\b1 [a-z-]+\(s\)/.test(out)) wrong.push(`${code}: ${out}`);
         for (const m of out.matchAll(/\b1 ((?:[a-z-]+ )?([a-z-]+s))\b/g)) {
           const word = m[2] as string;
           if (verbs.has(word) || more.has(word) || /\b(was|are)\b/.test(m[1] as string)) continue;

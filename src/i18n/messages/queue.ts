@@ -12,11 +12,11 @@ export const queueMessages = {
   },
   SYNC_SKIPPED: {
     vi: 'Bỏ qua tệp {file}: {count} lỗi (bài giữ phiên bản hợp lệ trước đó, nếu có)',
-    en: 'Skipped {file}: {count} error(s) (the item keeps its last valid version, if any)',
+    en: 'Skipped {file}: {count, plural, one {# error} other {# errors}} (the item keeps its last valid version, if any)',
   },
   SYNC_SKIPPED_SUMMARY: {
     vi: '{count} tệp trong content/ bị bỏ qua vì có lỗi',
-    en: '{count} file(s) in content/ skipped for errors',
+    en: '{count, plural, one {# file} other {# files}} in content/ skipped for errors',
     hintVi: 'Sửa các lỗi trên rồi chạy lại loa sync',
     hintEn: 'Fix the errors above and run loa sync again',
   },
@@ -41,7 +41,7 @@ export const queueMessages = {
   },
   ITEM_FILE_INVALID: {
     vi: 'Tệp bài {file} có {count} lỗi:\n{errors}',
-    en: 'The item file {file} has {count} error(s):\n{errors}',
+    en: 'The item file {file} has {count, plural, one {# error} other {# errors}}:\n{errors}',
     hintVi: 'Sửa từng lỗi ở dòng đã nêu rồi chạy lại lệnh; chưa có gì được thêm vào hàng đợi.',
     hintEn: 'Fix each error at the line given and run the command again; nothing was queued.',
   },

@@ -24,7 +24,7 @@ export const schedulerMessages = {
   STATUS_NOTHING: { vi: 'Chưa có lượt đăng nào', en: 'No publications yet' },
   STATUS_FOLLOW_UP_PENDING: {
     vi: '  chờ {action}: {item} (đã thử {attempts} lần{error})',
-    en: '  waiting {action}: {item} ({attempts} attempts{error})',
+    en: '  waiting {action}: {item} ({attempts, plural, one {# attempt} other {# attempts}}{error})',
   },
   STATUS_FOLLOW_UP_FAILED: {
     vi: '  lỗi {action}: {item}: {error} — sửa lỗi rồi rút/duyệt lại tin',
