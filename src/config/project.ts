@@ -4,7 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LoaError } from '../errors/loa-error.js';
 import { Channel as ChannelSchema } from '../model/channel.js';
 import type { ContentItem } from '../model/item.js';
-import { Plan as PlanSchema } from '../model/plan.js';
+import { type Plan, Plan as PlanSchema } from '../model/plan.js';
 import { crossCheck } from './cross-check.js';
 import type { Diagnostic } from './diagnostic.js';
 import { type LoadResult, type Located, loadYamlFile } from './load-file.js';
@@ -169,4 +169,24 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Pro
 /** True when the project has no error (warnings allowed). */
 export function isValid(project: Project): boolean {
   return project.diagnostics.every((d) => d.severity !== 'error');
+}
+
+/** Loads the project, refusing to go on when the configuration has errors. */
+export async function loadValidProject(dir = '.'): Promise<Project> {
+  const project = await loadProject({ root: dir });
+  if (!isValid(project)) {
+    const count = project.diagnostics.filter((d) => d.severity === 'error').length;
+    throw new LoaError('CONFIG_INVALID', { params: { count } });
+  }
+  return project;
+}
+
+/** Finds a plan by id, or throws PLAN_NOT_FOUND naming the known ones. */
+export function findPlan(project: Project, id: string): Plan {
+  const plan = project.plans.find((p) => p.value.id === id)?.value;
+  if (!plan) {
+    const known = project.plans.map((p) => p.value.id).join(', ');
+    throw new LoaError('PLAN_NOT_FOUND', { params: { id, known } });
+  }
+  return plan;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { renderAudit } from '../audit/render.js';
 import { parsePeriod, planPeriod } from '../calendar/period.js';
-import { findPlan } from '../cli/commands/plan.js';
+import { findPlan } from '../config/project.js';
 import { LoaError } from '../errors/loa-error.js';
 import { EVIDENCE_KINDS, type EvidenceEntry, evidenceSize } from '../evidence/log.js';
 import { auditFromLog } from '../evidence/log-audit.js';

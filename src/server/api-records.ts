@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { bulletinDir, listIssues } from '../channels/bulletin/files.js';
 import { feedStates } from '../channels/ingest/store-state.js';
-import { findPlan } from '../cli/commands/plan.js';
+import { findPlan } from '../config/project.js';
 import { LoaError } from '../errors/loa-error.js';
 import { exportBundle } from '../evidence/bundle.js';
 import { auditEntries } from '../evidence/log-audit.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { DateTime } from 'luxon';
-import { loadValidProject } from '../../src/cli/commands/plan.js';
+import { loadValidProject } from '../../src/config/project.js';
 import { exportBundle } from '../../src/evidence/bundle.js';
 import { type EvidenceInput, evidenceBytes } from '../../src/evidence/log.js';
 import { CompactRange } from '../../src/evidence/merkle.js';

@@ -3,13 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AUDIT_FORMATS, renderAudit } from '../../audit/render.js';
 import { parsePeriod, planPeriod } from '../../calendar/period.js';
+import { findPlan, loadValidProject } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { auditFromLog } from '../../evidence/log-audit.js';
 import { message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Output } from '../output.js';
-import { findPlan, loadValidProject } from './plan.js';
 
 export interface AuditOptions {
   dir?: string;

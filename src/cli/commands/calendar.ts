@@ -12,13 +12,13 @@ import {
   type PlanCalendar,
   planCalendar,
 } from '../../calendar/plan-calendar.js';
+import { findPlan, loadValidProject } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import type { Channel } from '../../model/channel.js';
 import type { Plan } from '../../model/plan.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { type Output, printError, printJson } from '../output.js';
-import { findPlan, loadValidProject } from './plan.js';
 
 export interface CalendarOptions {
   /** The period label: 2024-W12, 2024-03, 2024-Q1, 2024-H1 or 2024. */

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
+import { findPlan, loadValidProject } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { exportBundle } from '../../evidence/bundle.js';
 import { witnessKeys } from '../../evidence/cosignatures.js';
@@ -16,7 +17,6 @@ import { actorName } from '../../scheduler/scheduling-context.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Store } from '../../store/types.js';
 import { type Output, printJson } from '../output.js';
-import { findPlan, loadValidProject } from './plan.js';
 
 export interface EvidenceOptions {
   dir?: string;

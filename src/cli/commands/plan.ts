@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { isValid, loadProject } from '../../config/project.js';
-import type { Project } from '../../config/project-types.js';
-import { LoaError } from '../../errors/loa-error.js';
+import { findPlan, loadValidProject } from '../../config/project.js';
 import { message } from '../../i18n/catalogue.js';
 import type { Channel } from '../../model/channel.js';
 import type { Plan } from '../../model/plan.js';
@@ -12,26 +10,6 @@ import { type Output, printJson } from '../output.js';
 export interface PlanOptions {
   dir?: string;
   json?: boolean;
-}
-
-/** Loads the project, refusing to go on when the configuration has errors. */
-export async function loadValidProject(dir = '.'): Promise<Project> {
-  const project = await loadProject({ root: dir });
-  if (!isValid(project)) {
-    const count = project.diagnostics.filter((d) => d.severity === 'error').length;
-    throw new LoaError('CONFIG_INVALID', { params: { count } });
-  }
-  return project;
-}
-
-/** Finds a plan by id, or throws PLAN_NOT_FOUND naming the known ones. */
-export function findPlan(project: Project, id: string): Plan {
-  const plan = project.plans.find((p) => p.value.id === id)?.value;
-  if (!plan) {
-    const known = project.plans.map((p) => p.value.id).join(', ');
-    throw new LoaError('PLAN_NOT_FOUND', { params: { id, known } });
-  }
-  return plan;
 }
 
 function planSummary(plan: Plan, channels: Channel[]) {

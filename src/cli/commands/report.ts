@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { findPlan, loadValidProject } from '../../config/project.js';
 import { appendEvidence } from '../../evidence/log.js';
 import { auditEntries } from '../../evidence/log-audit.js';
 import { evidenceKey, freshCheckpoint } from '../../evidence/store-checkpoint.js';
@@ -11,7 +12,6 @@ import { renderReport } from '../../report/render-report.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Output } from '../output.js';
-import { findPlan, loadValidProject } from './plan.js';
 
 export interface ReportOptions {
   dir?: string;

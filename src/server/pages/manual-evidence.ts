@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { findPlan } from '../../cli/commands/plan.js';
+import { findPlan } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
 import type { EvidenceFile } from '../../evidence/log.js';
 import { addManualEvidence } from '../../evidence/manual.js';
