@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { appendEvidence, type EvidenceInput } from '../evidence/log.js';
 import type { Channel } from '../model/channel.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import type { FollowUpHook, IssueTopics, OutcomeHook } from '../scheduler/dispatch/types.js';
 import type { Engine } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
@@ -118,14 +119,14 @@ export async function publicationEvidence(
   // NOTE: an issue's own record item has no topics; the articles it carried have them, and a
   // task that counts issues on a topic must see them.
   const topics =
-    channel?.kind === 'bulletin' && issueTopics
+    hasCapability(channel, 'issues') && issueTopics
       ? await issueTopics(tx, row.key)
       : version
         ? topicsOf(version.document)
         : [];
   return {
     // A bulletin channel's publication is one issue of the e-bulletin.
-    kind: channel?.kind === 'bulletin' ? 'bulletin-issue' : 'publication',
+    kind: hasCapability(channel, 'issues') ? 'bulletin-issue' : 'publication',
     key: row.key,
     channel: row.channel_id,
     ...(channel ? { channelKind: channel.kind, unit: channel.unit } : {}),

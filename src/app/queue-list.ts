@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import { hasCapability } from '../model/channel-kinds.js';
 import { DEFAULT_ZONE } from '../model/primitives.js';
 import type { PlanningConfig } from '../scheduler/plan-items.js';
-import { channelZone, ITEM_PLANNED_KINDS } from '../scheduler/planner.js';
+import { channelZone } from '../scheduler/planner.js';
 import { localTime } from '../scheduler/scheduling-context.js';
 import { itemVersion, listItems } from '../store/items.js';
 import { listPublications } from '../store/publications.js';
@@ -66,7 +67,7 @@ export async function queueEntries(
       source: row.source,
       channels,
       channelStates: channels
-        .filter((c) => ITEM_PLANNED_KINDS.has(config.channels.get(c)?.kind ?? ''))
+        .filter((c) => hasCapability(config.channels.get(c), 'plannedPerItem'))
         .map((c) => ({
           channel: c,
           status:

@@ -6,6 +6,7 @@ import { computeTiming } from '../broadcast/timing.js';
 import type { Range } from '../calendar/period.js';
 import { projectDirs } from '../config/project.js';
 import type { BroadcastChannel } from '../model/channel.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import { toStored } from '../model/instant.js';
 import type { DispatchEvent } from '../scheduler/dispatch/types.js';
 import { recordAsRun } from './broadcast/service-as-run.js';
@@ -49,7 +50,7 @@ export interface BroadcastProgramme {
 function slotsIn(session: Session, range: Range): ProgrammeSlot[] {
   const out: ProgrammeSlot[] = [];
   for (const channel of session.config.channels.values()) {
-    if (channel.kind !== 'broadcast') continue;
+    if (!hasCapability(channel, 'airs')) continue;
     const zone = zoneOf(channel, session.config);
     for (const slot of programmeSlots(channel, range.start, range.end, zone)) {
       const airAt = DateTime.fromISO(slot.start, { setZone: true }).setZone(zone);

@@ -5,6 +5,7 @@ import type { Rundown } from '../broadcast/model.js';
 import { rundownsOfChannel } from '../broadcast/store.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { BroadcastChannel, Channel } from '../model/channel.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import type { Database } from '../store/schema.js';
 import { audioDir } from './files.js';
 import { type PlayoutEntry, playoutSchedule } from './playout.js';
@@ -18,7 +19,7 @@ export function stationChannels(
   channels: ReadonlyMap<string, Channel>,
   key: string,
 ): BroadcastChannel[] {
-  const all = [...channels.values()].filter((c): c is BroadcastChannel => c.kind === 'broadcast');
+  const all = [...channels.values()].filter((c): c is BroadcastChannel => hasCapability(c, 'airs'));
   const named = all.find((c) => c.id === key)?.station ?? key;
   const found = all.filter((c) => c.station === named);
   if (found.length === 0) {

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Channel } from '../model/channel.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import type { Task } from '../model/plan.js';
 import { minutesOfDay, weekdayNumber } from '../model/primitives.js';
 import type { Range } from './period.js';
@@ -56,13 +57,13 @@ export function offerIn(
   const offer: Offer = { count: 0, through: new Set() };
   for (const channel of channels) {
     let chances: Opportunity[];
-    if (channel.kind === 'broadcast') {
+    if (hasCapability(channel, 'airs')) {
       chances = broadcastSlotsIn(channel, range, zone).map((s) => ({
         start: s.start,
         lengthSec: s.lengthSec,
       }));
       offer.through.add('slots');
-    } else if (channel.kind === 'bulletin') {
+    } else if (hasCapability(channel, 'issues')) {
       chances = bulletinIssuesIn(channel, range, zone).map((i) => ({
         start: i.date,
         lengthSec: undefined,

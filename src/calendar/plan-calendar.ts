@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Channel } from '../model/channel.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import type { Plan, Task } from '../model/plan.js';
 import type { Weekday } from '../model/primitives.js';
 import { intersect, type Period, planPeriod, type Range } from './period.js';
@@ -58,14 +59,14 @@ function serves(channel: Channel, plan: Plan, task: Task): boolean {
 }
 
 function entriesOf(channel: Channel, range: Range, zone: string): CalendarEntry[] {
-  if (channel.kind === 'broadcast') {
+  if (hasCapability(channel, 'airs')) {
     return broadcastSlotsIn(channel, range, zone).map((slot) => ({
       kind: 'broadcast',
       channel: channel.id,
       ...slot,
     }));
   }
-  if (channel.kind === 'bulletin') {
+  if (hasCapability(channel, 'issues')) {
     return bulletinIssuesIn(channel, range, zone).map((issue) => ({
       kind: 'bulletin',
       channel: channel.id,

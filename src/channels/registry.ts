@@ -1,37 +1,73 @@
+import type { Channel } from '../model/channel.js';
+import {
+  type ChannelKind,
+  capabilitiesOf,
+  KIND_CAPABILITIES,
+  type KindCapabilities,
+} from '../model/channel-kinds.js';
 import { storeBulletinAdapter } from './bulletin/entry-source.js';
 import { filesAdapter } from './files/adapter.js';
-import type { AdapterFactory } from './types.js';
-import { wordpressAdapter } from './wordpress/index.js';
+import type { AdapterFactory, AdapterReadiness } from './types.js';
+import { wordpressAdapter, wordpressReadiness } from './wordpress/index.js';
+
+/** One kind of channel: what it can do, and how loa publishes through it. */
+export interface KindEntry {
+  readonly capabilities: KindCapabilities;
+  /**
+   * Makes the adapter the dispatcher publishes through; absent for kinds that publish
+   * nothing through it: a broadcast airs rundowns (src/broadcast), an ingest channel reads
+   * feeds (src/channels/ingest).
+   */
+  readonly adapter?: AdapterFactory;
+  /** Whether a channel of the kind can be used now, without making its adapter. */
+  readonly readiness?: (channel: Channel, env: NodeJS.ProcessEnv) => AdapterReadiness;
+}
 
 /**
- * Adapter factories by channel kind. Each adapter folder adds its line here. Bulletin issues
- * are planned by src/scheduler/plan-bulletins.ts (one publication per issue); broadcast
- * publications have no entry yet.
+ * Every channel kind, by name: its capabilities (src/model/channel-kinds.ts) and adapter.
+ * Bulletin issues are planned by src/scheduler/plan-bulletins.ts (one publication per issue).
  */
-export const ADAPTERS: Readonly<Partial<Record<string, AdapterFactory>>> = {
-  bulletin: storeBulletinAdapter,
-  files: filesAdapter,
-  wordpress: wordpressAdapter,
+export const KINDS: Readonly<Record<ChannelKind, KindEntry>> = {
+  wordpress: {
+    capabilities: KIND_CAPABILITIES.wordpress,
+    adapter: wordpressAdapter,
+    readiness: (channel, env) =>
+      channel.kind === 'wordpress' ? wordpressReadiness(channel, env) : { ready: true },
+  },
+  files: { capabilities: KIND_CAPABILITIES.files, adapter: filesAdapter },
+  bulletin: { capabilities: KIND_CAPABILITIES.bulletin, adapter: storeBulletinAdapter },
+  broadcast: { capabilities: KIND_CAPABILITIES.broadcast },
+  ingest: { capabilities: KIND_CAPABILITIES.ingest },
 };
 
-/** Kinds that reach a remote service; `loa simulate` stands the files adapter in for them. */
-export const REMOTE_KINDS: ReadonlySet<string> = new Set(['wordpress']);
+/** Adapter factories by channel kind, for the kinds that have one. */
+export const ADAPTERS: Readonly<Partial<Record<string, AdapterFactory>>> = Object.fromEntries(
+  Object.entries(KINDS).flatMap(([kind, entry]) => (entry.adapter ? [[kind, entry.adapter]] : [])),
+);
 
 /** How adapters are picked: for `loa run`, or for `loa simulate` (with or without `--live`). */
 export type AdapterMode = 'run' | 'simulate' | 'simulate-live';
 
 /**
- * The factory for a channel kind, or undefined when the kind has no adapter yet (its
+ * The factory for a channel kind, or undefined when the kind has no adapter (its
  * publications then wait). In simulations, remote kinds get the files adapter unless live,
  * and kinds without an adapter get it too.
  */
 export function adapterFactoryFor(
-  kind: string,
+  kind: ChannelKind,
   mode: AdapterMode = 'run',
   adapters: Readonly<Partial<Record<string, AdapterFactory>>> = ADAPTERS,
 ): AdapterFactory | undefined {
   const own = adapters[kind];
   if (mode === 'run') return own;
-  if (mode === 'simulate' && REMOTE_KINDS.has(kind)) return filesAdapter;
+  if (mode === 'simulate' && capabilitiesOf(kind).remote) return filesAdapter;
   return own ?? filesAdapter;
+}
+
+/** Whether a channel can be used now: its credentials are set (ready when it needs none). */
+export function channelReadiness(
+  channel: Channel,
+  env: NodeJS.ProcessEnv,
+): AdapterReadiness | undefined {
+  return KINDS[channel.kind].readiness?.(channel, env);
 }

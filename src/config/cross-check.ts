@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { MessageCode, MessageParams } from '../i18n/catalogue.js';
 import type { BroadcastChannel, Channel } from '../model/channel.js';
+import { capabilitiesOf, hasCapability } from '../model/channel-kinds.js';
 import type { ContentItem } from '../model/item.js';
 import type { Plan, Task } from '../model/plan.js';
 import { eachUnitsOf } from '../model/plan-each.js';
@@ -110,7 +111,7 @@ function checkPlan(at: Located<Plan>, plans: Map<string, Plan>, emit: Emit) {
 export function channelCanServe(kind: Channel['kind'], task: Task): boolean {
   if (task.rule.channelKinds?.includes(kind)) return true;
   // Ingested press articles are the evidence of press-coverage tasks.
-  return kind === 'ingest' && task.manual === 'press';
+  return capabilitiesOf(kind).ingests && task.manual === 'press';
 }
 
 function slotLabel(slot: BroadcastChannel['slots'][number]): string {
@@ -235,7 +236,7 @@ function checkChannel(
   }
   const wantPortal = (path: PropertyKey[], id: string | undefined) => {
     if (id === undefined) return;
-    if (channels.get(id)?.kind !== 'wordpress') emit(at, path, 'UNKNOWN_CHANNEL', { id });
+    if (!hasCapability(channels.get(id), 'portal')) emit(at, path, 'UNKNOWN_CHANNEL', { id });
   };
   switch (channel.kind) {
     case 'broadcast':

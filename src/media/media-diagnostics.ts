@@ -3,11 +3,9 @@ import { dirname } from 'node:path';
 import { type Diagnostic, fieldPath } from '../config/diagnostic.js';
 import type { Project } from '../config/project-types.js';
 import { LoaError } from '../errors/loa-error.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import { checkImage } from './image-check.js';
 import { resolveMediaPath } from './item-media.js';
-
-/** Channel kinds that publish an item's media as images (the portal uploads each one). */
-const IMAGE_KINDS = new Set(['wordpress']);
 
 /**
  * What `loa validate` finds in the media of items, before anything is dispatched: a path that
@@ -18,12 +16,13 @@ const IMAGE_KINDS = new Set(['wordpress']);
  * cross-check (UNKNOWN_MEDIA), not here.
  */
 export async function mediaDiagnostics(project: Project): Promise<Diagnostic[]> {
-  const kinds = new Map(project.channels.map((c) => [c.value.id, c.value.kind as string]));
+  const channels = new Map(project.channels.map((c) => [c.value.id, c.value]));
   const out: Diagnostic[] = [];
   await Promise.all(
     project.items.map(async (located) => {
       const item = located.value;
-      const asImages = item.channels.some((id) => IMAGE_KINDS.has(kinds.get(id) ?? ''));
+      // A portal uploads each medium as an image.
+      const asImages = item.channels.some((id) => hasCapability(channels.get(id), 'showsImages'));
       for (const [i, media] of item.media.entries()) {
         const path = ['media', i, 'file'];
         const report = (error: LoaError) =>

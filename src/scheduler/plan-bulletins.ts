@@ -8,6 +8,7 @@ import { bulletinDir, readIssue } from '../channels/bulletin/files.js';
 import { issueKey, parseIssueKey } from '../channels/bulletin/model.js';
 import type { PublishedRef } from '../channels/types.js';
 import type { BulletinChannel } from '../model/channel.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import { toStored } from '../model/instant.js';
 import type { ContentItem } from '../model/item.js';
 import { type Actor, findItem, saveItemVersion } from '../store/items.js';
@@ -53,7 +54,7 @@ export function portalItemId(key: string): string {
 /** The bulletin channels of a configuration (or only one). */
 export function bulletinChannels(config: PlanningConfig, only?: string): BulletinChannel[] {
   return [...config.channels.values()].filter(
-    (c): c is BulletinChannel => c.kind === 'bulletin' && (!only || c.id === only),
+    (c): c is BulletinChannel => hasCapability(c, 'issues') && (!only || c.id === only),
   );
 }
 
@@ -292,7 +293,7 @@ export function issueTopicsOf(config: PlanningConfig): IssueTopics {
   return async (tx, key) => {
     const parts = parseIssueKey(key);
     const channel = parts ? config.channels.get(parts.channel) : undefined;
-    if (!parts || channel?.kind !== 'bulletin') return [];
+    if (!parts || !hasCapability(channel, 'issues')) return [];
     const zone = channelZone(channel, config.planZones);
     const { issue, previous } = issueWindow(channel, parts.number, parts.year, zone);
     const entries = await bulletinEntries(tx, channel.id, { zone });

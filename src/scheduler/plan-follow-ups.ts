@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Channel } from '../model/channel.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import { addFollowUp, followUpsOf, supersedeFollowUps } from '../store/followups.js';
 import type { Database, ItemRow, PublicationRow } from '../store/schema.js';
-import { ITEM_PLANNED_KINDS } from './planner.js';
 
 /**
  * Plans what must follow an item's publications that already went out, inside the caller's
@@ -25,8 +25,7 @@ export async function planFollowUps(
   now: string,
 ): Promise<number> {
   const live = publications.filter((p) => {
-    const kind = channels.get(p.channel_id)?.kind;
-    return p.status === 'published' && kind !== undefined && ITEM_PLANNED_KINDS.has(kind);
+    return p.status === 'published' && hasCapability(channels.get(p.channel_id), 'plannedPerItem');
   });
   if (live.length === 0) return 0;
   const existing = await followUpsOf(

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { Channel } from '../model/channel.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import { toStored } from '../model/instant.js';
 import { type Actor, findItem, itemVersion } from '../store/items.js';
 import { LOCKS, lockFor } from '../store/locks.js';
@@ -15,7 +16,7 @@ import {
 import type { Database, ItemRow, PublicationRow } from '../store/schema.js';
 import { settleItemStatus } from '../store/settlement.js';
 import { planFollowUps } from './plan-follow-ups.js';
-import { channelZone, ITEM_PLANNED_KINDS, planItemOnChannel, planningOrder } from './planner.js';
+import { channelZone, planItemOnChannel, planningOrder } from './planner.js';
 
 /** The configuration planning needs: channels by id and each plan's zone. */
 export interface PlanningConfig {
@@ -103,7 +104,7 @@ export async function planItems(
         report.unplannable.push({ item: row.id, channel: channelId, reason: 'unknown-channel' });
         continue;
       }
-      if (!ITEM_PLANNED_KINDS.has(channel.kind)) continue;
+      if (!hasCapability(channel, 'plannedPerItem')) continue;
       let occupied = occupiedBy.get(channelId);
       if (!occupied) {
         occupied = await occupiedSlots(tx, channelId);

@@ -1,13 +1,11 @@
 import { DateTime } from 'luxon';
 import { postingSlotsAfter } from '../calendar/slots.js';
 import type { Channel } from '../model/channel.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import { toStored } from '../model/instant.js';
 import type { ContentItem } from '../model/item.js';
 import { DEFAULT_ZONE } from '../model/primitives.js';
 import type { ItemRow, PublicationRow } from '../store/schema.js';
-
-/** Channel kinds whose publications are planned per item (item × channel × slot). */
-export const ITEM_PLANNED_KINDS: ReadonlySet<string> = new Set(['wordpress', 'files']);
 
 /**
  * The unique key of an item's publication on a channel at a slot. Bulletin issues and
@@ -23,7 +21,7 @@ export function publicationKey(channelId: string, itemId: string, slot: string):
  * under another slot (a lost data directory re-planned the item) is found, not repeated.
  */
 export function publicationIdentity(channel: Channel, itemId: string, key: string): string {
-  return ITEM_PLANNED_KINDS.has(channel.kind) ? `${channel.id}/${itemId}` : key;
+  return hasCapability(channel, 'plannedPerItem') ? `${channel.id}/${itemId}` : key;
 }
 
 /** The zone a channel's local times are read in: that of the first plan it serves. */

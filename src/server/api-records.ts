@@ -10,6 +10,7 @@ import { exportBundle } from '../evidence/bundle.js';
 import { auditEntries } from '../evidence/log-audit.js';
 import { addManualEvidence } from '../evidence/manual.js';
 import { createCheckpoint, evidenceKey, freshCheckpoint } from '../evidence/store-checkpoint.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import { REPORT_FORMATS, renderReport } from '../report/render-report.js';
 import type { ApiRoutes } from './api-router.js';
 import type { ServerContext } from './context.js';
@@ -34,9 +35,9 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
     },
     async (c, { params }) => {
       const channel = session.config.channels.get(params.channel);
-      if (channel?.kind !== 'bulletin') {
+      if (!hasCapability(channel, 'issues')) {
         const known = [...session.config.channels.values()]
-          .filter((ch) => ch.kind === 'bulletin')
+          .filter((ch) => hasCapability(ch, 'issues'))
           .map((ch) => ch.id)
           .join(', ');
         throw new LoaError('CHANNEL_UNKNOWN', {
@@ -57,7 +58,7 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
     async (c) => {
       const out = [];
       for (const ch of session.config.channels.values()) {
-        if (ch.kind !== 'ingest') continue;
+        if (!hasCapability(ch, 'ingests')) continue;
         const feeds = await feedStates(session.store.db, ch.id);
         out.push({
           channel: ch.id,

@@ -10,6 +10,7 @@ import {
   stationChannels,
   stationPlayout,
 } from '../audio/station.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import { toStored } from '../model/instant.js';
 import type { ApiRoutes } from './api-router.js';
 import type { ServerContext, ServerEnv } from './context.js';
@@ -27,7 +28,7 @@ export function audioPublicRoutes(app: Hono<ServerEnv>, ctx: ServerContext): voi
   const files = new PublicFiles();
   const channelOf = (id: string) => {
     const channel = ctx.session.config.channels.get(id);
-    return channel?.kind === 'broadcast' ? channel : undefined;
+    return hasCapability(channel, 'airs') ? channel : undefined;
   };
   app.get('/audio/:channel/podcast.xml', async (c) => {
     const channel = channelOf(c.req.param('channel'));

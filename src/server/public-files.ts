@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { bulletinDir } from '../channels/bulletin/files.js';
+import { hasCapability } from '../model/channel-kinds.js';
 import type { ServerContext, ServerEnv } from './context.js';
 import { refuse } from './refusal.js';
 
@@ -85,7 +86,8 @@ export class PublicFiles {
  */
 export function publicRoutes(app: Hono<ServerEnv>, ctx: ServerContext): void {
   const files = new PublicFiles();
-  const known = (channel: string) => ctx.session.config.channels.get(channel)?.kind === 'bulletin';
+  const known = (channel: string) =>
+    hasCapability(ctx.session.config.channels.get(channel), 'issues');
   app.get('/feeds/:channel/:file', (c) => {
     const { channel, file } = c.req.param();
     if (!known(channel) || !(FEED_FILES as readonly string[]).includes(file)) {

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { KINDS } from '../../src/channels/registry.js';
 import type { ChannelAdapter, PublicationRequest } from '../../src/channels/types.js';
 import { type FailureKind, LoaError } from '../../src/errors/loa-error.js';
 
@@ -23,8 +24,8 @@ export type FailureCase = (() => Promise<unknown>) | { none: string };
 
 /** What `testAdapter` needs to know of one adapter and its remote side. */
 export interface AdapterContract {
-  /** The channel kind under test, as in the registry. */
-  kind: string;
+  /** The channel kind under test, whose capabilities the registry declares. */
+  kind: keyof typeof KINDS;
   /**
    * A new adapter. Called again to stand for a restarted process: the adapters share nothing
    * but the remote side.
@@ -47,7 +48,10 @@ export interface AdapterContract {
    * bookkeeping). Resolves once the copy is made, whatever the adapter said.
    */
   publishLosingAnswer(adapter: ChannelAdapter, request: PublicationRequest): Promise<void>;
-  /** A call that fails with each failure class, or why the kind never meets it. */
+  /**
+   * A call that fails with each failure class, or why the kind never meets it; `auth` is a
+   * reason exactly when the registry declares the kind without credentials.
+   */
   failures: Record<ContractFailure, FailureCase>;
 }
 
@@ -71,11 +75,21 @@ async function failureOf(call: () => Promise<unknown>): Promise<LoaError> {
  */
 export function testAdapter(contract: AdapterContract): void {
   const { kind } = contract;
-  const probe = contract.adapter();
+  const declared = KINDS[kind].capabilities;
   const title = (request: PublicationRequest) => contract.title?.(request) ?? request.item.title;
 
-  it(`is the ${kind} adapter`, () => {
-    expect(probe.kind).toBe(kind);
+  it(`is the ${kind} adapter, with the capabilities the registry declares for it`, () => {
+    const adapter = contract.adapter();
+    expect(adapter.kind).toBe(kind);
+    expect(KINDS[kind].adapter, 'the registry makes an adapter of this kind').toBeDefined();
+    expect({
+      update: adapter.update !== undefined,
+      withdraw: adapter.withdraw !== undefined,
+    }).toEqual({
+      update: declared.followsEdits,
+      withdraw: declared.withdraws,
+    });
+    expect(typeof contract.failures.auth === 'function').toBe(declared.credentials);
   });
 
   it('publishes an item once: the same publication twice makes one remote copy', async () => {
@@ -107,7 +121,7 @@ export function testAdapter(contract: AdapterContract): void {
     expect(await contract.remote(request)).toEqual([expect.objectContaining({ live: true })]);
   });
 
-  if (probe.update) {
+  if (declared.followsEdits) {
     it('update: carries an edit of the item to the same remote copy', async () => {
       const adapter = contract.adapter();
       const request = contract.request();
@@ -122,12 +136,12 @@ export function testAdapter(contract: AdapterContract): void {
       ]);
     });
   } else {
-    it(`update: not a capability of ${kind} (declared: its adapter has no update), an edit after publication is not carried to the copy`, () => {
-      expect(probe.update).toBeUndefined();
+    it(`update: not a capability of ${kind} (declared followsEdits: false), an edit after publication is not carried to the copy`, () => {
+      expect(contract.adapter().update).toBeUndefined();
     });
   }
 
-  if (probe.withdraw) {
+  if (declared.withdraws) {
     it('withdraw: takes the copy down, keeps it, and a second withdraw is done already', async () => {
       const adapter = contract.adapter();
       const request = contract.request();
@@ -138,8 +152,8 @@ export function testAdapter(contract: AdapterContract): void {
       expect(await contract.remote(request)).toEqual([expect.objectContaining({ live: false })]);
     });
   } else {
-    it(`withdraw: not a capability of ${kind} (declared: its adapter has no withdraw), a published copy stays up`, () => {
-      expect(probe.withdraw).toBeUndefined();
+    it(`withdraw: not a capability of ${kind} (declared withdraws: false), a published copy stays up`, () => {
+      expect(contract.adapter().withdraw).toBeUndefined();
     });
   }
 
@@ -153,7 +167,8 @@ export function testAdapter(contract: AdapterContract): void {
     } else {
       it(`${failure} failure: never met by ${kind}, ${failing.none}`, () => {
         // Declared, not skipped: a kind with nothing to authenticate is ready with no secret.
-        expect(probe.readiness?.() ?? { ready: true }).toEqual({ ready: true });
+        expect(declared.credentials).toBe(false);
+        expect(contract.adapter().readiness?.() ?? { ready: true }).toEqual({ ready: true });
       });
     }
   }

@@ -4,6 +4,7 @@ import { programmeSlots } from '../../broadcast/slots.js';
 import { type Period, parsePeriod } from '../../calendar/period.js';
 import { LoaError } from '../../errors/loa-error.js';
 import type { BroadcastChannel, Channel } from '../../model/channel.js';
+import { hasCapability } from '../../model/channel-kinds.js';
 import type { Plan, Task } from '../../model/plan.js';
 import type { PlanningConfig } from '../../scheduler/plan-items.js';
 import { channelZone } from '../../scheduler/planner.js';
@@ -39,7 +40,7 @@ export function broadcastChannel(
       kind: 'not-found',
     });
   }
-  if (channel.kind !== 'broadcast') {
+  if (!hasCapability(channel, 'airs')) {
     throw new LoaError('RUNDOWN_CHANNEL_NOT_BROADCAST', { params: { id, kind: channel.kind } });
   }
   return channel;

@@ -10,6 +10,7 @@ import { contains, planPeriod } from '../../calendar/period.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { BroadcastChannel, Channel } from '../../model/channel.js';
+import { hasCapability } from '../../model/channel-kinds.js';
 import { toStored } from '../../model/instant.js';
 import type { Plan } from '../../model/plan.js';
 import type { PlanningConfig } from '../../scheduler/plan-items.js';
@@ -81,7 +82,7 @@ export async function rundownStatuses(
   const out: SlotStatus[] = [];
   const channels = [...config.planning.channels.values()].filter(
     (c: Channel): c is BroadcastChannel =>
-      c.kind === 'broadcast' && (window.channel === undefined || c.id === window.channel),
+      hasCapability(c, 'airs') && (window.channel === undefined || c.id === window.channel),
   );
   for (const channel of channels) {
     const zone = zoneOf(channel, config.planning);

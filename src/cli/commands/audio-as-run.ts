@@ -9,6 +9,7 @@ import { formatDuration } from '../../broadcast/timing.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import type { BroadcastChannel } from '../../model/channel.js';
+import { hasCapability } from '../../model/channel-kinds.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { type Output, printJson } from '../output.js';
 import { asRunReasons } from './rundown.js';
@@ -31,8 +32,8 @@ export async function runAudioAsRun(
   });
   const rows = parseAsRunFile(text, file);
   return withRundowns(options, clock, async (ctx) => {
-    const channels = [...ctx.planning.channels.values()].filter(
-      (c): c is BroadcastChannel => c.kind === 'broadcast',
+    const channels = [...ctx.planning.channels.values()].filter((c): c is BroadcastChannel =>
+      hasCapability(c, 'airs'),
     );
     const planned = rows.map((row) => {
       const channel =

@@ -11,6 +11,7 @@ import type { StateImport } from '../../channels/ingest/state.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import type { IngestChannel } from '../../model/channel.js';
+import { hasCapability } from '../../model/channel-kinds.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import type { PlanningConfig } from '../../scheduler/plan-items.js';
 import { channelZone } from '../../scheduler/planner.js';
@@ -36,7 +37,9 @@ export interface ChannelIngestReport {
 
 /** The ingest channels of a configuration. */
 export function ingestChannels(config: PlanningConfig): IngestChannel[] {
-  return [...config.channels.values()].filter((c): c is IngestChannel => c.kind === 'ingest');
+  return [...config.channels.values()].filter((c): c is IngestChannel =>
+    hasCapability(c, 'ingests'),
+  );
 }
 
 /** What `ingestAll` needs; without a store it opens the one the environment names. */

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { rundownStatuses, type SlotStatus } from '../../app/broadcast/service-status.js';
 import { openSession } from '../../app/session.js';
 import { bulletinIssueRows, type IssueRow } from '../../channels/bulletin/entry-source-status.js';
-import { adapterFactoryFor } from '../../channels/registry.js';
-import { wordpressReadiness } from '../../channels/wordpress/index.js';
+import { adapterFactoryFor, channelReadiness } from '../../channels/registry.js';
 import { message } from '../../i18n/catalogue.js';
+import { hasCapability } from '../../model/channel-kinds.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { fromStored } from '../../model/instant.js';
 import { servesOnlyEndedPlans } from '../../plan/active.js';
@@ -94,12 +94,11 @@ export async function runStatus(
       };
       for (const p of own) counts[p.status] = (counts[p.status] ?? 0) + 1;
       const zone = channelZone(channel, session.config.planZones);
-      const readiness =
-        channel.kind === 'wordpress' ? wordpressReadiness(channel, session.env) : undefined;
+      const readiness = channelReadiness(channel, session.env);
       let issues: IssueRow[] | undefined;
       // A channel whose plans have all ended has nothing due: no issue days, no rundowns.
       const ended = servesOnlyEndedPlans(channel, plans, clock.now());
-      if (channel.kind === 'bulletin' && !ended) {
+      if (hasCapability(channel, 'issues') && !ended) {
         const now = clock.now();
         const start = now.setZone(zone).startOf('month');
         issues = await bulletinIssueRows(session.store.db, {
@@ -123,7 +122,7 @@ export async function runStatus(
         missed: own.filter((p) => p.status === 'missed'),
         ...(readiness && !readiness.ready ? { notConfigured: readiness.missing } : {}),
         ...(issues ? { issues } : {}),
-        ...(channel.kind === 'broadcast'
+        ...(hasCapability(channel, 'airs')
           ? { rundowns: ended ? [] : rundowns.filter((r) => r.channel === channel.id) }
           : {}),
         followUps: followUps

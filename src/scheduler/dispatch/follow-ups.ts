@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { ChannelAdapter, PublishedRef } from '../../channels/types.js';
 import type { Channel } from '../../model/channel.js';
+import { hasCapability } from '../../model/channel-kinds.js';
 import { toStored } from '../../model/instant.js';
 import { claimFollowUps, type FollowUpChange, settleFollowUp } from '../../store/followups.js';
 import { findItem, itemVersion } from '../../store/items.js';
 import { setChannelPaused } from '../../store/publications.js';
 import type { Database, FollowUpRow } from '../../store/schema.js';
-import { ITEM_PLANNED_KINDS, publicationIdentity } from '../planner.js';
+import { publicationIdentity } from '../planner.js';
 import { errorText, failureOf } from './adapter-errors.js';
 import { callDeadline } from './deadline.js';
 import { itemFolder } from './item-folder.js';
@@ -36,7 +37,10 @@ export async function workFollowUps(
 ): Promise<DispatchEvent[]> {
   const { store, clock } = options;
   const { channel, worker } = work;
-  if (!ITEM_PLANNED_KINDS.has(channel.kind) || !(await anyDue(store.db, toStored(clock.now())))) {
+  if (
+    !hasCapability(channel, 'plannedPerItem') ||
+    !(await anyDue(store.db, toStored(clock.now())))
+  ) {
     return [];
   }
   const claimed = await store.transaction((tx) =>

@@ -7,6 +7,7 @@ import type { AuthUser } from '../../auth/roles.js';
 import { renderPostContent } from '../../channels/wordpress/post-content.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, message } from '../../i18n/catalogue.js';
+import { hasCapability } from '../../model/channel-kinds.js';
 import type { ContentItem } from '../../model/item.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { channelZone, nextFreeSlot } from '../../scheduler/planner.js';
@@ -134,7 +135,7 @@ async function formHtml(
         )}</fieldset>`,
     );
   const channels = [...ctx.session.config.channels.values()]
-    .filter((ch) => ch.kind !== 'ingest')
+    .filter((ch) => hasCapability(ch, 'takesItems'))
     .map((ch) => {
       const next = slots.get(ch.id);
       const when = next?.length

@@ -12,6 +12,7 @@ import { loadRundown } from '../../broadcast/store.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
 import { currentLang } from '../../i18n/lang.js';
 import type { Channel } from '../../model/channel.js';
+import { hasCapability } from '../../model/channel-kinds.js';
 import { weekLabel } from '../api-rundowns.js';
 import { nfcDeep } from '../api-spec.js';
 import { requires } from '../auth.js';
@@ -49,8 +50,8 @@ export function slotStateWord(state: SlotState): string {
 
 /** The broadcast channels of the project. */
 export function broadcastChannels(ctx: ServerContext): BroadcastChannel[] {
-  return [...ctx.session.config.channels.values()].filter(
-    (ch): ch is BroadcastChannel => ch.kind === 'broadcast',
+  return [...ctx.session.config.channels.values()].filter((ch): ch is BroadcastChannel =>
+    hasCapability(ch, 'airs'),
   );
 }
 
