@@ -1,9 +1,9 @@
-import { type Kysely, sql } from 'kysely';
-import { appendEvidence, type EvidenceInput } from '../evidence/log.js';
+import type { Kysely } from 'kysely';
+import { appendEvidence, appendEvidenceBatch, type EvidenceInput } from '../evidence/log.js';
 import type { Channel } from '../model/channel.js';
 import { hasCapability } from '../model/channel-kinds.js';
 import type { FollowUpHook, IssueTopics, OutcomeHook } from '../scheduler/dispatch/types.js';
-import type { Engine } from '../store/migrations.js';
+import { lastEvidenceContaining } from '../store/evidence.js';
 import type { Database } from '../store/schema.js';
 
 /** Outcomes that leave a publication entry in the log. */
@@ -21,20 +21,23 @@ const RECORDED = new Set(['published', 'reconciled']);
  * in `publication_attempts`. The log holds what happened, not what did not.
  */
 export function evidenceOnOutcome(
-  engine: Engine,
   channels: ReadonlyMap<string, Channel>,
   actor = 'dispatcher',
   issueTopics?: IssueTopics,
 ): OutcomeHook {
   return async (tx, events) => {
-    for (const event of events) {
-      if (!RECORDED.has(event.event) || !event.key) continue;
-      const entry = await publicationEvidence(tx, event.key, channels, actor, issueTopics);
-      const { index } = await appendEvidence(tx, engine, entry);
+    const recorded = events.filter((e) => RECORDED.has(e.event) && e.key);
+    const entries: EvidenceInput[] = [];
+    for (const event of recorded) {
+      entries.push(await publicationEvidence(tx, event.key!, channels, actor, issueTopics));
+    }
+    // One append for the batch: the head is read and written once, indices in event order.
+    const appended = await appendEvidenceBatch(tx, entries);
+    for (const [i, event] of recorded.entries()) {
       await tx
         .updateTable('publications')
-        .set({ evidence_index: index })
-        .where('key', '=', event.key)
+        .set({ evidence_index: appended[i]!.index })
+        .where('key', '=', event.key!)
         .execute();
     }
   };
@@ -49,19 +52,18 @@ export function evidenceOnOutcome(
  * happened and when.
  */
 export function evidenceOnFollowUp(
-  engine: Engine,
   channels: ReadonlyMap<string, Channel>,
   actor = 'dispatcher',
 ): FollowUpHook {
   return async (tx, { followUp, publication, at }) => {
-    const corrects = publication.evidence_index ?? (await entryOfKey(tx, engine, publication.key));
+    const corrects = publication.evidence_index ?? (await entryOfKey(tx, publication.key));
     if (corrects === undefined) return undefined;
     const stated = await publicationEvidence(tx, publication.key, channels, actor);
     const withdrawn = followUp.action === 'withdraw';
     const note = withdrawn
       ? `withdrawn at ${at}`
       : `updated to version ${followUp.item_version} at ${at}`;
-    const { index } = await appendEvidence(tx, engine, {
+    const { index } = await appendEvidence(tx, {
       ...stated,
       kind: 'correction',
       corrects: Number(corrects),
@@ -76,24 +78,9 @@ export function evidenceOnFollowUp(
  * The index of the entry that logged the publication `key`, for publications logged before
  * they kept it (migration 8). Looks for the key's exact JSON in the entries' text.
  */
-async function entryOfKey(
-  tx: Kysely<Database>,
-  engine: Engine,
-  key: string,
-): Promise<number | undefined> {
+async function entryOfKey(tx: Kysely<Database>, key: string): Promise<number | undefined> {
   const needle = `"key":${JSON.stringify(key.normalize('NFC'))}`;
-  const found =
-    engine === 'postgres'
-      ? sql<boolean>`strpos(entry, ${needle}) > 0`
-      : sql<boolean>`instr(entry, ${needle}) > 0`;
-  const row = await tx
-    .selectFrom('evidence_entries')
-    .select('idx')
-    .where('kind', 'in', ['publication', 'bulletin-issue'])
-    .where(found)
-    .orderBy('idx', 'desc')
-    .executeTakeFirst();
-  return row === undefined ? undefined : Number(row.idx);
+  return lastEvidenceContaining(tx, ['publication', 'bulletin-issue'], needle);
 }
 
 /** The evidence of one settled publication, read inside the transaction that settled it. */

@@ -47,13 +47,8 @@ export async function openSession(
   }
   const store = await openStore(storeOptionsFrom(env));
   const config = planningConfig(project);
-  const onOutcome = evidenceOnOutcome(
-    store.engine,
-    config.channels,
-    'dispatcher',
-    issueTopicsOf(config),
-  );
-  const onFollowUp = evidenceOnFollowUp(store.engine, config.channels);
+  const onOutcome = evidenceOnOutcome(config.channels, 'dispatcher', issueTopicsOf(config));
+  const onFollowUp = evidenceOnFollowUp(config.channels);
   return { project, config, store, dataDir: dataDirFrom(env), env, onOutcome, onFollowUp };
 }
 

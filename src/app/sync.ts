@@ -69,7 +69,7 @@ export async function syncContent(
   const broken = brokenIds(project);
   return store.transaction(async (tx) => {
     // Several `loa run` processes may sync at once: one after the other, the later ones idle.
-    await lockFor(tx, store.engine, LOCKS.planning);
+    await lockFor(tx, LOCKS.planning);
     const report: SyncReport = {
       added: [],
       changed: [],
@@ -123,7 +123,7 @@ export async function syncContent(
       (r) => r.status === 'approved' || r.status === 'scheduled',
     );
     const ids = new Set([...active.map((r) => r.id), ...report.withdrawn, ...report.changed]);
-    const planned = await planItems(tx, store.engine, [...ids], config, now, by);
+    const planned = await planItems(tx, [...ids], config, now, by);
     return { ...report, ...planned };
   });
 }

@@ -64,7 +64,6 @@ export const MANIFEST_TITLE = 'loa evidence bundle';
  */
 export async function exportBundle(store: Store, options: BundleOptions): Promise<BundleResult> {
   const report = await verifyLog(store.db, {
-    engine: store.engine,
     verifier: options.key.verifier,
     dataDir: options.dataDir,
   });

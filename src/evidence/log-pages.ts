@@ -1,5 +1,5 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Engine } from '../store/migrations.js';
+import type { Kysely } from 'kysely';
+import { readEvidencePage, readEvidenceRowBytes } from '../store/evidence.js';
 import type { Database } from '../store/schema.js';
 import { type PackedPage, packPage } from './page-hasher.js';
 
@@ -22,70 +22,20 @@ export interface LogPage {
   columnsAgree: boolean;
 }
 
-interface PageAggregate {
-  n: number | string;
-  lo: number | string | null;
-  hi: number | string | null;
-  bytes: Uint8Array | string | null;
-  indices: string | null;
-  lengths: string | null;
-  hashes: string | null;
-  short: number | string | null;
-  long: number | string | null;
-  disagree: number | string | null;
-}
-
 /**
- * Up to `pageSize` entries after index `last`, in index order.
- *
- * NOTE: a million rows cost more to hand to JavaScript one by one (a string or buffer per
- * row and column) than to hash; so the database concatenates the page: its entries' bytes
- * (SQLite: exactly as stored, valid UTF-8 or not; PostgreSQL keeps only valid UTF-8 text),
- * their byte lengths, their leaf hashes, and the count and range of their indices, in one
- * row. A page that is not contiguous, whose lengths do not add up or whose hashes are not
- * all 64 characters (a tampered log) is read again row by row.
+ * Up to `pageSize` entries after index `last`, in index order, read as one row the database
+ * concatenated (src/store/evidence.ts says how). A page that is not contiguous, whose
+ * lengths do not add up or whose hashes are not all 64 characters (a tampered log) is read
+ * again row by row.
  */
 export async function readLogPage(
   db: Kysely<Database>,
-  engine: Engine,
   last: number,
   pageSize: number,
 ): Promise<LogPage | undefined> {
-  // NOTE: no `order by` inside the aggregates: SQLite and PostgreSQL then sort each page
-  // again (2.5× the read); they aggregate the ordered subquery in its order, and the indices
-  // concatenated alongside prove it, page by page (else the page is read row by row).
-  const pg = engine === 'postgres';
-  // The engines differ only in how they concatenate and count bytes.
-  const concat = (value: RawBuilder<unknown>, separator: string) =>
-    pg
-      ? sql`string_agg(${value}, ${sql.lit(separator)})`
-      : sql`group_concat(${value}, ${sql.lit(separator)})`;
-  const entryBytes = pg ? sql`string_agg(entry, '')` : sql`cast(group_concat(entry, '') as blob)`;
-  const byteLength = pg ? sql`octet_length(entry)::text` : sql`length(cast(entry as blob))`;
-  // NOTE: canonical JSON escapes every `"` inside a string, so `,"kind":"<kind>"` can only be
-  // the entry's own top-level kind (and likewise time and plan): a substring search in the
-  // engine (a memmem per column) checks the columns against the bytes at a fraction of what
-  // parsing would cost. A row it doubts (or a plan id that JSON escapes) is read again and
-  // parsed by verifyLog, which names only real disagreements.
-  const find = (needle: RawBuilder<unknown>) =>
-    pg ? sql`strpos(entry, ${needle}) > 0` : sql`instr(entry, ${needle}) > 0`;
-  const agree = sql`${find(sql`',"kind":"' || kind || '"'`)} and ${find(sql`',"time":"' || time || '"'`)}
-    and (case when plan_id is null then not ${find(sql`',"plan":"'`)}
-      else ${find(sql`',"plan":"' || plan_id || '"'`)} end)`;
-  const aggregate = sql<PageAggregate>`
-    select count(*) as n, min(idx) as lo, max(idx) as hi,
-      ${concat(pg ? sql`idx::text` : sql`idx`, ',')} as indices,
-      ${entryBytes} as bytes,
-      ${concat(byteLength, ',')} as lengths,
-      ${concat(sql`leaf_hash`, '')} as hashes,
-      min(length(leaf_hash)) as short, max(length(leaf_hash)) as long,
-      sum(case when ${agree} then 0 else 1 end) as disagree
-    from (select idx, entry, leaf_hash, kind, time, plan_id from evidence_entries
-          where idx > ${last}
-          order by idx limit ${pageSize}) page`;
-  const row = (await aggregate.execute(db)).rows[0];
-  const n = Number(row?.n ?? 0);
-  if (!row || n === 0) return undefined;
+  const row = await readEvidencePage(db, last, pageSize);
+  if (!row) return undefined;
+  const n = Number(row.n);
   const lo = Number(row.lo);
   const hi = Number(row.hi);
   const hashes = row.hashes ?? '';
@@ -110,7 +60,7 @@ export async function readLogPage(
       columnsAgree: Number(row.disagree) === 0,
     };
   }
-  return readRows(db, engine, last, pageSize);
+  return readRows(db, last, pageSize);
 }
 
 /** End offsets from comma-separated lengths; undefined unless there are exactly `n`. */
@@ -151,21 +101,10 @@ function ascendingFrom(list: string, lo: number, n: number): boolean {
 /** The page read row by row: each entry's index, bytes and stored hash, as they are. */
 async function readRows(
   db: Kysely<Database>,
-  engine: Engine,
   last: number,
   pageSize: number,
 ): Promise<LogPage | undefined> {
-  const asBytes =
-    engine === 'postgres'
-      ? sql<Buffer>`convert_to(entry, 'UTF8')`
-      : sql<Buffer>`cast(entry as blob)`;
-  const rows = await db
-    .selectFrom('evidence_entries')
-    .select(['idx', asBytes.as('bytes'), 'leaf_hash'])
-    .where('idx', '>', last)
-    .orderBy('idx')
-    .limit(pageSize)
-    .execute();
+  const rows = await readEvidenceRowBytes(db, last, pageSize);
   if (rows.length === 0) return undefined;
   return {
     packed: packPage(rows.map((r) => r.bytes ?? new Uint8Array())),

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Engine } from '../store/migrations.js';
+import type { Kysely } from 'kysely';
+import { readEvidenceColumns, readEvidenceHead } from '../store/evidence.js';
 import type { Database } from '../store/schema.js';
 import { attachmentsOf, checkAttachments, FILES_KEY } from './attachment-check.js';
 import { verifyCheckpoint } from './checkpoint.js';
@@ -71,8 +71,6 @@ export interface VerifyReport {
 }
 
 export interface VerifyLogOptions {
-  /** The store's engine: entries are read as bytes, the way each engine spells it. */
-  engine: Engine;
   /** The key the checkpoints are checked with. */
   verifier: NoteVerifier;
   /** A checkpoint handed out earlier (its text), proved to be a prefix of the log. */
@@ -266,7 +264,7 @@ export async function verifyLog(
       if (bySize.has(range.size)) check(range.size, hex(range.root()));
     }
     if (!page.columnsAgree) {
-      problems.push(...(await columnProblems(db, options.engine, page.idxOf(0), page.lastIdx)));
+      problems.push(...(await columnProblems(db, page.idxOf(0), page.lastIdx)));
     }
     if (options.dataDir !== undefined && text.includes(FILES_KEY)) {
       attachments.push(...attachmentsOf(text.toString('latin1'), ends, page.idxOf));
@@ -278,7 +276,7 @@ export async function verifyLog(
   try {
     let last = -1;
     for (;;) {
-      const page = await readLogPage(db, options.engine, last, pageSize);
+      const page = await readLogPage(db, last, pageSize);
       const current = page && { page, leaves: hasher.leaves(page.packed) };
       if (previous) await checkPage(previous);
       previous = current;
@@ -330,12 +328,7 @@ export async function verifyLog(
 
 /** The head row's size as stored, even when its hashes do not go with it. */
 async function headSizeOf(db: Kysely<Database>): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('evidence_head')
-    .select('size')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return row ? Number(row.size) : undefined;
+  return (await readEvidenceHead(db))?.size;
 }
 
 /**
@@ -345,21 +338,10 @@ async function headSizeOf(db: Kysely<Database>): Promise<number | undefined> {
  */
 async function columnProblems(
   db: Kysely<Database>,
-  engine: Engine,
   first: number,
   last: number,
 ): Promise<VerifyProblem[]> {
-  const asBytes =
-    engine === 'postgres'
-      ? sql<Buffer>`convert_to(entry, 'UTF8')`
-      : sql<Buffer>`cast(entry as blob)`;
-  const rows = await db
-    .selectFrom('evidence_entries')
-    .select(['idx', 'kind', 'time', 'plan_id', asBytes.as('bytes')])
-    .where('idx', '>=', first)
-    .where('idx', '<=', last)
-    .orderBy('idx')
-    .execute();
+  const rows = await readEvidenceColumns(db, first, last);
   const problems: VerifyProblem[] = [];
   for (const row of rows) {
     const fromBytes = columnsOfEntry(row.bytes ?? new Uint8Array());

@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { LoaError } from '../errors/loa-error.js';
 import { canonicalJson } from '../model/canonical-json.js';
-import type { Engine } from '../store/migrations.js';
+import {
+  type EvidenceRange,
+  type EvidenceRow,
+  evidenceHeadSize,
+  readEvidenceHead,
+  readEvidenceRows,
+  writeEvidence,
+} from '../store/evidence.js';
 import type { Database } from '../store/schema.js';
 import { CompactRange } from './compact-range.js';
 
@@ -73,31 +80,48 @@ export type EvidenceEntry = EvidenceInput & { index: number; leafHash: string };
  * moved to another position says so) and its time made UTC; kind, time and actor checked.
  */
 export function evidenceBytes(input: EvidenceInput, index: number): string {
+  return entryText(input, index).text;
+}
+
+/** An instant already as the log writes it: UTC, milliseconds, `Z`. */
+const UTC_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The entry's canonical JSON and its time made UTC; kind, time and actor checked. */
+function entryText(input: EvidenceInput, index: number): { text: string; time: string } {
   if (!(EVIDENCE_KINDS as readonly string[]).includes(input.kind)) {
     throw invalid('kind', String(input.kind));
   }
-  const time = DateTime.fromISO(String(input.time), { setZone: true });
-  if (!time.isValid) throw invalid('time', String(input.time));
+  const time = utcTime(input.time);
   if (typeof input.actor !== 'string' || input.actor.trim() === '') {
     throw invalid('actor', String(input.actor));
   }
-  const utc = time.toUTC().toISO({ suppressMilliseconds: false }) as string;
   // An entry read back and appended again (a copy) must not carry its old index or hash.
   const { index: _old, leafHash: _hash, ...fields } = input as Partial<EvidenceEntry>;
-  return canonicalJson({ ...fields, index, time: utc });
+  return { text: canonicalJson({ ...fields, index, time }), time };
+}
+
+/** A time as UTC ISO with milliseconds; other offsets are converted. */
+function utcTime(value: unknown): string {
+  // NOTE: most times come already in this form; luxon parsing them cost more than the rest
+  // of an append (tests/bench/evidence-log.bench.ts). A real date prints back the same.
+  if (typeof value === 'string' && UTC_MILLIS.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime()) && date.toISOString() === value) return value;
+  }
+  const time = DateTime.fromISO(String(value), { setZone: true });
+  if (!time.isValid) throw invalid('time', String(value));
+  return time.toUTC().toISO({ suppressMilliseconds: false }) as string;
 }
 
 function invalid(field: string, value: string): LoaError {
   return new LoaError('EVIDENCE_ENTRY_INVALID', { params: { field, value } });
 }
 
-/** The head row: size and the compact range's hashes (hex, concatenated). */
+/** The head: size and the compact range's hashes; `lock` holds it for an append. */
 export async function readHead(db: Kysely<Database>, lock = false): Promise<CompactRange> {
-  let query = db.selectFrom('evidence_head').select(['size', 'hashes']).where('id', '=', 1);
-  if (lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const row = await readEvidenceHead(db, lock);
   if (!row) return new CompactRange();
-  return CompactRange.restore(Number(row.size), splitHashes(row.hashes));
+  return CompactRange.restore(row.size, splitHashes(row.hashes));
 }
 
 /** Hex-concatenated 32-byte hashes back as a list. */
@@ -115,39 +139,48 @@ function joinHashes(hashes: readonly Uint8Array[]): string {
 
 /**
  * Appends one entry to the evidence log INSIDE the caller's write transaction, so the entry
- * and the state change it proves commit (or roll back) together. The index is the head's
- * size: the head row is locked (PostgreSQL `FOR UPDATE`; SQLite's BEGIN IMMEDIATE already
- * serialises writers), so indices stay contiguous, and a rolled-back append leaves no gap.
- * The head's compact range is advanced, so appends never rehash the log.
+ * and the state change it proves commit (or roll back) together. See {@link appendEvidenceBatch}.
  */
 export async function appendEvidence(
   tx: Kysely<Database>,
-  engine: Engine,
   input: EvidenceInput,
 ): Promise<{ index: number; leafHash: string }> {
-  const range = await readHead(tx, engine === 'postgres');
-  const index = range.size;
-  const text = evidenceBytes(input, index);
-  const hash = range.appendEntry(Buffer.from(text, 'utf8'));
-  const leafHex = Buffer.from(hash).toString('hex');
-  const parsed = JSON.parse(text) as EvidenceEntry;
-  await tx
-    .insertInto('evidence_entries')
-    .values({
+  const [appended] = await appendEvidenceBatch(tx, [input]);
+  return appended!;
+}
+
+/**
+ * Appends entries, in the order given, INSIDE the caller's write transaction, so they and
+ * the state change they prove commit (or roll back) together. The first index is the head's
+ * size: the head row is locked (PostgreSQL `FOR UPDATE`; SQLite's BEGIN IMMEDIATE already
+ * serialises writers), so indices stay contiguous, and a rolled-back append leaves no gap.
+ * The head's compact range is advanced, so appends never rehash the log; it is read and
+ * written once per batch, and the rows go in a hundred per statement.
+ * An entry that is not valid refuses the whole batch, before anything is written.
+ */
+export async function appendEvidenceBatch(
+  tx: Kysely<Database>,
+  inputs: readonly EvidenceInput[],
+): Promise<{ index: number; leafHash: string }[]> {
+  if (inputs.length === 0) return [];
+  const range = await readHead(tx, true);
+  const rows: EvidenceRow[] = [];
+  for (const input of inputs) {
+    const index = range.size;
+    const { text, time } = entryText(input, index);
+    const leafHex = Buffer.from(range.appendEntry(Buffer.from(text, 'utf8'))).toString('hex');
+    rows.push({
       idx: index,
-      kind: parsed.kind,
-      time: parsed.time,
-      plan_id: parsed.plan ?? null,
+      kind: input.kind,
+      time,
+      // The column holds what the bytes hold: the plan id made NFC.
+      plan_id: typeof input.plan === 'string' ? input.plan.normalize('NFC') : null,
       entry: text,
       leaf_hash: leafHex,
-    })
-    .execute();
-  await tx
-    .updateTable('evidence_head')
-    .set({ size: range.size, hashes: joinHashes(range.hashes) })
-    .where('id', '=', 1)
-    .execute();
-  return { index, leafHash: leafHex };
+    });
+  }
+  await writeEvidence(tx, rows, { size: range.size, hashes: joinHashes(range.hashes) });
+  return rows.map((r) => ({ index: r.idx, leafHash: r.leaf_hash }));
 }
 
 /**
@@ -157,13 +190,9 @@ export async function appendEvidence(
  */
 export async function readEvidence(
   db: Kysely<Database>,
-  range: { from?: string; to?: string; size?: number } = {},
+  range: EvidenceRange = {},
 ): Promise<EvidenceEntry[]> {
-  let query = db.selectFrom('evidence_entries').select(['idx', 'entry', 'leaf_hash']);
-  if (range.size !== undefined) query = query.where('idx', '<', range.size);
-  if (range.from) query = query.where('time', '>=', range.from);
-  if (range.to) query = query.where('time', '<', range.to);
-  const rows = await query.orderBy('idx').execute();
+  const rows = await readEvidenceRows(db, range);
   // NOTE: the time column only narrows the read; the entry's own time (its bytes) decides.
   return rows
     .map(entryOfRow)
@@ -189,10 +218,5 @@ export function entryOfRow(row: {
 
 /** Number of entries in the log, per its head. */
 export async function evidenceSize(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('evidence_head')
-    .select('size')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return Number(row?.size ?? 0);
+  return evidenceHeadSize(db);
 }

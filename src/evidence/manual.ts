@@ -105,7 +105,7 @@ export async function addManualEvidence(
   for (const path of options.files ?? [])
     files.push(await storeEvidenceFile(path, options.dataDir));
   const added = await store.transaction((tx) =>
-    appendEvidence(tx, store.engine, {
+    appendEvidence(tx, {
       kind: 'manual',
       plan: plan.id,
       task: task.id,

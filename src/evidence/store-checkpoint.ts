@@ -50,7 +50,7 @@ export async function createCheckpoint(
   now: DateTime,
 ): Promise<StoredCheckpoint> {
   return store.transaction(async (tx) => {
-    const range = await readHead(tx, store.engine === 'postgres');
+    const range = await readHead(tx, true);
     const rootHash = range.root();
     const note = signCheckpoint({ origin: key.name, size: range.size, rootHash }, key);
     const row = await tx

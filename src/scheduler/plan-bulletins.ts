@@ -140,7 +140,6 @@ async function missEmpty(tx: Kysely<Database>, pub: PublicationRow, by: Actor) {
  */
 async function queuePortalCopy(
   tx: Kysely<Database>,
-  store: Store,
   channel: BulletinChannel,
   pub: PublicationRow,
   context: { config: PlanningConfig; dataDir: string; now: DateTime; by: Actor },
@@ -171,7 +170,7 @@ async function queuePortalCopy(
     { item: copy, source: 'bulletin', path, status: 'approved' },
     context.by,
   );
-  return planItems(tx, store.engine, [copy.id], context.config, context.now, context.by);
+  return planItems(tx, [copy.id], context.config, context.now, context.by);
 }
 
 /** The default planning horizon: the month of `now` and the next, in the channel's zone. */
@@ -198,7 +197,7 @@ export async function planBulletins(
   if (channels.length === 0) return report;
   const by: Actor = { actor: options.actor, at: toStored(now) };
   return store.transaction(async (tx) => {
-    await lockFor(tx, store.engine, LOCKS.planning);
+    await lockFor(tx, LOCKS.planning);
     for (const channel of channels) {
       const zone = channelZone(channel, config.planZones);
       const earliest = now.minus({ minutes: channel.maxLatenessMinutes });
@@ -224,7 +223,7 @@ export async function planBulletins(
       }
       for (const pub of pubs.filter((p) => p.status === 'published')) {
         const context = { config, dataDir: options.dataDir, now, by };
-        const planned = await queuePortalCopy(tx, store, channel, pub, context);
+        const planned = await queuePortalCopy(tx, channel, pub, context);
         if (!planned) continue;
         report.portal.push(pub.key);
         report.unplannable.push(...planned.unplannable);
@@ -248,7 +247,7 @@ export async function recordIssueBuilt(
 ): Promise<boolean> {
   const key = issueKey(channel.id, issue.year, issue.number);
   return store.transaction(async (tx) => {
-    await lockFor(tx, store.engine, LOCKS.planning);
+    await lockFor(tx, LOCKS.planning);
     await scheduleIssue(tx, channel, issue, by);
     const pub = await tx
       .selectFrom('publications')

@@ -5,7 +5,6 @@ import { hasCapability } from '../model/channel-kinds.js';
 import { toStored } from '../model/instant.js';
 import { type Actor, findItem, itemVersion } from '../store/items.js';
 import { LOCKS, lockFor } from '../store/locks.js';
-import type { Engine } from '../store/migrations.js';
 import {
   cancelPublications,
   occupiedSlots,
@@ -46,13 +45,12 @@ const ACTIVE = new Set(['approved', 'scheduled']);
  */
 export async function planItems(
   tx: Kysely<Database>,
-  engine: Engine,
   ids: string[],
   config: PlanningConfig,
   now: DateTime,
   by: Actor,
 ): Promise<PlanReport> {
-  await lockFor(tx, engine, LOCKS.planning);
+  await lockFor(tx, LOCKS.planning);
   const report: PlanReport = {
     scheduled: 0,
     refreshed: 0,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { dialectOf } from './dialect.js';
 import type { Database, FollowUpAction, FollowUpRow, FollowUpStatus } from './schema.js';
 
 /** A follow-up to add: what to do to which publication, for which item version. */
@@ -73,8 +74,6 @@ export interface FollowUpClaim {
   leaseUntil: string;
   worker: string;
   limit: number;
-  /** PostgreSQL: lock the rows and skip those another worker holds. */
-  skipLocked: boolean;
 }
 
 /** Leases a channel's due pending follow-ups (the caller's transaction), oldest first. */
@@ -98,7 +97,8 @@ export async function claimFollowUps(
     .orderBy('publication_followups.due_at')
     .orderBy('publication_followups.id')
     .limit(claim.limit);
-  if (claim.skipLocked) query = query.forUpdate('publication_followups').skipLocked();
+  // Where rows lock, those another worker holds are passed over.
+  if (dialectOf(tx).rowLocks) query = query.forUpdate('publication_followups').skipLocked();
   const ids = (await query.execute()).map((r) => r.id);
   if (ids.length === 0) return [];
   return tx

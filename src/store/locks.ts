@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Engine } from './migrations.js';
+import type { Kysely } from 'kysely';
+import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
 /** Transaction-scoped locks that serialise work across processes. */
@@ -11,8 +11,7 @@ export const LOCKS = { migrate: 4242001, planning: 4242002 } as const;
  */
 export async function lockFor(
   tx: Kysely<Database>,
-  engine: Engine,
   lock: (typeof LOCKS)[keyof typeof LOCKS],
 ): Promise<void> {
-  if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${lock})`.execute(tx);
+  await dialectOf(tx).lock(tx, lock);
 }

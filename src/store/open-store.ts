@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { LoaError } from '../errors/loa-error.js';
+import { dialectFor } from './dialect.js';
 import { LOCKS, lockFor } from './locks.js';
 import { appliedVersions, type Engine, ensureMigrationTable, MIGRATIONS } from './migrations.js';
 import type { Database, PublicationRow } from './schema.js';
@@ -104,7 +105,7 @@ class KyselyStore implements Store {
   async claimDue(request: ClaimRequest): Promise<PublicationRow[]> {
     const claimed: PublicationRow[] = [];
     for (const channel of request.channels) {
-      const skipLocked = this.engine === 'postgres';
+      const skipLocked = dialectFor(this.engine).rowLocks;
       claimed.push(
         ...(await this.transaction((tx) => claimWith(tx, channel, request, skipLocked))),
       );
@@ -156,7 +157,7 @@ async function claimWith(
 
 async function migrate(store: Store): Promise<void> {
   await store.transaction(async (tx) => {
-    await lockFor(tx, store.engine, LOCKS.migrate);
+    await lockFor(tx, LOCKS.migrate);
     await ensureMigrationTable(tx);
     const applied = await appliedVersions(tx);
     for (const migration of MIGRATIONS) {

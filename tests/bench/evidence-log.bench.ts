@@ -37,7 +37,7 @@ async function appendFigure(dir: string): Promise<BenchFigure> {
   const ours = await timeMs(async () => {
     for (let i = 0; i < APPENDS; i += BATCH) {
       await store.transaction(async (tx) => {
-        for (let j = i; j < i + BATCH; j += 1) await appendEvidence(tx, store.engine, input(j));
+        for (let j = i; j < i + BATCH; j += 1) await appendEvidence(tx, input(j));
       });
     }
   });
@@ -97,9 +97,7 @@ async function verifyFigure(dir: string): Promise<BenchFigure> {
   const key = await evidenceKey(dataDir, {});
   let problems = -1;
   const ours = await timeMs(async () => {
-    problems = (
-      await verifyLog(verifyStore.db, { engine: verifyStore.engine, verifier: key.verifier })
-    ).problems.length;
+    problems = (await verifyLog(verifyStore.db, { verifier: key.verifier })).problems.length;
   });
   await verifyStore.close();
   // Bare SHA-256 of the same bytes (a 200,000-entry sample, scaled to the whole log).

@@ -29,7 +29,7 @@ interface Unit {
 async function append(store: Store, from: number, count: number) {
   await store.transaction(async (tx) => {
     for (let i = from; i < from + count; i += 1) {
-      await appendEvidence(tx, store.engine, {
+      await appendEvidence(tx, {
         kind: 'publication',
         channel: 'cong',
         item: `tin-${i}`,

@@ -254,7 +254,7 @@ describe('the tamper suite of the auditor bundle', () => {
     file = `files/${attached.sha256}`;
     const store = await openStore({ dataDir });
     await store.transaction(async (tx) => {
-      await appendEvidence(tx, store.engine, {
+      await appendEvidence(tx, {
         kind: 'manual',
         plan: 'tinh-thu',
         task: 'hoi-nghi',
@@ -267,7 +267,7 @@ describe('the tamper suite of the auditor bundle', () => {
     await loa(['evidence', 'checkpoint']);
     const s2 = await openStore({ dataDir });
     await s2.transaction((tx) =>
-      appendEvidence(tx, s2.engine, {
+      appendEvidence(tx, {
         kind: 'correction',
         corrects: 3,
         void: true,

@@ -16,7 +16,7 @@ async function tamperedColumns(engine: EngineCase): Promise<Store> {
   const store = await engine.open();
   await store.transaction(async (tx) => {
     for (let i = 0; i < 3; i += 1) {
-      await appendEvidence(tx, store.engine, {
+      await appendEvidence(tx, {
         kind: 'publication',
         plan: 'tinh-thu',
         task: 'cong-ttdt',

@@ -28,7 +28,7 @@ async function loa(args: string[]) {
 async function appendAfterCheckpoint(dataDir: string) {
   const store = await openStore({ dataDir });
   await store.transaction((tx) =>
-    appendEvidence(tx, store.engine, {
+    appendEvidence(tx, {
       kind: 'publication',
       plan: 'tinh-thu',
       channel: 'tep',

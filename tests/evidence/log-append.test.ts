@@ -32,8 +32,8 @@ describe.each(engines)('evidence log on $name', (engine) => {
   });
 
   it('appends contiguous entries whose leaf hashes cover the stored canonical bytes', async () => {
-    const first = await store.transaction((tx) => appendEvidence(tx, store.engine, airing(1)));
-    const second = await store.transaction((tx) => appendEvidence(tx, store.engine, airing(2)));
+    const first = await store.transaction((tx) => appendEvidence(tx, airing(1)));
+    const second = await store.transaction((tx) => appendEvidence(tx, airing(2)));
     expect([first.index, second.index]).toEqual([0, 1]);
     const entries = await readEvidence(store.db);
     expect(entries.map((e) => e.index)).toEqual([0, 1]);
@@ -52,11 +52,11 @@ describe.each(engines)('evidence log on $name', (engine) => {
   it('leaves no entry and no gap when the transaction rolls back', async () => {
     await expect(
       store.transaction(async (tx) => {
-        await appendEvidence(tx, store.engine, airing(3));
+        await appendEvidence(tx, airing(3));
         throw new Error('state change failed');
       }),
     ).rejects.toThrow('state change failed');
-    const next = await store.transaction((tx) => appendEvidence(tx, store.engine, airing(4)));
+    const next = await store.transaction((tx) => appendEvidence(tx, airing(4)));
     expect(next.index).toBe(2);
     expect((await readEvidence(store.db)).map((e) => e.index)).toEqual([0, 1, 2]);
   });
@@ -73,9 +73,7 @@ describe.each(engines)('evidence log on $name', (engine) => {
 
   it('refuses an entry without a readable time', async () => {
     await expect(
-      store.transaction((tx) =>
-        appendEvidence(tx, store.engine, { ...airing(1), time: 'hôm qua' }),
-      ),
+      store.transaction((tx) => appendEvidence(tx, { ...airing(1), time: 'hôm qua' })),
     ).rejects.toMatchObject({ code: 'EVIDENCE_ENTRY_INVALID' });
   });
 });

@@ -39,7 +39,7 @@ describe.each(engines)('reading the log for one period on $name', (engine) => {
       { ...post('thang-12', '2024-03-01T09:00:00+07:00'), kind: 'correction', corrects: 3 },
     ] satisfies EvidenceInput[];
     for (const input of inputs) {
-      await store.transaction((tx) => appendEvidence(tx, store.engine, input));
+      await store.transaction((tx) => appendEvidence(tx, input));
     }
   });
   afterAll(async () => {
@@ -65,13 +65,11 @@ describe.each(engines)('reading the log for one period on $name', (engine) => {
   it('verifies the same on a worker thread as in-thread, page by page', async () => {
     const { verifier } = await evidenceKey(await tempDir('key'), {});
     const threaded = await verifyLog(store.db, {
-      engine: store.engine,
       verifier,
       pageSize: 2,
       worker: true,
     });
     const inThread = await verifyLog(store.db, {
-      engine: store.engine,
       verifier,
       pageSize: 4,
       worker: false,
@@ -94,7 +92,7 @@ describe.each(engines)('verifying entries in Vietnamese on $name', (engine) => {
       ];
       for (const [i, note] of notes.entries()) {
         await store.transaction((tx) =>
-          appendEvidence(tx, store.engine, {
+          appendEvidence(tx, {
             kind: 'manual',
             plan: 'thai-binh-2024',
             task: 'hoi-nghi-tap-huan',
@@ -105,8 +103,7 @@ describe.each(engines)('verifying entries in Vietnamese on $name', (engine) => {
         );
       }
       const { verifier } = await evidenceKey(await tempDir('key'), {});
-      const verify = () =>
-        verifyLog(store.db, { engine: store.engine, verifier, pageSize: 2, worker: true });
+      const verify = () => verifyLog(store.db, { verifier, pageSize: 2, worker: true });
       expect(await verify()).toMatchObject({ size: 5, problems: [] });
       if (store.engine === 'sqlite') {
         await sql`drop trigger evidence_entries_no_update`.execute(store.db);

@@ -30,7 +30,7 @@ describe.each(engines)('tampering with the evidence log on $name', (engine: Engi
     dataDir = await tempDir('evkey');
     for (let i = 0; i < 20; i += 1) {
       await store.transaction((tx) =>
-        appendEvidence(tx, store.engine, {
+        appendEvidence(tx, {
           kind: i % 2 ? 'airing' : 'publication',
           channel: 'dai-tinh',
           time: `2024-03-${String(i + 1).padStart(2, '0')}T12:00:00Z`,
@@ -46,7 +46,7 @@ describe.each(engines)('tampering with the evidence log on $name', (engine: Engi
 
   const verify = async () => {
     const key = await evidenceKey(dataDir, {});
-    return verifyLog(store.db, { engine: store.engine, verifier: key.verifier, pageSize: 7 });
+    return verifyLog(store.db, { verifier: key.verifier, pageSize: 7 });
   };
 
   it('passes an untouched log', async () => {

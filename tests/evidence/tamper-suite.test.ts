@@ -404,7 +404,7 @@ describe.each(engines)('the tamper suite on $name', (engine: EngineCase) => {
       store.transaction(async (tx) => {
         for (let i = from; i < to; i += 1) {
           const day = String(i + 1).padStart(2, '0');
-          await appendEvidence(tx, store.engine, {
+          await appendEvidence(tx, {
             kind: i === FILE_AT ? 'manual' : i % 2 ? 'airing' : 'publication',
             ...(i % 2 === 0 ? { plan: 'tinh-thu', task: 'cong-ttdt' } : {}),
             channel: 'dai-tinh',

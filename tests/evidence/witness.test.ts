@@ -55,7 +55,7 @@ async function unit(): Promise<Unit> {
 async function append(store: Store, count: number) {
   await store.transaction(async (tx) => {
     for (let i = 0; i < count; i += 1) {
-      await appendEvidence(tx, store.engine, {
+      await appendEvidence(tx, {
         kind: 'publication',
         channel: 'cong',
         time: `2024-03-${String(10 + i).padStart(2, '0')}T02:00:00Z`,
@@ -187,7 +187,6 @@ describe('witnessing two units across a rewrite of one', () => {
     // The rewritten unit's own verify names the rewrite against what the witness saw.
     const keyB = await evidenceKey(b.s.session.dataDir, {});
     const report = await verifyLog(b.s.session.store.db, {
-      engine: 'sqlite',
       verifier: keyB.verifier,
     });
     expect(report.witnessed).toEqual([{ witness: ORIGIN, size: 4, time: expect.any(String) }]);
@@ -199,7 +198,6 @@ describe('witnessing two units across a rewrite of one', () => {
     );
     const keyA = await evidenceKey(a.s.session.dataDir, {});
     const fine = await verifyLog(a.s.session.store.db, {
-      engine: 'sqlite',
       verifier: keyA.verifier,
     });
     expect(fine.problems).toEqual([]);

@@ -104,7 +104,7 @@ describe.each(engines)('dispatcher on $name', (engine) => {
     const first = await dispatchPass(options());
     expect(first.counts).toMatchObject({ published: 1, deferred: 1 });
     await session.store.transaction((tx) =>
-      planItems(tx, session.store.engine, ['dua'], session.config, clock.now(), {
+      planItems(tx, ['dua'], session.config, clock.now(), {
         actor: 'editor',
         at: toStored(clock.now()),
       }),

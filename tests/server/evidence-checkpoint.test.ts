@@ -25,7 +25,7 @@ describe.each(engines)('GET /api/evidence/checkpoint on $name', (engine) => {
     });
     expect(posted.status).toBe(201);
     await store.transaction((tx) =>
-      appendEvidence(tx, store.engine, {
+      appendEvidence(tx, {
         kind: 'manual',
         plan: 'su-kien',
         task: 'tap-huan',

@@ -97,7 +97,7 @@ describe.each(engines)('manual evidence form on the evidence page on $name', (en
   it('lists the latest entries and links to the older ones', async () => {
     for (const day of ['2024-03-20', '2024-03-21', '2024-03-22']) {
       await s.session.store.transaction((tx) =>
-        appendEvidence(tx, s.session.store.engine, {
+        appendEvidence(tx, {
           kind: 'manual',
           plan: 'su-kien',
           task: 'chao-co',

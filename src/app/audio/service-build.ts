@@ -260,7 +260,7 @@ async function buildOne(
     ...(wavFile ? { wav: wavFile } : {}),
   };
   return ctx.store.transaction(async (tx) => {
-    await lockFor(tx, ctx.store.engine, LOCKS.planning);
+    await lockFor(tx, LOCKS.planning);
     const current = (await loadRundown(tx, rundown.id))?.rundown ?? rundown;
     const updated: Rundown = {
       ...current,

@@ -112,7 +112,7 @@ export async function recordAsRun(
   const served = servedTask(channel, ctx.plans);
   const at = toStored(ctx.now);
   return ctx.store.transaction(async (tx) => {
-    await lockFor(tx, ctx.store.engine, LOCKS.planning);
+    await lockFor(tx, LOCKS.planning);
     let rundown = await mustLoad(tx, channel.id, picked.slot, request.period);
     if (rundown.state === 'aired') {
       const last = rundown.history.at(-1);
@@ -179,7 +179,7 @@ export async function recordAsRun(
       )
       .map(({ item }) => item);
     const topics = [...new Set(airedItems.flatMap((i) => i.topics))].sort();
-    const evidence = await appendEvidence(tx, ctx.store.engine, {
+    const evidence = await appendEvidence(tx, {
       kind: 'airing',
       ...(served ? { plan: served.plan.id, task: served.task.id } : {}),
       unit: channel.unit,

@@ -94,7 +94,7 @@ export async function buildWeek(ctx: BroadcastContext, request: BuildRequest) {
   const plan = servedTask(channel, ctx.plans)?.plan;
   const at = toStored(ctx.now);
   return ctx.store.transaction(async (tx) => {
-    await lockFor(tx, ctx.store.engine, LOCKS.planning);
+    await lockFor(tx, LOCKS.planning);
     const pool = await candidatesFor(tx, channel);
     const taken = new Set<string>();
     const results: SlotBuild[] = [];

@@ -82,7 +82,7 @@ export async function repostAired(
       { item: portalCopy(item, id, portal), source: 'cli', path, status: 'approved' },
       { ...by, actor: `${ctx.actor} (${rundown.id})` },
     );
-    await planItems(tx, ctx.store.engine, [id], ctx.planning, ctx.now, by);
+    await planItems(tx, [id], ctx.planning, ctx.now, by);
     const pub = await tx
       .selectFrom('publications')
       .select('slot')

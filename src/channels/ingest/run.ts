@@ -228,11 +228,11 @@ async function takeIn(
       draftFileName(source.url, entry),
       renderDraft(channel, source, entry),
     );
-    const taken = await store.transaction((tx) => takeInEntry(tx, store.engine, row, []));
+    const taken = await store.transaction((tx) => takeInEntry(tx, row, []));
     return taken === undefined ? undefined : out;
   }
   const evidence = pressEvidence(article, servedTasks(channel.serves));
-  const indices = await store.transaction((tx) => takeInEntry(tx, store.engine, row, evidence));
+  const indices = await store.transaction((tx) => takeInEntry(tx, row, evidence));
   if (indices === undefined) return undefined;
   out.time = article.publishedAt ?? ingestedAt;
   out.timeSource = article.publishedAt ? 'published' : 'ingested';

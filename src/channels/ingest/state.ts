@@ -117,7 +117,7 @@ export async function importJsonState(
     }
     for (const record of records) {
       const evidence = pressEvidence(importedArticle(channel, record), served);
-      const indices = await takeInEntry(tx, store.engine, importedRow(channel, record), evidence);
+      const indices = await takeInEntry(tx, importedRow(channel, record), evidence);
       if (indices) {
         result.entries += 1;
         result.evidence.push(...indices);
@@ -127,7 +127,6 @@ export async function importJsonState(
       for (const key of state.seenIds ?? []) {
         const taken = await takeInEntry(
           tx,
-          store.engine,
           {
             channel_id: channel.id,
             entry_key: key,

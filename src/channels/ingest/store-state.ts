@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { appendEvidence, type EvidenceInput } from '../../evidence/log.js';
+import { appendEvidenceBatch, type EvidenceInput } from '../../evidence/log.js';
 import { type PressArticle, pressContentHash } from '../../evidence/press.js';
 import type { Database, IngestEntryTable, IngestFeedRow } from '../../store/schema.js';
 import type { Store } from '../../store/types.js';
@@ -112,7 +112,6 @@ export async function takenKeys(
  */
 export async function takeInEntry(
   tx: Kysely<Database>,
-  engine: Store['engine'],
   row: IngestEntryInput,
   evidence: readonly EvidenceInput[],
 ): Promise<number[] | undefined> {
@@ -123,8 +122,7 @@ export async function takeInEntry(
     .returning('entry_key')
     .executeTakeFirst();
   if (!inserted) return undefined;
-  const indices: number[] = [];
-  for (const input of evidence) indices.push((await appendEvidence(tx, engine, input)).index);
+  const indices = (await appendEvidenceBatch(tx, evidence)).map((e) => e.index);
   if (indices.length > 0) {
     await tx
       .updateTable('ingest_entries')

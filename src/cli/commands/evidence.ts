@@ -206,7 +206,6 @@ export async function runEvidenceVerify(options: EvidenceOptions, output: Output
   const given = options.checkpoint ? await readFile(options.checkpoint, 'utf8') : undefined;
   const report = await withStore((store) =>
     verifyLog(store.db, {
-      engine: store.engine,
       verifier: key.verifier,
       given,
       witnesses: witnessKeys(),

@@ -66,7 +66,7 @@ export async function runReport(
     await writeFile(path, bytes);
     const contentHash = createHash('sha256').update(bytes).digest('hex');
     await store.transaction((tx) =>
-      appendEvidence(tx, store.engine, {
+      appendEvidence(tx, {
         kind: 'report',
         plan: plan.id,
         time: now.toUTC().toISO() as string,

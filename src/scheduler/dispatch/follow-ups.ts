@@ -50,7 +50,6 @@ export async function workFollowUps(
       leaseUntil: toStored(work.leaseUntil),
       worker,
       limit: options.perChannelPerPass ?? 20,
-      skipLocked: store.engine === 'postgres',
     }),
   );
   const events: DispatchEvent[] = [];

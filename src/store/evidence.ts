@@ -1,0 +1,209 @@
+import { type Kysely, sql } from 'kysely';
+import { dialectOf } from './dialect.js';
+import { reusableQuery } from './reusable-query.js';
+import type { Database, EvidenceEntryTable } from './schema.js';
+
+/**
+ * The evidence log's tables (entries, head). The log's rules (canonical bytes, Merkle
+ * hashes, contiguous indices) live in src/evidence; this is only how they are stored.
+ */
+
+/** An entry row as stored. */
+export type EvidenceRow = EvidenceEntryTable;
+
+/** The head: size and the compact range's hashes (hex, concatenated). */
+export interface EvidenceHead {
+  size: number;
+  hashes: string;
+}
+
+/** The head is the one row of id 1. */
+const HEAD = 1;
+
+const headQuery = reusableQuery((db, shape, id: number) => {
+  const query = db.selectFrom('evidence_head').select(['size', 'hashes']).where('id', '=', id);
+  return shape === 'lock' ? query.forUpdate() : query;
+});
+
+/**
+ * The head row; `lock` holds it until the transaction ends (PostgreSQL `FOR UPDATE`;
+ * SQLite's BEGIN IMMEDIATE already serialises writers), so appends stay contiguous.
+ */
+export async function readEvidenceHead(
+  db: Kysely<Database>,
+  lock = false,
+): Promise<EvidenceHead | undefined> {
+  const shape = lock && dialectOf(db).rowLocks ? 'lock' : 'read';
+  const row = (await headQuery(db, shape, HEAD)).rows[0];
+  return row ? { size: Number(row.size), hashes: row.hashes } : undefined;
+}
+
+/** Rows per INSERT: 6 parameters each stays under SQLite's oldest limit of 999. */
+const ROWS_PER_INSERT = 100;
+const COLUMNS = 6;
+
+const insertQuery = reusableQuery((db, shape, ...args: unknown[]) => {
+  const rows: EvidenceRow[] = [];
+  for (let i = 0; i < Number(shape); i += 1) {
+    const at = i * COLUMNS;
+    rows.push({
+      idx: args[at] as number,
+      kind: args[at + 1] as string,
+      time: args[at + 2] as string,
+      plan_id: args[at + 3] as string | null,
+      entry: args[at + 4] as string,
+      leaf_hash: args[at + 5] as string,
+    });
+  }
+  return db.insertInto('evidence_entries').values(rows);
+});
+
+const headUpdate = reusableQuery((db, _shape, size: number, hashes: string, id: number) =>
+  db.updateTable('evidence_head').set({ size, hashes }).where('id', '=', id),
+);
+
+/**
+ * Inserts entry rows and moves the head to `head`, in the caller's transaction (which holds
+ * the head: {@link readEvidenceHead} with `lock`). One statement per hundred rows.
+ */
+export async function writeEvidence(
+  tx: Kysely<Database>,
+  rows: readonly EvidenceRow[],
+  head: EvidenceHead,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    const args: unknown[] = [];
+    for (const r of chunk) args.push(r.idx, r.kind, r.time, r.plan_id, r.entry, r.leaf_hash);
+    await insertQuery(tx, String(chunk.length), ...args);
+  }
+  await headUpdate(tx, '', head.size, head.hashes, HEAD);
+}
+
+/** Number of entries in the log, per its head. */
+export async function evidenceHeadSize(db: Kysely<Database>): Promise<number> {
+  return (await readEvidenceHead(db))?.size ?? 0;
+}
+
+/** A time range of entries (UTC ISO, from inclusive, to exclusive) below index `size`. */
+export interface EvidenceRange {
+  from?: string;
+  to?: string;
+  size?: number;
+}
+
+/** Entry rows (index, bytes, leaf hash) in index order, narrowed by their time column. */
+export async function readEvidenceRows(
+  db: Kysely<Database>,
+  range: EvidenceRange = {},
+): Promise<Pick<EvidenceRow, 'idx' | 'entry' | 'leaf_hash'>[]> {
+  let query = db.selectFrom('evidence_entries').select(['idx', 'entry', 'leaf_hash']);
+  if (range.size !== undefined) query = query.where('idx', '<', range.size);
+  if (range.from) query = query.where('time', '>=', range.from);
+  if (range.to) query = query.where('time', '<', range.to);
+  return query.orderBy('idx').execute();
+}
+
+/** A page of entries concatenated by the database (see {@link readEvidencePage}). */
+export interface EvidencePageAggregate {
+  n: number | string;
+  lo: number | string | null;
+  hi: number | string | null;
+  bytes: Uint8Array | string | null;
+  indices: string | null;
+  lengths: string | null;
+  hashes: string | null;
+  short: number | string | null;
+  long: number | string | null;
+  disagree: number | string | null;
+}
+
+/**
+ * Up to `pageSize` entries after index `last`, in index order, concatenated in one row:
+ * their bytes (SQLite: exactly as stored, valid UTF-8 or not; PostgreSQL keeps only valid
+ * UTF-8 text), their byte lengths, their leaf hashes, the count and range of their indices,
+ * and how many rows' derived columns (kind, time, plan_id) are not spelled in their bytes.
+ *
+ * NOTE: a million rows cost more to hand to JavaScript one by one (a string or buffer per
+ * row and column) than to hash. No `order by` inside the aggregates: SQLite and PostgreSQL
+ * then sort each page again (2.5× the read); they aggregate the ordered subquery in its
+ * order, and the indices concatenated alongside prove it (the caller checks them).
+ */
+export async function readEvidencePage(
+  db: Kysely<Database>,
+  last: number,
+  pageSize: number,
+): Promise<EvidencePageAggregate | undefined> {
+  const d = dialectOf(db);
+  const entry = sql`entry`;
+  // NOTE: canonical JSON escapes every `"` inside a string, so `,"kind":"<kind>"` can only be
+  // the entry's own top-level kind (and likewise time and plan): a substring search in the
+  // engine (a memmem per column) checks the columns against the bytes at a fraction of what
+  // parsing would cost. A row it doubts (or a plan id that JSON escapes) is read again and
+  // parsed by the verifier, which names only real disagreements.
+  const agree = sql`${d.contains(entry, sql`',"kind":"' || kind || '"'`)}
+    and ${d.contains(entry, sql`',"time":"' || time || '"'`)}
+    and (case when plan_id is null then not ${d.contains(entry, sql`',"plan":"'`)}
+      else ${d.contains(entry, sql`',"plan":"' || plan_id || '"'`)} end)`;
+  const aggregate = sql<EvidencePageAggregate>`
+    select count(*) as n, min(idx) as lo, max(idx) as hi,
+      ${d.joined(d.numberAsText(sql`idx`), ',')} as indices,
+      ${d.joinedBytes(entry)} as bytes,
+      ${d.joined(d.byteLength(entry), ',')} as lengths,
+      ${d.joined(sql`leaf_hash`, '')} as hashes,
+      min(length(leaf_hash)) as short, max(length(leaf_hash)) as long,
+      sum(case when ${agree} then 0 else 1 end) as disagree
+    from (select idx, entry, leaf_hash, kind, time, plan_id from evidence_entries
+          where idx > ${last}
+          order by idx limit ${pageSize}) page`;
+  const row = (await aggregate.execute(db)).rows[0];
+  return row && Number(row.n) > 0 ? row : undefined;
+}
+
+/** Up to `pageSize` entries after index `last`, one by one: index, bytes as they are, hash. */
+export async function readEvidenceRowBytes(
+  db: Kysely<Database>,
+  last: number,
+  pageSize: number,
+): Promise<{ idx: number; bytes: Buffer | null; leaf_hash: unknown }[]> {
+  return db
+    .selectFrom('evidence_entries')
+    .select(['idx', dialectOf(db).bytes(sql`entry`).as('bytes'), 'leaf_hash'])
+    .where('idx', '>', last)
+    .orderBy('idx')
+    .limit(pageSize)
+    .execute();
+}
+
+/** Entries first..last (inclusive): index, derived columns and bytes as they are. */
+export async function readEvidenceColumns(
+  db: Kysely<Database>,
+  first: number,
+  last: number,
+): Promise<
+  { idx: number; kind: string; time: string; plan_id: string | null; bytes: Buffer | null }[]
+> {
+  return db
+    .selectFrom('evidence_entries')
+    .select(['idx', 'kind', 'time', 'plan_id', dialectOf(db).bytes(sql`entry`).as('bytes')])
+    .where('idx', '>=', first)
+    .where('idx', '<=', last)
+    .orderBy('idx')
+    .execute();
+}
+
+/** The last entry of one of `kinds` whose bytes contain `needle`, or undefined. */
+export async function lastEvidenceContaining(
+  db: Kysely<Database>,
+  kinds: readonly string[],
+  needle: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('evidence_entries')
+    .select('idx')
+    .where('kind', 'in', kinds)
+    .where(dialectOf(db).contains(sql`entry`, sql`${needle}`))
+    .orderBy('idx', 'desc')
+    .executeTakeFirst();
+  return row === undefined ? undefined : Number(row.idx);
+}
