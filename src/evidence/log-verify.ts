@@ -31,6 +31,9 @@ export interface VerifyProblem {
    * - `truncated`: a checkpoint covers more entries than the log has;
    * - `root`: the first `size` entries no longer give the checkpoint's root (the change lies
    *   at or after `index`, the largest earlier size that still matched);
+   * - `rewritten`: the earlier checkpoint was given with the leaves it covers (an earlier
+   *   bundle): the log was rewritten from `index` on, the first entry whose leaf hash differs
+   *   (`expected` the leaf then, `found` the leaf now);
    * - `signature`: a stored checkpoint's signature or text does not check out.
    */
   code:
@@ -44,6 +47,7 @@ export interface VerifyProblem {
     | 'head'
     | 'truncated'
     | 'root'
+    | 'rewritten'
     | 'signature';
   index?: number;
   /** For `column`: which column. */
@@ -75,6 +79,12 @@ export interface VerifyLogOptions {
   verifier: NoteVerifier;
   /** A checkpoint handed out earlier (its text), proved to be a prefix of the log. */
   given?: string;
+  /**
+   * The leaf hashes the given checkpoint covers (32 bytes each, from an earlier bundle's
+   * `leaves.txt`, already checked against its root): a rewrite is then named at its first
+   * differing index, not as a span.
+   */
+  givenLeaves?: Uint8Array;
   /**
    * The witnesses' cosigner keys (LOA_WITNESS_KEYS): a stored cosignature by one of them must
    * check out (`signature` problem otherwise).
@@ -210,13 +220,23 @@ export async function verifyLog(
       });
     }
   }
+  const givenLeaves = options.givenLeaves;
+  let firstDiff: { index: number; before: string; now: string } | undefined;
   const bySize = new Map<number, Target[]>();
   for (const t of targets) bySize.set(t.size, [...(bySize.get(t.size) ?? []), t]);
   const matched: number[] = [0];
   const check = (size: number, rootHex: string) => {
     for (const t of bySize.get(size) ?? []) {
       if (t.rootHex === rootHex) matched.push(t.size);
-      else {
+      else if (t.checkpoint === 'given' && firstDiff !== undefined) {
+        problems.push({
+          code: 'rewritten',
+          index: firstDiff.index,
+          checkpoint: t.checkpoint,
+          expected: firstDiff.before,
+          found: firstDiff.now,
+        });
+      } else {
         const after = Math.max(...matched.filter((s) => s < t.size));
         problems.push({
           code: 'root',
@@ -260,7 +280,15 @@ export async function verifyLog(
       if (idx !== prevIdx + 1 || said !== idx) anomalies.push({ idx, said, prevIdx, prevSaid });
       prevIdx = idx;
       prevSaid = said ?? idx;
-      range.append(hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE));
+      const leaf = hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE);
+      const at = range.size * HASH_SIZE;
+      if (givenLeaves && firstDiff === undefined && at < givenLeaves.length) {
+        const then = givenLeaves.subarray(at, at + HASH_SIZE);
+        if (!Buffer.from(then).equals(leaf)) {
+          firstDiff = { index: range.size, before: hex(then), now: hex(leaf) };
+        }
+      }
+      range.append(leaf);
       if (bySize.has(range.size)) check(range.size, hex(range.root()));
     }
     if (!page.columnsAgree) {

@@ -1,4 +1,4 @@
-import { rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
@@ -45,6 +45,11 @@ interface TamperCase {
   names: string[];
   /** Entry lines that name a removal, a move or an insertion: exactly this many. */
   sequence?: number;
+  /**
+   * The auditor holds the earlier bundle (its checkpoint.txt and leaves.txt at 10 entries),
+   * not the checkpoint alone: a rewrite is named at its first differing entry.
+   */
+  bundle?: boolean;
 }
 
 /** The entries' rows rewritten consistently: bytes, leaf hashes and the head, from `from` on. */
@@ -357,6 +362,39 @@ const CASES: TamperCase[] = [
     names: ['checkpoint 2: root differs (the change lies at entry 10 or later'],
   },
   {
+    name: 'a consistent rewrite from entry 3, checkpoints re-signed, the auditor holding the earlier bundle',
+    tamper: async (l) => {
+      await rewriteConsistently(l, (e) => {
+        if (e.index === 3) e.durationSec = 1800;
+      });
+      await resignCheckpoints(l);
+    },
+    names: ['checkpoint given: the log was rewritten from entry 3 on (leaf hash then'],
+    bundle: true,
+  },
+  {
+    name: 'a consistent rewrite of entry 7 and everything after, the auditor holding the earlier bundle',
+    tamper: async (l) => {
+      await rewriteConsistently(l, (e) => {
+        if ((e.index as number) >= 7) e.actor = 'quan-tri';
+      });
+      await resignCheckpoints(l);
+    },
+    names: ['checkpoint given: the log was rewritten from entry 7 on'],
+    bundle: true,
+  },
+  {
+    name: 'a consistent rewrite of the first entry, the auditor holding the earlier bundle',
+    tamper: async (l) => {
+      await rewriteConsistently(l, (e) => {
+        if (e.index === 0) e.url = 'https://example.gov.vn/khac';
+      });
+      await resignCheckpoints(l);
+    },
+    names: ['checkpoint given: the log was rewritten from entry 0 on'],
+    bundle: true,
+  },
+  {
     name: 'an attached file changed',
     tamper: (l) => writeFile(join(l.dataDir, EVIDENCE_FILES_DIR, l.fileSha), 'biên bản đã sửa'),
     names: ['entry 5: attached file bien-ban.txt', 'was changed'],
@@ -417,7 +455,18 @@ describe.each(engines)('the tamper suite on $name', (engine: EngineCase) => {
         }
       });
     await append(0, 10);
-    await writeFile(given, (await createCheckpoint(store, key, NOW)).note);
+    const note = (await createCheckpoint(store, key, NOW)).note;
+    await writeFile(given, note);
+    // The earlier bundle's checkpoint and leaves, as `loa evidence export` wrote them then.
+    const bundle = join(dataDir, 'given-bundle');
+    await mkdir(bundle);
+    await writeFile(join(bundle, 'checkpoint.txt'), note);
+    const leaves = await store.db
+      .selectFrom('evidence_entries')
+      .select('leaf_hash')
+      .orderBy('idx')
+      .execute();
+    await writeFile(join(bundle, 'leaves.txt'), leaves.map((r) => `${r.leaf_hash}\n`).join(''));
     await append(10, SIZE);
     await createCheckpoint(store, key, NOW);
     // Every case acts as an attacker with the database's owner rights: no triggers.
@@ -445,6 +494,18 @@ describe.each(engines)('the tamper suite on $name', (engine: EngineCase) => {
     expect(result.code).toBe(0);
   });
 
+  it('an untouched log verifies against the earlier bundle; a bundle whose leaves lie is refused', async () => {
+    const log = await freshLog();
+    await log.store.close();
+    const bundle = join(log.dataDir, 'given-bundle');
+    const fine = await verify(log.env, bundle);
+    expect(fine.code, fine.text).toBe(0);
+    await writeFile(join(bundle, 'leaves.txt'), `${'0'.repeat(64)}\n`.repeat(10));
+    const bad = await verify(log.env, bundle);
+    expect(bad.code).toBe(1);
+    expect(bad.text).toContain('leaves.txt does not give the root of checkpoint.txt');
+  });
+
   it.each(CASES)('names $name', async (c) => {
     const log = await freshLog();
     try {
@@ -452,7 +513,7 @@ describe.each(engines)('the tamper suite on $name', (engine: EngineCase) => {
     } finally {
       await log.store.close();
     }
-    const result = await verify(log.env, log.given);
+    const result = await verify(log.env, c.bundle ? join(log.dataDir, 'given-bundle') : log.given);
     expect(result.code, result.text).toBe(1);
     for (const name of c.names) expect(result.text).toContain(name);
     if (c.sequence !== undefined) {

@@ -1,15 +1,19 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { findPlan, loadValidProject } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { exportBundle } from '../../evidence/bundle.js';
+import { verifyCheckpoint } from '../../evidence/checkpoint.js';
+import { CompactRange } from '../../evidence/compact-range.js';
 import { witnessKeys } from '../../evidence/cosignatures.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../evidence/log.js';
 import { type EvidenceQuery, listEvidence } from '../../evidence/log-filter.js';
 import { consistencyProofOf, inclusionProofs } from '../../evidence/log-proofs.js';
 import { type VerifyProblem, verifyLog } from '../../evidence/log-verify.js';
 import { addManualEvidence } from '../../evidence/manual.js';
+import type { NoteVerifier } from '../../evidence/signed-note.js';
 import { createCheckpoint, evidenceKey } from '../../evidence/store-checkpoint.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
@@ -198,16 +202,53 @@ const PROBLEM_CODES: Record<VerifyProblem['code'], MessageCode> = {
   truncated: 'EVIDENCE_PROBLEM_TRUNCATED',
   root: 'EVIDENCE_PROBLEM_ROOT',
   signature: 'EVIDENCE_PROBLEM_SIGNATURE',
+  rewritten: 'EVIDENCE_PROBLEM_REWRITTEN',
 };
+
+/**
+ * What `--checkpoint` names: a checkpoint file, or the folder of an earlier bundle, whose
+ * `checkpoint.txt` is read with its `leaves.txt` (every leaf it covers, checked here against
+ * its root), so that a rewrite is named at its first differing entry.
+ */
+async function readGiven(
+  path: string,
+  verifier: NoteVerifier,
+): Promise<{ given?: string; givenLeaves?: Uint8Array }> {
+  if (!(await stat(path)).isDirectory()) return { given: await readFile(path, 'utf8') };
+  const given = await readFile(join(path, 'checkpoint.txt'), 'utf8');
+  const lines = (await readFile(join(path, 'leaves.txt'), 'utf8')).split('\n').filter(Boolean);
+  const bad = (reason: string) =>
+    new LoaError('EVIDENCE_CHECKPOINT_MALFORMED', { params: { reason } });
+  if (!lines.every((l) => /^[0-9a-f]{64}$/.test(l))) throw bad('leaves.txt: not one hash a line');
+  const givenLeaves = new Uint8Array(Buffer.from(lines.join(''), 'hex'));
+  let body: ReturnType<typeof verifyCheckpoint>;
+  try {
+    body = verifyCheckpoint(given, verifier);
+  } catch {
+    // NOTE: a checkpoint the key no longer opens is itself a finding: verifyLog names it.
+    return { given };
+  }
+  const range = new CompactRange();
+  for (let at = 0; at < body.size * 32 && at < givenLeaves.length; at += 32) {
+    range.append(givenLeaves.subarray(at, at + 32));
+  }
+  if (range.size !== body.size || !Buffer.from(range.root()).equals(body.rootHash)) {
+    throw bad(`leaves.txt does not give the root of checkpoint.txt (${body.size} entries)`);
+  }
+  return { given, givenLeaves: givenLeaves.subarray(0, body.size * 32) };
+}
 
 /** `loa evidence verify [--checkpoint f]`: the whole log against its head and checkpoints. */
 export async function runEvidenceVerify(options: EvidenceOptions, output: Output) {
   const key = await evidenceKey(dataDirFrom());
-  const given = options.checkpoint ? await readFile(options.checkpoint, 'utf8') : undefined;
+  const { given, givenLeaves } = options.checkpoint
+    ? await readGiven(options.checkpoint, key.verifier)
+    : {};
   const report = await withStore((store) =>
     verifyLog(store.db, {
       verifier: key.verifier,
       given,
+      ...(givenLeaves ? { givenLeaves } : {}),
       witnesses: witnessKeys(),
       dataDir: dataDirFrom(),
     }),
@@ -325,7 +366,10 @@ export function registerEvidence(
   evidence
     .command('verify')
     .description('Kiểm tra toàn vẹn / verify the log')
-    .option('--checkpoint <file>', 'mốc đã phát hành / a checkpoint handed out earlier')
+    .option(
+      '--checkpoint <file>',
+      'mốc đã phát hành, hoặc thư mục bộ tài liệu cũ / a checkpoint handed out earlier, or an earlier bundle folder',
+    )
     .option('--json', 'JSON')
     .action(run(runEvidenceVerify));
   evidence

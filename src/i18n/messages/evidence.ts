@@ -142,6 +142,10 @@ export const evidenceMessages = {
     vi: 'mốc {checkpoint}: mã băm gốc khác (thay đổi nằm từ mục {index} trở đi; mốc {expected}, tính lại {found})',
     en: 'checkpoint {checkpoint}: root differs (the change lies at entry {index} or later; checkpoint {expected}, recomputed {found})',
   },
+  EVIDENCE_PROBLEM_REWRITTEN: {
+    vi: 'mốc {checkpoint}: nhật ký đã bị viết lại từ mục {index} (mã băm lá khi đó {expected}, nay {found})',
+    en: 'checkpoint {checkpoint}: the log was rewritten from entry {index} on (leaf hash then {expected}, now {found})',
+  },
   EVIDENCE_PROBLEM_SIGNATURE: {
     vi: 'mốc {checkpoint}: chữ ký hoặc nội dung không hợp lệ (cần {expected}, gặp {found})',
     en: 'checkpoint {checkpoint}: bad signature or text (expected {expected}, found {found})',
