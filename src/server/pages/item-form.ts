@@ -19,7 +19,7 @@ import { requires } from '../auth.js';
 import type { ServerContext, ServerEnv } from '../context.js';
 import { statusOf } from '../refusal.js';
 import { checkUpload } from '../uploads.js';
-import { type Html, html } from './html.js';
+import { type Html, html, trusted } from './html.js';
 import { csrfField, page, problemBox } from './layout.js';
 
 /** Where the form's script is served. */
@@ -225,7 +225,8 @@ export function itemPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
   });
   app.post('/items/preview', requires('queue:write'), async (c) => {
     const body = await c.req.parseBody();
-    return c.html(renderPostContent(text(body.body)));
+    // The post's own markup, as loa's WordPress renderer makes it (it escapes the text).
+    return c.html(trusted(renderPostContent(text(body.body))));
   });
   app.post('/items', requires('queue:write'), async (c) => {
     const user = c.get('user') as AuthUser;
