@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { hasCapability } from '../model/channel-kinds.js';
 import { DEFAULT_ZONE } from '../model/primitives.js';
-import type { PlanningConfig } from '../scheduler/plan-items.js';
-import { channelZone } from '../scheduler/planner.js';
+import type { PlanningConfig } from '../scheduler/plan/items.js';
+import { channelZone } from '../scheduler/plan/planner.js';
 import { localTime } from '../scheduler/scheduling-context.js';
 import { itemVersion, listItems } from '../store/items.js';
 import { listPublications } from '../store/publications.js';

@@ -6,8 +6,8 @@ import { parseItem } from '../config/parse-item.js';
 import { readSource } from '../config/source.js';
 import { LoaError } from '../errors/loa-error.js';
 import { toStored } from '../model/instant.js';
-import { type PlanningConfig, planItems } from '../scheduler/plan-items.js';
-import { channelZone } from '../scheduler/planner.js';
+import { type PlanningConfig, planItems } from '../scheduler/plan/items.js';
+import { channelZone } from '../scheduler/plan/planner.js';
 import {
   type Actor,
   findItem,
@@ -80,7 +80,7 @@ export async function addItemFile(
       });
     }
     const saved = await saveItemVersion(tx, { item, source: 'cli', path, status: item.status }, by);
-    if (saved) await planItems(tx, [item.id], ctx.config, ctx.now, by);
+    if (saved) await planItems(tx, { ids: [item.id], config: ctx.config, now: ctx.now, by });
     return { row: await mustFind(tx, item.id), changed: saved !== undefined };
   });
 }
@@ -98,7 +98,7 @@ async function transition(
     const row = await mustFind(tx, id);
     if (!allowed.includes(row.status)) refuse(row, to);
     await setItemStatus(tx, row, to, by, reason);
-    await planItems(tx, [id], ctx.config, ctx.now, by);
+    await planItems(tx, { ids: [id], config: ctx.config, now: ctx.now, by });
     return { from: row.status, row: await mustFind(tx, id) };
   });
 }
@@ -173,7 +173,7 @@ export function approveItem(ctx: QueueContext, id: string, check: ApprovalCheck 
       by,
       `approved version ${row.version} (${row.content_hash})`,
     );
-    await planItems(tx, [id], ctx.config, ctx.now, by);
+    await planItems(tx, { ids: [id], config: ctx.config, now: ctx.now, by });
     return { from: row.status, row: await mustFind(tx, id) };
   });
 }
@@ -254,7 +254,7 @@ export async function rescheduleItem(
     if (row.status === 'failed') {
       await tx.updateTable('items').set({ status: 'approved' }).where('id', '=', id).execute();
     }
-    await planItems(tx, [id], ctx.config, ctx.now, by);
+    await planItems(tx, { ids: [id], config: ctx.config, now: ctx.now, by });
     return { row: await mustFind(tx, id), slot };
   });
 }

@@ -5,7 +5,7 @@ import { ManualClock } from '../model/clock.js';
 import { toStored } from '../model/instant.js';
 import { dispatchPass, workerName } from '../scheduler/dispatch/dispatcher.js';
 import type { DispatchEvent } from '../scheduler/dispatch/types.js';
-import { planBulletins } from '../scheduler/plan-bulletins.js';
+import { planBulletins } from '../scheduler/plan/bulletins.js';
 import { buildAdapters, type Session } from './session.js';
 import { type BroadcastEvent, broadcastProgramme } from './simulate-broadcast.js';
 import { type SyncReport, syncContent } from './sync.js';

@@ -5,7 +5,7 @@ import { itemIdFromPath } from '../config/parse-item.js';
 import { projectDirs } from '../config/project.js';
 import type { Project } from '../config/project-types.js';
 import { toStored } from '../model/instant.js';
-import { type PlanningConfig, type PlanReport, planItems } from '../scheduler/plan-items.js';
+import { type PlanningConfig, type PlanReport, planItems } from '../scheduler/plan/items.js';
 import { type Actor, findItem, listItems, saveItemVersion, setItemStatus } from '../store/items.js';
 import { LOCKS, lockFor } from '../store/locks.js';
 import type { Database } from '../store/schema.js';
@@ -123,7 +123,7 @@ export async function syncContent(
       (r) => r.status === 'approved' || r.status === 'scheduled',
     );
     const ids = new Set([...active.map((r) => r.id), ...report.withdrawn, ...report.changed]);
-    const planned = await planItems(tx, [...ids], config, now, by);
+    const planned = await planItems(tx, { ids: [...ids], config, now, by });
     return { ...report, ...planned };
   });
 }

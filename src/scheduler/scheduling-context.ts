@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { DateTime } from 'luxon';
 import type { Project } from '../config/project-types.js';
 import type { Channel } from '../model/channel.js';
-import type { PlanningConfig } from './plan-items.js';
+import type { PlanningConfig } from './plan/items.js';
 
 /** The planning configuration of a loaded project: channels by id, plan zones by id. */
 export function planningConfig(project: Pick<Project, 'plans' | 'channels'>): PlanningConfig {

@@ -11,7 +11,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import { toStored } from '../../src/model/instant.js';
 import { dispatchPass } from '../../src/scheduler/dispatch/dispatcher.js';
 import type { DispatcherOptions } from '../../src/scheduler/dispatch/types.js';
-import { planItems } from '../../src/scheduler/plan-items.js';
+import { planItems } from '../../src/scheduler/plan/items.js';
 import { findItem, saveItemVersion } from '../../src/store/items.js';
 import { attemptsOf, listPublications } from '../../src/store/publications.js';
 import { writeItem, writeSchedProject } from '../support/sched-project.js';
@@ -104,9 +104,11 @@ describe.each(engines)('dispatcher on $name', (engine) => {
     const first = await dispatchPass(options());
     expect(first.counts).toMatchObject({ published: 1, deferred: 1 });
     await session.store.transaction((tx) =>
-      planItems(tx, ['dua'], session.config, clock.now(), {
-        actor: 'editor',
-        at: toStored(clock.now()),
+      planItems(tx, {
+        ids: ['dua'],
+        config: session.config,
+        now: clock.now(),
+        by: { actor: 'editor', at: toStored(clock.now()) },
       }),
     );
     clock.advance({ seconds: 30 });

@@ -6,8 +6,8 @@ import { LoaError } from '../../errors/loa-error.js';
 import type { BroadcastChannel, Channel } from '../../model/channel.js';
 import { hasCapability } from '../../model/channel-kinds.js';
 import type { Plan, Task } from '../../model/plan.js';
-import type { PlanningConfig } from '../../scheduler/plan-items.js';
-import { channelZone } from '../../scheduler/planner.js';
+import type { PlanningConfig } from '../../scheduler/plan/items.js';
+import { channelZone } from '../../scheduler/plan/planner.js';
 import type { Store } from '../../store/types.js';
 
 /** What every rundown operation works with: the store, the configuration, who and when. */

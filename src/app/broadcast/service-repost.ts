@@ -4,7 +4,7 @@ import type { Rundown } from '../../broadcast/model.js';
 import type { BroadcastChannel } from '../../model/channel.js';
 import { toStored } from '../../model/instant.js';
 import type { ContentItem } from '../../model/item.js';
-import { planItems } from '../../scheduler/plan-items.js';
+import { planItems } from '../../scheduler/plan/items.js';
 import { type Actor, findItem, itemVersion, saveItemVersion } from '../../store/items.js';
 import type { Database } from '../../store/schema.js';
 import type { BroadcastContext } from './service-context.js';
@@ -82,7 +82,7 @@ export async function repostAired(
       { item: portalCopy(item, id, portal), source: 'cli', path, status: 'approved' },
       { ...by, actor: `${ctx.actor} (${rundown.id})` },
     );
-    await planItems(tx, [id], ctx.planning, ctx.now, by);
+    await planItems(tx, { ids: [id], config: ctx.planning, now: ctx.now, by });
     const pub = await tx
       .selectFrom('publications')
       .select('slot')

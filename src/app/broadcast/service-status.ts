@@ -13,7 +13,7 @@ import type { BroadcastChannel, Channel } from '../../model/channel.js';
 import { hasCapability } from '../../model/channel-kinds.js';
 import { toStored } from '../../model/instant.js';
 import type { Plan } from '../../model/plan.js';
-import type { PlanningConfig } from '../../scheduler/plan-items.js';
+import type { PlanningConfig } from '../../scheduler/plan/items.js';
 import type { Database } from '../../store/schema.js';
 import { servedTask, zoneOf } from './service-context.js';
 

@@ -14,8 +14,8 @@ import { message } from '../../i18n/catalogue.js';
 import type { BulletinChannel, Channel } from '../../model/channel.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { toStored } from '../../model/instant.js';
-import { issueRecord, planBulletins, recordIssueBuilt } from '../../scheduler/plan-bulletins.js';
-import { channelZone } from '../../scheduler/planner.js';
+import { issueRecord, planBulletins, recordIssueBuilt } from '../../scheduler/plan/bulletins.js';
+import { channelZone } from '../../scheduler/plan/planner.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
 import { type Output, printJson } from '../output.js';
 
@@ -170,7 +170,7 @@ export async function runBulletinBuild(
       AbortSignal.timeout(120_000),
     );
     const by = { actor: actorName(options.as), at: toStored(now) };
-    await recordIssueBuilt(session.store, channel, issue, ref, by);
+    await recordIssueBuilt(session.store, { channel, issue, ref, by });
     await planBulletins(session.store, session.config, now, {
       dataDir: session.dataDir,
       actor: by.actor,

@@ -5,7 +5,7 @@ import { simulate } from '../../app/simulate.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
-import { channelZone } from '../../scheduler/planner.js';
+import { channelZone } from '../../scheduler/plan/planner.js';
 import { actorName, localTime } from '../../scheduler/scheduling-context.js';
 import { type Output, printJson } from '../output.js';
 import { printSync } from './sync.js';

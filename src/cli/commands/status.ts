@@ -9,7 +9,7 @@ import { type Clock, systemClock } from '../../model/clock.js';
 import { fromStored } from '../../model/instant.js';
 import { servesOnlyEndedPlans } from '../../plan/active.js';
 import { reportsDueWithin } from '../../report/reports-due.js';
-import { channelZone } from '../../scheduler/planner.js';
+import { channelZone } from '../../scheduler/plan/planner.js';
 import { localTime } from '../../scheduler/scheduling-context.js';
 import { listFollowUps } from '../../store/followups.js';
 import { listPublications, pausedChannels } from '../../store/publications.js';

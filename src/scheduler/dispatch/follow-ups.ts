@@ -8,7 +8,7 @@ import { claimFollowUps, type FollowUpChange, settleFollowUp } from '../../store
 import { findItem, itemVersion } from '../../store/items.js';
 import { setChannelPaused } from '../../store/publications.js';
 import type { Database, FollowUpRow } from '../../store/schema.js';
-import { publicationIdentity } from '../planner.js';
+import { publicationIdentity } from '../plan/planner.js';
 import { errorText, failureOf } from './adapter-errors.js';
 import { callDeadline } from './deadline.js';
 import { itemFolder } from './item-folder.js';

@@ -9,7 +9,7 @@ import { hasWithdrawnPublication } from '../../store/publications.js';
 import type { ItemRow, PublicationRow } from '../../store/schema.js';
 import { itemBeforeSend } from '../../store/settlement.js';
 import { lateDetail } from '../../text/duration.js';
-import { publicationIdentity } from '../planner.js';
+import { publicationIdentity } from '../plan/planner.js';
 import { errorText, failureOf } from './adapter-errors.js';
 import { callDeadline } from './deadline.js';
 import { itemFolder } from './item-folder.js';

@@ -9,7 +9,7 @@ import { planCalendar } from '../../calendar/plan-calendar.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, message } from '../../i18n/catalogue.js';
 import type { Plan } from '../../model/plan.js';
-import { channelZone, nextFreeSlot } from '../../scheduler/planner.js';
+import { channelZone, nextFreeSlot } from '../../scheduler/plan/planner.js';
 import { itemVersion } from '../../store/items.js';
 import { listPublications, occupiedSlots } from '../../store/publications.js';
 import { queueEntries } from '../api-queue.js';
@@ -58,7 +58,7 @@ async function dropTime(ctx: ServerContext, id: string, date: string): Promise<s
   }
   const taken = await occupiedSlots(ctx.session.store.db, channel.id);
   const from = DateTime.max(day.minus({ milliseconds: 1 }), ctx.clock.now());
-  const slot = nextFreeSlot(channel, zone, taken, from, 200);
+  const slot = nextFreeSlot({ channel, zone, occupied: taken, after: from, horizon: 200 });
   const local = slot ? DateTime.fromISO(slot, { zone: 'utc' }).setZone(zone) : undefined;
   if (!local || local.toISODate() !== date) {
     throw new LoaError('PAGE_CAL_NO_SLOT', { params: { channel: channel.id, date } });

@@ -10,7 +10,7 @@ import { hint, message } from '../../i18n/catalogue.js';
 import { hasCapability } from '../../model/channel-kinds.js';
 import type { ContentItem } from '../../model/item.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
-import { channelZone, nextFreeSlot } from '../../scheduler/planner.js';
+import { channelZone, nextFreeSlot } from '../../scheduler/plan/planner.js';
 import { findItem, itemVersion } from '../../store/items.js';
 import { occupiedSlots } from '../../store/publications.js';
 import { slugify } from '../../text/vietnamese.js';
@@ -77,7 +77,13 @@ async function nextSlots(ctx: ServerContext, n = 3): Promise<Map<string, string[
     const taken = new Set(await occupiedSlots(store.db, ch.id));
     const slots: string[] = [];
     for (let i = 0; i < n; i++) {
-      const slot = nextFreeSlot(ch, zone, taken, now, 2000);
+      const slot = nextFreeSlot({
+        channel: ch,
+        zone,
+        occupied: taken,
+        after: now,
+        horizon: 2000,
+      });
       if (!slot) break;
       taken.add(slot);
       slots.push(

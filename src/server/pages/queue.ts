@@ -14,7 +14,7 @@ import { allows } from '../../auth/roles.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
-import { channelZone } from '../../scheduler/planner.js';
+import { channelZone } from '../../scheduler/plan/planner.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../store/schema.js';
 import { addItemText, MAX_ITEM_BYTES, type QueueEntry, queueEntries } from '../api-queue.js';
 import { requires } from '../auth.js';

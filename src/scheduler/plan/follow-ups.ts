@@ -1,8 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { Channel } from '../model/channel.js';
-import { hasCapability } from '../model/channel-kinds.js';
-import { addFollowUp, followUpsOf, supersedeFollowUps } from '../store/followups.js';
-import type { Database, ItemRow, PublicationRow } from '../store/schema.js';
+import type { Channel } from '../../model/channel.js';
+import { hasCapability } from '../../model/channel-kinds.js';
+import { addFollowUp, followUpsOf, supersedeFollowUps } from '../../store/followups.js';
+import type { Database, ItemRow, PublicationRow } from '../../store/schema.js';
+
+/** What follow-up planning looks at: an item as it now stands and its publications. */
+export interface FollowUpPlanning {
+  item: ItemRow;
+  /** The item's publications, as planning read them. */
+  publications: readonly PublicationRow[];
+  channels: ReadonlyMap<string, Channel>;
+  /** UTC ISO. */
+  now: string;
+}
 
 /**
  * Plans what must follow an item's publications that already went out, inside the caller's
@@ -19,10 +29,7 @@ import type { Database, ItemRow, PublicationRow } from '../store/schema.js';
  */
 export async function planFollowUps(
   tx: Kysely<Database>,
-  row: ItemRow,
-  publications: readonly PublicationRow[],
-  channels: ReadonlyMap<string, Channel>,
-  now: string,
+  { item: row, publications, channels, now }: FollowUpPlanning,
 ): Promise<number> {
   const live = publications.filter((p) => {
     return p.status === 'published' && hasCapability(channels.get(p.channel_id), 'plannedPerItem');

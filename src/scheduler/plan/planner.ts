@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { postingSlotsAfter } from '../calendar/slots.js';
-import type { Channel } from '../model/channel.js';
-import { hasCapability } from '../model/channel-kinds.js';
-import { toStored } from '../model/instant.js';
-import type { ContentItem } from '../model/item.js';
-import { DEFAULT_ZONE } from '../model/primitives.js';
-import type { ItemRow, PublicationRow } from '../store/schema.js';
+import { postingSlotsAfter } from '../../calendar/slots.js';
+import type { Channel } from '../../model/channel.js';
+import { hasCapability } from '../../model/channel-kinds.js';
+import { toStored } from '../../model/instant.js';
+import type { ContentItem } from '../../model/item.js';
+import { DEFAULT_ZONE } from '../../model/primitives.js';
+import type { ItemRow, PublicationRow } from '../../store/schema.js';
 
 /**
  * The unique key of an item's publication on a channel at a slot. Bulletin issues and
@@ -67,14 +67,26 @@ export function requestedSlot(
   return 'next';
 }
 
-/** The first posting slot of a schedule strictly after `now` that nobody holds. */
-export function nextFreeSlot(
-  channel: Channel,
-  zone: string,
-  occupied: ReadonlySet<string>,
-  now: DateTime,
+/** Where to look for a free posting slot of a channel. */
+export interface FreeSlotQuery {
+  channel: Channel;
+  zone: string;
+  /** Slots already held (stored form). */
+  occupied: ReadonlySet<string>;
+  /** Slots strictly after this instant. */
+  after: DateTime;
+  /** How many slots to look at before giving up (default 100,000). */
+  horizon?: number;
+}
+
+/** The first posting slot of a schedule strictly after `after` that nobody holds. */
+export function nextFreeSlot({
+  channel,
+  zone,
+  occupied,
+  after: now,
   horizon = 100_000,
-): string | undefined {
+}: FreeSlotQuery): string | undefined {
   if (!channel.postingSchedule) return undefined;
   let seen = 0;
   for (const instant of postingSlotsAfter(channel.postingSchedule, now, zone)) {
@@ -115,7 +127,12 @@ export function planItemOnChannel(input: PlanInput): PlanAction[] {
   const held = scheduled.find((p) => p.planned_by === 'next') ?? scheduled[0];
   if (held) return refresh(held);
   if (existing.some((p) => p.status === 'failed' || p.status === 'missed')) return [];
-  const slot = nextFreeSlot(input.channel, input.zone, input.occupied, input.now);
+  const slot = nextFreeSlot({
+    channel: input.channel,
+    zone: input.zone,
+    occupied: input.occupied,
+    after: input.now,
+  });
   if (!slot) return [{ kind: 'unplannable', reason: 'no-posting-schedule' }];
   return [
     {

@@ -1,6 +1,6 @@
 import cron from 'node-cron';
-import { dispatchPass } from './dispatch/dispatcher.js';
-import type { DispatcherOptions, PassResult } from './dispatch/types.js';
+import { dispatchPass } from './dispatcher.js';
+import type { DispatcherOptions, PassResult } from './types.js';
 
 /** How the daemon runs. */
 export interface DaemonOptions {

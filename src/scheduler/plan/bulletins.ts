@@ -1,24 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
-import type { Range } from '../calendar/period.js';
-import { type BulletinIssue, bulletinIssuesIn } from '../calendar/slots.js';
-import { entriesForIssue, issueWindow } from '../channels/bulletin/assemble.js';
-import { bulletinEntries } from '../channels/bulletin/entry-source.js';
-import { bulletinDir, readIssue } from '../channels/bulletin/files.js';
-import { issueKey, parseIssueKey } from '../channels/bulletin/model.js';
-import type { PublishedRef } from '../channels/types.js';
-import type { BulletinChannel } from '../model/channel.js';
-import { hasCapability } from '../model/channel-kinds.js';
-import { toStored } from '../model/instant.js';
-import type { ContentItem } from '../model/item.js';
-import { type Actor, findItem, saveItemVersion } from '../store/items.js';
-import { LOCKS, lockFor } from '../store/locks.js';
-import { listPublications, recordAttempt, schedulePublication } from '../store/publications.js';
-import type { Database, PublicationRow } from '../store/schema.js';
-import { settleItemStatus } from '../store/settlement.js';
-import type { Store } from '../store/types.js';
-import type { IssueTopics } from './dispatch/types.js';
-import { type PlanningConfig, type PlanReport, planItems } from './plan-items.js';
+import type { Range } from '../../calendar/period.js';
+import { type BulletinIssue, bulletinIssuesIn } from '../../calendar/slots.js';
+import { entriesForIssue, issueWindow } from '../../channels/bulletin/assemble.js';
+import { bulletinEntries } from '../../channels/bulletin/entry-source.js';
+import { bulletinDir, readIssue } from '../../channels/bulletin/files.js';
+import { issueKey, parseIssueKey } from '../../channels/bulletin/model.js';
+import type { PublishedRef } from '../../channels/types.js';
+import type { BulletinChannel } from '../../model/channel.js';
+import { hasCapability } from '../../model/channel-kinds.js';
+import { toStored } from '../../model/instant.js';
+import type { ContentItem } from '../../model/item.js';
+import { type Actor, findItem, saveItemVersion } from '../../store/items.js';
+import { LOCKS, lockFor } from '../../store/locks.js';
+import { listPublications, recordAttempt, schedulePublication } from '../../store/publications.js';
+import type { Database, PublicationRow } from '../../store/schema.js';
+import { settleItemStatus } from '../../store/settlement.js';
+import type { Store } from '../../store/types.js';
+import type { IssueTopics } from '../dispatch/types.js';
+import { type PlanningConfig, type PlanReport, planItems } from './items.js';
 import { channelZone } from './planner.js';
 
 /** How bulletin issues are planned. */
@@ -170,7 +170,12 @@ async function queuePortalCopy(
     { item: copy, source: 'bulletin', path, status: 'approved' },
     context.by,
   );
-  return planItems(tx, [copy.id], context.config, context.now, context.by);
+  return planItems(tx, {
+    ids: [copy.id],
+    config: context.config,
+    now: context.now,
+    by: context.by,
+  });
 }
 
 /** The default planning horizon: the month of `now` and the next, in the channel's zone. */
@@ -240,11 +245,9 @@ export async function planBulletins(
  */
 export async function recordIssueBuilt(
   store: Store,
-  channel: BulletinChannel,
-  issue: BulletinIssue,
-  ref: PublishedRef,
-  by: Actor,
+  built: { channel: BulletinChannel; issue: BulletinIssue; ref: PublishedRef; by: Actor },
 ): Promise<boolean> {
+  const { channel, issue, ref, by } = built;
   const key = issueKey(channel.id, issue.year, issue.number);
   return store.transaction(async (tx) => {
     await lockFor(tx, LOCKS.planning);

@@ -1,20 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
-import type { Channel } from '../model/channel.js';
-import { hasCapability } from '../model/channel-kinds.js';
-import { toStored } from '../model/instant.js';
-import { type Actor, findItem, itemVersion } from '../store/items.js';
-import { LOCKS, lockFor } from '../store/locks.js';
+import type { Channel } from '../../model/channel.js';
+import { hasCapability } from '../../model/channel-kinds.js';
+import { toStored } from '../../model/instant.js';
+import { type Actor, findItem, itemVersion } from '../../store/items.js';
+import { LOCKS, lockFor } from '../../store/locks.js';
 import {
   cancelPublications,
   occupiedSlots,
   publicationsOfItem,
   refreshPublication,
   schedulePublication,
-} from '../store/publications.js';
-import type { Database, ItemRow, PublicationRow } from '../store/schema.js';
-import { settleItemStatus } from '../store/settlement.js';
-import { planFollowUps } from './plan-follow-ups.js';
+} from '../../store/publications.js';
+import type { Database, ItemRow, PublicationRow } from '../../store/schema.js';
+import { settleItemStatus } from '../../store/settlement.js';
+import { planFollowUps } from './follow-ups.js';
 import { channelZone, planItemOnChannel, planningOrder } from './planner.js';
 
 /** The configuration planning needs: channels by id and each plan's zone. */
@@ -38,6 +38,14 @@ export interface PlanReport {
 
 const ACTIVE = new Set(['approved', 'scheduled']);
 
+/** What a planning run is asked: which items, under which configuration, when and by whom. */
+export interface PlanRequest {
+  ids: readonly string[];
+  config: PlanningConfig;
+  now: DateTime;
+  by: Actor;
+}
+
 /**
  * Plans the given items inside a transaction: approved items get publications on their
  * item-planned channels (wordpress, files); items no longer approved lose their scheduled
@@ -45,10 +53,7 @@ const ACTIVE = new Set(['approved', 'scheduled']);
  */
 export async function planItems(
   tx: Kysely<Database>,
-  ids: string[],
-  config: PlanningConfig,
-  now: DateTime,
-  by: Actor,
+  { ids, config, now, by }: PlanRequest,
 ): Promise<PlanReport> {
   await lockFor(tx, LOCKS.planning);
   const report: PlanReport = {
@@ -69,7 +74,12 @@ export async function planItems(
     if (!row) continue;
     // Read once: planning other items never touches this item's publications.
     const existingAll = await publicationsOfItem(tx, id);
-    report.followUps += await planFollowUps(tx, row, existingAll, config.channels, stamp);
+    report.followUps += await planFollowUps(tx, {
+      item: row,
+      publications: existingAll,
+      channels: config.channels,
+      now: stamp,
+    });
     if (!ACTIVE.has(row.status)) {
       const pending = existingAll.filter((p) => p.status === 'scheduled');
       report.cancelled += await cancelPublications(
