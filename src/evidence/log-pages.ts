@@ -13,6 +13,8 @@ export interface LogPage {
   idxOf(i: number): number;
   /** The stored leaf hash (hex) of the i-th entry ('' when it is not text). */
   storedOf(i: number): string;
+  /** Every stored leaf hash of the page, concatenated (hex), when the page was read whole. */
+  storedAll?: string;
   /** The index of the page's last entry (where the next page starts after). */
   lastIdx: number;
   /**
@@ -56,6 +58,7 @@ export async function readLogPage(
       count: n,
       idxOf: (i) => lo + i,
       storedOf: (i) => hashes.slice(64 * i, 64 * i + 64),
+      storedAll: hashes,
       lastIdx: hi,
       columnsAgree: Number(row.disagree) === 0,
     };
