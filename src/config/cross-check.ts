@@ -238,34 +238,30 @@ function checkChannel(
     if (id === undefined) return;
     if (!hasCapability(channels.get(id), 'portal')) emit(at, path, 'UNKNOWN_CHANNEL', { id });
   };
-  switch (channel.kind) {
-    case 'broadcast':
-      checkBroadcastSlots(at, channel, served, emit);
-      wantPortal(['repostTo'], channel.repostTo);
-      checkJingles(at, channel, root, emit);
-      break;
-    case 'bulletin':
-      wantPortal(['portal'], channel.portal);
-      break;
-    case 'ingest':
-      channel.channels.forEach((id, i) => {
-        if (!channels.has(id)) emit(at, ['channels', i], 'UNKNOWN_CHANNEL', { id });
-      });
-      break;
-    case 'wordpress': {
-      const missing = [channel.credentials.userEnv, channel.credentials.passwordEnv].filter(
-        (name) => !env[name],
+  // Each check belongs to what the channel does, not to its kind's name.
+  if (hasCapability(channel, 'airs')) {
+    checkBroadcastSlots(at, channel, served, emit);
+    wantPortal(['repostTo'], channel.repostTo);
+    checkJingles(at, channel, root, emit);
+  }
+  if (hasCapability(channel, 'issues')) wantPortal(['portal'], channel.portal);
+  if (hasCapability(channel, 'ingests')) {
+    channel.channels.forEach((id, i) => {
+      if (!channels.has(id)) emit(at, ['channels', i], 'UNKNOWN_CHANNEL', { id });
+    });
+  }
+  if (hasCapability(channel, 'credentials')) {
+    const missing = [channel.credentials.userEnv, channel.credentials.passwordEnv].filter(
+      (name) => !env[name],
+    );
+    if (missing.length > 0) {
+      emit(
+        at,
+        ['credentials'],
+        'CHANNEL_NOT_CONFIGURED',
+        { channel: channel.id, vars: missing.join(', ') },
+        'warning',
       );
-      if (missing.length > 0) {
-        emit(
-          at,
-          ['credentials'],
-          'CHANNEL_NOT_CONFIGURED',
-          { channel: channel.id, vars: missing.join(', ') },
-          'warning',
-        );
-      }
-      break;
     }
   }
 }

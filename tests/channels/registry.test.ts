@@ -87,7 +87,10 @@ describe('channel kinds registry', () => {
   });
 
   it('no code outside a kind’s folder and the registry compares a channel kind by name', async () => {
-    const named = /\bkind\s*[!=]==\s*'(wordpress|files|bulletin|broadcast|ingest)'/;
+    const names = 'wordpress|files|bulletin|broadcast|ingest';
+    const named = new RegExp(
+      `\\bkind\\s*[!=]==\\s*'(${names})'|\\bcase\\s+'(${names})'\\s*:|kind: '(${names})' }>`,
+    );
     const offending: string[] = [];
     for (const path of await sourceFiles(src)) {
       const rel = relative(src, path).split(sep).join('/');

@@ -11,7 +11,7 @@ import { type Rundown, type RundownState, rundownId, slotStart } from '../../bro
 import { loadRundown } from '../../broadcast/store.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
 import { currentLang } from '../../i18n/lang.js';
-import type { Channel } from '../../model/channel.js';
+import type { BroadcastChannel } from '../../model/channel.js';
 import { hasCapability } from '../../model/channel-kinds.js';
 import { weekLabel } from '../api-rundowns.js';
 import { nfcDeep } from '../api-spec.js';
@@ -20,8 +20,6 @@ import { broadcastContext, type ServerContext, type ServerEnv } from '../context
 import { type Html, html } from './html.js';
 import { cell, csrfField, noticeBox, page } from './layout.js';
 import { rundownAudio } from './rundown-audio.js';
-
-type BroadcastChannel = Extract<Channel, { kind: 'broadcast' }>;
 
 /** A slot's state as the broadcaster sees it: a rundown's state, or none built yet. */
 export type SlotState = RundownState | 'missing';
