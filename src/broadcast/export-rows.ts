@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { type MessageCode, type MessageParams, message } from '../i18n/catalogue.js';
+import { type MessageCode, type ParamsArg, renderMessage } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
 import { type Rundown, type RundownState, slotStart } from './model.js';
 import { computeTiming, formatDuration, formatOverUnder, type RundownTiming } from './timing.js';
@@ -43,8 +43,12 @@ export const COLUMNS = [
 ] as const satisfies readonly (readonly [keyof RundownRow, MessageCode])[];
 
 /** A catalogue message in the export's language. */
-export function label(code: MessageCode, lang: Lang, params: MessageParams = {}): string {
-  return message(code, params, lang);
+export function label<C extends MessageCode>(
+  code: C,
+  lang: Lang,
+  ...[params]: ParamsArg<C>
+): string {
+  return renderMessage(code, params ?? {}, lang);
 }
 
 /** `20:05:30`: a clock time in the slot's zone. */

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { MessageCode, MessageParams } from '../i18n/catalogue.js';
+import type { CodeParams, MessageCode } from '../i18n/catalogue.js';
 import type { BroadcastChannel, Channel } from '../model/channel.js';
 import { capabilitiesOf, hasCapability } from '../model/channel-kinds.js';
 import type { ContentItem } from '../model/item.js';
@@ -12,11 +12,11 @@ import { type Diagnostic, fieldPath } from './diagnostic.js';
 import type { Located } from './load-file.js';
 import type { Project } from './project-types.js';
 
-type Emit = (
+type Emit = <C extends MessageCode>(
   at: Located<unknown>,
   path: PropertyKey[],
-  code: MessageCode,
-  params: MessageParams,
+  code: C,
+  params: CodeParams<C>,
   severity?: Diagnostic['severity'],
 ) => void;
 

@@ -125,6 +125,22 @@ export type ErrorParamsOf<C extends MessageCode> = ParamsFor<
   never
 >;
 
+/** The params object of a code C (text and hint), or untyped params for a code chosen at run time. */
+export type CodeParams<C extends MessageCode> =
+  IsUnion<C> extends true ? MessageParams : ErrorParamsOf<C>;
+
+/**
+ * The params of a code C for a helper that renders its text and hint (a page's refusal, a
+ * validation finding): every placeholder, checked like `message`'s; untyped for a code chosen
+ * at run time. Take it as `...[params]: ParamsArg<C>`.
+ */
+export type ParamsArg<C extends MessageCode> =
+  IsUnion<C> extends true
+    ? [params?: MessageParams]
+    : [keyof ErrorParamsOf<C>] extends [never]
+      ? [params?: NoParams]
+      : [params: ErrorParamsOf<C>];
+
 /**
  * The options argument of an error with code C, whose `params` fill its text and hint: required
  * when C has placeholders, checked like `message`'s (untyped for a code chosen at run time).

@@ -16,8 +16,6 @@ export async function forbidden(
   const admins = (await c.get('administrators')?.()) ?? [];
   return refuse(c, 403, 'HTTP_FORBIDDEN', {
     user: user.name,
-    role: user.role,
-    permission,
     // NOTE: an API client also gets the role's id, which it uses when it asks for a token.
     roleWord: isApi(c) ? `${roleWord(user.role)}, ${user.role}` : roleWord(user.role),
     action: permissionWords(permission),

@@ -2,7 +2,13 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { type ErrorKind, LoaError } from '../errors/loa-error.js';
-import { hint, type MessageCode, type MessageParams, message } from '../i18n/catalogue.js';
+import {
+  type MessageCode,
+  type MessageParams,
+  type ParamsArg,
+  renderHint,
+  renderMessage,
+} from '../i18n/catalogue.js';
 import type { ServerEnv } from './context.js';
 import { errorPage } from './pages/layout.js';
 
@@ -22,15 +28,16 @@ export function isApi(c: Context): boolean {
  * Answers a refusal: JSON for the API, a page for the browser, with the catalogue's message
  * in the user's language; the code is kept for the access log.
  */
-export function refuse(
+export function refuse<C extends MessageCode>(
   c: Context<ServerEnv>,
   status: ContentfulStatusCode,
-  code: MessageCode,
-  params: MessageParams = {},
+  code: C,
+  ...[given]: ParamsArg<C>
 ): Response {
+  const params: MessageParams = given ?? {};
   c.set('refused', code);
-  const body: ErrorBody = { error: code, message: message(code, params) };
-  const help = hint(code, params);
+  const body: ErrorBody = { error: code, message: renderMessage(code, params) };
+  const help = renderHint(code, params);
   if (help) body.hint = help;
   if (isApi(c)) return c.json(body, status);
   return c.html(errorPage(body, c.get('user')), status);
@@ -63,7 +70,8 @@ export function onError(error: Error, c: Context<ServerEnv>): Response {
     return refuse(c, 400, 'HTTP_INVALID_REQUEST', { detail });
   }
   const status = (error as { status?: number }).status;
-  if (status === 413) return refuse(c, 413, 'HTTP_BODY_TOO_LARGE');
+  // A 413 from elsewhere than loa's body limit: the limit is not known here.
+  if (status === 413) return refuse(c, 413, 'HTTP_PAYLOAD_TOO_LARGE');
   if (status === 403) return refuse(c, 403, 'HTTP_CSRF');
   if (status === 404) return refuse(c, 404, 'HTTP_NOT_FOUND', { path: c.req.path });
   if (error instanceof URIError) return refuse(c, 400, 'HTTP_BAD_URI');

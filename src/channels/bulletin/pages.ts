@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { type MessageCode, type MessageParams, message } from '../../i18n/catalogue.js';
+import { type MessageCode, type ParamsArg, renderMessage } from '../../i18n/catalogue.js';
 import { escapeHtml } from '../../text/html.js';
 import type { BuiltIssue } from './model.js';
 
 /** Bulletin pages are always Vietnamese, whatever LOA_LANG says. */
-function vi(code: MessageCode, params: MessageParams = {}): string {
-  return message(code, params, 'vi');
+function vi<C extends MessageCode>(code: C, ...[params]: ParamsArg<C>): string {
+  return renderMessage(code, params ?? {}, 'vi');
 }
 
 function localDate(iso: string): string {

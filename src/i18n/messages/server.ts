@@ -36,6 +36,10 @@ export const serverMessages = {
     vi: 'Nội dung gửi lên quá lớn (tối đa {max} byte)',
     en: 'The request body is too large (at most {max, plural, one {# byte} other {# bytes}})',
   },
+  HTTP_PAYLOAD_TOO_LARGE: {
+    vi: 'Nội dung gửi lên quá lớn',
+    en: 'The request body is too large',
+  },
   HTTP_INVALID_REQUEST: { vi: 'Yêu cầu không hợp lệ: {detail}', en: 'Invalid request: {detail}' },
   HTTP_NOT_FOUND: { vi: 'Không có trang {path}', en: 'No page at {path}' },
   HTTP_NO_ENTRY: {
