@@ -395,6 +395,26 @@ const CASES: TamperCase[] = [
     bundle: true,
   },
   {
+    name: 'the head\u2019s subtree hashes edited (size kept)',
+    tamper: (l) =>
+      l.exec(`update evidence_head set hashes = '${'ab'.repeat(32 * 2)}' where id = 1`),
+    names: ['the log head differs from entry 20 on'],
+  },
+  {
+    name: 'every row deleted and the head emptied',
+    tamper: async (l) => {
+      await l.exec('delete from evidence_entries');
+      await l.exec(`update evidence_head set size = 0, hashes = '' where id = 1`);
+    },
+    names: ['the log was cut from entry 0 (checkpoint has 20, log 0)'],
+  },
+  {
+    name: 'the time column of the last entry changed',
+    tamper: (l) =>
+      l.exec(`update evidence_entries set time = '2024-04-30T12:00:00Z' where idx = 19`),
+    names: ['entry 19', 'time'],
+  },
+  {
     name: 'an attached file changed',
     tamper: (l) => writeFile(join(l.dataDir, EVIDENCE_FILES_DIR, l.fileSha), 'biên bản đã sửa'),
     names: ['entry 5: attached file bien-ban.txt', 'was changed'],
