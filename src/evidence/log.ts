@@ -95,9 +95,9 @@ function entryText(input: EvidenceInput, index: number): { text: string; time: s
   if (typeof input.actor !== 'string' || input.actor.trim() === '') {
     throw invalid('actor', String(input.actor));
   }
-  // An entry read back and appended again (a copy) must not carry its old index or hash.
-  const { index: _old, leafHash: _hash, ...fields } = input as Partial<EvidenceEntry>;
-  return { text: canonicalJson({ ...fields, index, time }), time };
+  // An entry read back and appended again (a copy) must not carry its old index or hash:
+  // both are set over (an undefined property is left out of the bytes).
+  return { text: canonicalJson({ ...input, index, time, leafHash: undefined }), time };
 }
 
 /** A time as UTC ISO with milliseconds; other offsets are converted. */

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { dialectOf } from './dialect.js';
 import { reusableQuery } from './reusable-query.js';
 import type { Database, EvidenceEntryTable } from './schema.js';
+import { prepared, sqliteOf } from './sqlite-handle.js';
 
 /**
  * The evidence log's tables (entries, head). The log's rules (canonical bytes, Merkle
@@ -20,6 +21,12 @@ export interface EvidenceHead {
 /** The head is the one row of id 1. */
 const HEAD = 1;
 
+/** SQLite's fast path: one prepared statement run per row. */
+const INSERT_ROW =
+  'insert into evidence_entries (idx, kind, time, plan_id, entry, leaf_hash) values (?, ?, ?, ?, ?, ?)';
+const READ_HEAD = 'select size, hashes from evidence_head where id = ?';
+const UPDATE_HEAD = 'update evidence_head set size = ?, hashes = ? where id = ?';
+
 const headQuery = reusableQuery((db, shape, id: number) => {
   const query = db.selectFrom('evidence_head').select(['size', 'hashes']).where('id', '=', id);
   return shape === 'lock' ? query.forUpdate() : query;
@@ -33,6 +40,11 @@ export async function readEvidenceHead(
   db: Kysely<Database>,
   lock = false,
 ): Promise<EvidenceHead | undefined> {
+  const sqlite = sqliteOf(db);
+  if (sqlite) {
+    const row = prepared(sqlite, READ_HEAD).get(HEAD) as EvidenceHead | undefined;
+    return row ? { size: Number(row.size), hashes: row.hashes } : undefined;
+  }
   const shape = lock && dialectOf(db).rowLocks ? 'lock' : 'read';
   const row = (await headQuery(db, shape, HEAD)).rows[0];
   return row ? { size: Number(row.size), hashes: row.hashes } : undefined;
@@ -71,6 +83,13 @@ export async function writeEvidence(
   rows: readonly EvidenceRow[],
   head: EvidenceHead,
 ): Promise<void> {
+  const sqlite = sqliteOf(tx);
+  if (sqlite) {
+    const insert = prepared(sqlite, INSERT_ROW);
+    for (const r of rows) insert.run(r.idx, r.kind, r.time, r.plan_id, r.entry, r.leaf_hash);
+    prepared(sqlite, UPDATE_HEAD).run(head.size, head.hashes, HEAD);
+    return;
+  }
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
     const args: unknown[] = [];

@@ -8,6 +8,7 @@ import { dialectFor } from './dialect.js';
 import { LOCKS, lockFor } from './locks.js';
 import { appliedVersions, type Engine, ensureMigrationTable, MIGRATIONS } from './migrations.js';
 import type { Database, PublicationRow } from './schema.js';
+import { registerSqlite } from './sqlite-handle.js';
 import { withStatementCache } from './statement-cache.js';
 import type { ClaimRequest, Store } from './types.js';
 
@@ -79,7 +80,11 @@ class KyselyStore implements Store {
     readonly engine: Engine,
     readonly location: string,
     readonly db: Kysely<Database>,
-  ) {}
+    /** SQLite: the database under `db`, for the store's prepared-statement fast paths. */
+    private readonly sqlite?: BetterSqlite3.Database,
+  ) {
+    if (sqlite) registerSqlite(db, sqlite);
+  }
 
   async transaction<T>(fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
     try {
@@ -87,6 +92,7 @@ class KyselyStore implements Store {
       // NOTE: a deferred SQLite transaction that later writes can fail with SQLITE_BUSY
       // without waiting; BEGIN IMMEDIATE takes the write lock up front and honours busy_timeout.
       return await this.db.connection().execute(async (conn) => {
+        if (this.sqlite) registerSqlite(conn, this.sqlite);
         await sql`begin immediate`.execute(conn);
         try {
           const result = await fn(conn);
@@ -207,6 +213,7 @@ export async function openStore(options: StoreOptions = storeOptionsFrom()): Pro
         'sqlite',
         file,
         new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
+        database,
       );
     } catch (error) {
       throw storeError(error, file);

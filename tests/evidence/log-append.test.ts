@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvidence, type EvidenceInput, readEvidence } from '../../src/evidence/log.js';
+import {
+  appendEvidence,
+  appendEvidenceBatch,
+  type EvidenceInput,
+  readEvidence,
+} from '../../src/evidence/log.js';
 import { rootFromLeafHashes } from '../../src/evidence/merkle.js';
 import { leafHash } from '../../src/evidence/tree-hash.js';
 import type { Store } from '../../src/store/types.js';
@@ -75,5 +80,23 @@ describe.each(engines)('evidence log on $name', (engine) => {
     await expect(
       store.transaction((tx) => appendEvidence(tx, { ...airing(1), time: 'hôm qua' })),
     ).rejects.toMatchObject({ code: 'EVIDENCE_ENTRY_INVALID' });
+  });
+
+  it('appends a batch in order, contiguous after what is there, or nothing at all', async () => {
+    const before = (await readEvidence(store.db)).length;
+    await expect(
+      store.transaction((tx) =>
+        appendEvidenceBatch(tx, [airing(5), { ...airing(6), actor: ' ' }, airing(7)]),
+      ),
+    ).rejects.toMatchObject({ code: 'EVIDENCE_ENTRY_INVALID' });
+    expect(await readEvidence(store.db)).toHaveLength(before);
+    const inputs = Array.from({ length: 150 }, (_, i) => ({ ...airing(i), item: `tin-${i}` }));
+    const appended = await store.transaction((tx) => appendEvidenceBatch(tx, inputs));
+    expect(appended.map((a) => a.index)).toEqual(inputs.map((_, i) => before + i));
+    const entries = await readEvidence(store.db);
+    expect(entries.slice(before).map((e) => e.item)).toEqual(inputs.map((i) => i.item));
+    expect(entries.slice(before).map((e) => e.leafHash)).toEqual(appended.map((a) => a.leafHash));
+    const next = await store.transaction((tx) => appendEvidence(tx, airing(8)));
+    expect(next.index).toBe(before + 150);
   });
 });
