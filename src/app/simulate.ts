@@ -21,6 +21,8 @@ export interface SimulateOptions {
   intervalSec?: number;
   perChannelPerPass?: number;
   actor: string;
+  /** Called as the virtual clock moves: simulated milliseconds done of the whole range. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** One thing that happened in a simulation: a dispatch outcome or a programme airing. */
@@ -47,7 +49,8 @@ export async function simulate(
 ): Promise<SimulationResult> {
   const interval = options.intervalSec ?? 30;
   const end = options.to.plus({ days: 1 }).startOf('day');
-  const clock = new ManualClock(options.from.startOf('day'));
+  const start = options.from.startOf('day');
+  const clock = new ManualClock(start);
   const sync = await syncContent(
     session.store,
     session.project,
@@ -120,7 +123,10 @@ export async function simulate(
     target = DateTime.fromSeconds(ticks * interval, { zone: 'utc' });
     if (target >= end) break;
     clock.set(target);
+    options.onProgress?.(target.toMillis() - start.toMillis(), end.toMillis() - start.toMillis());
   }
+  const whole = end.toMillis() - start.toMillis();
+  options.onProgress?.(whole, whole);
   const waiting = await session.store.db
     .selectFrom('publications')
     .select((eb) => eb.fn.countAll().as('n'))

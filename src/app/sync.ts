@@ -63,6 +63,8 @@ export async function syncContent(
   config: PlanningConfig,
   now: DateTime,
   actor: string,
+  /** Called as items are brought in: items done of the items in content/. */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<SyncReport> {
   const by: Actor = { actor, at: toStored(now) };
   const contentDir = projectDirs(project.root).content;
@@ -87,6 +89,7 @@ export async function syncContent(
     for (const located of project.items) {
       const item = located.value;
       present.add(item.id);
+      onProgress?.(present.size, project.items.length);
       const before = await findItem(tx, item.id);
       if (before?.source === 'cli') {
         report.conflicts.push(item.id);

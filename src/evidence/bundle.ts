@@ -23,6 +23,8 @@ import { createCheckpoint, listCheckpoints } from './store-checkpoint.js';
 
 /** What an auditor bundle holds and where it goes. */
 export interface BundleOptions {
+  /** Called as the log is verified before it is exported: entries checked of all. */
+  onProgress?: (done: number, total: number) => void;
   /** The period: entries whose time is at or after `from` and before `to` (UTC ISO). */
   from: string;
   to: string;
@@ -66,6 +68,7 @@ export async function exportBundle(store: Store, options: BundleOptions): Promis
   const report = await verifyLog(store.db, {
     verifier: options.key.verifier,
     dataDir: options.dataDir,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   if (report.problems.length > 0) {
     throw new LoaError('EVIDENCE_VERIFY_FAILED', { params: { count: report.problems.length } });

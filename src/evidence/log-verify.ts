@@ -75,6 +75,8 @@ export interface VerifyReport {
 }
 
 export interface VerifyLogOptions {
+  /** Called after each page: entries checked of the entries in the log. */
+  onProgress?: (done: number, total: number) => void;
   /** The key the checkpoints are checked with. */
   verifier: NoteVerifier;
   /** A checkpoint handed out earlier (its text), proved to be a prefix of the log. */
@@ -253,6 +255,7 @@ export async function verifyLog(
   const threaded = options.worker ?? (await evidenceSize(db)) >= 2 * pageSize;
   const hasher = (threaded ? await workerHasher() : undefined) ?? inThreadHasher();
   const range = new CompactRange();
+  const total = options.onProgress ? await evidenceSize(db) : 0;
   check(0, hex(range.root()));
   const anomalies: SequenceAnomaly[] = [];
   const attachments: { index: number; file: EvidenceFile }[] = [];
@@ -300,6 +303,7 @@ export async function verifyLog(
     if (options.dataDir !== undefined && text.includes(FILES_KEY)) {
       attachments.push(...attachmentsOf(text.toString('latin1'), ends, page.idxOf));
     }
+    options.onProgress?.(range.size, total);
   };
   // NOTE: page k + 1 is read while page k is hashed (on the worker when there is one), so
   // at most two pages are held; reading and hashing are what verifying a large log costs.

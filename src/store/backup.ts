@@ -14,6 +14,17 @@ export interface BackupFile {
 
 const FILES_TABLE = 'loa_backup_files';
 
+/** SQLite's online backup copies in steps; each step reports pages copied of all. */
+function stepsOf(onProgress?: (done: number, total: number) => void) {
+  if (!onProgress) return undefined;
+  return {
+    progress: ({ totalPages, remainingPages }: { totalPages: number; remainingPages: number }) => {
+      onProgress(totalPages - remainingPages, totalPages);
+      return 1000;
+    },
+  };
+}
+
 /**
  * Backs up a SQLite store with SQLite's online backup (consistent while `loa run` writes),
  * into one SQLite file at `out`, with the data directory's `files` in a table of their own.
@@ -23,6 +34,7 @@ export async function backupSqlite(
   databaseFile: string,
   out: string,
   files: readonly BackupFile[],
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ pages: number }> {
   if (!existsSync(databaseFile)) {
     throw new LoaError('BACKUP_NO_STORE', { params: { path: databaseFile } });
@@ -30,7 +42,8 @@ export async function backupSqlite(
   const temp = `${out}.${process.pid}.tmp`;
   const source = new BetterSqlite3(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    const progress = await source.backup(temp);
+    const progress = await source.backup(temp, stepsOf(onProgress));
+    onProgress?.(progress.totalPages, progress.totalPages);
     const copy = new BetterSqlite3(temp);
     try {
       copy.pragma('journal_mode = DELETE');
@@ -62,6 +75,7 @@ export async function backupSqlite(
 export async function restoreSqlite(
   backupFile: string,
   databaseFile: string,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<BackupFile[]> {
   if (existsSync(databaseFile)) {
     throw new LoaError('RESTORE_TARGET_EXISTS', {
@@ -81,7 +95,8 @@ export async function restoreSqlite(
   }
   const temp = `${databaseFile}.${process.pid}.tmp`;
   try {
-    await source.backup(temp);
+    const copied = await source.backup(temp, stepsOf(onProgress));
+    onProgress?.(copied.totalPages, copied.totalPages);
     const copy = new BetterSqlite3(temp);
     let files: BackupFile[];
     try {

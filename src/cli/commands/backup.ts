@@ -9,6 +9,7 @@ import { message } from '../../i18n/catalogue.js';
 import { type BackupFile, backupSqlite, restoreSqlite } from '../../store/backup.js';
 import { dataDirFrom, storeOptionsFrom } from '../../store/open-store.js';
 import type { Output } from '../output.js';
+import { type ProgressStream, progressBar } from '../progress.js';
 
 /** What a backup carries besides the database: the signing key and the evidence files. */
 async function carriedFiles(dataDir: string): Promise<BackupFile[]> {
@@ -41,13 +42,15 @@ export async function runBackup(
   options: { out: string },
   output: Output,
   env: NodeJS.ProcessEnv = process.env,
+  tty: ProgressStream | undefined = process.stderr,
 ): Promise<number> {
   refusePostgres(env);
   const dataDir = dataDirFrom(env);
   const out = resolve(options.out);
   await mkdir(dirname(out), { recursive: true });
   const files = await carriedFiles(dataDir);
-  await backupSqlite(join(dataDir, 'loa.db'), out, files);
+  const bar = progressBar(message('PROGRESS_BACKUP'), tty);
+  await backupSqlite(join(dataDir, 'loa.db'), out, files, bar.update).finally(bar.end);
   await chmod(out, 0o600);
   output.out(message('BACKUP_WRITTEN', { path: options.out, files: files.length }));
   return 0;
@@ -58,12 +61,16 @@ export async function runRestore(
   file: string,
   output: Output,
   env: NodeJS.ProcessEnv = process.env,
+  tty: ProgressStream | undefined = process.stderr,
 ): Promise<number> {
   refusePostgres(env);
   const dataDir = dataDirFrom(env);
   if (!existsSync(file)) throw new LoaError('RESTORE_NOT_A_BACKUP', { params: { path: file } });
   await mkdir(dataDir, { recursive: true });
-  const files = await restoreSqlite(resolve(file), join(dataDir, 'loa.db'));
+  const bar = progressBar(message('PROGRESS_RESTORE'), tty);
+  const files = await restoreSqlite(resolve(file), join(dataDir, 'loa.db'), bar.update).finally(
+    bar.end,
+  );
   for (const f of files) {
     const target = resolve(dataDir, f.path);
     if (!target.startsWith(`${resolve(dataDir)}${sep}`)) continue;

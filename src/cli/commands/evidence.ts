@@ -21,6 +21,7 @@ import { actorName } from '../../scheduler/scheduling-context.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Store } from '../../store/types.js';
 import { type Output, printJson } from '../output.js';
+import { type ProgressStream, progressBar } from '../progress.js';
 
 export interface EvidenceOptions {
   dir?: string;
@@ -239,11 +240,16 @@ async function readGiven(
 }
 
 /** `loa evidence verify [--checkpoint f]`: the whole log against its head and checkpoints. */
-export async function runEvidenceVerify(options: EvidenceOptions, output: Output) {
+export async function runEvidenceVerify(
+  options: EvidenceOptions,
+  output: Output,
+  tty: ProgressStream | undefined = process.stderr,
+) {
   const key = await evidenceKey(dataDirFrom());
   const { given, givenLeaves } = options.checkpoint
     ? await readGiven(options.checkpoint, key.verifier)
     : {};
+  const bar = progressBar(message('PROGRESS_VERIFY'), tty);
   const report = await withStore((store) =>
     verifyLog(store.db, {
       verifier: key.verifier,
@@ -251,8 +257,9 @@ export async function runEvidenceVerify(options: EvidenceOptions, output: Output
       ...(givenLeaves ? { givenLeaves } : {}),
       witnesses: witnessKeys(),
       dataDir: dataDirFrom(),
+      onProgress: bar.update,
     }),
-  );
+  ).finally(bar.end);
   if (!options.json) {
     if (report.witnessed.length === 0) output.out(message('EVIDENCE_NOT_WITNESSED'));
     for (const w of report.witnessed) output.out(message('EVIDENCE_WITNESSED', w));
@@ -280,6 +287,7 @@ export async function runEvidenceExport(
   options: EvidenceOptions,
   output: Output,
   clock: Clock = systemClock,
+  tty: ProgressStream | undefined = process.stderr,
 ) {
   const project = await loadValidProject(options.dir ?? '.');
   const zone = project.plans[0]?.value.timeZone ?? 'Asia/Ho_Chi_Minh';
@@ -295,8 +303,10 @@ export async function runEvidenceExport(
   const label = `${start.toISODate()} – ${end.minus({ days: 1 }).toISODate()}`;
   const key = await evidenceKey(dataDirFrom());
   const now = clock.now();
+  const bar = progressBar(message('PROGRESS_EXPORT'), tty);
   const result = await withStore((store) =>
     exportBundle(store, {
+      onProgress: bar.update,
       from: start.toUTC().toISO() as string,
       to: end.toUTC().toISO() as string,
       out: options.out ?? 'evidence.zip',
@@ -307,7 +317,7 @@ export async function runEvidenceExport(
       channels: project.channels.map((c) => c.value),
       label,
     }),
-  );
+  ).finally(bar.end);
   output.out(message('EVIDENCE_EXPORTED', { entries: result.entries, path: result.path }));
   return 0;
 }

@@ -8,6 +8,7 @@ import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { channelZone } from '../../scheduler/plan/planner.js';
 import { actorName, localTime } from '../../scheduler/scheduling-context.js';
 import { type Output, printJson } from '../output.js';
+import { type ProgressStream, progressBar } from '../progress.js';
 import { printSync } from './sync.js';
 
 export interface SimulateCommandOptions {
@@ -34,6 +35,7 @@ function day(option: string, value: string, zone: string): DateTime {
 export async function runSimulate(
   options: SimulateCommandOptions,
   output: Output,
+  tty: ProgressStream | undefined = process.stderr,
 ): Promise<number> {
   const session = await openSession(options.dir ?? '.');
   try {
@@ -42,12 +44,17 @@ export async function runSimulate(
     const to = day('--to', options.to, zone);
     if (to < from)
       throw new LoaError('DATE_RANGE_REVERSED', { params: { from: options.from, to: options.to } });
+    const bar = progressBar(
+      message('PROGRESS_SIMULATE', { from: options.from, to: options.to }),
+      tty,
+    );
     const result = await simulate(session, {
       from,
       to,
       live: options.live,
       actor: actorName(options.as),
-    });
+      onProgress: bar.update,
+    }).finally(bar.end);
     const zoneOf = (channel: string) => {
       const c = session.config.channels.get(channel);
       return c ? channelZone(c, session.config.planZones) : zone;

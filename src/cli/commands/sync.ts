@@ -8,6 +8,7 @@ import { hint, message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
 import { type Output, printJson } from '../output.js';
+import { type ProgressStream, progressBar } from '../progress.js';
 
 export interface SyncOptions {
   dir?: string;
@@ -62,8 +63,20 @@ export function skippedFiles(session: Session): SkippedFile[] {
 }
 
 /** Syncs content/ into an open session's queue. */
-export function syncSession(session: Session, clock: Clock, as?: string): Promise<SyncReport> {
-  return syncContent(session.store, session.project, session.config, clock.now(), actorName(as));
+export function syncSession(
+  session: Session,
+  clock: Clock,
+  as?: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SyncReport> {
+  return syncContent(
+    session.store,
+    session.project,
+    session.config,
+    clock.now(),
+    actorName(as),
+    onProgress,
+  );
 }
 
 /** `loa sync`: content/ into the queue (idempotent), then planning. */
@@ -71,10 +84,12 @@ export async function runSync(
   options: SyncOptions,
   output: Output,
   clock: Clock = systemClock,
+  tty: ProgressStream | undefined = process.stderr,
 ): Promise<number> {
   const session = await openSession(options.dir ?? '.');
   try {
-    const report = await syncSession(session, clock, options.as);
+    const bar = progressBar(message('PROGRESS_SYNC'), tty);
+    const report = await syncSession(session, clock, options.as, bar.update).finally(bar.end);
     const skipped = skippedFiles(session);
     if (options.json) {
       printJson(output, {

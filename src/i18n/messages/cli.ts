@@ -10,6 +10,12 @@ export const cliMessages = {
     vi: '== Bắt đầu lịch đăng (loa run); dừng bằng Ctrl+C ==',
     en: '== Starting the scheduler (loa run); stop with Ctrl+C ==',
   },
+  PROGRESS_SIMULATE: { vi: 'mô phỏng {from} – {to}', en: 'simulating {from} – {to}' },
+  PROGRESS_VERIFY: { vi: 'kiểm tra nhật ký minh chứng', en: 'verifying the evidence log' },
+  PROGRESS_EXPORT: { vi: 'xuất gói minh chứng', en: 'exporting the evidence bundle' },
+  PROGRESS_SYNC: { vi: 'đọc content/', en: 'reading content/' },
+  PROGRESS_BACKUP: { vi: 'sao lưu', en: 'backing up' },
+  PROGRESS_RESTORE: { vi: 'khôi phục', en: 'restoring' },
   START_NOW: { vi: 'Bây giờ: {now} ({zone})', en: 'Now: {now} ({zone})' },
   START_SERVING: {
     vi: 'Trang web và API: {url} (dừng bằng Ctrl+C)',
