@@ -3,11 +3,10 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { addItemFile, approveItem, rescheduleItem, withdrawItem } from '../app/queue.js';
 import { queueEntries as listQueue, type QueueEntry, type QueueFilter } from '../app/queue-list.js';
-import { runStatus } from '../cli/commands/status.js';
+import { readStatus } from '../app/status.js';
 import { formatDiagnostic } from '../config/diagnostic.js';
 import { parseItem } from '../config/parse-item.js';
 import { LoaError } from '../errors/loa-error.js';
-import { reportsDueWithin } from '../report/reports-due.js';
 import { listPublications } from '../store/publications.js';
 import { ITEM_STATUSES } from '../store/schema.js';
 import { slugify } from '../text/vietnamese.js';
@@ -151,20 +150,16 @@ export function queueRoutes(api: ApiRoutes, ctx: ServerContext): void {
       permission: 'status:read',
     },
     async (c) => {
-      // NOTE: loa status opens its own session: a status read is not on a hot path, and the
-      // answer is then exactly the command's.
-      const lines: string[] = [];
-      const output = { out: (l: string) => lines.push(l), err: () => undefined };
-      await runStatus({ dir: ctx.session.project.root, json: true }, output, ctx.clock);
-      const plans = ctx.session.project.plans.map((p) => p.value);
-      const reportsDue = reportsDueWithin(plans, ctx.clock.now(), 15).map((r) => ({
+      // NOTE: the same report as `loa status --json`, read through the server's own session.
+      const status = await readStatus(ctx.session, { next: 3 }, ctx.clock);
+      const reportsDue = status.reportsDue.map((r) => ({
         plan: r.plan,
         title: r.title,
         period: r.period,
         due: r.due.toISODate(),
         daysLeft: r.daysLeft,
       }));
-      return c.json({ channels: JSON.parse(lines.join('\n')), reportsDue });
+      return c.json({ channels: status.channels, reportsDue });
     },
   );
   api.add(
