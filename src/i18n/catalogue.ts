@@ -106,18 +106,28 @@ type ArgsFor<P> = [keyof P] extends [never]
     ? [params?: P, lang?: Lang]
     : [params: P, lang?: Lang];
 
+/** The params that fill every code of a union at once (`cond ? 'A' : 'B'`). */
+type Both<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : false;
 type Untyped = [params?: MessageParams, lang?: Lang];
 
 /**
  * The arguments after the code: its params (when it has placeholders) and the language. A code
- * chosen at run time among several (`STATUS_WORDS[status]`) cannot be checked: it takes
- * untyped params.
+ * among a few (`cond ? 'A' : 'B'`) takes the params of each; a code typed only as `MessageCode`
+ * (a `Record<…, MessageCode>` lookup) cannot be checked and takes untyped params.
  */
-export type MessageArgs<C extends MessageCode> =
-  IsUnion<C> extends true ? Untyped : ArgsFor<ParamsOf<C>>;
-export type HintArgs<C extends MessageCode> =
-  IsUnion<C> extends true ? Untyped : ArgsFor<HintParamsOf<C>>;
+export type MessageArgs<C extends MessageCode> = [MessageCode] extends [C]
+  ? Untyped
+  : IsUnion<C> extends true
+    ? ArgsFor<Both<C extends MessageCode ? ParamsOf<C> : never>>
+    : ArgsFor<ParamsOf<C>>;
+export type HintArgs<C extends MessageCode> = [MessageCode] extends [C]
+  ? Untyped
+  : IsUnion<C> extends true
+    ? ArgsFor<Both<C extends MessageCode ? HintParamsOf<C> : never>>
+    : ArgsFor<HintParamsOf<C>>;
 
 /** What an error with code C carries: every placeholder of its text and of its hint. */
 export type ErrorParamsOf<C extends MessageCode> = ParamsFor<

@@ -172,6 +172,10 @@ describe('typed params (checked by npm run typecheck)', () => {
       // @ts-expect-error: FIELD_REQUIRED's hint needs {expected}
       new LoaError('FIELD_REQUIRED', { params: {} });
       new LoaError('FIELD_REQUIRED', { params: { expected: 'string' } });
+      const either = (one: boolean) => (one ? 'PAGE_ENTRIES' : 'REPORT_PERIOD_YEAR');
+      // @ts-expect-error: a code among a few takes the params of each ({year} missing)
+      message(either(true), { count: 1 });
+      message(either(true), { count: 1, year: 2024 });
       // The text of FIELD_REQUIRED has no placeholder; {expected} of its hint is optional.
       return [message('FIELD_REQUIRED', {}, 'vi'), message('LABEL_ERROR', {}, 'en')];
     };
