@@ -10,6 +10,7 @@ import type { AuditResult } from '../audit/types.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { Channel } from '../model/channel.js';
 import type { Plan } from '../model/plan.js';
+import { readEvidenceRows } from '../store/evidence.js';
 import type { Store } from '../store/types.js';
 import { bundleReadme } from './bundle-readme.js';
 import { VERIFY_SCRIPT } from './bundle-verify-script.js';
@@ -75,12 +76,7 @@ export async function exportBundle(store: Store, options: BundleOptions): Promis
   }
   const earlier = await listCheckpoints(store.db);
   const head = await createCheckpoint(store, options.key, options.now);
-  const rows = await store.db
-    .selectFrom('evidence_entries')
-    .select(['idx', 'entry', 'leaf_hash'])
-    .where('idx', '<', head.size)
-    .orderBy('idx')
-    .execute();
+  const rows = await readEvidenceRows(store.db, { size: head.size });
   const entries = rows.map(entryOfRow);
   const contents = new Map<string, Buffer>();
   const add = (name: string, data: string | Buffer) =>

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { LoaError } from '../errors/loa-error.js';
 import { toStored } from '../model/instant.js';
+import { insertCosignature, listCosignatureRows } from '../store/evidence.js';
 import type { Database } from '../store/schema.js';
 import { verifyCheckpoint } from './checkpoint.js';
 import {
@@ -87,11 +88,7 @@ export async function acceptCosignature(
     note,
     received_at: toStored(now),
   };
-  await db
-    .insertInto('evidence_cosignatures')
-    .values(row)
-    .onConflict((oc) => oc.columns(['witness', 'size']).doNothing())
-    .execute();
+  await insertCosignature(db, row);
   return {
     witness: witness.name,
     size,
@@ -104,12 +101,7 @@ export async function acceptCosignature(
 
 /** Every cosignature received, by witness then size. */
 export async function listCosignatures(db: Kysely<Database>): Promise<Cosignature[]> {
-  const rows = await db
-    .selectFrom('evidence_cosignatures')
-    .selectAll()
-    .orderBy('witness')
-    .orderBy('size')
-    .execute();
+  const rows = await listCosignatureRows(db);
   return rows.map((r) => {
     const timestamp = cosignatureTime(r.note, r.witness);
     return {

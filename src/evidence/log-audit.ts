@@ -6,6 +6,7 @@ import type { AuditEntry, AuditResult } from '../audit/types.js';
 import { planPeriod, type Range } from '../calendar/period.js';
 import type { Channel } from '../model/channel.js';
 import type { Plan } from '../model/plan.js';
+import { readEvidenceAt, readPeriodRows } from '../store/evidence.js';
 import type { Database } from '../store/schema.js';
 import { type EvidenceEntry, readEvidence } from './log.js';
 
@@ -53,24 +54,7 @@ export async function auditEntries(
   }
   const start = within.start.toUTC().toISO() as string;
   const until = DateTime.min(within.end, now).toUTC().toISO() as string;
-  // NOTE: no `order by idx` in SQL: PostgreSQL would then walk the primary key over the
-  // whole log, filtering by time, rather than the time index over the range (4× slower).
-  // The corrections outside the range come from their own partial index, read meanwhile.
-  const [inRange, earlierRows] = await Promise.all([
-    db
-      .selectFrom('evidence_entries')
-      .select(['idx', 'entry'])
-      .where('time', '>=', start)
-      .where('time', '<', until)
-      .execute(),
-    db
-      .selectFrom('evidence_entries')
-      .select(['idx', 'entry'])
-      .where('kind', '=', 'correction')
-      .where((eb) => eb.or([eb('time', '<', start), eb('time', '>=', until)]))
-      .where('time', '<', to)
-      .execute(),
-  ]);
+  const { inRange, corrections: earlierRows } = await readPeriodRows(db, { start, until, to });
   // NOTE: the columns only narrow the reads; each entry's own time and kind (its bytes) decide.
   const entries = parse(inRange)
     .filter((e) => e.time >= start && e.time < until)
@@ -84,15 +68,8 @@ export async function auditEntries(
   const named = [
     ...new Set(all.flatMap((e) => (e.corrects === undefined ? [] : [e.corrects]))),
   ].filter((index) => !loaded.has(index));
-  for (let i = 0; i < named.length; i += 1000) {
-    const rows = await db
-      .selectFrom('evidence_entries')
-      .select(['idx', 'entry'])
-      .where('idx', 'in', named.slice(i, i + 1000))
-      .where('time', '<', to)
-      .execute();
-    all.push(...parse(rows).filter((e) => e.time < to));
-  }
+  const rows = await readEvidenceAt(db, named, to);
+  all.push(...parse(rows).filter((e) => e.time < to));
   return all.sort((a, b) => a.index - b.index);
 }
 

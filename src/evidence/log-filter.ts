@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { findEvidenceRows } from '../store/evidence.js';
 import type { Database } from '../store/schema.js';
 import { type EvidenceEntry, type EvidenceKind, entryOfRow } from './log.js';
 
@@ -41,17 +42,15 @@ export async function listEvidence(
   const found: EvidenceEntry[] = [];
   let below = query.before;
   while (found.length < limit) {
-    let select = db.selectFrom('evidence_entries').select(['idx', 'entry', 'leaf_hash']);
-    if (query.kind) select = select.where('kind', '=', query.kind);
-    if (query.plan) select = select.where('plan_id', '=', query.plan);
-    if (query.from) select = select.where('time', '>=', query.from);
-    if (query.to) select = select.where('time', '<', query.to);
-    if (below !== undefined) select = select.where('idx', '<', below);
     const limited = Number.isFinite(limit);
-    const rows = await (limited
-      ? select.orderBy('idx', 'desc').limit(CHUNK)
-      : select.orderBy('idx')
-    ).execute();
+    const rows = await findEvidenceRows(db, {
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.plan ? { plan: query.plan } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+      ...(below !== undefined ? { below } : {}),
+      ...(limited ? { latest: CHUNK } : {}),
+    });
     for (const row of rows) {
       const entry = entryOfRow(row);
       if (wanted.every((f) => entry[f] === query[f]) && bytesAgree(entry, query)) {

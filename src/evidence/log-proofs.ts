@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { readLeafHashes } from '../store/evidence.js';
 import type { Database } from '../store/schema.js';
 import { evidenceSize } from './log.js';
 import { consistencyProof, inclusionProof, rootFromLeafHashes } from './merkle.js';
@@ -26,13 +27,8 @@ const hex = (hash: Uint8Array) => Buffer.from(hash).toString('hex');
 
 /** The stored leaf hashes of the first `size` entries, in index order. */
 export async function leafHashes(db: Kysely<Database>, size: number): Promise<Uint8Array[]> {
-  const rows = await db
-    .selectFrom('evidence_entries')
-    .select('leaf_hash')
-    .where('idx', '<', size)
-    .orderBy('idx')
-    .execute();
-  return rows.map((r) => new Uint8Array(Buffer.from(r.leaf_hash, 'hex')));
+  const hashes = await readLeafHashes(db, size);
+  return hashes.map((h) => new Uint8Array(Buffer.from(h, 'hex')));
 }
 
 async function sizeOrHead(db: Kysely<Database>, size: number | undefined): Promise<number> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { toStored } from '../model/instant.js';
+import { insertCheckpoint, latestCheckpointRow, listCheckpointRows } from '../store/evidence.js';
 import type { Database, EvidenceCheckpointRow } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 import { signCheckpoint } from './checkpoint.js';
@@ -53,36 +54,26 @@ export async function createCheckpoint(
     const range = await readHead(tx, true);
     const rootHash = range.root();
     const note = signCheckpoint({ origin: key.name, size: range.size, rootHash }, key);
-    const row = await tx
-      .insertInto('evidence_checkpoints')
-      .values({
-        size: range.size,
-        root_hash: Buffer.from(rootHash).toString('hex'),
-        note,
-        signed_at: toStored(now),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertCheckpoint(tx, {
+      size: range.size,
+      root_hash: Buffer.from(rootHash).toString('hex'),
+      note,
+      signed_at: toStored(now),
+    });
     return fromRow(row);
   });
 }
 
 /** Every stored checkpoint, oldest first. */
 export async function listCheckpoints(db: Kysely<Database>): Promise<StoredCheckpoint[]> {
-  const rows = await db.selectFrom('evidence_checkpoints').selectAll().orderBy('id').execute();
-  return rows.map(fromRow);
+  return (await listCheckpointRows(db)).map(fromRow);
 }
 
 /** The latest stored checkpoint, or undefined when none was made yet. */
 export async function latestCheckpoint(
   db: Kysely<Database>,
 ): Promise<StoredCheckpoint | undefined> {
-  const row = await db
-    .selectFrom('evidence_checkpoints')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await latestCheckpointRow(db);
   return row ? fromRow(row) : undefined;
 }
 

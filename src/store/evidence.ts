@@ -1,13 +1,22 @@
+import type { Selectable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import { dialectOf } from './dialect.js';
 import { reusableQuery } from './reusable-query.js';
-import type { Database, EvidenceEntryTable } from './schema.js';
+import type {
+  Database,
+  EvidenceCheckpointRow,
+  EvidenceCosignatureTable,
+  EvidenceEntryTable,
+} from './schema.js';
 import { prepared, sqliteOf } from './sqlite-handle.js';
 
 /**
  * The evidence log's tables (entries, head). The log's rules (canonical bytes, Merkle
  * hashes, contiguous indices) live in src/evidence; this is only how they are stored.
  */
+
+/** A witness's cosignature as stored. */
+export type EvidenceCosignatureRow = Selectable<EvidenceCosignatureTable>;
 
 /** An entry row as stored. */
 export type EvidenceRow = EvidenceEntryTable;
@@ -225,4 +234,145 @@ export async function lastEvidenceContaining(
     .orderBy('idx', 'desc')
     .executeTakeFirst();
   return row === undefined ? undefined : Number(row.idx);
+}
+
+/** The stored leaf hashes (hex) of the first `size` entries, in index order. */
+export async function readLeafHashes(db: Kysely<Database>, size: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('evidence_entries')
+    .select('leaf_hash')
+    .where('idx', '<', size)
+    .orderBy('idx')
+    .execute();
+  return rows.map((r) => r.leaf_hash);
+}
+
+/** What narrows a read of entries by their columns (the entries' bytes decide after). */
+export interface EvidenceColumnQuery {
+  kind?: string;
+  plan?: string;
+  from?: string;
+  to?: string;
+  /** Only entries below this index. */
+  below?: number;
+  /** The latest `latest` entries, newest first; without it, all, oldest first. */
+  latest?: number;
+}
+
+/** Entry rows narrowed by their columns (see {@link EvidenceColumnQuery}). */
+export async function findEvidenceRows(
+  db: Kysely<Database>,
+  query: EvidenceColumnQuery,
+): Promise<Pick<EvidenceRow, 'idx' | 'entry' | 'leaf_hash'>[]> {
+  let select = db.selectFrom('evidence_entries').select(['idx', 'entry', 'leaf_hash']);
+  if (query.kind) select = select.where('kind', '=', query.kind);
+  if (query.plan) select = select.where('plan_id', '=', query.plan);
+  if (query.from) select = select.where('time', '>=', query.from);
+  if (query.to) select = select.where('time', '<', query.to);
+  if (query.below !== undefined) select = select.where('idx', '<', query.below);
+  return (
+    query.latest !== undefined
+      ? select.orderBy('idx', 'desc').limit(query.latest)
+      : select.orderBy('idx')
+  ).execute();
+}
+
+/**
+ * An audit's reads of a period [start, until): the entries in it, and the corrections
+ * outside it recorded before `to`, in no particular order.
+ * NOTE: no `order by idx` in SQL: PostgreSQL would then walk the primary key over the
+ * whole log, filtering by time, rather than the time index over the range (4× slower).
+ * The corrections outside the range come from their own partial index, read meanwhile.
+ */
+export async function readPeriodRows(
+  db: Kysely<Database>,
+  period: { start: string; until: string; to: string },
+): Promise<{
+  inRange: Pick<EvidenceRow, 'idx' | 'entry'>[];
+  corrections: Pick<EvidenceRow, 'idx' | 'entry'>[];
+}> {
+  const { start, until, to } = period;
+  const [inRange, corrections] = await Promise.all([
+    db
+      .selectFrom('evidence_entries')
+      .select(['idx', 'entry'])
+      .where('time', '>=', start)
+      .where('time', '<', until)
+      .execute(),
+    db
+      .selectFrom('evidence_entries')
+      .select(['idx', 'entry'])
+      .where('kind', '=', 'correction')
+      .where((eb) => eb.or([eb('time', '<', start), eb('time', '>=', until)]))
+      .where('time', '<', to)
+      .execute(),
+  ]);
+  return { inRange, corrections };
+}
+
+/** The entries of the given indices whose time column is before `to`. */
+export async function readEvidenceAt(
+  db: Kysely<Database>,
+  indices: readonly number[],
+  to: string,
+): Promise<Pick<EvidenceRow, 'idx' | 'entry'>[]> {
+  const rows: Pick<EvidenceRow, 'idx' | 'entry'>[] = [];
+  for (let i = 0; i < indices.length; i += 1000) {
+    rows.push(
+      ...(await db
+        .selectFrom('evidence_entries')
+        .select(['idx', 'entry'])
+        .where('idx', 'in', indices.slice(i, i + 1000))
+        .where('time', '<', to)
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** Stores a signed checkpoint and returns its row. */
+export async function insertCheckpoint(
+  tx: Kysely<Database>,
+  row: Omit<EvidenceCheckpointRow, 'id'>,
+): Promise<EvidenceCheckpointRow> {
+  return tx.insertInto('evidence_checkpoints').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Every stored checkpoint, oldest first. */
+export async function listCheckpointRows(db: Kysely<Database>): Promise<EvidenceCheckpointRow[]> {
+  return db.selectFrom('evidence_checkpoints').selectAll().orderBy('id').execute();
+}
+
+/** The latest stored checkpoint. */
+export async function latestCheckpointRow(
+  db: Kysely<Database>,
+): Promise<EvidenceCheckpointRow | undefined> {
+  return db
+    .selectFrom('evidence_checkpoints')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Stores a witness's cosignature; a second one of the same witness and size is ignored. */
+export async function insertCosignature(
+  db: Kysely<Database>,
+  row: EvidenceCosignatureRow,
+): Promise<void> {
+  await db
+    .insertInto('evidence_cosignatures')
+    .values(row)
+    .onConflict((oc) => oc.columns(['witness', 'size']).doNothing())
+    .execute();
+}
+
+/** Every cosignature received, by witness then size. */
+export async function listCosignatureRows(db: Kysely<Database>): Promise<EvidenceCosignatureRow[]> {
+  return db
+    .selectFrom('evidence_cosignatures')
+    .selectAll()
+    .orderBy('witness')
+    .orderBy('size')
+    .execute();
 }
