@@ -25,7 +25,7 @@ export interface KindEntry {
 
 /**
  * Every channel kind, by name: its capabilities (src/model/channel-kinds.ts) and adapter.
- * Bulletin issues are planned by src/scheduler/plan-bulletins.ts (one publication per issue).
+ * Bulletin issues are planned by src/scheduler/plan/bulletins.ts (one publication per issue).
  */
 export const KINDS: Readonly<Record<ChannelKind, KindEntry>> = {
   wordpress: {
