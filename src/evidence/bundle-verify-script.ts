@@ -294,9 +294,16 @@ function effectiveEntries() {
   }
   return out;
 }
+// One formatter per zone: making an Intl.DateTimeFormat costs far more than using one.
+const FORMATS = new Map();
 function localParts(ms, zone) {
+  let format = FORMATS.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    FORMATS.set(zone, format);
+  }
   const parts = {};
-  for (const p of new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms))) parts[p.type] = p.value;
+  for (const p of format.formatToParts(new Date(ms))) parts[p.type] = p.value;
   return { minute: Number(parts.hour) * 60 + Number(parts.minute) + Number(parts.second) / 60 + (ms % 1000) / 60000, weekday: WEEKDAYS.indexOf(parts.weekday.toLowerCase().slice(0, 3)) + 1 };
 }
 function rejection(rule, manual, channelKinds, e, ms, zone) {
