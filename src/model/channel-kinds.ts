@@ -89,6 +89,13 @@ type KindsWith<C extends Capability> = {
 /** A channel of a kind that has `capability`, with that kind's fields. */
 export type ChannelWith<C extends Capability> = Extract<Channel, { kind: KindsWith<C> }>;
 
+/** The kinds that have `capability`, in the table's order. */
+export function kindsWith(capability: Capability): ChannelKind[] {
+  return (Object.keys(KIND_CAPABILITIES) as ChannelKind[]).filter(
+    (kind) => KIND_CAPABILITIES[kind][capability],
+  );
+}
+
 /** The capabilities of a kind. */
 export function capabilitiesOf(kind: ChannelKind): KindCapabilities {
   return KIND_CAPABILITIES[kind];

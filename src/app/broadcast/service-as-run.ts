@@ -184,7 +184,7 @@ export async function recordAsRun(
       ...(served ? { plan: served.plan.id, task: served.task.id } : {}),
       unit: channel.unit,
       channel: channel.id,
-      channelKind: 'broadcast',
+      channelKind: channel.kind,
       time: toStored(start),
       durationSec,
       actor: ctx.actor,

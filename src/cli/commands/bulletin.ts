@@ -11,7 +11,13 @@ import {
 } from '../../channels/bulletin/entry-source-status.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
-import type { BulletinChannel, Channel } from '../../model/channel.js';
+import type { BulletinChannel } from '../../model/channel.js';
+import {
+  type Capability,
+  type ChannelWith,
+  hasCapability,
+  kindsWith,
+} from '../../model/channel-kinds.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { toStored } from '../../model/instant.js';
 import { issueRecord, planBulletins, recordIssueBuilt } from '../../scheduler/plan/bulletins.js';
@@ -34,26 +40,30 @@ export interface BulletinBuildOptions {
   year?: string;
 }
 
-/** A channel of the project that must be of a kind; a clear error otherwise. */
-export function channelOfKind<K extends Channel['kind']>(
+/**
+ * A channel of the project that must have a capability (publish issues, read feeds); a clear
+ * error naming the kinds that have it otherwise.
+ */
+export function channelWith<C extends Capability>(
   session: Session,
   id: string,
-  kind: K,
-): Extract<Channel, { kind: K }> {
+  capability: C,
+): ChannelWith<C> {
   const all = [...session.config.channels.values()];
-  const known = all.filter((c) => c.kind === kind).map((c) => c.id);
+  const known = all.filter((c) => hasCapability(c, capability)).map((c) => c.id);
   const channel = session.config.channels.get(id);
   if (!channel) {
     throw new LoaError('CHANNEL_UNKNOWN', {
       params: { id, known: all.map((c) => c.id).join(', ') },
     });
   }
-  if (channel.kind !== kind) {
+  if (!hasCapability(channel, capability)) {
+    const expected = kindsWith(capability).join(', ');
     throw new LoaError('CHANNEL_KIND_EXPECTED', {
-      params: { channel: id, kind: channel.kind, expected: kind, known: known.join(', ') },
+      params: { channel: id, kind: channel.kind, expected, known: known.join(', ') },
     });
   }
-  return channel as Extract<Channel, { kind: K }>;
+  return channel;
 }
 
 function wholeNumber(option: string, value: string | undefined): number | undefined {
@@ -86,7 +96,7 @@ export async function runBulletinList(
 ): Promise<number> {
   const session = await openSession(options.dir ?? '.');
   try {
-    const channel = channelOfKind(session, channelId, 'bulletin');
+    const channel = channelWith(session, channelId, 'issues');
     const zone = channelZone(channel, session.config.planZones);
     const now = clock.now();
     const local = now.setZone(zone);
@@ -145,7 +155,7 @@ export async function runBulletinBuild(
 ): Promise<number> {
   const session = await openSession(options.dir ?? '.');
   try {
-    const channel = channelOfKind(session, channelId, 'bulletin');
+    const channel = channelWith(session, channelId, 'issues');
     const zone = channelZone(channel, session.config.planZones);
     const now = clock.now();
     const issue = chosenIssue(channel, zone, now, options);

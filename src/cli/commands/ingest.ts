@@ -17,7 +17,7 @@ import type { PlanningConfig } from '../../scheduler/plan/items.js';
 import { channelZone } from '../../scheduler/plan/planner.js';
 import type { Store } from '../../store/types.js';
 import { type Output, printJson } from '../output.js';
-import { channelOfKind } from './bulletin.js';
+import { channelWith } from './bulletin.js';
 
 export interface IngestOptions {
   dir?: string;
@@ -143,7 +143,7 @@ export async function runIngestCommand(
   const session = await openSession(options.dir ?? '.');
   try {
     const channels = options.channel
-      ? [channelOfKind(session, options.channel, 'ingest')]
+      ? [channelWith(session, options.channel, 'ingests')]
       : ingestChannels(session.config);
     const reports = await ingestAll(channels, {
       dataDir: session.dataDir,
