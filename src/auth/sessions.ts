@@ -2,6 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { toStored } from '../model/instant.js';
+import {
+  deleteBrowserSession,
+  findBrowserSession,
+  insertBrowserSession,
+} from '../store/browser-sessions.js';
 import type { Database } from '../store/schema.js';
 import type { AuthUser } from './roles.js';
 import { isRole } from './roles.js';
@@ -34,17 +39,17 @@ export async function openBrowserSession(
 ): Promise<OpenedSession> {
   const secret = `loas_${randomBytes(32).toString('base64url')}`;
   const expiresAt = now.plus({ hours: SESSION_HOURS });
-  await db.deleteFrom('browser_sessions').where('expires_at', '<=', toStored(now)).execute();
-  await db
-    .insertInto('browser_sessions')
-    .values({
+  await insertBrowserSession(
+    db,
+    {
       hash: hashSecret(secret),
       user_name: user,
       token_hash: tokenHash,
       created_at: toStored(now),
       expires_at: toStored(expiresAt),
-    })
-    .execute();
+    },
+    toStored(now),
+  );
   return { secret, expiresAt };
 }
 
@@ -64,21 +69,7 @@ export async function checkBrowserSession(
   secret: string,
   now: string,
 ): Promise<SessionCheck> {
-  const row = await db
-    .selectFrom('browser_sessions')
-    .innerJoin('users', 'users.name', 'browser_sessions.user_name')
-    .leftJoin('api_tokens', 'api_tokens.hash', 'browser_sessions.token_hash')
-    .select([
-      'users.name',
-      'users.role',
-      'browser_sessions.token_hash',
-      'browser_sessions.expires_at',
-      'api_tokens.hash as token',
-      'api_tokens.revoked_at',
-      'api_tokens.expires_at as token_expires_at',
-    ])
-    .where('browser_sessions.hash', '=', hashSecret(secret))
-    .executeTakeFirst();
+  const row = await findBrowserSession(db, hashSecret(secret));
   if (!row || !isRole(row.role) || row.expires_at <= now) return { ok: false, reason: 'ended' };
   if (row.token_hash !== null) {
     if (row.token === null) return { ok: false, reason: 'ended' };
@@ -92,5 +83,5 @@ export async function checkBrowserSession(
 
 /** Ends a session (logout): its secret stops working at once, in every process. */
 export async function endBrowserSession(db: Kysely<Database>, secret: string): Promise<void> {
-  await db.deleteFrom('browser_sessions').where('hash', '=', hashSecret(secret)).execute();
+  await deleteBrowserSession(db, hashSecret(secret));
 }

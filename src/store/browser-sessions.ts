@@ -1,0 +1,53 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { BrowserSessionTable, Database } from './schema.js';
+
+/** The browser_sessions table: sessions by the hash of their secret (auth/sessions.ts). */
+
+/** Stores a session; those ended at or before `now` (stored UTC ISO) are deleted first. */
+export async function insertBrowserSession(
+  db: Kysely<Database>,
+  row: Insertable<BrowserSessionTable>,
+  now: string,
+): Promise<void> {
+  await db.deleteFrom('browser_sessions').where('expires_at', '<=', now).execute();
+  await db.insertInto('browser_sessions').values(row).execute();
+}
+
+/** A session with its user and the API token it was opened with, if any. */
+export interface BrowserSessionView {
+  name: string;
+  role: string;
+  token_hash: string | null;
+  expires_at: string;
+  /** The sign-in token's hash when it still exists. */
+  token: string | null;
+  revoked_at: string | null;
+  token_expires_at: string | null;
+}
+
+/** The session of a secret's hash, with its user and sign-in token. */
+export async function findBrowserSession(
+  db: Kysely<Database>,
+  hash: string,
+): Promise<BrowserSessionView | undefined> {
+  return db
+    .selectFrom('browser_sessions')
+    .innerJoin('users', 'users.name', 'browser_sessions.user_name')
+    .leftJoin('api_tokens', 'api_tokens.hash', 'browser_sessions.token_hash')
+    .select([
+      'users.name',
+      'users.role',
+      'browser_sessions.token_hash',
+      'browser_sessions.expires_at',
+      'api_tokens.hash as token',
+      'api_tokens.revoked_at',
+      'api_tokens.expires_at as token_expires_at',
+    ])
+    .where('browser_sessions.hash', '=', hash)
+    .executeTakeFirst();
+}
+
+/** Deletes the session of a secret's hash. */
+export async function deleteBrowserSession(db: Kysely<Database>, hash: string): Promise<void> {
+  await db.deleteFrom('browser_sessions').where('hash', '=', hash).execute();
+}
