@@ -81,6 +81,10 @@ describe('loa status says how late in words', () => {
         { id: 'sang-nay', channels: ['cho'], publishAt: '2024-03-04T08:30' },
       ],
     );
+    // A run before the slot plans hom-qua in time; loa is then down until the next morning,
+    // so the slot is missed without asking the portal.
+    const before = new ManualClock('2024-03-03T00:00:00Z');
+    expect(await runRun({ dir: root, once: true }, captureOutput(), before)).toBe(0);
     const at = new ManualClock('2024-03-04T02:05:00Z');
     expect(await runRun({ dir: root, once: true }, captureOutput(), at)).toBe(0);
 
