@@ -2,6 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { toStored } from '../model/instant.js';
+import {
+  deleteBrowserSession,
+  findBrowserSessionRow,
+  insertBrowserSessionRow,
+} from '../store/browser-sessions.js';
 import type { Database } from '../store/schema.js';
 
 /** How long a one-time login link stays usable after it is printed. */
@@ -34,16 +39,13 @@ export async function createLoginLink(
 ): Promise<LoginLink> {
   const secret = randomBytes(32).toString('base64url');
   const expiresAt = now.plus({ minutes: LOGIN_LINK_MINUTES });
-  await db
-    .insertInto('browser_sessions')
-    .values({
-      hash: linkHash(secret),
-      user_name: user,
-      token_hash: null,
-      created_at: toStored(now),
-      expires_at: toStored(expiresAt),
-    })
-    .execute();
+  await insertBrowserSessionRow(db, {
+    hash: linkHash(secret),
+    user_name: user,
+    token_hash: null,
+    created_at: toStored(now),
+    expires_at: toStored(expiresAt),
+  });
   return { secret, expiresAt };
 }
 
@@ -58,16 +60,8 @@ export async function useLoginLink(
   now: DateTime,
 ): Promise<string | undefined> {
   const hash = linkHash(secret);
-  const row = await db
-    .selectFrom('browser_sessions')
-    .select(['user_name', 'expires_at'])
-    .where('hash', '=', hash)
-    .executeTakeFirst();
+  const row = await findBrowserSessionRow(db, hash);
   if (!row) return undefined;
-  const deleted = await db
-    .deleteFrom('browser_sessions')
-    .where('hash', '=', hash)
-    .executeTakeFirst();
-  if (Number(deleted.numDeletedRows) !== 1) return undefined;
+  if (!(await deleteBrowserSession(db, hash))) return undefined;
   return row.expires_at > toStored(now) ? row.user_name : undefined;
 }

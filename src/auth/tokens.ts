@@ -1,6 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { LoaError } from '../errors/loa-error.js';
+import {
+  type ApiTokenListRow,
+  findApiTokensByHashPrefix,
+  findApiTokenWithUser,
+  insertApiToken,
+  listApiTokens,
+  recordApiTokenUse,
+  revokeApiToken,
+} from '../store/api-tokens.js';
 import type { Database } from '../store/schema.js';
 import type { AuthActor, AuthUser } from './roles.js';
 import { isRole } from './roles.js';
@@ -56,16 +65,13 @@ export async function insertToken(
 ): Promise<{ token: string; id: string }> {
   const token = newToken();
   const hash = hashToken(token);
-  await db
-    .insertInto('api_tokens')
-    .values({
-      hash,
-      user_name: user,
-      created_at: by.at,
-      created_by: by.actor,
-      expires_at: expiresAt,
-    })
-    .execute();
+  await insertApiToken(db, {
+    hash,
+    user_name: user,
+    created_at: by.at,
+    created_by: by.actor,
+    expires_at: expiresAt,
+  });
   return { token, id: tokenIdOf(hash) };
 }
 
@@ -82,19 +88,7 @@ export async function checkToken(
   token: string,
   now: string,
 ): Promise<TokenCheck> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.name', 'api_tokens.user_name')
-    .select([
-      'users.name',
-      'users.role',
-      'api_tokens.hash',
-      'api_tokens.expires_at',
-      'api_tokens.revoked_at',
-      'api_tokens.last_used_at',
-    ])
-    .where('api_tokens.hash', '=', hashToken(token))
-    .executeTakeFirst();
+  const row = await findApiTokenWithUser(db, hashToken(token));
   if (!row || !isRole(row.role)) return { ok: false, reason: 'unknown' };
   if (row.revoked_at !== null) return { ok: false, reason: 'revoked', revokedAt: row.revoked_at };
   if (row.expires_at !== null && row.expires_at <= now) {
@@ -108,26 +102,7 @@ export async function checkToken(
   };
 }
 
-function tokenRows(db: Kysely<Database>) {
-  return db
-    .selectFrom('api_tokens')
-    .leftJoin('users', 'users.name', 'api_tokens.user_name')
-    .select([
-      'api_tokens.hash',
-      'api_tokens.user_name',
-      'users.role',
-      'api_tokens.created_at',
-      'api_tokens.created_by',
-      'api_tokens.expires_at',
-      'api_tokens.last_used_at',
-      'api_tokens.revoked_at',
-      'api_tokens.revoked_by',
-    ]);
-}
-
-type TokenRow = Awaited<ReturnType<ReturnType<typeof tokenRows>['execute']>>[number];
-
-function infoOf(row: TokenRow, now: string): TokenInfo {
+function infoOf(row: ApiTokenListRow, now: string): TokenInfo {
   const state: TokenState =
     row.revoked_at !== null
       ? 'revoked'
@@ -154,9 +129,7 @@ export async function listTokens(
   now: string,
   user?: string,
 ): Promise<TokenInfo[]> {
-  let query = tokenRows(db);
-  if (user !== undefined) query = query.where('api_tokens.user_name', '=', user.normalize('NFC'));
-  const rows = await query.orderBy('api_tokens.created_at').orderBy('api_tokens.hash').execute();
+  const rows = await listApiTokens(db, user?.normalize('NFC'));
   return rows.map((row) => infoOf(row, now));
 }
 
@@ -174,7 +147,7 @@ export async function revokeToken(
     throw new LoaError('TOKEN_ID_INVALID', { params: { id: prefix } });
   }
   // NOTE: the prefix is hex only, so it holds no LIKE wildcard.
-  const rows = await tokenRows(db).where('api_tokens.hash', 'like', `${id}%`).limit(6).execute();
+  const rows = await findApiTokensByHashPrefix(db, id, 6);
   const [row] = rows;
   if (!row) throw new LoaError('TOKEN_UNKNOWN', { params: { id }, kind: 'not-found' });
   if (rows.length > 1) {
@@ -185,12 +158,7 @@ export async function revokeToken(
     });
   }
   if (row.revoked_at !== null) return { token: infoOf(row, by.at), already: true };
-  await db
-    .updateTable('api_tokens')
-    .set({ revoked_at: by.at, revoked_by: by.actor })
-    .where('hash', '=', row.hash)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await revokeApiToken(db, row.hash, by.at, by.actor);
   return {
     token: infoOf({ ...row, revoked_at: by.at, revoked_by: by.actor }, by.at),
     already: false,
@@ -207,10 +175,5 @@ export async function recordTokenUse(
   at: string,
   since: string,
 ): Promise<void> {
-  await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: at })
-    .where('hash', '=', hash)
-    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', since)]))
-    .execute();
+  await recordApiTokenUse(db, hash, at, since);
 }

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { LoaError } from '../errors/loa-error.js';
 import { fromStored } from '../model/instant.js';
+import { countActiveApiTokensByUser, revokeApiTokensOfUser } from '../store/api-tokens.js';
 import type { Database, UserRow } from '../store/schema.js';
+import { findUserRow, insertUser, listUserRows } from '../store/users.js';
 import { type AuthActor, isRole, ROLES } from './roles.js';
 import { expiryFrom } from './token-expiry.js';
 import { insertToken } from './tokens.js';
@@ -29,31 +31,21 @@ export async function addUser(
     });
   }
   const row = { name: clean, role, created_at: by.at, created_by: by.actor };
-  await db.insertInto('users').values(row).execute();
+  await insertUser(db, row);
   return row;
 }
 
 /** One user by name. */
 export function findUser(db: Kysely<Database>, name: string): Promise<UserRow | undefined> {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('name', '=', name.normalize('NFC'))
-    .executeTakeFirst();
+  return findUserRow(db, name.normalize('NFC'));
 }
 
 /** Every user, by name, with the number of tokens each holds (revoked ones not counted). */
 export async function listUsers(
   db: Kysely<Database>,
 ): Promise<Array<UserRow & { tokens: number }>> {
-  const users = await db.selectFrom('users').selectAll().orderBy('name').execute();
-  const counts = await db
-    .selectFrom('api_tokens')
-    .select(['user_name', db.fn.countAll<number>().as('n')])
-    .where('revoked_at', 'is', null)
-    .groupBy('user_name')
-    .execute();
-  const byUser = new Map(counts.map((c) => [c.user_name, Number(c.n)]));
+  const users = await listUserRows(db);
+  const byUser = await countActiveApiTokensByUser(db);
   return users.map((u) => ({ ...u, tokens: byUser.get(u.name) ?? 0 }));
 }
 
@@ -81,11 +73,6 @@ export async function revokeTokensOfUser(
 ): Promise<{ user: UserRow; revoked: number }> {
   const user = await findUser(db, name);
   if (!user) throw new LoaError('USER_UNKNOWN', { params: { name }, kind: 'not-found' });
-  const result = await db
-    .updateTable('api_tokens')
-    .set({ revoked_at: by.at, revoked_by: by.actor })
-    .where('user_name', '=', user.name)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return { user, revoked: Number(result.numUpdatedRows) };
+  const revoked = await revokeApiTokensOfUser(db, user.name, by.at, by.actor);
+  return { user, revoked };
 }

@@ -47,7 +47,31 @@ export async function findBrowserSession(
     .executeTakeFirst();
 }
 
-/** Deletes the session of a secret's hash. */
-export async function deleteBrowserSession(db: Kysely<Database>, hash: string): Promise<void> {
-  await db.deleteFrom('browser_sessions').where('hash', '=', hash).execute();
+/** Stores a row as it is (a login link: no sweep of ended rows). */
+export async function insertBrowserSessionRow(
+  db: Kysely<Database>,
+  row: Insertable<BrowserSessionTable>,
+): Promise<void> {
+  await db.insertInto('browser_sessions').values(row).execute();
+}
+
+/** A row's user and end by its hash, without joins (a login link). */
+export function findBrowserSessionRow(
+  db: Kysely<Database>,
+  hash: string,
+): Promise<{ user_name: string; expires_at: string } | undefined> {
+  return db
+    .selectFrom('browser_sessions')
+    .select(['user_name', 'expires_at'])
+    .where('hash', '=', hash)
+    .executeTakeFirst();
+}
+
+/** Deletes the session of a secret's hash; resolves to whether this call deleted a row. */
+export async function deleteBrowserSession(db: Kysely<Database>, hash: string): Promise<boolean> {
+  const deleted = await db
+    .deleteFrom('browser_sessions')
+    .where('hash', '=', hash)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows) === 1;
 }
