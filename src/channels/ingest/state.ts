@@ -4,6 +4,7 @@ import { LoaError } from '../../errors/loa-error.js';
 import { pressEvidence, servedTasks } from '../../evidence/press.js';
 import type { IngestChannel } from '../../model/channel.js';
 import { fromStored, toStored } from '../../model/instant.js';
+import { channelHasFeeds, importFeed } from '../../store/ingest.js';
 import type { Store } from '../../store/types.js';
 import { type PressRecord, pressFile, readPressRecords } from './records.js';
 import { articleRow, takeInEntry } from './store-state.js';
@@ -85,13 +86,7 @@ export async function importJsonState(
   dataDir: string,
 ): Promise<StateImport | undefined> {
   const path = ingestStatePath(dataDir, channel.id);
-  const existing = await store.db
-    .selectFrom('ingest_feeds')
-    .select('feed_url')
-    .where('channel_id', '=', channel.id)
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return undefined;
+  if (await channelHasFeeds(store.db, channel.id)) return undefined;
   const file = await readStateFile(path);
   const records =
     channel.creates === 'press' ? await readPressRecords(pressFile(dataDir, channel.id)) : [];
@@ -101,18 +96,13 @@ export async function importJsonState(
   return store.transaction(async (tx) => {
     const result: StateImport = { path, feeds: 0, entries: 0, evidence: [] };
     for (const [url, state] of feeds) {
-      const added = await tx
-        .insertInto('ingest_feeds')
-        .values({
-          channel_id: channel.id,
-          feed_url: url,
-          etag: state.etag ?? null,
-          last_modified: state.lastModified ?? null,
-          last_run: storedOrNull(state.lastCheckedAt),
-        })
-        .onConflict((oc) => oc.columns(['channel_id', 'feed_url']).doNothing())
-        .returning('feed_url')
-        .executeTakeFirst();
+      const added = await importFeed(tx, {
+        channel_id: channel.id,
+        feed_url: url,
+        etag: state.etag ?? null,
+        last_modified: state.lastModified ?? null,
+        last_run: storedOrNull(state.lastCheckedAt),
+      });
       if (added) result.feeds += 1;
     }
     for (const record of records) {

@@ -1,8 +1,20 @@
-import type { Kysely } from 'kysely';
 import { appendEvidenceBatch, type EvidenceInput } from '../../evidence/log.js';
 import { type PressArticle, pressContentHash } from '../../evidence/press.js';
-import type { Database, IngestEntryTable, IngestFeedRow } from '../../store/schema.js';
+import {
+  channelFeeds,
+  entryCountsByFeed,
+  insertEntryIfNew,
+  insertFeedIfNew,
+  markFeedRun,
+  setEntryEvidence,
+  setFeedValidators,
+  takenEntryKeys,
+} from '../../store/ingest.js';
+import type { IngestEntryTable, IngestFeedRow } from '../../store/schema.js';
 import type { Store } from '../../store/types.js';
+
+/** A connection or transaction of the store. */
+type StoreTx = Parameters<typeof takenEntryKeys>[0];
 
 /** The row of an entry taken in, as written (evidence is filled in by the transaction). */
 export type IngestEntryInput = Omit<IngestEntryTable, 'evidence'>;
@@ -42,30 +54,9 @@ export async function claimFeed(
   force: boolean,
 ): Promise<FeedClaim> {
   return store.transaction(async (tx) => {
-    const created = await tx
-      .insertInto('ingest_feeds')
-      .values({
-        channel_id: key.channel,
-        feed_url: key.url,
-        etag: null,
-        last_modified: null,
-        last_run: now,
-      })
-      .onConflict((oc) => oc.columns(['channel_id', 'feed_url']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const created = await insertFeedIfNew(tx, key, now);
     if (created) return { due: true, feed: created };
-    let update = tx
-      .updateTable('ingest_feeds')
-      .set({ last_run: now })
-      .where('channel_id', '=', key.channel)
-      .where('feed_url', '=', key.url);
-    if (!force) {
-      update = update.where((eb) =>
-        eb.or([eb('last_run', 'is', null), eb('last_run', '<=', dueBefore)]),
-      );
-    }
-    const feed = await update.returningAll().executeTakeFirst();
+    const feed = await markFeedRun(tx, key, now, force ? undefined : dueBefore);
     return feed ? { due: true, feed } : { due: false };
   });
 }
@@ -77,33 +68,12 @@ export async function saveValidators(
   validators: { etag?: string; lastModified?: string },
 ): Promise<void> {
   await store.transaction((tx) =>
-    tx
-      .updateTable('ingest_feeds')
-      .set({ etag: validators.etag ?? null, last_modified: validators.lastModified ?? null })
-      .where('channel_id', '=', key.channel)
-      .where('feed_url', '=', key.url)
-      .execute(),
+    setFeedValidators(tx, key, validators.etag ?? null, validators.lastModified ?? null),
   );
 }
 
 /** Which of these entry keys a channel has already taken in. */
-export async function takenKeys(
-  db: Kysely<Database>,
-  channel: string,
-  keys: readonly string[],
-): Promise<Set<string>> {
-  const taken = new Set<string>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const rows = await db
-      .selectFrom('ingest_entries')
-      .select('entry_key')
-      .where('channel_id', '=', channel)
-      .where('entry_key', 'in', keys.slice(i, i + 500))
-      .execute();
-    for (const row of rows) taken.add(row.entry_key);
-  }
-  return taken;
-}
+export const takenKeys = takenEntryKeys;
 
 /**
  * Records an entry as taken in and appends its evidence, in the caller's transaction. When
@@ -111,44 +81,26 @@ export async function takenKeys(
  * otherwise the indices of the evidence entries written (none for an entry without evidence).
  */
 export async function takeInEntry(
-  tx: Kysely<Database>,
+  tx: StoreTx,
   row: IngestEntryInput,
   evidence: readonly EvidenceInput[],
 ): Promise<number[] | undefined> {
-  const inserted = await tx
-    .insertInto('ingest_entries')
-    .values({ ...row, evidence: null })
-    .onConflict((oc) => oc.columns(['channel_id', 'entry_key']).doNothing())
-    .returning('entry_key')
-    .executeTakeFirst();
-  if (!inserted) return undefined;
+  if (!(await insertEntryIfNew(tx, row))) return undefined;
   const indices = (await appendEvidenceBatch(tx, evidence)).map((e) => e.index);
   if (indices.length > 0) {
-    await tx
-      .updateTable('ingest_entries')
-      .set({ evidence: indices.join(',') })
-      .where('channel_id', '=', row.channel_id)
-      .where('entry_key', '=', row.entry_key)
-      .execute();
+    await setEntryEvidence(
+      tx,
+      { channel: row.channel_id, entryKey: row.entry_key },
+      indices.join(','),
+    );
   }
   return indices;
 }
 
 /** The state of a channel's feeds, for status pages and the API. */
-export async function feedStates(db: Kysely<Database>, channel: string) {
-  const feeds = await db
-    .selectFrom('ingest_feeds')
-    .selectAll()
-    .where('channel_id', '=', channel)
-    .orderBy('feed_url')
-    .execute();
-  const counts = await db
-    .selectFrom('ingest_entries')
-    .select(['feed_url', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('channel_id', '=', channel)
-    .groupBy('feed_url')
-    .execute();
-  const seen = new Map(counts.map((c) => [c.feed_url, Number(c.n)]));
+export async function feedStates(db: StoreTx, channel: string) {
+  const feeds = await channelFeeds(db, channel);
+  const seen = await entryCountsByFeed(db, channel);
   return feeds.map((f) => ({
     url: f.feed_url,
     lastRun: f.last_run,
