@@ -7,6 +7,7 @@ import type { ContentItem } from '../model/item.js';
 import type { Plan, Task } from '../model/plan.js';
 import { eachUnitsOf } from '../model/plan-each.js';
 import { minutesOfDay } from '../model/primitives.js';
+import { dataDirFrom } from '../store/open-store.js';
 import { resolveInside } from './contained.js';
 import { type Diagnostic, fieldPath } from './diagnostic.js';
 import type { Located } from './load-file.js';
@@ -193,6 +194,21 @@ function checkJingles(at: Located<Channel>, channel: BroadcastChannel, root: str
   }
 }
 
+/**
+ * The folder a channel writes into (a files channel's) stays inside the data directory by real path too: a symbolic link
+ * there (the folder itself or a folder on the way) leading out is refused here, not at publish.
+ * Its name was checked by the schema.
+ */
+function checkOutputFolder(at: Located<Channel>, channel: Channel, dataDir: string, emit: Emit) {
+  if (!hasCapability(channel, 'writesFolder')) return;
+  const named = channel.folder ?? join('out', channel.id);
+  if (resolveInside(dataDir, named) === undefined) {
+    emit(at, channel.folder === undefined ? ['id'] : ['folder'], 'FOLDER_OUTSIDE_DATA', {
+      value: named,
+    });
+  }
+}
+
 function checkChannel(
   at: Located<Channel>,
   plans: Map<string, Plan>,
@@ -334,6 +350,7 @@ export async function crossCheck(project: Project, env: NodeJS.ProcessEnv): Prom
   for (const plan of project.plans) checkPlan(plan, plans, emit);
   for (const channel of project.channels) {
     checkChannel(channel, plans, channels, env, project.root, emit);
+    checkOutputFolder(channel, channel.value, dataDirFrom(env), emit);
   }
   await Promise.all(project.items.map((item) => checkItem(item, plans, channels, emit)));
   return out;

@@ -32,6 +32,11 @@ export interface KindCapabilities {
   readonly airs: boolean;
   /** Reads articles from outside feeds; they are the evidence of press-coverage tasks. */
   readonly ingests: boolean;
+  /**
+   * Writes its publications into a folder of the data directory (its `folder`, default
+   * `out/<id>`), which `loa validate` holds inside that directory by real path.
+   */
+  readonly writesFolder: boolean;
 }
 
 export type ChannelKind = Channel['kind'];
@@ -49,6 +54,7 @@ const NONE: KindCapabilities = {
   issues: false,
   airs: false,
   ingests: false,
+  writesFolder: false,
 } as const;
 
 /** Each kind's capabilities; every kind of the channel schema has its line. */
@@ -72,6 +78,7 @@ export const KIND_CAPABILITIES = {
     followsEdits: true,
     withdraws: true,
     takesItems: true,
+    writesFolder: true,
   },
   /** Bản tin điện tử: an issue on set days, gathering the items approved since the last. */
   bulletin: { ...NONE, takesItems: true, issues: true },

@@ -1,8 +1,9 @@
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deliveryFileName, filesAdapter } from '../../src/channels/files/adapter.js';
 import type { PublicationRequest } from '../../src/channels/types.js';
+import { LoaError } from '../../src/errors/loa-error.js';
 import { Channel } from '../../src/model/channel.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -55,5 +56,23 @@ describe('files adapter', () => {
     const b = deliveryFileName('tep/tin@2024-03-04T01:00:00.001Z');
     expect(a).not.toBe(b);
     expect(a).toMatch(/^[A-Za-z0-9._-]+\.json$/);
+  });
+
+  it('writes nothing outside the data directory when a link there leads out', async () => {
+    const dataDir = await tempDir('files');
+    const elsewhere = await tempDir('files-elsewhere');
+    const signal = new AbortController().signal;
+    // The link is made after the adapter: the folder is checked again before the write.
+    const adapter = filesAdapter({ channel, env: {}, dataDir, clock });
+    await mkdir(join(dataDir, 'out'), { recursive: true });
+    await symlink(elsewhere, join(dataDir, 'out/tep'));
+    const refused = await adapter.publish(request('tep/tin@1'), signal).catch((e) => e);
+    expect(refused).toBeInstanceOf(LoaError);
+    expect((refused as LoaError).code).toBe('FOLDER_OUTSIDE_DATA');
+    // A folder named by the channel, under a linked parent that does not exist yet.
+    await symlink(elsewhere, join(dataDir, 'kho'));
+    const named = Channel.parse({ ...channel, folder: 'kho/tep' });
+    expect(() => filesAdapter({ channel: named, env: {}, dataDir, clock })).toThrow(LoaError);
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 });

@@ -1,4 +1,12 @@
-import { cpSync, existsSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,6 +29,8 @@ interface Case {
   at?: string;
   /** Files the case needs that cannot be committed (links, images, large files). */
   setup?: (root: string) => Promise<void> | void;
+  /** The setup lays out a data folder (links in it): it must be left exactly as it was. */
+  data?: true;
 }
 
 const validate = (exit: number, code?: MessageCode, at?: string): Omit<Case, 'name'> => ({
@@ -177,18 +187,46 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'c63-files-folder-symlink-out',
+    ...validate(1, 'FOLDER_OUTSIDE_DATA', 'channels/tep-x.yaml:5'),
+    data: true,
+    setup: (root) => {
+      mkdirSync(join(root, 'ngoai'));
+      mkdirSync(join(root, 'data'));
+      symlinkSync(join(root, 'ngoai'), join(root, 'data/ra-ngoai'));
+    },
+  },
+  {
+    name: 'c64-files-folder-symlinked-parent',
+    ...validate(1, 'FOLDER_OUTSIDE_DATA', 'channels/tep-x.yaml:5'),
+    data: true,
+    setup: (root) => {
+      mkdirSync(join(root, 'ngoai'));
+      mkdirSync(join(root, 'data'));
+      symlinkSync(join(root, 'ngoai'), join(root, 'data/kho'));
+    },
+  },
+  {
+    name: 'c65-jingle-folder-symlinked-parent',
+    ...validate(1, 'AUDIO_PATH_OUTSIDE', 'channels/loa-xa.yaml:10'),
+    // The link leads out of the project (the jingle folder's root), to an empty folder.
+    setup: async (root) => {
+      symlinkSync(await tempDir('ngoai-du-an'), join(root, 'am-thanh'));
+    },
+  },
+  {
     name: 'c60-channel-control',
     ...validate(1, 'TEXT_CONTROL_CHARACTER', 'channels/dk.yaml:2'),
   },
 ];
 
-/** Every file under a folder with its size and modification time, data folder aside. */
-function snapshot(root: string): Map<string, string> {
+/** Every file under a folder with its size and modification time, data folder aside unless asked. */
+function snapshot(root: string, withData = false): Map<string, string> {
   const out = new Map<string, string>();
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
     const rel = relative(root, path);
-    if (rel === 'data' || rel.startsWith('data/')) continue;
+    if (!withData && (rel === 'data' || rel.startsWith('data/'))) continue;
     const stat = statSync(path, { throwIfNoEntry: false });
     out.set(rel, stat ? `${stat.size}:${stat.mtimeMs}` : 'dangling');
   }
@@ -218,7 +256,7 @@ describe('the hostile-input corpus (tests/fixtures/bad-input)', () => {
     process.env.LOA_LANG = 'vi';
     process.env.LOA_DATA_DIR = join(root, 'data');
     delete process.env.LOA_DATABASE_URL;
-    const before = snapshot(root);
+    const before = snapshot(root, c.data);
     const output = captureOutput();
     const argv = (c.argv ?? ['validate', '--dir', '{root}']).map((a) => a.replace('{root}', root));
     const exit = await main(argv, output);
@@ -229,7 +267,7 @@ describe('the hostile-input corpus (tests/fixtures/bad-input)', () => {
     // Never a crash or a stack trace.
     expect(printed).not.toMatch(/\[INTERNAL\]|\n\s+at .+:\d+:\d+/);
     // Nothing of the project was written; a check writes no data folder at all.
-    expect(snapshot(root)).toEqual(before);
-    if (!c.argv) expect(existsSync(join(root, 'data'))).toBe(false);
+    expect(snapshot(root, c.data)).toEqual(before);
+    if (!c.argv && !c.data) expect(existsSync(join(root, 'data'))).toBe(false);
   });
 });

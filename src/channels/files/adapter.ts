@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolveInside } from '../../config/contained.js';
 import { LoaError } from '../../errors/loa-error.js';
 import type { AdapterFactory, ChannelAdapter, PublicationRequest, PublishedRef } from '../types.js';
 
@@ -29,20 +30,27 @@ export function deliveryFileName(key: string): string {
 
 /**
  * The folder a channel's deliveries go to: `<dataDir>/out/<channel>` unless it names one,
- * which must stay inside the data directory (the channel schema refuses `../x` at validate;
- * this refuses it again for a channel that did not come through the schema).
+ * which must stay inside the data directory by name and by real path (a symbolic link in the
+ * data directory, or on the way to it, leading out is refused). The channel check refuses
+ * both at validate; this refuses them again before every write, for a link made since.
  */
 export function deliveryFolder(dataDir: string, channel: { id: string; folder?: string }): string {
   const root = resolve(dataDir);
-  const folder = resolve(root, channel.folder ?? join('out', channel.id));
+  const named = channel.folder ?? join('out', channel.id);
+  const folder = resolve(root, named);
   const rel = relative(root, folder);
   if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) {
-    throw new LoaError('FOLDER_OUTSIDE_DATA', {
-      params: { value: channel.folder ?? '' },
-      failure: 'permanent',
-    });
+    throw outside(channel.folder);
   }
+  if (resolveInside(root, named) === undefined) throw outside(named);
   return folder;
+}
+
+function outside(value: string | undefined): LoaError {
+  return new LoaError('FOLDER_OUTSIDE_DATA', {
+    params: { value: value ?? '' },
+    failure: 'permanent',
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -92,6 +100,8 @@ function writeFailed(path: string, error: unknown): LoaError {
 export const filesAdapter: AdapterFactory = (options): ChannelAdapter => {
   const channel = options.channel as { id: string; folder?: string };
   const folder = deliveryFolder(options.dataDir, channel);
+  /** Checked again before each write: a link may have been made since the adapter was. */
+  const contain = () => deliveryFolder(options.dataDir, channel);
   const delayMs = Number(options.env.LOA_FILES_DELAY_MS ?? 0) || 0;
   const pathOf = (key: string) => join(folder, deliveryFileName(key));
   return {
@@ -117,6 +127,7 @@ export const filesAdapter: AdapterFactory = (options): ChannelAdapter => {
         item: request.item,
       };
       const temp = `${path}.${process.pid}.${delivery.deliveryId}.tmp`;
+      contain();
       try {
         await mkdir(folder, { recursive: true });
         await writeFile(temp, `${JSON.stringify(delivery, null, 2)}\n`, { flush: true });
@@ -161,6 +172,7 @@ export const filesAdapter: AdapterFactory = (options): ChannelAdapter => {
         item: request.item,
       };
       const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
+      contain();
       try {
         await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { flush: true });
         await rename(temp, path);
@@ -183,6 +195,7 @@ export const filesAdapter: AdapterFactory = (options): ChannelAdapter => {
       }
       const path = fileURLToPath(ref.url);
       const target = join(folder, 'withdrawn', basename(path));
+      contain();
       try {
         await mkdir(dirname(target), { recursive: true });
         await rename(path, target);

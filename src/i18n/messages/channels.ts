@@ -33,7 +33,9 @@ export const channelsMessages = {
   FOLDER_OUTSIDE_DATA: {
     vi: 'Thư mục "{value}" nằm ngoài thư mục dữ liệu',
     en: 'The folder "{value}" is outside the data directory',
-    hintVi: 'Dùng đường dẫn tương đối trong thư mục dữ liệu, không có "..", ví dụ out/tep',
-    hintEn: 'Use a relative path inside the data directory, without "..", e.g. out/files',
+    hintVi:
+      'Dùng đường dẫn tương đối trong thư mục dữ liệu, không có "..", không đi qua liên kết tượng trưng (symlink) trỏ ra ngoài, ví dụ out/tep',
+    hintEn:
+      'Use a relative path inside the data directory, without "..", not through a symbolic link leading out, e.g. out/files',
   },
 } as const satisfies Record<string, MessageEntry>;
