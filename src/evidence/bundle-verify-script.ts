@@ -38,12 +38,14 @@ const hex = (b) => Buffer.from(b).toString('hex');
 const oneShot = typeof crypto.hash === 'function' ? crypto.hash : null;
 let scratch = Buffer.alloc(4096);
 const pair = Buffer.alloc(65, 1);
-function leafHash(bytes) {
-  if (!oneShot) return sha256(Buffer.of(0), bytes);
-  if (scratch.length < bytes.length + 1) scratch = Buffer.alloc(2 * (bytes.length + 1));
+/** The RFC 9162 leaf hash of bytes[start, end). */
+function leafHash(bytes, start, end) {
+  if (!oneShot) return sha256(Buffer.of(0), bytes.subarray(start, end));
+  const length = end - start;
+  if (scratch.length < length + 1) scratch = Buffer.alloc(2 * (length + 1));
   scratch[0] = 0;
-  bytes.copy(scratch, 1);
-  return oneShot('sha256', scratch.subarray(0, bytes.length + 1), 'buffer');
+  bytes.copy(scratch, 1, start, end);
+  return oneShot('sha256', scratch.subarray(0, length + 1), 'buffer');
 }
 function nodeHash(l, r) {
   if (!oneShot) return sha256(Buffer.of(1), l, r);
@@ -160,38 +162,67 @@ const earlier = [...listed.keys()].filter((n) => n.startsWith('checkpoints/'));
 const earlierHeads = earlier.map((name) => ({ name, cp: openCheckpoint(name, key) }));
 const rootsAt = new Set([head?.size, ...earlierHeads.map((e) => e.cp?.size)].filter((s) => s !== undefined));
 const roots = new Map();
-const stack = [];
+// The right edge of the tree so far: complete subtrees, largest first (hashes and sizes).
+const stackHash = [];
+const stackSize = [];
 const rootOf = () => {
-  if (stack.length === 0) return sha256();
-  let r = stack[stack.length - 1].hash;
-  for (let i = stack.length - 2; i >= 0; i -= 1) r = nodeHash(stack[i].hash, r);
+  if (stackHash.length === 0) return sha256();
+  let r = stackHash[stackHash.length - 1];
+  for (let i = stackHash.length - 2; i >= 0; i -= 1) r = nodeHash(stackHash[i], r);
   return r;
 };
 if (rootsAt.has(0)) roots.set(0, rootOf());
 const leavesText = bundleFile('leaves.txt');
-const listedLeaves = leavesText === null ? [] : leavesText.toString('latin1').split('\n');
+// leaves.txt as 32 bytes a leaf when it is 64 lowercase hex digits a line (as loa writes it),
+// so each leaf is compared without making strings; any other shape is compared line by line.
+let leafTable = null;
+let listedLeaves = null;
+if (leavesText !== null) {
+  const text = leavesText.toString('latin1');
+  let regular = text.length % 65 === 0 && !/[^0-9a-f\n]/.test(text);
+  for (let i = 64; regular && i < text.length; i += 65) regular = text.charCodeAt(i) === 0x0a;
+  if (regular) leafTable = Buffer.from(text.replaceAll('\n', ''), 'hex');
+  if (leafTable === null || leafTable.length * 65 !== text.length * 32) (leafTable = null), (listedLeaves = text.split('\n'));
+}
+const listedLeaf = (n) => {
+  if (listedLeaves === null) listedLeaves = leavesText.toString('latin1').split('\n');
+  return listedLeaves[n];
+};
+// Of each entry, the fields that the checks below read (its bytes are checked whole by its
+// leaf hash): the rest is let go at once, so 100,000s of entries stay small.
+const fieldsRead = (e) => ({
+  index: e.index, kind: e.kind, time: e.time, plan: e.plan, task: e.task, channel: e.channel, channelKind: e.channelKind,
+  durationSec: e.durationSec, topics: e.topics, files: e.files, corrects: e.corrects, void: e.void,
+});
 const entriesBytes = bundleFile('entries.jsonl');
+// The text decoded once; a newline byte is never part of a UTF-8 sequence, so its lines are
+// the byte lines' texts.
+const entriesText = entriesBytes === null ? '' : entriesBytes.toString('utf8');
 const entries = [];
 let previous = -1;
 if (entriesBytes !== null) {
-  for (let start = 0, n = 0; start < entriesBytes.length; n += 1) {
+  for (let start = 0, from = 0, n = 0; start < entriesBytes.length; n += 1) {
     let end = entriesBytes.indexOf(0x0a, start);
     if (end < 0) end = entriesBytes.length;
-    const bytes = entriesBytes.subarray(start, end);
+    let to = entriesText.indexOf('\n', from);
+    if (to < 0) to = entriesText.length;
+    const line = entriesText.slice(from, to);
+    const leaf = leafHash(entriesBytes, start, end);
     start = end + 1;
-    const leaf = leafHash(bytes);
+    from = to + 1;
+    let hash = leaf;
     let size = 1;
-    stack.push({ hash: leaf, size });
-    while (stack.length > 1 && stack[stack.length - 2].size === stack[stack.length - 1].size) {
-      const right = stack.pop();
-      const left = stack.pop();
-      size = left.size * 2;
-      stack.push({ hash: nodeHash(left.hash, right.hash), size });
+    while (stackSize.length > 0 && stackSize[stackSize.length - 1] === size) {
+      hash = nodeHash(stackHash.pop(), hash);
+      stackSize.pop();
+      size *= 2;
     }
+    stackHash.push(hash);
+    stackSize.push(size);
     if (rootsAt.has(n + 1)) roots.set(n + 1, rootOf());
     let entry;
     try {
-      entry = JSON.parse(bytes.toString('utf8'));
+      entry = JSON.parse(line);
     } catch {
       fail('line ' + (n + 1) + ': not JSON (entry ' + n + ' expected)');
       entries.push(null);
@@ -202,11 +233,13 @@ if (entriesBytes !== null) {
     else if (index > previous + 1) fail('entry ' + (previous + 1) + ': missing (the next line holds entry ' + index + ')');
     else if (index <= previous) fail('entry ' + index + ': out of order or twice (line ' + (n + 1) + ', after entry ' + previous + ')');
     if (Number.isSafeInteger(index)) previous = Math.max(previous, index);
-    const expected = listedLeaves[n];
-    if (leavesText !== null && expected !== hex(leaf)) {
-      fail('entry ' + (Number.isSafeInteger(index) ? index : n) + ': bytes changed (expected leaf ' + expected + ', found ' + hex(leaf) + ')');
+    if (leavesText !== null) {
+      const same = leafTable !== null && n * 32 < leafTable.length ? leafTable.compare(leaf, 0, 32, n * 32, n * 32 + 32) === 0 : listedLeaf(n) === hex(leaf);
+      if (!same) {
+        fail('entry ' + (Number.isSafeInteger(index) ? index : n) + ': bytes changed (expected leaf ' + listedLeaf(n) + ', found ' + hex(leaf) + ')');
+      }
     }
-    entries.push(entry);
+    entries.push(entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? fieldsRead(entry) : entry);
   }
 }
 const count = entries.length;
@@ -331,15 +364,20 @@ if (audit && Array.isArray(audit.plans)) {
   for (const { result, rules, manual, channelKinds } of audit.plans) {
     const nowMs = Date.parse(result.now);
     const zone = result.plan.timeZone;
-    const live = effective.filter((e) => COUNTING.has(e.kind) && Date.parse(e.time) < nowMs);
+    // Each entry's instant, parsed once per plan.
+    const live = [];
+    for (const e of effective) {
+      if (!COUNTING.has(e.kind)) continue;
+      const ms = Date.parse(e.time);
+      if (ms < nowMs) live.push({ e, ms });
+    }
     for (const task of result.tasks) {
       const rule = rules[task.id];
-      const own = live.filter((e) => e.plan === result.plan.id && e.task === task.id);
-      const through = live.filter((e) => e.channel !== undefined && task.channels.includes(e.channel) &&
+      const own = live.filter(({ e }) => e.plan === result.plan.id && e.task === task.id);
+      const through = live.filter(({ e }) => e.channel !== undefined && task.channels.includes(e.channel) &&
         !(e.plan === result.plan.id && e.task === task.id) && !(e.kind === 'manual' && e.task !== undefined));
       const periods = task.periods.map((p) => ({ ...p, startMs: Date.parse(p.start), endMs: Date.parse(p.end), ev: [], rej: [] }));
-      for (const e of [...own, ...through]) {
-        const ms = Date.parse(e.time);
+      for (const { e, ms } of [...own, ...through]) {
         const p = periods.find((q) => ms >= q.startMs && ms < q.endMs);
         if (!p) continue;
         const reason = rejection(rule, manual[task.id], channelKinds, e, ms, zone);
