@@ -34,24 +34,28 @@ const sha256 = (...parts) => {
   return h.digest();
 };
 const hex = (b) => Buffer.from(b).toString('hex');
+const binaryBytes = (s) => Buffer.from(s, 'latin1');
 // crypto.hash (Node >= 20.12) hashes without a Hash object; older Nodes take createHash.
 const oneShot = typeof crypto.hash === 'function' ? crypto.hash : null;
+// Tree hashes are 32-character latin1 strings (one byte a character): crypto.hash makes a
+// string for less than a Buffer, and a string is compared and kept without more allocation.
+const binary = (b) => b.toString('latin1');
 let scratch = Buffer.alloc(4096);
 const pair = Buffer.alloc(65, 1);
 /** The RFC 9162 leaf hash of bytes[start, end). */
 function leafHash(bytes, start, end) {
-  if (!oneShot) return sha256(Buffer.of(0), bytes.subarray(start, end));
+  if (!oneShot) return binary(sha256(Buffer.of(0), bytes.subarray(start, end)));
   const length = end - start;
   if (scratch.length < length + 1) scratch = Buffer.alloc(2 * (length + 1));
   scratch[0] = 0;
   bytes.copy(scratch, 1, start, end);
-  return oneShot('sha256', scratch.subarray(0, length + 1), 'buffer');
+  return oneShot('sha256', scratch.subarray(0, length + 1), 'latin1');
 }
+/** The RFC 9162 hash of the node over l and r. */
 function nodeHash(l, r) {
-  if (!oneShot) return sha256(Buffer.of(1), l, r);
-  pair.set(l, 1);
-  pair.set(r, 33);
-  return oneShot('sha256', pair, 'buffer');
+  pair.write(l, 1, 'latin1');
+  pair.write(r, 33, 'latin1');
+  return oneShot ? oneShot('sha256', pair, 'latin1') : binary(sha256(pair));
 }
 
 /** A file of the bundle, or null (named as missing). */
@@ -169,19 +173,19 @@ const rootOf = () => {
   if (stackHash.length === 0) return sha256();
   let r = stackHash[stackHash.length - 1];
   for (let i = stackHash.length - 2; i >= 0; i -= 1) r = nodeHash(stackHash[i], r);
-  return r;
+  return Buffer.from(r, 'latin1');
 };
 if (rootsAt.has(0)) roots.set(0, rootOf());
 const leavesText = bundleFile('leaves.txt');
-// leaves.txt as 32 bytes a leaf when it is 64 lowercase hex digits a line (as loa writes it),
-// so each leaf is compared without making strings; any other shape is compared line by line.
+// leaves.txt as 32 latin1 characters a leaf when it is 64 lowercase hex digits a line (as loa writes it),
+// so each leaf is compared in place; any other shape is compared line by line.
 let leafTable = null;
 let listedLeaves = null;
 if (leavesText !== null) {
   const text = leavesText.toString('latin1');
   let regular = text.length % 65 === 0 && !/[^0-9a-f\n]/.test(text);
   for (let i = 64; regular && i < text.length; i += 65) regular = text.charCodeAt(i) === 0x0a;
-  if (regular) leafTable = Buffer.from(text.replaceAll('\n', ''), 'hex');
+  if (regular) leafTable = binary(Buffer.from(text.replaceAll('\n', ''), 'hex'));
   if (leafTable === null || leafTable.length * 65 !== text.length * 32) (leafTable = null), (listedLeaves = text.split('\n'));
 }
 const listedLeaf = (n) => {
@@ -234,9 +238,9 @@ if (entriesBytes !== null) {
     else if (index <= previous) fail('entry ' + index + ': out of order or twice (line ' + (n + 1) + ', after entry ' + previous + ')');
     if (Number.isSafeInteger(index)) previous = Math.max(previous, index);
     if (leavesText !== null) {
-      const same = leafTable !== null && n * 32 < leafTable.length ? leafTable.compare(leaf, 0, 32, n * 32, n * 32 + 32) === 0 : listedLeaf(n) === hex(leaf);
+      const same = leafTable !== null && n * 32 < leafTable.length ? leafTable.startsWith(leaf, n * 32) : listedLeaf(n) === hex(binaryBytes(leaf));
       if (!same) {
-        fail('entry ' + (Number.isSafeInteger(index) ? index : n) + ': bytes changed (expected leaf ' + listedLeaf(n) + ', found ' + hex(leaf) + ')');
+        fail('entry ' + (Number.isSafeInteger(index) ? index : n) + ': bytes changed (expected leaf ' + listedLeaf(n) + ', found ' + hex(binaryBytes(leaf)) + ')');
       }
     }
     entries.push(entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? fieldsRead(entry) : entry);
