@@ -49,13 +49,13 @@ function leafHash(bytes, start, end) {
   if (scratch.length < length + 1) scratch = Buffer.alloc(2 * (length + 1));
   scratch[0] = 0;
   bytes.copy(scratch, 1, start, end);
-  return oneShot('sha256', scratch.subarray(0, length + 1), 'latin1');
+  return oneShot('sha256', scratch.subarray(0, length + 1), 'binary');
 }
 /** The RFC 9162 hash of the node over l and r. */
 function nodeHash(l, r) {
   pair.write(l, 1, 'latin1');
   pair.write(r, 33, 'latin1');
-  return oneShot ? oneShot('sha256', pair, 'latin1') : binary(sha256(pair));
+  return oneShot ? oneShot('sha256', pair, 'binary') : binary(sha256(pair));
 }
 
 /** A file of the bundle, or null (named as missing). */

@@ -92,9 +92,9 @@ async function bundleFigure(dir: string): Promise<BenchFigure> {
   const lines = (await readFile(join(bundle, 'entries.jsonl'))).toString('utf8').split('\n');
   lines.pop();
   const bytes = lines.map((l) => Buffer.from(l, 'utf8'));
-  // NOTE: the same one-shot SHA-256 verify.mjs uses where Node has it (its digest as a latin1
+  // NOTE: the same one-shot SHA-256 verify.mjs uses where Node has it (its digest as a 'binary' (latin1)
   // string, as verify.mjs keeps tree hashes), so the ratio is fair.
-  const sha = typeof hash === 'function' ? (b: Buffer) => hash('sha256', b, 'latin1') : undefined;
+  const sha = typeof hash === 'function' ? (b: Buffer) => hash('sha256', b, 'binary') : undefined;
   const baseline = await timeMs(() => {
     for (const b of bytes) sha ? sha(b) : createHash('sha256').update(b).digest();
   });
