@@ -6,6 +6,7 @@ import { cosignNote, parseVerifierKey } from '../evidence/signed-note.js';
 import type { SigningKey } from '../evidence/signing-key.js';
 import { toStored } from '../model/instant.js';
 import type { Database } from '../store/schema.js';
+import { recordWitnessCheckpoint, recordWitnessFinding } from '../store/witness-units.js';
 import type { WatchedUnit } from './units.js';
 
 /**
@@ -56,11 +57,7 @@ export async function pollUnit(
   const timeoutMs = options.timeoutMs ?? 5000;
   const base = { unit: unit.name, ...(unit.size === undefined ? {} : { previous: unit.size }) };
   const finding = async (status: PollStatus, extra: Partial<PollResult>) => {
-    await db
-      .updateTable('witness_units')
-      .set({ status, checked_at: toStored(options.now) })
-      .where('name', '=', unit.name)
-      .execute();
+    await recordWitnessFinding(db, unit.name, status, toStored(options.now));
     return { ...base, status, ...extra };
   };
   let note: string;
@@ -108,17 +105,12 @@ export async function pollUnit(
   }
   // c2sp.org/tlog-cosignature: a `cosignature/v1` line, timestamped (POSIX seconds).
   const cosigned = cosignNote(note, options.key, Math.floor(options.now.toSeconds()));
-  await db
-    .updateTable('witness_units')
-    .set({
-      size,
-      root_hash: hex(root),
-      note: cosigned,
-      checked_at: toStored(options.now),
-      status: 'ok',
-    })
-    .where('name', '=', unit.name)
-    .execute();
+  await recordWitnessCheckpoint(db, unit.name, {
+    size,
+    rootHash: hex(root),
+    note: cosigned,
+    checkedAt: toStored(options.now),
+  });
   let delivered = false;
   try {
     const res = await fetch(`${unit.url}/log/cosignatures`, {

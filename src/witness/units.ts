@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { LoaError } from '../errors/loa-error.js';
 import { parseVerifierKey } from '../evidence/signed-note.js';
 import type { Database } from '../store/schema.js';
+import { insertWitnessUnit, listWitnessUnits, witnessUnitExists } from '../store/witness-units.js';
 
 /** Đơn vị được chứng kiến: a unit whose log a witness (Sở Nội vụ) watches. */
 export interface WatchedUnit {
@@ -43,32 +44,24 @@ export async function addWatchedUnit(
       params: { field: 'key', value: unit.verifierKey },
     });
   }
-  const exists = await db
-    .selectFrom('witness_units')
-    .select('name')
-    .where('name', '=', unit.name)
-    .executeTakeFirst();
-  if (exists) {
+  if (await witnessUnitExists(db, unit.name)) {
     throw new LoaError('WITNESS_UNIT_EXISTS', { params: { name: unit.name }, kind: 'conflict' });
   }
-  await db
-    .insertInto('witness_units')
-    .values({
-      name: unit.name,
-      url: url.href.replace(/\/$/, ''),
-      verifier_key: unit.verifierKey.trim(),
-      size: null,
-      root_hash: null,
-      note: null,
-      checked_at: null,
-      status: null,
-    })
-    .execute();
+  await insertWitnessUnit(db, {
+    name: unit.name,
+    url: url.href.replace(/\/$/, ''),
+    verifier_key: unit.verifierKey.trim(),
+    size: null,
+    root_hash: null,
+    note: null,
+    checked_at: null,
+    status: null,
+  });
 }
 
 /** Every watched unit, by name. */
 export async function listWatchedUnits(db: Kysely<Database>): Promise<WatchedUnit[]> {
-  const rows = await db.selectFrom('witness_units').selectAll().orderBy('name').execute();
+  const rows = await listWitnessUnits(db);
   return rows.map((r) => ({
     name: r.name,
     url: r.url,

@@ -1,0 +1,60 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, WitnessUnitTable } from './schema.js';
+
+/** The witness_units table (witness/units.ts, witness/poll.ts): units a witness watches. */
+
+/** Whether a unit of this name is watched already. */
+export async function witnessUnitExists(db: Kysely<Database>, name: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('witness_units')
+    .select('name')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Stores a new unit. */
+export async function insertWitnessUnit(
+  db: Kysely<Database>,
+  row: Insertable<WitnessUnitTable>,
+): Promise<void> {
+  await db.insertInto('witness_units').values(row).execute();
+}
+
+/** Every unit, by name. */
+export function listWitnessUnits(db: Kysely<Database>): Promise<Selectable<WitnessUnitTable>[]> {
+  return db.selectFrom('witness_units').selectAll().orderBy('name').execute();
+}
+
+/** Records what a poll found, leaving the last good checkpoint as it was. */
+export async function recordWitnessFinding(
+  db: Kysely<Database>,
+  name: string,
+  status: string,
+  checkedAt: string,
+): Promise<void> {
+  await db
+    .updateTable('witness_units')
+    .set({ status, checked_at: checkedAt })
+    .where('name', '=', name)
+    .execute();
+}
+
+/** Records a checkpoint checked and cosigned (status `ok`). */
+export async function recordWitnessCheckpoint(
+  db: Kysely<Database>,
+  name: string,
+  checkpoint: { size: number; rootHash: string; note: string; checkedAt: string },
+): Promise<void> {
+  await db
+    .updateTable('witness_units')
+    .set({
+      size: checkpoint.size,
+      root_hash: checkpoint.rootHash,
+      note: checkpoint.note,
+      checked_at: checkpoint.checkedAt,
+      status: 'ok',
+    })
+    .where('name', '=', name)
+    .execute();
+}
