@@ -205,6 +205,21 @@ const CASES: BundleCase[] = [
     names: ['leaves.txt: missing'],
   },
   {
+    name: 'leaves.txt with an extra line',
+    tamper: (b) => edit(b, 'leaves.txt', (t) => `${t}${'0'.repeat(64)}\n`),
+    names: ['leaves.txt: changed'],
+  },
+  {
+    name: 'leaves.txt without its last newline',
+    tamper: (b) => edit(b, 'leaves.txt', (t) => t.slice(0, -1)),
+    names: ['leaves.txt: changed'],
+  },
+  {
+    name: 'entries.jsonl without its last newline',
+    tamper: (b) => edit(b, 'entries.jsonl', (t) => t.slice(0, -1)),
+    names: ['entries.jsonl: changed'],
+  },
+  {
     name: 'entries.jsonl deleted',
     tamper: (b) => rm(join(b.dir, 'entries.jsonl')),
     names: ['entries.jsonl: missing'],
