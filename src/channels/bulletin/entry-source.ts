@@ -1,14 +1,16 @@
-import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { LoaError } from '../../errors/loa-error.js';
 import type { BulletinChannel } from '../../model/channel.js';
 import { fromStored, toStored } from '../../model/instant.js';
 import type { ContentItem } from '../../model/item.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
-import type { Database } from '../../store/schema.js';
+import { currentItemsIn, itemMovesTo, publishedUrls } from '../../store/bulletin-sources.js';
 import type { AdapterFactory } from '../types.js';
 import { type BulletinEntrySource, createBulletinAdapter } from './adapter.js';
 import type { BulletinEntry } from './model.js';
+
+/** A connection or transaction of the store. */
+type StoreDb = Parameters<typeof currentItemsIn>[0];
 
 /** Item states in which an item counts as approved for a bulletin. */
 const APPROVED_STATES = ['approved', 'scheduled', 'published', 'failed'] as const;
@@ -31,48 +33,25 @@ export interface StoreEntryOptions {
  * `publishAt` when later, so that an item written ahead waits for its issue.
  */
 export async function bulletinEntries(
-  db: Kysely<Database>,
+  db: StoreDb,
   channelId: string,
   options: StoreEntryOptions = {},
 ): Promise<BulletinEntry[]> {
   const zone = options.zone ?? DEFAULT_ZONE;
-  const rows = await db
-    .selectFrom('items')
-    .innerJoin('item_versions', (join) =>
-      join
-        .onRef('item_versions.item_id', '=', 'items.id')
-        .onRef('item_versions.version', '=', 'items.version'),
-    )
-    .select(['items.id', 'items.created_at', 'item_versions.document'])
-    .where('items.status', 'in', [...APPROVED_STATES])
-    .where('items.source', '!=', 'bulletin')
-    .orderBy('items.id')
-    .execute();
+  const rows = await currentItemsIn(db, APPROVED_STATES, 'bulletin');
   const offered = rows
     .map((row) => ({ row, item: JSON.parse(row.document) as ContentItem }))
     .filter(({ item }) => item.channels.includes(channelId));
   if (offered.length === 0) return [];
   const ids = offered.map(({ row }) => row.id);
-  const approvals = await db
-    .selectFrom('item_events')
-    .select(['item_id', 'from_status', 'at'])
-    .where('item_id', 'in', ids)
-    .where('to_status', '=', 'approved')
-    .orderBy('id')
-    .execute();
+  const approvals = await itemMovesTo(db, ids, 'approved');
   const approvedAt = new Map<string, string>();
   for (const event of approvals) {
     if (BEFORE_APPROVAL.has(event.from_status)) approvedAt.set(event.item_id, event.at);
   }
   const urls = new Map<string, string>();
   if (options.portal) {
-    const posts = await db
-      .selectFrom('publications')
-      .select(['item_id', 'url'])
-      .where('channel_id', '=', options.portal)
-      .where('status', '=', 'published')
-      .where('item_id', 'in', ids)
-      .execute();
+    const posts = await publishedUrls(db, options.portal, ids);
     for (const post of posts) if (post.url?.startsWith('http')) urls.set(post.item_id, post.url);
   }
   return offered.map(({ row, item }) => {
@@ -103,7 +82,7 @@ function inWindow(entries: BulletinEntry[], window: { since: DateTime; until: Da
  * (`BULLETIN_ISSUE_EMPTY`, permanent): an empty issue is reported missed, never sent.
  */
 export function storeEntrySource(
-  db: Kysely<Database>,
+  db: StoreDb,
   options: StoreEntryOptions = {},
 ): BulletinEntrySource {
   return {
