@@ -205,3 +205,16 @@ export function listItems(db: Kysely<Database>, filter: ItemFilter = {}): Promis
 export function itemEvents(db: Kysely<Database>, id: string): Promise<ItemEventRow[]> {
   return db.selectFrom('item_events').selectAll().where('item_id', '=', id).orderBy('id').execute();
 }
+
+/** How many items are in a status (`loa start` counts the drafts). */
+export async function countItemsWithStatus(
+  db: Kysely<Database>,
+  status: ItemStatus,
+): Promise<number> {
+  const row = await db
+    .selectFrom('items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', status)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

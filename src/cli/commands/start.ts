@@ -12,6 +12,7 @@ import { fromStored, toStored } from '../../model/instant.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { planEnded } from '../../plan/active.js';
 import { reportsDueWithin } from '../../report/reports-due.js';
+import { countItemsWithStatus } from '../../store/items.js';
 import { listPublications } from '../../store/publications.js';
 import type { PublicationRow } from '../../store/schema.js';
 import { durationWords } from '../../text/duration.js';
@@ -176,13 +177,8 @@ async function startScreen(
   const failed = all.filter((p) => p.status === 'failed').length;
   const missed = all.filter((p) => p.status === 'missed').length;
   if (failed + missed > 0) lines.push(message('START_FAILED_MISSED', { failed, missed }));
-  const drafts = await session.store.db
-    .selectFrom('items')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  if (Number(drafts?.n ?? 0) > 0)
-    lines.push(message('START_DRAFTS', { count: Number(drafts?.n ?? 0) }));
+  const drafts = await countItemsWithStatus(session.store.db, 'draft');
+  if (drafts > 0) lines.push(message('START_DRAFTS', { count: drafts }));
   const plans = session.project.plans.map((p) => p.value);
   const reports = reportsDueWithin(plans, now, 15);
   lines.push(message('START_REPORTS', { count: reports.length, days: 15 }));
