@@ -4,6 +4,8 @@ import type { Channel } from '../model/channel.js';
 import { hasCapability } from '../model/channel-kinds.js';
 import type { FollowUpHook, IssueTopics, OutcomeHook } from '../scheduler/dispatch/types.js';
 import { lastEvidenceContaining } from '../store/evidence.js';
+import { itemVersionDocument } from '../store/items.js';
+import { publicationOfKey, setPublicationEvidenceIndex } from '../store/publications.js';
 import type { Database } from '../store/schema.js';
 
 /** Outcomes that leave a publication entry in the log. */
@@ -34,11 +36,7 @@ export function evidenceOnOutcome(
     // One append for the batch: the head is read and written once, indices in event order.
     const appended = await appendEvidenceBatch(tx, entries);
     for (const [i, event] of recorded.entries()) {
-      await tx
-        .updateTable('publications')
-        .set({ evidence_index: appended[i]!.index })
-        .where('key', '=', event.key!)
-        .execute();
+      await setPublicationEvidenceIndex(tx, event.key!, appended[i]!.index);
     }
   };
 }
@@ -91,25 +89,16 @@ export async function publicationEvidence(
   actor: string,
   issueTopics?: IssueTopics,
 ): Promise<EvidenceInput> {
-  const row = await tx
-    .selectFrom('publications')
-    .selectAll()
-    .where('key', '=', key)
-    .executeTakeFirstOrThrow();
-  const version = await tx
-    .selectFrom('item_versions')
-    .select('document')
-    .where('item_id', '=', row.item_id)
-    .where('version', '=', row.item_version)
-    .executeTakeFirst();
+  const row = await publicationOfKey(tx, key);
+  const document = await itemVersionDocument(tx, row.item_id, row.item_version);
   const channel = channels.get(row.channel_id);
   // NOTE: an issue's own record item has no topics; the articles it carried have them, and a
   // task that counts issues on a topic must see them.
   const topics =
     hasCapability(channel, 'issues') && issueTopics
       ? await issueTopics(tx, row.key)
-      : version
-        ? topicsOf(version.document)
+      : document !== undefined
+        ? topicsOf(document)
         : [];
   return {
     // A bulletin channel's publication is one issue of the e-bulletin.

@@ -6,6 +6,7 @@ import { toStored } from '../model/instant.js';
 import { dispatchPass, workerName } from '../scheduler/dispatch/dispatcher.js';
 import type { DispatchEvent } from '../scheduler/dispatch/types.js';
 import { planBulletins } from '../scheduler/plan/bulletins.js';
+import { countScheduledBefore, nextScheduledDue } from '../store/publications.js';
 import { buildAdapters, type Session } from './session.js';
 import { type BroadcastEvent, broadcastProgramme } from './simulate-broadcast.js';
 import { type SyncReport, syncContent } from './sync.js';
@@ -107,14 +108,9 @@ export async function simulate(
     await planBulletinIssues();
     await dispatchPass(dispatcher);
     await planBulletinIssues();
-    const next = await session.store.db
-      .selectFrom('publications')
-      .select((eb) => eb.fn.min('due_at').as('due'))
-      .where('status', '=', 'scheduled')
-      .where('channel_id', 'in', channelIds.length ? channelIds : [''])
-      .executeTakeFirst();
+    const due = await nextScheduledDue(session.store.db, channelIds);
     const now = clock.now();
-    let target = next?.due ? DateTime.fromISO(String(next.due), { zone: 'utc' }) : end;
+    let target = due ? DateTime.fromISO(due, { zone: 'utc' }) : end;
     const broadcastAt = programme.nextAt(now);
     if (broadcastAt && broadcastAt < target) target = broadcastAt;
     if (target <= now) target = now.plus({ seconds: interval });
@@ -127,11 +123,6 @@ export async function simulate(
   }
   const whole = end.toMillis() - start.toMillis();
   options.onProgress?.(whole, whole);
-  const waiting = await session.store.db
-    .selectFrom('publications')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('status', '=', 'scheduled')
-    .where('slot', '<', toStored(end))
-    .executeTakeFirst();
-  return { sync, events, waiting: Number(waiting?.n ?? 0) };
+  const waiting = await countScheduledBefore(session.store.db, toStored(end));
+  return { sync, events, waiting };
 }

@@ -1,14 +1,19 @@
 import { relative, resolve } from 'node:path';
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { itemIdFromPath } from '../config/parse-item.js';
 import { projectDirs } from '../config/project.js';
 import type { Project } from '../config/project-types.js';
 import { toStored } from '../model/instant.js';
 import { type PlanningConfig, type PlanReport, planItems } from '../scheduler/plan/items.js';
-import { type Actor, findItem, listItems, saveItemVersion, setItemStatus } from '../store/items.js';
+import {
+  type Actor,
+  findItem,
+  lastEventReason,
+  listItems,
+  saveItemVersion,
+  setItemStatus,
+} from '../store/items.js';
 import { LOCKS, lockFor } from '../store/locks.js';
-import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 
 /** What `loa sync` did. */
@@ -27,17 +32,6 @@ export interface SyncReport extends PlanReport {
 }
 
 const FILE_REMOVED = 'file removed';
-
-async function lastReason(tx: Kysely<Database>, id: string): Promise<string | null | undefined> {
-  const last = await tx
-    .selectFrom('item_events')
-    .select('reason')
-    .where('item_id', '=', id)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return last?.reason;
-}
 
 /** Ids of content files that exist but did not parse: they are kept, not withdrawn. */
 function brokenIds(project: Project): Set<string> {
@@ -98,7 +92,7 @@ export async function syncContent(
       // NOTE: a withdrawal by a person outlives an edit of the file: the new version waits
       // as a draft for a new approval instead of going out under the old one.
       const withdrawnByPerson =
-        before?.status === 'withdrawn' && (await lastReason(tx, item.id)) !== FILE_REMOVED;
+        before?.status === 'withdrawn' && (await lastEventReason(tx, item.id)) !== FILE_REMOVED;
       const saved = await saveItemVersion(
         tx,
         {
@@ -111,7 +105,10 @@ export async function syncContent(
       );
       if (saved && withdrawnByPerson && item.status === 'approved') report.reapproval.push(item.id);
       if (saved) (before ? report.changed : report.added).push(item.id);
-      else if (before?.status === 'withdrawn' && (await lastReason(tx, item.id)) === FILE_REMOVED) {
+      else if (
+        before?.status === 'withdrawn' &&
+        (await lastEventReason(tx, item.id)) === FILE_REMOVED
+      ) {
         // The file came back unchanged: the item returns in the state its front matter says.
         await setItemStatus(tx, before, item.status, by, 'file restored');
         report.changed.push(item.id);

@@ -218,3 +218,33 @@ export async function countItemsWithStatus(
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** The reason of an item's latest state change (undefined when it has none). */
+export async function lastEventReason(
+  db: Kysely<Database>,
+  id: string,
+): Promise<string | null | undefined> {
+  const last = await db
+    .selectFrom('item_events')
+    .select('reason')
+    .where('item_id', '=', id)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last?.reason;
+}
+
+/** The stored JSON text of one version of an item, as written (undefined when there is none). */
+export async function itemVersionDocument(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('item_versions')
+    .select('document')
+    .where('item_id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row?.document;
+}

@@ -277,3 +277,46 @@ export async function hasWithdrawnPublication(
     .executeTakeFirst();
   return earlier !== undefined;
 }
+
+/** The earliest due instant (stored) of the scheduled publications on these channels, if any. */
+export async function nextScheduledDue(
+  db: Kysely<Database>,
+  channelIds: readonly string[],
+): Promise<string | undefined> {
+  const next = await db
+    .selectFrom('publications')
+    .select((eb) => eb.fn.min('due_at').as('due'))
+    .where('status', '=', 'scheduled')
+    .where('channel_id', 'in', channelIds.length ? channelIds : [''])
+    .executeTakeFirst();
+  return next?.due ? String(next.due) : undefined;
+}
+
+/** How many publications are still scheduled for a slot before `before` (stored UTC ISO). */
+export async function countScheduledBefore(db: Kysely<Database>, before: string): Promise<number> {
+  const waiting = await db
+    .selectFrom('publications')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('status', '=', 'scheduled')
+    .where('slot', '<', before)
+    .executeTakeFirst();
+  return Number(waiting?.n ?? 0);
+}
+
+/** The publication of a key; throws when there is none. */
+export function publicationOfKey(db: Kysely<Database>, key: string): Promise<PublicationRow> {
+  return db.selectFrom('publications').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+}
+
+/** Records the index of the evidence entry that logged the publication `key`. */
+export async function setPublicationEvidenceIndex(
+  db: Kysely<Database>,
+  key: string,
+  index: number,
+): Promise<void> {
+  await db
+    .updateTable('publications')
+    .set({ evidence_index: index })
+    .where('key', '=', key)
+    .execute();
+}
