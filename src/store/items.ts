@@ -55,13 +55,8 @@ export async function itemVersion(
   id: string,
   version: number,
 ): Promise<ContentItem | undefined> {
-  const row = await db
-    .selectFrom('item_versions')
-    .select('document')
-    .where('item_id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return row ? (JSON.parse(row.document) as ContentItem) : undefined;
+  const document = await itemVersionDocument(db, id, version);
+  return document === undefined ? undefined : (JSON.parse(document) as ContentItem);
 }
 
 /** Records a state change of an item (and nothing when the state is unchanged). */

@@ -1,5 +1,6 @@
 import { type Compilable, type Kysely, type RawBuilder, sql } from 'kysely';
 import { type Actor, findItem, setItemStatus } from './items.js';
+import { settlePublication } from './publications.js';
 import { reusableQuery } from './reusable-query.js';
 import type { Database, ItemRow, ItemStatus, PublicationRow, PublicationUpdate } from './schema.js';
 
@@ -124,12 +125,7 @@ async function updateLeased(
   if (!first) return [];
   const columns = Object.keys(first.change).sort() as (keyof PublicationUpdate & string)[];
   if (group.length === 1) {
-    // The lease is given back with the outcome.
-    const set: PublicationUpdate = { ...first.change, lease_owner: null, lease_until: null };
-    const all = Object.keys(set).sort() as (keyof PublicationUpdate)[];
-    const values = all.map((c) => set[c]);
-    const result = await settleOneQuery(tx, all.join(','), first.key, worker, ...values);
-    return Number(result.numAffectedRows) === 1 ? [first.key] : [];
+    return (await settlePublication(tx, first.key, worker, first.change)) ? [first.key] : [];
   }
   const values = group.flatMap((s) => [s.key, ...columns.map((c) => s.change[c])]);
   const shape = `${columns.join(',')}|${group.length}`;
@@ -165,20 +161,6 @@ const settleManyQuery = reusableQuery((db, shape, worker: string, ...values: unk
       returning publications.key`,
   );
 });
-
-const settleOneQuery = reusableQuery(
-  (db, shape, key: string, worker: string, ...values: unknown[]) => {
-    const set: Record<string, unknown> = {};
-    shape.split(',').forEach((column, i) => {
-      set[column] = values[i];
-    });
-    return db
-      .updateTable('publications')
-      .set(set as PublicationUpdate)
-      .where('key', '=', key)
-      .where('lease_owner', '=', worker);
-  },
-);
 
 /** Publications that no longer say anything about the item's state. */
 const ENDED = new Set(['cancelled', 'withdrawn']);
