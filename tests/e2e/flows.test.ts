@@ -1,53 +1,31 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { evidenceSize } from '../../src/evidence/log.js';
-import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { eventStation } from '../server/pages-support.js';
-import type { StationServer } from '../server/station-server.js';
 import { storeEngines } from '../support/store-engines.js';
-import { chromiumAvailable, launchChromium } from './browser.js';
+import { chromiumAvailable, stationInChromium } from './browser.js';
 
 const available = chromiumAvailable();
 const [sqlite] = await storeEngines();
 
 describe.runIf(available)('each role’s main flow in Chromium, from the login page', () => {
-  let s: StationServer;
-  let server: RunningServer;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    if (!sqlite) throw new Error('no engine');
-    s = await eventStation(sqlite);
-    server = await startServer(
-      { session: s.session, clock: s.clock, log: () => undefined },
-      { port: 0 },
-    );
-    base = `http://127.0.0.1:${server.port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await s?.session.store.close();
-  });
+  const station = stationInChromium(sqlite);
 
   async function signIn(token: string): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await station.browser.newContext({
       viewport: { width: 1366, height: 900 },
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(base);
+    await page.goto(station.base);
     await page.getByLabel('Mã truy cập').fill(token);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     return page;
   }
 
   it('a broadcaster builds next week, marks it ready, locks it, records it aired, and is then offered nothing', async () => {
-    const page = await signIn(s.tokens.broadcaster);
+    const page = await signIn(station.s.tokens.broadcaster);
     await page.getByRole('link', { name: 'Tuần sau (2024-W11)' }).click();
     expect(await page.locator('section.rundown').first().getAttribute('data-state')).toBe(
       'missing',
@@ -63,7 +41,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     await page.getByRole('button', { name: 'Khoá kịch bản' }).click();
     expect(await page.locator('section.rundown').first().getAttribute('data-state')).toBe('locked');
     expect(await page.getByRole('button', { name: 'Đánh dấu sẵn sàng' }).count()).toBe(0);
-    const before = await evidenceSize(s.session.store.db);
+    const before = await evidenceSize(station.s.session.store.db);
     await page.getByLabel('Bắt đầu phát').fill('2024-03-15T20:00');
     await page.getByLabel('Số phút').fill('20');
     await page.getByRole('button', { name: 'Ghi nhận đã phát' }).click();
@@ -71,23 +49,24 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
       'Đã ghi nhận buổi phát tuần 2024-W11',
     );
     expect(await page.locator('section.rundown').first().getAttribute('data-state')).toBe('aired');
-    expect(await evidenceSize(s.session.store.db)).toBe(before + 1);
+    expect(await evidenceSize(station.s.session.store.db)).toBe(before + 1);
     // Aired is final: no move is offered any more.
     expect(await page.locator('main form[method=post]').count()).toBe(0);
-    await page.goto(`${base}/rundown`);
+    await page.goto(`${station.base}/rundown`);
     expect(await page.locator('tr[data-week="2024-W11"]').getAttribute('data-state')).toBe('aired');
     await page.context().close();
   });
 
   it('an auditor downloads the XLSX audit and the DOCX report from buttons; the downloads write nothing', async () => {
-    const page = await signIn(s.tokens.auditor);
+    const page = await signIn(station.s.tokens.auditor);
     await page.getByRole('navigation').getByRole('link', { name: 'Chỉ tiêu' }).click();
     await page.getByLabel('Kế hoạch').selectOption('thu');
     await page.getByLabel('Kỳ', { exact: true }).fill('2024-03');
     await page.getByRole('button', { name: 'Xem' }).click();
-    const size = await evidenceSize(s.session.store.db);
+    const size = await evidenceSize(station.s.session.store.db);
     const checkpoints = async () =>
-      (await s.session.store.db.selectFrom('evidence_checkpoints').select('size').execute()).length;
+      (await station.s.session.store.db.selectFrom('evidence_checkpoints').select('size').execute())
+        .length;
     const signed = await checkpoints();
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
@@ -109,7 +88,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     const report = await mammoth.extractRawText({ path: (await docx.path()) as string });
     expect(report.value).toContain('01/KH-UBND');
     // Reads never write: no entry appended, no checkpoint signed.
-    expect(await evidenceSize(s.session.store.db)).toBe(size);
+    expect(await evidenceSize(station.s.session.store.db)).toBe(size);
     expect(await checkpoints()).toBe(signed);
     expect(
       await page.getByRole('link', { name: /Tải gói minh chứng 2024-03-01 – 2024-03-31/ }).count(),
@@ -118,7 +97,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
   });
 
   it('an admin creates a token shown once, its user signs in with it, and after revocation cannot', async () => {
-    const page = await signIn(s.tokens.admin);
+    const page = await signIn(station.s.tokens.admin);
     expect(new URL(page.url()).pathname).toBe('/');
     await page.getByRole('link', { name: 'Cấp và thu hồi mã' }).click();
     await page.locator('#tokens').getByLabel('Người dùng').selectOption('dai');
@@ -132,7 +111,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
       'Mã truy cập mới của dai (hết hạn: 05/04/2024 10:00)',
     );
     // Shown once: the page shown again holds only the id.
-    await page.goto(`${base}/admin`);
+    await page.goto(`${station.base}/admin`);
     expect(await page.content()).not.toContain(token);
     expect(await page.locator(`tr[data-token="${id}"]`).getAttribute('data-state')).toBe('active');
 
@@ -152,7 +131,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
   });
 
   it('an editor writes an item in the form, approves it, and drags it to another day on the calendar', async () => {
-    const page = await signIn(s.tokens.editor);
+    const page = await signIn(station.s.tokens.editor);
     await page.getByRole('link', { name: 'Viết bài mới' }).click();
     await page
       .getByLabel('Tiêu đề', { exact: true })

@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/commands/audit.js';
 import { readEvidence } from '../../src/evidence/log.js';
 import { EVIDENCE_FILES_DIR } from '../../src/evidence/manual.js';
-import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { eventStation } from '../server/pages-support.js';
-import type { StationServer } from '../server/station-server.js';
 import { captureOutput } from '../support/capture-output.js';
 import { storeEngines } from '../support/store-engines.js';
-import { ARTIFACTS, chromiumAvailable, launchChromium } from './browser.js';
+import { ARTIFACTS, chromiumAvailable, stationInChromium } from './browser.js';
 
 const available = chromiumAvailable();
 const [sqlite] = await storeEngines();
@@ -28,35 +25,16 @@ Nội dung tin đăng trên chuyên trang.
 `;
 
 describe.runIf(available)('pages in headless Chromium', () => {
-  let s: StationServer;
-  let server: RunningServer;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    if (!sqlite) throw new Error('no engine');
-    // The station with a second plan whose tasks take evidence by hand (trainings…).
-    s = await eventStation(sqlite);
-    server = await startServer(
-      { session: s.session, clock: s.clock, log: () => undefined },
-      { port: 0 },
-    );
-    base = `http://127.0.0.1:${server.port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await s?.session.store.close();
-  });
+  // The station with a second plan whose tasks take evidence by hand (trainings…).
+  const station = stationInChromium(sqlite);
 
   async function signIn(token: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await station.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width, height: 900 },
     });
     const page = await context.newPage();
-    await page.goto(`${base}/queue`);
+    await page.goto(`${station.base}/queue`);
     expect(page.url()).toContain('/login');
     await page.fill('input[name=token]', token);
     await page.click('button[type=submit]');
@@ -67,7 +45,7 @@ describe.runIf(available)('pages in headless Chromium', () => {
     page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   it('an editor signs in, adds an item, approves it and sees it on the calendar', async () => {
-    const page = await signIn(s.tokens.editor);
+    const page = await signIn(station.s.tokens.editor);
     expect(new URL(page.url()).pathname).toBe('/queue');
     await page.fill('textarea[name=markdown]', ITEM);
     await page.click('form[action="/queue"] button[type=submit]');
@@ -79,22 +57,26 @@ describe.runIf(available)('pages in headless Chromium', () => {
     const id = 'tr[data-item="hoi-nghi-truc-tuyen-ve-mot-cua"]';
     expect(await page.locator(`#draft + table ${id}`).count()).toBe(0);
     expect(await page.locator(`#scheduled + table ${id}`).count()).toBe(1);
-    await page.goto(`${base}/calendar?plan=thu&view=month&period=2024-03`);
+    await page.goto(`${station.base}/calendar?plan=thu&view=month&period=2024-03`);
     const calendar = await page.locator('main').textContent();
     expect(calendar).toContain('hoi-nghi-truc-tuyen-ve-mot-cua');
     await shot(page, 'calendar');
-    await page.goto(`${base}/rundown/tv/2024-W10`);
+    await page.goto(`${station.base}/rundown/tv/2024-W10`);
     await shot(page, 'rundown');
-    await page.goto(`${base}/evidence`);
+    await page.goto(`${station.base}/evidence`);
     await shot(page, 'evidence');
     await page.context().close();
   });
 
   it('an auditor sees on the quotas page the figures of loa audit', async () => {
-    const page = await signIn(s.tokens.auditor);
-    await page.goto(`${base}/quotas?plan=thu&period=2024-03`);
+    const page = await signIn(station.s.tokens.auditor);
+    await page.goto(`${station.base}/quotas?plan=thu&period=2024-03`);
     const out = captureOutput();
-    await runAudit({ dir: s.root, plan: 'thu', period: '2024-03', format: 'json' }, out, s.clock);
+    await runAudit(
+      { dir: station.s.root, plan: 'thu', period: '2024-03', format: 'json' },
+      out,
+      station.s.clock,
+    );
     const parsed = JSON.parse(out.stdout.join('\n'));
     const audit = Array.isArray(parsed) ? parsed[0] : parsed;
     for (const task of audit.tasks)
@@ -111,13 +93,13 @@ describe.runIf(available)('pages in headless Chromium', () => {
   });
 
   it("refuses an auditor's attempt to approve an item", async () => {
-    const page = await signIn(s.tokens.auditor);
+    const page = await signIn(station.s.tokens.auditor);
     expect(await page.locator('button[value=approve]').count()).toBe(0);
     const csrf = await page.locator('input[name=_csrf]').first().getAttribute('value');
     // The auditor sends the approve form by hand: same origin, own session and CSRF token.
-    const answer = await page.request.post(`${base}/queue/w10-mot-cua/approve`, {
+    const answer = await page.request.post(`${station.base}/queue/w10-mot-cua/approve`, {
       form: { _csrf: csrf ?? '' },
-      headers: { origin: base },
+      headers: { origin: station.base },
     });
     expect(answer.status()).toBe(403);
     expect(await answer.text()).toContain(
@@ -128,7 +110,7 @@ describe.runIf(available)('pages in headless Chromium', () => {
     await page.context().close();
   });
   it('an editor reschedules an item and sees it on its new day of the month grid', async () => {
-    const page = await signIn(s.tokens.editor);
+    const page = await signIn(station.s.tokens.editor);
     const id = 'hoi-nghi-truc-tuyen-ve-mot-cua';
     const row = page.locator(`tr[data-item="${id}"]`);
     expect(await row.locator('input[name=when]').inputValue()).toBe('2024-03-11T08:00');
@@ -137,7 +119,7 @@ describe.runIf(available)('pages in headless Chromium', () => {
     expect(await page.locator('.notice').textContent()).toContain(
       `Đã đặt lại giờ đăng của bài ${id}: 2024-03-28 09:30 +07:00`,
     );
-    await page.goto(`${base}/calendar?plan=thu&month=2024-03`);
+    await page.goto(`${station.base}/calendar?plan=thu&month=2024-03`);
     const day = page.locator('td[data-date="2024-03-28"]');
     expect(await day.locator(`li[data-item="${id}"]`).textContent()).toBe(
       '09:30 Đã xếp lịch: Hội nghị trực tuyến về một cửa (cong-tinh)',
@@ -149,7 +131,7 @@ describe.runIf(available)('pages in headless Chromium', () => {
     await page.click('a[rel=next]');
     expect(await page.locator('#month').getAttribute('data-month')).toBe('2024-04');
     // Printed on A4 (landscape, as the page's @page asks): the grid's weeks on the first page.
-    await page.goto(`${base}/calendar?plan=thu&month=2024-03`);
+    await page.goto(`${station.base}/calendar?plan=thu&month=2024-03`);
     const pdf = await page.pdf({
       path: join(ARTIFACTS, 'calendar-a4.pdf'),
       preferCSSPageSize: true,
@@ -166,8 +148,8 @@ describe.runIf(available)('pages in headless Chromium', () => {
   });
 
   it('on a 360-px phone the month grid becomes a list of the days that have something', async () => {
-    const page = await signIn(s.tokens.editor, 360);
-    await page.goto(`${base}/calendar?plan=thu&month=2024-03`);
+    const page = await signIn(station.s.tokens.editor, 360);
+    await page.goto(`${station.base}/calendar?plan=thu&month=2024-03`);
     expect(await page.locator('table.month thead').isVisible()).toBe(false);
     const day = page.locator('td[data-date="2024-03-28"]');
     expect(await day.isVisible()).toBe(true);
@@ -183,8 +165,8 @@ describe.runIf(available)('pages in headless Chromium', () => {
   });
 
   it('an editor adds evidence of a training with a file and sees it listed with its hash', async () => {
-    const page = await signIn(s.tokens.editor);
-    await page.goto(`${base}/evidence`);
+    const page = await signIn(station.s.tokens.editor);
+    await page.goto(`${station.base}/evidence`);
     const form = page.locator('form[action="/evidence/manual"]');
     await form.locator('select[name=task]').selectOption('su-kien/tap-huan');
     await form.locator('input[name=date]').fill('2024-03-05');
@@ -200,12 +182,14 @@ describe.runIf(available)('pages in headless Chromium', () => {
     await shot(page, 'evidence-form');
     await form.locator('button[type=submit]').click();
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const entry = (await readEvidence(s.session.store.db)).at(-1);
+    const entry = (await readEvidence(station.s.session.store.db)).at(-1);
     expect(entry).toMatchObject({ kind: 'manual', plan: 'su-kien', task: 'tap-huan' });
     expect(entry?.files).toEqual([
       { name: 'danh-sach-hoc-vien.pdf', sha256: hash, bytes: bytes.length },
     ]);
-    expect(await readFile(join(s.session.dataDir, EVIDENCE_FILES_DIR, hash))).toEqual(bytes);
+    expect(await readFile(join(station.s.session.dataDir, EVIDENCE_FILES_DIR, hash))).toEqual(
+      bytes,
+    );
     expect(await page.locator('.notice').textContent()).toBe(
       `Đã ghi minh chứng số ${entry?.index} vào nhật ký`,
     );

@@ -1,12 +1,9 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { eventStation } from '../server/pages-support.js';
-import type { StationServer } from '../server/station-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { storeEngines } from '../support/store-engines.js';
-import { ARTIFACTS, chromiumAvailable, launchChromium } from './browser.js';
+import { ARTIFACTS, chromiumAvailable, stationInChromium } from './browser.js';
 
 const available = chromiumAvailable();
 const [sqlite] = await storeEngines();
@@ -34,36 +31,17 @@ interface AxeViolation {
 }
 
 describe.runIf(available)('every role at home in Chromium, at 1366 and 390 px', () => {
-  let s: StationServer;
-  let server: RunningServer;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    if (!sqlite) throw new Error('no engine');
-    s = await eventStation(sqlite);
-    server = await startServer(
-      { session: s.session, clock: s.clock, log: () => undefined },
-      { port: 0 },
-    );
-    base = `http://127.0.0.1:${server.port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await s?.session.store.close();
-  });
+  const station = stationInChromium(sqlite);
 
   /** Signs in from the login page as a new user would, landing on the role's home. */
   async function signIn(role: RoleName, viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await station.browser.newContext({
       viewport: { width: viewport.width, height: viewport.height },
     });
     const page = await context.newPage();
-    await page.goto(base);
+    await page.goto(station.base);
     expect(new URL(page.url()).pathname).toBe('/login');
-    await page.getByLabel('Mã truy cập').fill(s.tokens[role]);
+    await page.getByLabel('Mã truy cập').fill(station.s.tokens[role]);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     expect(new URL(page.url()).pathname).toBe('/');
     return page;
@@ -135,15 +113,15 @@ describe.runIf(available)('every role at home in Chromium, at 1366 and 390 px', 
     }
 
   it('the login page and a refusal pass on a phone too, and the refusal says whom to ask', async () => {
-    const context = await browser.newContext({
+    const context = await station.browser.newContext({
       viewport: { width: 390, height: 844 },
     });
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
+    await page.goto(`${station.base}/login`);
     await checkPage(page, 'login-phone', 390);
-    await page.getByLabel('Mã truy cập').fill(s.tokens.broadcaster);
+    await page.getByLabel('Mã truy cập').fill(station.s.tokens.broadcaster);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.goto(`${base}/evidence`);
+    await page.goto(`${station.base}/evidence`);
     const alert = page.getByRole('alert');
     expect(await alert.textContent()).toBe(
       'Người dùng dai (vai trò phát thanh – truyền hình) không được xem nhật ký minh chứng: việc này dành cho vai trò biên tập viên hoặc kiểm tra viên',
