@@ -227,3 +227,16 @@ export async function openStore(options: StoreOptions = storeOptionsFrom()): Pro
   }
   return store;
 }
+
+/** Opens the store, runs `work` with it and closes it again, also when `work` throws. */
+export async function withStore<T>(
+  work: (store: Store) => Promise<T>,
+  options: StoreOptions = storeOptionsFrom(),
+): Promise<T> {
+  const store = await openStore(options);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}

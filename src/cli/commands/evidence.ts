@@ -18,8 +18,7 @@ import { createCheckpoint, evidenceKey } from '../../evidence/store-checkpoint.j
 import { type MessageCode, message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
-import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
-import type { Store } from '../../store/types.js';
+import { dataDirFrom, withStore } from '../../store/open-store.js';
 import { type Output, printJson } from '../output.js';
 import { type ProgressStream, progressBar } from '../progress.js';
 
@@ -42,15 +41,6 @@ export interface EvidenceOptions {
   file?: string[];
   note?: string;
   checkpoint?: string;
-}
-
-async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptionsFrom());
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 function count(option: string, value: string | undefined): number | undefined {

@@ -7,8 +7,7 @@ import { message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { toStored } from '../../model/instant.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
-import { openStore, storeOptionsFrom } from '../../store/open-store.js';
-import type { Store } from '../../store/types.js';
+import { withStore } from '../../store/open-store.js';
 import { type Output, printJson } from '../output.js';
 
 export interface TokenOptions {
@@ -18,15 +17,6 @@ export interface TokenOptions {
   /** Every token of this user (revoke). */
   user?: string;
   json?: boolean;
-}
-
-async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptionsFrom());
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
 }
 
 /**

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { LoaError } from '../../errors/loa-error.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
-import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
-import type { Store } from '../../store/types.js';
+import { dataDirFrom, withStore } from '../../store/open-store.js';
 import { witnessKey } from '../../witness/key.js';
 import { type PollResult, type PollStatus, pollUnits } from '../../witness/poll.js';
 import { addWatchedUnit, listWatchedUnits } from '../../witness/units.js';
@@ -11,15 +10,6 @@ import { type Output, printJson } from '../output.js';
 
 export interface WitnessOptions {
   json?: boolean;
-}
-
-async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptionsFrom());
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 /** `loa witness add <name> <url> <key>`: watch a unit's log. */
