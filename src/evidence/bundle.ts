@@ -20,7 +20,7 @@ import { verifyLog } from './log-verify.js';
 import { EVIDENCE_FILES_DIR } from './manual.js';
 import { signNote } from './signed-note.js';
 import type { SigningKey } from './signing-key.js';
-import { createCheckpoint, listCheckpoints } from './store-checkpoint.js';
+import { freshCheckpoint, listCheckpoints } from './store-checkpoint.js';
 
 /** What an auditor bundle holds and where it goes. */
 export interface BundleOptions {
@@ -39,6 +39,12 @@ export interface BundleOptions {
   channels: readonly Channel[];
   /** Human label of the range for the README (`2024-03-01 – 2024-03-31`). */
   label: string;
+  /**
+   * The head checkpoint the bundle carries when no stored one covers the log: `store` signs
+   * and stores one (`loa evidence export`, a command that writes); `sign` signs one into the
+   * bundle only and writes nothing (a download over HTTP is a read).
+   */
+  checkpoint: 'store' | 'sign';
 }
 
 /** What was exported. */
@@ -55,7 +61,8 @@ export const MANIFEST_TITLE = 'loa evidence bundle';
 
 /**
  * Writes the auditor bundle (zip) of a period. It carries the WHOLE log up to a checkpoint
- * signed now (`entries.jsonl`, indices 0 … size - 1, each line the entry's exact bytes, and
+ * of its head (the stored one when it covers the head, else one signed now, stored or not as
+ * `checkpoint` says) (`entries.jsonl`, indices 0 … size - 1, each line the entry's exact bytes, and
  * `leaves.txt`, their leaf hashes), so `verify.mjs` proves that no entry was left out: the
  * period's entries are picked by the time in their own bytes. Beside them: `checkpoint.txt`,
  * the earlier checkpoints (`checkpoints/<id>.txt`, each checked against the entries), the
@@ -74,8 +81,10 @@ export async function exportBundle(store: Store, options: BundleOptions): Promis
   if (report.problems.length > 0) {
     throw new LoaError('EVIDENCE_VERIFY_FAILED', { params: { count: report.problems.length } });
   }
-  const earlier = await listCheckpoints(store.db);
-  const head = await createCheckpoint(store, options.key, options.now);
+  const head = await freshCheckpoint(store, options.key, options.now, {
+    store: options.checkpoint === 'store',
+  });
+  const earlier = (await listCheckpoints(store.db)).filter((cp) => cp.id !== head.id);
   const rows = await readEvidenceRows(store.db, { size: head.size });
   const entries = rows.map(entryOfRow);
   const contents = new Map<string, Buffer>();

@@ -133,7 +133,7 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
     {
       method: 'get',
       path: '/api/evidence/bundle',
-      summary: 'Gói minh chứng cho kiểm tra (zip), như loa evidence export',
+      summary: 'Gói minh chứng cho kiểm tra (zip), như loa evidence export; chỉ đọc, không lưu mốc',
       permission: 'evidence:export',
       query: z.object({ from: z.iso.date(), to: z.iso.date() }),
       produces: ['application/zip'],
@@ -157,6 +157,9 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
           label,
           plans: session.project.plans.map((p) => p.value),
           channels: session.project.channels.map((ch) => ch.value),
+          // NOTE: a download is a read: the head is signed into the zip, not stored. A stored
+          // checkpoint is asked for on its own (POST /api/evidence/checkpoint, loa evidence).
+          checkpoint: 'sign',
         });
         const bytes = await readFile(out);
         c.header('content-type', 'application/zip');

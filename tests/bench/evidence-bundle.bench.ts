@@ -81,6 +81,7 @@ async function bundleFigure(dir: string): Promise<BenchFigure> {
     plans: project.plans.map((p) => p.value),
     channels: project.channels.map((c) => c.value),
     label: '2024-03-01 – 2024-03-31',
+    checkpoint: 'store',
   });
   await exporting.close();
   const bundle = join(dir, 'bundle');

@@ -1,6 +1,13 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCheckpoint } from '../../src/evidence/checkpoint.js';
 import { readEvidence } from '../../src/evidence/log.js';
 import { storeEngines } from '../support/store-engines.js';
+import { tempDir } from '../support/temp-dir.js';
+import { extractZip } from '../support/unzip.js';
 import { eventStation } from './pages-support.js';
 import { bearer, type StationServer } from './station-server.js';
 
@@ -16,6 +23,7 @@ function form(fields: Record<string, string>, files: [string, string, Uint8Array
 }
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n% biên bản hội nghị\n');
+const run = promisify(execFile);
 
 describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (engine) => {
   let s: StationServer;
@@ -25,6 +33,20 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
   afterAll(async () => {
     await s?.session.store.close();
   });
+
+  /** Rows of every table of the store, by table name. */
+  async function rowCounts(): Promise<Map<string, number>> {
+    const db = s.session.store.db;
+    const counts = new Map<string, number>();
+    for (const table of await db.introspection.getTables()) {
+      const row = await db
+        .selectFrom(table.name as 'users')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
+      counts.set(table.name, Number(row.n));
+    }
+    return counts;
+  }
 
   it('adds manual evidence with a checked PDF, and refuses a file whose bytes are not its type', async () => {
     const fake = await s.app.request('/api/evidence/manual', {
@@ -119,6 +141,35 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
     expect(res.headers.get('content-type')).toBe('application/zip');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+  });
+
+  it('a bundle download writes nothing: no checkpoint stored, no entry, every table as it was; the zip still verifies', async () => {
+    // An entry after the last stored checkpoint, so that the bundle's head needs a signature.
+    const added = await s.app.request('/api/evidence/manual', {
+      method: 'POST',
+      headers: bearer(s.tokens.editor),
+      body: form({ plan: 'su-kien', task: 'tap-huan', date: '2024-03-06' }, [
+        ['bien-ban-2.pdf', 'application/pdf', PDF],
+      ]),
+    });
+    expect(added.status).toBe(201);
+    const before = await rowCounts();
+    const res = await s.app.request('/api/evidence/bundle?from=2024-03-01&to=2024-03-31', {
+      headers: bearer(s.tokens.auditor),
+    });
+    expect(res.status).toBe(200);
+    expect(await rowCounts()).toEqual(before);
+    const dir = await tempDir('bundle-read');
+    const zip = join(dir, 'bundle.zip');
+    await writeFile(zip, new Uint8Array(await res.arrayBuffer()));
+    await extractZip(zip, join(dir, 'x'));
+    const head = verifyCheckpoint(
+      await readFile(join(dir, 'x', 'checkpoint.txt'), 'utf8'),
+      (await readFile(join(dir, 'x', 'key.txt'), 'utf8')).trim(),
+    );
+    expect(head.size).toBe(before.get('evidence_entries'));
+    const verified = await run(process.execPath, ['verify.mjs'], { cwd: join(dir, 'x') });
+    expect(verified.stdout).not.toBe('');
   });
 
   it('gives the audit as JSON and the periodic report as HTML', async () => {

@@ -306,6 +306,7 @@ export async function runEvidenceExport(
       plans: project.plans.map((p) => p.value),
       channels: project.channels.map((c) => c.value),
       label,
+      checkpoint: 'store',
     }),
   ).finally(bar.end);
   output.out(message('EVIDENCE_EXPORTED', { entries: result.entries, path: result.path }));
