@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import { toStored } from '../model/instant.js';
-import type { Database, RundownAsRunRow, RundownEventRow, RundownRow } from '../store/schema.js';
+import {
+  lockedOrAiredDocuments,
+  type RundownWithEvents,
+  rundownRow,
+  rundownRowsOfChannel,
+  writeRundown,
+} from '../store/rundowns.js';
+import type { Database, RundownEventRow } from '../store/schema.js';
 import {
   itemsInOrder,
   type Rundown,
@@ -9,6 +16,8 @@ import {
   slotStart,
 } from './model.js';
 import { computeTiming } from './timing.js';
+
+export { type AsRunInput, asRunsOf, saveAsRun } from '../store/rundowns.js';
 
 /** A rundown as the store keeps it: the document, its history and when it was last saved. */
 export interface StoredRundown {
@@ -28,27 +37,13 @@ function eventOf(row: RundownEventRow): RundownEvent {
   return event;
 }
 
-async function withHistory(db: Kysely<Database>, rows: RundownRow[]): Promise<StoredRundown[]> {
-  if (rows.length === 0) return [];
-  const events = await db
-    .selectFrom('rundown_events')
-    .selectAll()
-    .where(
-      'rundown_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => {
-    const document = JSON.parse(row.document) as Omit<Rundown, 'history' | 'state'>;
-    const history = events.filter((e) => e.rundown_id === row.id).map(eventOf);
-    return {
-      rundown: { ...document, state: row.state as RundownState, history },
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
-  });
+function storedOf({ row, events }: RundownWithEvents): StoredRundown {
+  const document = JSON.parse(row.document) as Omit<Rundown, 'history' | 'state'>;
+  return {
+    rundown: { ...document, state: row.state as RundownState, history: events.map(eventOf) },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** The stored rundown with an id, with its history, or undefined. */
@@ -56,8 +51,8 @@ export async function loadRundown(
   db: Kysely<Database>,
   id: string,
 ): Promise<StoredRundown | undefined> {
-  const rows = await db.selectFrom('rundowns').selectAll().where('id', '=', id).execute();
-  return (await withHistory(db, rows))[0];
+  const found = await rundownRow(db, id);
+  return found && storedOf(found);
 }
 
 /** The rundowns of a channel whose slot starts in [from, to) (UTC ISO), in slot order. */
@@ -66,15 +61,7 @@ export async function rundownsOfChannel(
   channelId: string,
   range: { from: string; to: string },
 ): Promise<StoredRundown[]> {
-  const rows = await db
-    .selectFrom('rundowns')
-    .selectAll()
-    .where('channel_id', '=', channelId)
-    .where('slot_start', '>=', range.from)
-    .where('slot_start', '<', range.to)
-    .orderBy('slot_start')
-    .execute();
-  return withHistory(db, rows);
+  return (await rundownRowsOfChannel(db, channelId, range)).map(storedOf);
 }
 
 /**
@@ -86,15 +73,9 @@ export async function itemsOnAir(
   channelId: string,
   except?: string,
 ): Promise<Set<string>> {
-  let query = db
-    .selectFrom('rundowns')
-    .select(['id', 'document'])
-    .where('channel_id', '=', channelId)
-    .where('state', 'in', ['locked', 'aired']);
-  if (except !== undefined) query = query.where('id', '!=', except);
   const used = new Set<string>();
-  for (const row of await query.execute()) {
-    const rundown = JSON.parse(row.document) as Pick<Rundown, 'segments'>;
+  for (const document of await lockedOrAiredDocuments(db, channelId, except)) {
+    const rundown = JSON.parse(document) as Pick<Rundown, 'segments'>;
     for (const { item } of itemsInOrder(rundown)) used.add(item.itemId);
   }
   return used;
@@ -111,84 +92,18 @@ export async function saveRundown(
   at: string,
 ): Promise<void> {
   const { history: _history, state, ...document } = rundown;
-  const values = {
-    channel_id: rundown.channelId,
-    slot_start: toStored(slotStart(rundown.slot)),
-    state,
-    minimum_sec: rundown.minimumSec,
-    planned_sec: computeTiming(rundown).plannedSec,
-    document: JSON.stringify(document),
-    updated_at: at,
-  };
-  const updated = await tx
-    .updateTable('rundowns')
-    .set(values)
-    .where('id', '=', rundown.id)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) {
-    await tx
-      .insertInto('rundowns')
-      .values({ ...values, id: rundown.id, created_at: at })
-      .execute();
-  }
-  for (const event of events) {
-    await tx
-      .insertInto('rundown_events')
-      .values({
-        rundown_id: rundown.id,
-        from_state: event.from,
-        to_state: event.to,
-        actor: event.actor,
-        at: event.at,
-        reason: event.reason ?? null,
-      })
-      .execute();
-  }
-}
-
-/** What one as-run record says. */
-export interface AsRunInput {
-  rundownId: string;
-  /** Empty for the whole programme. */
-  itemSlug: string;
-  start: string;
-  durationSec: number;
-  compliant: boolean;
-  reasons: string[];
-  actor: string;
-  recordedAt: string;
-  evidenceIndex?: number;
-}
-
-/** Records (or, for an item not yet confirmed in an aired rundown, replaces) one as-run. */
-export async function saveAsRun(tx: Kysely<Database>, input: AsRunInput): Promise<void> {
-  await tx
-    .deleteFrom('rundown_as_runs')
-    .where('rundown_id', '=', input.rundownId)
-    .where('item_slug', '=', input.itemSlug)
-    .execute();
-  await tx
-    .insertInto('rundown_as_runs')
-    .values({
-      rundown_id: input.rundownId,
-      item_slug: input.itemSlug,
-      start: input.start,
-      duration_sec: input.durationSec,
-      compliant: input.compliant ? 1 : 0,
-      reason: input.reasons.length > 0 ? input.reasons.join(',') : null,
-      actor: input.actor,
-      recorded_at: input.recordedAt,
-      evidence_index: input.evidenceIndex ?? null,
-    })
-    .execute();
-}
-
-/** The as-run records of a rundown: the programme's first, then its items' in slug order. */
-export function asRunsOf(db: Kysely<Database>, rundownId: string): Promise<RundownAsRunRow[]> {
-  return db
-    .selectFrom('rundown_as_runs')
-    .selectAll()
-    .where('rundown_id', '=', rundownId)
-    .orderBy('item_slug')
-    .execute();
+  await writeRundown(
+    tx,
+    rundown.id,
+    {
+      channel_id: rundown.channelId,
+      slot_start: toStored(slotStart(rundown.slot)),
+      state,
+      minimum_sec: rundown.minimumSec,
+      planned_sec: computeTiming(rundown).plannedSec,
+      document: JSON.stringify(document),
+      updated_at: at,
+    },
+    events,
+  );
 }

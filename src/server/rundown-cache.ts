@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import {
   broadcastChannel,
   periodOf,
@@ -12,6 +11,7 @@ import { exportRundown, type RundownFormat } from '../broadcast/exports.js';
 import { type RundownSlot, rundownId } from '../broadcast/model.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { Lang } from '../i18n/lang.js';
+import { rundownVersion } from '../store/rundowns.js';
 import type { ServerContext } from './context.js';
 
 /** One rendered export of one stored rundown, and what it was rendered from. */
@@ -86,20 +86,10 @@ export class RundownRenderings {
   ): Promise<RenderedRundown> {
     const { week: label, slot } = this.slotOf(channelId, week, n);
     const db = this.ctx.session.store.db;
-    const row = await db
-      .selectFrom('rundowns')
-      .select([
-        'state',
-        'document',
-        sql<number>`(select count(*) from rundown_events e where e.rundown_id = rundowns.id)`.as(
-          'events',
-        ),
-      ])
-      .where('id', '=', slot.id)
-      .executeTakeFirst();
+    const row = await rundownVersion(db, slot.id);
     const version = row
       ? createHash('sha256')
-          .update(`${row.state}\0${Number(row.events)}\0${row.document}`)
+          .update(`${row.state}\0${row.events}\0${row.document}`)
           .digest('base64url')
       : '';
     const key = `${slot.id}\0${format}\0${lang}`;
