@@ -14,9 +14,13 @@ import {
   itemVersion,
   saveItemVersion,
   setItemStatus,
+  setSlotOverride,
+  versionAuthor,
 } from '../store/items.js';
 import type { Database, ItemRow, ItemStatus } from '../store/schema.js';
 import type { Store } from '../store/types.js';
+
+export { versionAuthor } from '../store/items.js';
 
 /** Who acts and when, for every queue command. */
 export interface QueueContext {
@@ -115,23 +119,6 @@ export const WITHDRAWABLE: readonly ItemStatus[] = [
   'failed',
 ];
 
-/** Who wrote an item's current version: the actor of the event that saved it. */
-export async function versionAuthor(
-  tx: Kysely<Database>,
-  id: string,
-  version: number,
-): Promise<string | undefined> {
-  const saved = await tx
-    .selectFrom('item_events')
-    .select('actor')
-    .where('item_id', '=', id)
-    .where('version', '=', version)
-    .where((eb) => eb.or([eb('reason', '=', 'created'), eb('reason', '=', `version ${version}`)]))
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return saved?.actor;
-}
-
 /** The channels of an item that ask for four-eyes approval (`fourEyes: true`). */
 async function fourEyesChannels(tx: Kysely<Database>, ctx: QueueContext, row: ItemRow) {
   const item = await itemVersion(tx, row.id, row.version);
@@ -217,15 +204,9 @@ export async function rescheduleItem(
   return ctx.store.transaction(async (tx) => {
     const row = await mustFind(tx, id);
     if (!RESCHEDULABLE.has(row.status)) refuse(row, 'scheduled');
-    const doc = await tx
-      .selectFrom('item_versions')
-      .select('document')
-      .where('item_id', '=', id)
-      .where('version', '=', row.version)
-      .executeTakeFirstOrThrow();
-    const first = (JSON.parse(doc.document) as { channels: string[] }).channels
-      .map((c) => ctx.config.channels.get(c))
-      .find((c) => c !== undefined);
+    const doc = await itemVersion(tx, id, row.version);
+    if (!doc) throw new Error(`item ${id} has no version ${row.version}`);
+    const first = doc.channels.map((c) => ctx.config.channels.get(c)).find((c) => c !== undefined);
     const zone = first ? channelZone(first, ctx.config.planZones) : undefined;
     const slot = parseWhen(when, zone ?? 'Asia/Ho_Chi_Minh');
     if (slot <= ctx.now) {
@@ -234,26 +215,7 @@ export async function rescheduleItem(
       });
     }
     const stored = toStored(slot);
-    await tx
-      .updateTable('items')
-      .set({ slot_override: stored, updated_at: by.at })
-      .where('id', '=', id)
-      .execute();
-    await tx
-      .insertInto('item_events')
-      .values({
-        item_id: id,
-        version: row.version,
-        from_status: row.status,
-        to_status: row.status === 'failed' ? 'approved' : row.status,
-        actor: by.actor,
-        at: by.at,
-        reason: `rescheduled to ${stored}`,
-      })
-      .execute();
-    if (row.status === 'failed') {
-      await tx.updateTable('items').set({ status: 'approved' }).where('id', '=', id).execute();
-    }
+    await setSlotOverride(tx, row, stored, by);
     await planItems(tx, { ids: [id], config: ctx.config, now: ctx.now, by });
     return { row: await mustFind(tx, id), slot };
   });

@@ -243,3 +243,52 @@ export async function itemVersionDocument(
     .executeTakeFirst();
   return row?.document;
 }
+
+/** Who wrote a version of an item: the actor of the event that saved it. */
+export async function versionAuthor(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+): Promise<string | undefined> {
+  const saved = await db
+    .selectFrom('item_events')
+    .select('actor')
+    .where('item_id', '=', id)
+    .where('version', '=', version)
+    .where((eb) => eb.or([eb('reason', '=', 'created'), eb('reason', '=', `version ${version}`)]))
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return saved?.actor;
+}
+
+/**
+ * Fixes an item's slot (`slot`, UTC ISO) in place of the planned one and records it; a
+ * failed item goes back to approved so it is planned again.
+ */
+export async function setSlotOverride(
+  tx: Kysely<Database>,
+  item: Pick<ItemRow, 'id' | 'version' | 'status'>,
+  slot: string,
+  by: Actor,
+): Promise<void> {
+  await tx
+    .updateTable('items')
+    .set({ slot_override: slot, updated_at: by.at })
+    .where('id', '=', item.id)
+    .execute();
+  await tx
+    .insertInto('item_events')
+    .values({
+      item_id: item.id,
+      version: item.version,
+      from_status: item.status,
+      to_status: item.status === 'failed' ? 'approved' : item.status,
+      actor: by.actor,
+      at: by.at,
+      reason: `rescheduled to ${slot}`,
+    })
+    .execute();
+  if (item.status === 'failed') {
+    await tx.updateTable('items').set({ status: 'approved' }).where('id', '=', item.id).execute();
+  }
+}
