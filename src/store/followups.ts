@@ -152,3 +152,43 @@ export function listFollowUps(
   if (statuses.length > 0) query = query.where('publication_followups.status', 'in', statuses);
   return query.orderBy('publication_followups.id', 'desc').execute();
 }
+
+/** Whether any follow-up is due at `now`: a read, so that a pass with none takes no write lock. */
+export async function anyFollowUpDue(db: Kysely<Database>, now: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('publication_followups')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('due_at', '<=', now)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Gives claimed follow-ups back untouched, those `worker` still holds. */
+export async function releaseFollowUps(
+  tx: Kysely<Database>,
+  ids: readonly number[],
+  worker: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .updateTable('publication_followups')
+    .set({ lease_owner: null, lease_until: null })
+    .where('id', 'in', ids)
+    .where('lease_owner', '=', worker)
+    .execute();
+}
+
+/** Records the index of the evidence entry that logged a follow-up. */
+export async function setFollowUpEvidenceIndex(
+  tx: Kysely<Database>,
+  id: number,
+  index: number,
+): Promise<void> {
+  await tx
+    .updateTable('publication_followups')
+    .set({ evidence_index: index })
+    .where('id', '=', id)
+    .execute();
+}

@@ -320,3 +320,57 @@ export async function setPublicationEvidenceIndex(
     .where('key', '=', key)
     .execute();
 }
+
+/** The slot (stored UTC ISO) of an item's scheduled publication on a channel, if any. */
+export async function scheduledSlotOf(
+  db: Kysely<Database>,
+  itemId: string,
+  channelId: string,
+): Promise<string | undefined> {
+  const pub = await db
+    .selectFrom('publications')
+    .select('slot')
+    .where('item_id', '=', itemId)
+    .where('channel_id', '=', channelId)
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  return pub?.slot;
+}
+
+/** The publication of a key, or undefined. */
+export function findPublication(
+  db: Kysely<Database>,
+  key: string,
+): Promise<PublicationRow | undefined> {
+  return db.selectFrom('publications').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+/**
+ * Writes a change to a publication that no worker holds (no lease), and only while it is in
+ * `status` when one is given; returns whether it changed.
+ */
+export async function changeUnleasedPublication(
+  tx: Kysely<Database>,
+  key: string,
+  change: PublicationUpdate,
+  status?: PublicationStatus,
+): Promise<boolean> {
+  let query = tx
+    .updateTable('publications')
+    .set(change)
+    .where('key', '=', key)
+    .where('lease_owner', 'is', null);
+  if (status !== undefined) query = query.where('status', '=', status);
+  const changed = await query.executeTakeFirst();
+  return Number(changed.numUpdatedRows) > 0;
+}
+
+/** Writes a change to a publication and returns the row as it is after. */
+export async function changePublication(
+  tx: Kysely<Database>,
+  key: string,
+  change: PublicationUpdate,
+): Promise<PublicationRow> {
+  await tx.updateTable('publications').set(change).where('key', '=', key).execute();
+  return publicationOfKey(tx, key);
+}

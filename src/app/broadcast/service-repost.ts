@@ -6,6 +6,7 @@ import { toStored } from '../../model/instant.js';
 import type { ContentItem } from '../../model/item.js';
 import { planItems } from '../../scheduler/plan/items.js';
 import { type Actor, findItem, itemVersion, saveItemVersion } from '../../store/items.js';
+import { scheduledSlotOf } from '../../store/publications.js';
 import type { Database } from '../../store/schema.js';
 import type { BroadcastContext } from './service-context.js';
 
@@ -83,19 +84,13 @@ export async function repostAired(
       { ...by, actor: `${ctx.actor} (${rundown.id})` },
     );
     await planItems(tx, { ids: [id], config: ctx.planning, now: ctx.now, by });
-    const pub = await tx
-      .selectFrom('publications')
-      .select('slot')
-      .where('item_id', '=', id)
-      .where('channel_id', '=', portal)
-      .where('status', '=', 'scheduled')
-      .executeTakeFirst();
+    const slot = await scheduledSlotOf(tx, id, portal);
     out.push({
       item: itemId,
       repost: id,
       portal,
       created: true,
-      ...(pub ? { slot: pub.slot } : {}),
+      ...(slot !== undefined ? { slot } : {}),
     });
   }
   return out;

@@ -4,9 +4,16 @@ import type { ChannelAdapter, PublishedRef } from '../../channels/types.js';
 import type { Channel } from '../../model/channel.js';
 import { hasCapability } from '../../model/channel-kinds.js';
 import { toStored } from '../../model/instant.js';
-import { claimFollowUps, type FollowUpChange, settleFollowUp } from '../../store/followups.js';
+import {
+  anyFollowUpDue,
+  claimFollowUps,
+  type FollowUpChange,
+  releaseFollowUps,
+  setFollowUpEvidenceIndex,
+  settleFollowUp,
+} from '../../store/followups.js';
 import { findItem, itemVersion } from '../../store/items.js';
-import { setChannelPaused } from '../../store/publications.js';
+import { changePublication, findPublication, setChannelPaused } from '../../store/publications.js';
 import type { Database, FollowUpRow } from '../../store/schema.js';
 import { publicationIdentity } from '../plan/planner.js';
 import { errorText, failureOf } from './adapter-errors.js';
@@ -39,7 +46,7 @@ export async function workFollowUps(
   const { channel, worker } = work;
   if (
     !hasCapability(channel, 'plannedPerItem') ||
-    !(await anyDue(store.db, toStored(clock.now())))
+    !(await anyFollowUpDue(store.db, toStored(clock.now())))
   ) {
     return [];
   }
@@ -62,29 +69,8 @@ export async function workFollowUps(
   // What was claimed and not started goes back at once.
   const started = new Set(events.map((e) => e.key));
   const left = claimed.filter((f) => !started.has(followUpKey(f))).map((f) => f.id);
-  if (left.length > 0) {
-    await store.transaction((tx) =>
-      tx
-        .updateTable('publication_followups')
-        .set({ lease_owner: null, lease_until: null })
-        .where('id', 'in', left)
-        .where('lease_owner', '=', worker)
-        .execute(),
-    );
-  }
+  if (left.length > 0) await store.transaction((tx) => releaseFollowUps(tx, left, worker));
   return events;
-}
-
-/** Whether any follow-up is due: a read, so that a pass with none takes no write lock. */
-async function anyDue(db: Kysely<Database>, now: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('publication_followups')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('due_at', '<=', now)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** The key a follow-up's events carry: its publication's key and its action. */
@@ -100,11 +86,7 @@ async function workOne(
   const { store, clock } = options;
   const { channel, adapter, worker } = work;
   const attempt = followUp.attempts + 1;
-  const publication = await store.db
-    .selectFrom('publications')
-    .selectAll()
-    .where('key', '=', followUp.publication_key)
-    .executeTakeFirst();
+  const publication = await findPublication(store.db, followUp.publication_key);
   const event = (kind: DispatchEvent['event'], detail?: string): DispatchEvent => ({
     at: toStored(clock.now()),
     event: kind,
@@ -194,20 +176,9 @@ async function workOne(
               url: updated?.url ?? publication.url,
               updated_at: at,
             };
-      await tx.updateTable('publications').set(change).where('key', '=', publication.key).execute();
-      const after = await tx
-        .selectFrom('publications')
-        .selectAll()
-        .where('key', '=', publication.key)
-        .executeTakeFirstOrThrow();
+      const after = await changePublication(tx, publication.key, change);
       const index = await options.onFollowUp?.(tx, { followUp, publication: after, at, worker });
-      if (index !== undefined) {
-        await tx
-          .updateTable('publication_followups')
-          .set({ evidence_index: index })
-          .where('id', '=', followUp.id)
-          .execute();
-      }
+      if (index !== undefined) await setFollowUpEvidenceIndex(tx, followUp.id, index);
     },
   );
   return kept ? event(kind, detail ?? undefined) : event('lost-lease');

@@ -13,7 +13,13 @@ import { toStored } from '../../model/instant.js';
 import type { ContentItem } from '../../model/item.js';
 import { type Actor, findItem, saveItemVersion } from '../../store/items.js';
 import { LOCKS, lockFor } from '../../store/locks.js';
-import { listPublications, recordAttempt, schedulePublication } from '../../store/publications.js';
+import {
+  changeUnleasedPublication,
+  findPublication,
+  listPublications,
+  recordAttempt,
+  schedulePublication,
+} from '../../store/publications.js';
 import type { Database, PublicationRow } from '../../store/schema.js';
 import { settleItemStatus } from '../../store/settlement.js';
 import type { Store } from '../../store/types.js';
@@ -113,14 +119,13 @@ export async function scheduleIssue(
 /** Reports a due issue that has no item as missed (the dispatcher then never sends it). */
 async function missEmpty(tx: Kysely<Database>, pub: PublicationRow, by: Actor) {
   const detail = 'empty: no approved item for this issue';
-  const changed = await tx
-    .updateTable('publications')
-    .set({ status: 'missed', reason: detail, updated_at: by.at })
-    .where('key', '=', pub.key)
-    .where('status', '=', 'scheduled')
-    .where('lease_owner', 'is', null)
-    .executeTakeFirst();
-  if (Number(changed.numUpdatedRows) === 0) return false;
+  const changed = await changeUnleasedPublication(
+    tx,
+    pub.key,
+    { status: 'missed', reason: detail, updated_at: by.at },
+    'scheduled',
+  );
+  if (!changed) return false;
   await recordAttempt(tx, {
     publication_key: pub.key,
     attempt: pub.attempts,
@@ -252,28 +257,19 @@ export async function recordIssueBuilt(
   return store.transaction(async (tx) => {
     await lockFor(tx, LOCKS.planning);
     await scheduleIssue(tx, channel, issue, by);
-    const pub = await tx
-      .selectFrom('publications')
-      .selectAll()
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const pub = await findPublication(tx, key);
     if (!pub || pub.status === 'published' || pub.lease_owner !== null) return false;
-    await tx
-      .updateTable('publications')
-      .set({
-        status: 'published',
-        attempts: pub.attempts + 1,
-        needs_reconcile: 0,
-        external_id: ref.externalId,
-        url: ref.url ?? null,
-        published_at: ref.publishedAt,
-        sent_hash: pub.content_hash,
-        reason: 'built by loa bulletin build',
-        updated_at: by.at,
-      })
-      .where('key', '=', key)
-      .where('lease_owner', 'is', null)
-      .execute();
+    await changeUnleasedPublication(tx, key, {
+      status: 'published',
+      attempts: pub.attempts + 1,
+      needs_reconcile: 0,
+      external_id: ref.externalId,
+      url: ref.url ?? null,
+      published_at: ref.publishedAt,
+      sent_hash: pub.content_hash,
+      reason: 'built by loa bulletin build',
+      updated_at: by.at,
+    });
     await recordAttempt(tx, {
       publication_key: key,
       attempt: pub.attempts + 1,
