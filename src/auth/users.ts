@@ -3,7 +3,14 @@ import { LoaError } from '../errors/loa-error.js';
 import { fromStored } from '../model/instant.js';
 import { countActiveApiTokensByUser, revokeApiTokensOfUser } from '../store/api-tokens.js';
 import type { Database, UserRow } from '../store/schema.js';
-import { findUserRow, insertUser, listUserRows } from '../store/users.js';
+import type { Store } from '../store/types.js';
+import {
+  countUsersWithRole,
+  findUserRow,
+  insertUser,
+  listUserRows,
+  updateUserRole,
+} from '../store/users.js';
 import { type AuthActor, isRole, ROLES } from './roles.js';
 import { expiryFrom } from './token-expiry.js';
 import { insertToken } from './tokens.js';
@@ -33,6 +40,30 @@ export async function addUser(
   const row = { name: clean, role, created_at: by.at, created_by: by.actor };
   await insertUser(db, row);
   return row;
+}
+
+/**
+ * Gives a user another role (`loa user role`, the admin page). It takes effect on the user's
+ * next request, tokens and browser sessions alike. The last administrator keeps the role:
+ * without one, nobody could manage users from the pages or the API again.
+ */
+export async function setUserRole(
+  store: Store,
+  name: string,
+  role: string,
+): Promise<{ user: UserRow; from: string }> {
+  if (!isRole(role)) {
+    throw new LoaError('USER_ROLE_INVALID', { params: { role, known: ROLES.join(', ') } });
+  }
+  return store.transaction(async (tx) => {
+    const user = await findUser(tx, name);
+    if (!user) throw new LoaError('USER_UNKNOWN', { params: { name }, kind: 'not-found' });
+    if (user.role === 'admin' && role !== 'admin' && (await countUsersWithRole(tx, 'admin')) <= 1) {
+      throw new LoaError('USER_LAST_ADMIN', { params: { name: user.name }, kind: 'conflict' });
+    }
+    if (user.role !== role) await updateUserRole(tx, user.name, role);
+    return { user: { ...user, role }, from: user.role };
+  });
 }
 
 /** One user by name. */

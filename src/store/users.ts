@@ -17,3 +17,23 @@ export function findUserRow(db: Kysely<Database>, name: string): Promise<UserRow
 export function listUserRows(db: Kysely<Database>): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('name').execute();
 }
+
+/** Changes the role of a user (by its exact name); resolves to whether a row changed. */
+export async function updateUserRole(
+  db: Kysely<Database>,
+  name: string,
+  role: string,
+): Promise<boolean> {
+  const result = await db.updateTable('users').set({ role }).where('name', '=', name).execute();
+  return Number(result[0]?.numUpdatedRows ?? 0) > 0;
+}
+
+/** How many users hold a role. */
+export async function countUsersWithRole(db: Kysely<Database>, role: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('role', '=', role)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

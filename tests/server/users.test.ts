@@ -52,4 +52,40 @@ describe.each(engines)('loa user and loa token on $name', (engine) => {
     expect(await main(['token', 'create', 'ai-do'], unknown)).not.toBe(0);
     expect(unknown.all()).toContain('Không có người dùng ai-do');
   });
+
+  it('changes a role with loa user role: the same token carries the new role on its next use; the last admin keeps the role', async () => {
+    const out = captureOutput();
+    expect(await main(['token', 'create', 'Nguyễn Hà'], out)).toBe(0);
+    const token = out.stdout[0] as string;
+    const role = captureOutput();
+    expect(await main(['user', 'role', 'Nguyễn Hà', 'editor'], role)).toBe(0);
+    expect(role.stdout).toEqual([
+      'Đã đổi vai trò của Nguyễn Hà: auditor → editor (có hiệu lực từ yêu cầu tiếp theo)',
+    ]);
+    const check = await checkToken(store.db, token, new Date().toISOString());
+    expect(check).toMatchObject({ ok: true, user: { name: 'Nguyễn Hà', role: 'editor' } });
+    const bad = captureOutput();
+    expect(await main(['user', 'role', 'Nguyễn Hà', 'chief'], bad)).not.toBe(0);
+    expect(bad.all()).toContain('Vai trò không hợp lệ: chief');
+    const nobody = captureOutput();
+    expect(await main(['user', 'role', 'ai-do', 'editor'], nobody)).not.toBe(0);
+    expect(nobody.all()).toContain('Không có người dùng ai-do');
+
+    expect(await main(['user', 'add', 'qt', '--role', 'admin'], captureOutput())).toBe(0);
+    const last = captureOutput();
+    expect(await main(['user', 'role', 'qt', 'editor'], last)).not.toBe(0);
+    expect(last.all()).toContain('qt là quản trị viên duy nhất nên giữ vai trò quản trị');
+    expect(
+      (
+        await store.db
+          .selectFrom('users')
+          .select('role')
+          .where('name', '=', 'qt')
+          .executeTakeFirst()
+      )?.role,
+    ).toBe('admin');
+    // With a second administrator, the first may step down.
+    expect(await main(['user', 'role', 'Nguyễn Hà', 'admin'], captureOutput())).toBe(0);
+    expect(await main(['user', 'role', 'qt', 'editor'], captureOutput())).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ROLES } from '../../auth/roles.js';
-import { addUser, listUsers } from '../../auth/users.js';
+import { addUser, listUsers, setUserRole } from '../../auth/users.js';
 import { message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { toStored } from '../../model/instant.js';
@@ -34,6 +34,18 @@ export async function runUserAdd(
   }
 }
 
+/** `loa user role <name> <role>`: gives a user another role, as the admin page does. */
+export async function runUserRole(name: string, role: string, output: Output): Promise<number> {
+  const store = await openStore(storeOptionsFrom());
+  try {
+    const { user, from } = await setUserRole(store, name, role);
+    output.out(message('USER_ROLE_SET', { name: user.name, from, role: user.role }));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 /** `loa user list`: users, roles and how many tokens each holds (never the tokens). */
 export async function runUserList(options: UserOptions, output: Output): Promise<number> {
   const store = await openStore(storeOptionsFrom());
@@ -57,6 +69,10 @@ export function registerUser(program: Command, output: Output, setExit: (code: n
     .action(async (name: string, opts: UserOptions) =>
       setExit(await runUserAdd(name, opts, output)),
     );
+  user
+    .command('role <name> <role>')
+    .description(`đổi vai trò / change the role (${ROLES.join(' | ')})`)
+    .action(async (name: string, role: string) => setExit(await runUserRole(name, role, output)));
   user
     .command('list')
     .option('--json', 'JSON')

@@ -23,6 +23,16 @@ export const authMessages = {
     hintVi: 'Thêm bằng: loa user add {name} --role <vai trò>',
     hintEn: 'Add one with: loa user add {name} --role <role>',
   },
+  USER_LAST_ADMIN: {
+    vi: '{name} là quản trị viên duy nhất nên giữ vai trò quản trị',
+    en: '{name} is the only administrator and keeps the role',
+    hintVi: 'Thêm hoặc cấp vai trò quản trị cho người khác trước, rồi đổi vai trò của {name}',
+    hintEn: "Add another administrator first, then change {name}'s role",
+  },
+  USER_ROLE_SET: {
+    vi: 'Đã đổi vai trò của {name}: {from} → {role} (có hiệu lực từ yêu cầu tiếp theo)',
+    en: "Changed {name}'s role: {from} → {role} (from the next request on)",
+  },
   USER_ADDED: { vi: 'Đã thêm {name} (vai trò {role})', en: 'Added {name} (role {role})' },
   USER_LINE: {
     vi: '{name}  {role}  {tokens} mã',

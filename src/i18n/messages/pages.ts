@@ -258,6 +258,12 @@ export const pagesMessages = {
   PAGE_CREATED: { vi: 'Tạo lúc', en: 'Created' },
   PAGE_ADD_USER: { vi: 'Thêm người dùng', en: 'Add the user' },
   PAGE_USER_ADDED: { vi: 'Đã thêm {name} (vai trò {role})', en: 'Added {name} (role {role})' },
+  PAGE_CHANGE_ROLE: { vi: 'Đổi vai trò', en: 'Change the role' },
+  PAGE_NEW_ROLE_OF: { vi: 'Vai trò mới của {name}', en: 'New role of {name}' },
+  PAGE_ROLE_CHANGED: {
+    vi: 'Đã đổi vai trò của {name}: {from} → {role}. Có hiệu lực từ yêu cầu tiếp theo của người này.',
+    en: "Changed {name}'s role: {from} → {role}. It applies from their next request.",
+  },
   PAGE_TOKEN_ID: { vi: 'Số hiệu mã', en: 'Token id' },
   PAGE_TOKEN_EXPIRES: { vi: 'Hết hạn', en: 'Expires' },
   PAGE_TOKEN_LAST_USED: { vi: 'Dùng lần cuối', en: 'Last used' },

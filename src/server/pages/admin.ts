@@ -3,7 +3,7 @@ import type { AuthUser } from '../../auth/roles.js';
 import { ROLES, type Role } from '../../auth/roles.js';
 import { expiryFrom, formatTokenInstant } from '../../auth/token-expiry.js';
 import { listTokens, revokeToken } from '../../auth/tokens.js';
-import { addUser, createToken, listUsers } from '../../auth/users.js';
+import { addUser, createToken, listUsers, setUserRole } from '../../auth/users.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
 import { toStored } from '../../model/instant.js';
@@ -56,13 +56,16 @@ async function adminHtml(c: Context<ServerEnv>, ctx: ServerContext, shown: Admin
     created: message('PAGE_CREATED'),
     tokens: message('PAGE_ADMIN_TOKENS'),
   };
+  const roleOptions = ROLES.map((r) => html`<option value="${r}">${roleWord(r)}</option>`);
+  /** The form that gives one user another role, their current role preselected. */
+  const roleForm = (name: string, current: string) =>
+    html`<form class="inline" method="post" action="/admin/users/${encodeURIComponent(name)}/role">${csrfField(csrf)}<select name="role" aria-label="${message('PAGE_NEW_ROLE_OF', { name })}">${ROLES.map((r) => html`<option value="${r}"${r === current ? html` selected` : ''}>${roleWord(r)}</option>`)}</select> <button class="secondary">${message('PAGE_CHANGE_ROLE')}</button></form>`;
   const userRows = users.map(
     (r) =>
-      html`<tr data-user="${r.name}">${cell(u.name, r.name)}${cell(u.role, roleWord(r.role as Role))}${cell(u.created, `${when(r.created_at)} (${r.created_by})`)}${cell(u.tokens, r.tokens)}</tr>\n`,
+      html`<tr data-user="${r.name}" data-role="${r.role}">${cell(u.name, r.name)}${cell(u.role, roleWord(r.role as Role))}${cell(u.created, `${when(r.created_at)} (${r.created_by})`)}${cell(u.tokens, r.tokens)}${cell(message('PAGE_ACTIONS'), roleForm(r.name, r.role))}</tr>\n`,
   );
-  const roleOptions = ROLES.map((r) => html`<option value="${r}">${roleWord(r)}</option>`);
   const usersSection = html`<section id="users"><h2>${message('PAGE_ADMIN_USERS')}</h2>
-<table class="stack">${th(Object.values(u))}<tbody>${userRows}</tbody></table>
+<table class="stack">${th([...Object.values(u), message('PAGE_ACTIONS')])}<tbody>${userRows}</tbody></table>
 <form method="post" action="/admin/users" class="filters">${csrfField(csrf)}
 <label>${u.name} <input name="name" required maxlength="64" autocomplete="off"></label>
 <label>${u.role} <select name="role">${roleOptions}</select></label>
@@ -139,9 +142,9 @@ async function adminHtml(c: Context<ServerEnv>, ctx: ServerContext, shown: Admin
 const text = (v: unknown) => (typeof v === 'string' ? v.normalize('NFC').trim() : '');
 
 /**
- * The administrator's page: users (add, with a role), access tokens (create, shown once;
+ * The administrator's page: users (add, with a role; change a role), access tokens (create, shown once;
  * revoke; expiry) and each channel's health (paused, failing, last success; resume), all
- * through the functions `loa user`, `loa token` and `loa queue resume-channel` call.
+ * through the functions `loa user add|role`, `loa token` and `loa queue resume-channel` call.
  */
 export function adminPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
   const { db } = ctx.session.store;
@@ -174,6 +177,23 @@ export function adminPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
         notice: message('PAGE_USER_ADDED', {
           name: added.name,
           role: roleWord(added.role as Role),
+        }),
+      };
+    });
+  });
+  app.post('/admin/users/:name/role', requires('users:admin'), async (c) => {
+    const body = await c.req.parseBody();
+    return attempt(c, async () => {
+      const { user, from } = await setUserRole(
+        ctx.session.store,
+        c.req.param('name'),
+        text(body.role),
+      );
+      return {
+        notice: message('PAGE_ROLE_CHANGED', {
+          name: user.name,
+          from: roleWord(from as Role),
+          role: roleWord(user.role as Role),
         }),
       };
     });
