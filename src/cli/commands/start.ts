@@ -15,7 +15,7 @@ import { reportsDueWithin } from '../../report/reports-due.js';
 import { countItemsWithStatus } from '../../store/items.js';
 import { listPublications } from '../../store/publications.js';
 import type { PublicationRow } from '../../store/schema.js';
-import { durationWords } from '../../text/duration.js';
+import { durationBetween } from '../../text/duration.js';
 import { type Output, printError } from '../output.js';
 import { type RunOptions, runRun } from './run.js';
 import { runValidate } from './validate.js';
@@ -159,13 +159,13 @@ async function startScreen(
   const next = scheduled.filter((p) => p.slot >= stamp);
   lines.push('', message('START_NEXT', { count: next.length }));
   for (const p of next.slice(0, SHOWN))
-    lines.push(line(p, message('START_IN', { in: durationWords(fromStored(p.slot).diff(now)) })));
+    lines.push(line(p, message('START_IN', { in: durationBetween(now, fromStored(p.slot)) })));
   const late = scheduled.filter((p) => p.slot < stamp);
   if (late.length > 0) {
     lines.push(message('START_LATE', { count: late.length }));
     for (const p of late.slice(-SHOWN).reverse())
       lines.push(
-        line(p, message('START_LATE_BY', { late: durationWords(now.diff(fromStored(p.slot))) })),
+        line(p, message('START_LATE_BY', { late: durationBetween(fromStored(p.slot), now) })),
       );
   }
   // Why the channels of what is listed wait, once per channel.

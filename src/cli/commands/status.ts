@@ -6,7 +6,7 @@ import { type Clock, systemClock } from '../../model/clock.js';
 import { fromStored } from '../../model/instant.js';
 import { localTime } from '../../scheduler/scheduling-context.js';
 import type { PublicationRow } from '../../store/schema.js';
-import { durationWords, isLateDetail } from '../../text/duration.js';
+import { durationBetween, durationWords, isLateDetail } from '../../text/duration.js';
 import { type Output, printJson } from '../output.js';
 import { issueLine } from './bulletin.js';
 
@@ -81,7 +81,7 @@ export async function runStatus(
             ? message('STATUS_NEXT_LATE', {
                 when: when(p),
                 item: p.item_id,
-                late: durationWords(late),
+                late: durationBetween(fromStored(p.slot), now),
               })
             : message('STATUS_NEXT', { when: when(p), item: p.item_id }),
         );
@@ -112,7 +112,7 @@ export async function runStatus(
             ? message('STATUS_MISSED_LATE', {
                 when: when(p),
                 item: p.item_id,
-                late: durationWords(fromStored(p.updated_at).diff(fromStored(p.slot))),
+                late: durationBetween(fromStored(p.slot), fromStored(p.updated_at)),
                 limit: durationWords({ minutes: channel.maxLatenessMinutes }),
               })
             : message('STATUS_MISSED', { when: when(p), item: p.item_id, reason: p.reason ?? '' }),
