@@ -1,5 +1,10 @@
 import { bulletinIssueRows, type IssueRow } from '../channels/bulletin/entry-source-status.js';
-import { adapterFactoryFor, channelReadiness } from '../channels/registry.js';
+import {
+  adapterFactoryFor,
+  channelReadiness,
+  type RoleCode,
+  withoutAdapter,
+} from '../channels/registry.js';
 import { hasCapability } from '../model/channel-kinds.js';
 import type { Clock } from '../model/clock.js';
 import { servesOnlyEndedPlans } from '../plan/active.js';
@@ -19,6 +24,8 @@ export interface ChannelStatus {
   counts: Record<string, number>;
   paused?: string;
   adapter: boolean;
+  /** For a channel without an adapter: what it is for instead (or that its adapter is missing). */
+  withoutAdapter?: RoleCode | 'CHANNEL_NO_ADAPTER';
   next: PublicationRow[];
   /** Scheduled again after a failed attempt: attempts so far, next try, last error. */
   retrying: PublicationRow[];
@@ -119,6 +126,7 @@ export async function readStatus(
       counts,
       ...(paused.has(channel.id) ? { paused: paused.get(channel.id) } : {}),
       adapter: adapterFactoryFor(channel.kind, 'run') !== undefined,
+      ...(withoutAdapter(channel.kind) ? { withoutAdapter: withoutAdapter(channel.kind) } : {}),
       next: own.filter((p) => p.status === 'scheduled' && !isRetrying(p)).slice(0, shown),
       retrying: own.filter(isRetrying),
       failed: own.filter((p) => p.status === 'failed'),

@@ -10,6 +10,9 @@ import { filesAdapter } from './files/adapter.js';
 import type { AdapterFactory, AdapterReadiness } from './types.js';
 import { wordpressAdapter, wordpressReadiness } from './wordpress/index.js';
 
+/** The messages that say what a kind without an adapter is for. */
+export type RoleCode = 'CHANNEL_ROLE_AIRS' | 'CHANNEL_ROLE_INGESTS';
+
 /** One kind of channel: what it can do, and how loa publishes through it. */
 export interface KindEntry {
   readonly capabilities: KindCapabilities;
@@ -19,6 +22,12 @@ export interface KindEntry {
    * feeds (src/channels/ingest).
    */
   readonly adapter?: AdapterFactory;
+  /**
+   * For a kind without an adapter: what its channels are for instead, as a message that takes
+   * `{channel}`. The daemon says it at start and `loa status` beside the channel, so that
+   * nobody waits for an adapter that is not meant to come.
+   */
+  readonly instead?: RoleCode;
   /** Whether a channel of the kind can be used now, without making its adapter. */
   readonly readiness?: (channel: Channel, env: NodeJS.ProcessEnv) => AdapterReadiness;
 }
@@ -36,8 +45,8 @@ export const KINDS: Readonly<Record<ChannelKind, KindEntry>> = {
   },
   files: { capabilities: KIND_CAPABILITIES.files, adapter: filesAdapter },
   bulletin: { capabilities: KIND_CAPABILITIES.bulletin, adapter: storeBulletinAdapter },
-  broadcast: { capabilities: KIND_CAPABILITIES.broadcast },
-  ingest: { capabilities: KIND_CAPABILITIES.ingest },
+  broadcast: { capabilities: KIND_CAPABILITIES.broadcast, instead: 'CHANNEL_ROLE_AIRS' },
+  ingest: { capabilities: KIND_CAPABILITIES.ingest, instead: 'CHANNEL_ROLE_INGESTS' },
 };
 
 /** Adapter factories by channel kind, for the kinds that have one. */
@@ -62,6 +71,17 @@ export function adapterFactoryFor(
   if (mode === 'run') return own;
   if (mode === 'simulate' && capabilitiesOf(kind).remote) return filesAdapter;
   return own ?? filesAdapter;
+}
+
+/**
+ * What to say of a kind's channels when the daemon has no adapter for them: what they are for
+ * (a broadcast's rundowns are pulled by the station, an ingest channel's feeds are read), or
+ * `CHANNEL_NO_ADAPTER` for a kind whose adapter is missing; undefined when it has one.
+ */
+export function withoutAdapter(kind: ChannelKind): RoleCode | 'CHANNEL_NO_ADAPTER' | undefined {
+  const entry = KINDS[kind];
+  if (entry.adapter) return undefined;
+  return entry.instead ?? 'CHANNEL_NO_ADAPTER';
 }
 
 /** Whether a channel can be used now: its credentials are set (ready when it needs none). */

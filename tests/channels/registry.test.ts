@@ -3,7 +3,12 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { filesAdapter } from '../../src/channels/files/adapter.js';
-import { adapterFactoryFor, channelReadiness, KINDS } from '../../src/channels/registry.js';
+import {
+  adapterFactoryFor,
+  channelReadiness,
+  KINDS,
+  withoutAdapter,
+} from '../../src/channels/registry.js';
 import { wordpressAdapter } from '../../src/channels/wordpress/index.js';
 import { Channel } from '../../src/model/channel.js';
 import { capabilitiesOf, hasCapability, KIND_CAPABILITIES } from '../../src/model/channel-kinds.js';
@@ -65,6 +70,10 @@ describe('channel kinds registry', () => {
       'files',
       'wordpress',
     ]);
+    // What they are for is said instead of "no adapter yet".
+    expect(withoutAdapter('broadcast')).toBe('CHANNEL_ROLE_AIRS');
+    expect(withoutAdapter('ingest')).toBe('CHANNEL_ROLE_INGESTS');
+    expect(withoutAdapter('wordpress')).toBeUndefined();
   });
 
   it('stands the files adapter in for remote kinds in a simulation, unless live', () => {

@@ -121,6 +121,26 @@ describe('the repository examples', () => {
         .find((l) => l.event === 'synced');
       expect(synced?.added).toBeGreaterThanOrEqual(12);
       expect(existsSync(join(dataDir, 'loa.db'))).toBe(true);
+      // Broadcast and ingest channels are named once for what they are, not as channels
+      // waiting for an adapter.
+      expect(printed).not.toMatch(/no adapter|no-adapter/);
+      const notDispatched = output.stdout
+        .map((l) => (l.startsWith('{') ? JSON.parse(l) : {}))
+        .filter((l) => l.event === 'not-dispatched');
+      expect(notDispatched.map((l) => [l.channel, l.detail])).toEqual([
+        [
+          'bao-thai-binh-feed',
+          'Channel "bao-thai-binh-feed" is an ingest channel: loa reads its press feeds at their intervals and posts nothing to it',
+        ],
+        [
+          'thai-binh-tv-cchc',
+          'Channel "thai-binh-tv-cchc" is a broadcast channel: the station pulls its rundowns from loa; loa posts nothing to it',
+        ],
+        [
+          'xa-vu-ninh-loa',
+          'Channel "xa-vu-ninh-loa" is a broadcast channel: the station pulls its rundowns from loa; loa posts nothing to it',
+        ],
+      ]);
     } finally {
       if (before === undefined) delete process.env.LOA_DATA_DIR;
       else process.env.LOA_DATA_DIR = before;
@@ -140,6 +160,14 @@ describe('the repository examples', () => {
       expect((await slots('2024-03-06T04:00:00Z')).length).toBeGreaterThan(0);
       // After the plans ended, no warning about programmes nothing requires any more.
       expect(await slots('2026-11-24T04:00:00Z')).toEqual([]);
+      // Said in words beside each channel: what a broadcast channel is, not "no adapter yet".
+      const output = captureOutput();
+      await runStatus({ dir: ROOT }, output, new ManualClock('2024-03-06T04:00:00Z'));
+      expect(output.all()).toContain(
+        'Kênh "thai-binh-tv-cchc" là kênh phát sóng: đài lấy chương trình phát (rundown) từ loa, loa không đăng bài lên kênh này',
+      );
+      expect(output.all()).toContain('Kênh "bao-thai-binh-feed" là kênh thu tin');
+      expect(output.all()).not.toContain('chưa có bộ đăng bài');
     } finally {
       if (before === undefined) delete process.env.LOA_DATA_DIR;
       else process.env.LOA_DATA_DIR = before;

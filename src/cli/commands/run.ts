@@ -5,6 +5,7 @@ import {
   warningRecord,
 } from '../../app/broadcast/service-status.js';
 import { buildAdapters, openSession, type Session } from '../../app/session.js';
+import { withoutAdapter } from '../../channels/registry.js';
 import { projectDirs } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
@@ -118,13 +119,15 @@ export async function runRun(
     });
     await content.resync('start');
     const adapters = buildAdapters(session.config.channels.values(), 'run', session, clock);
+    // A channel the dispatcher does not publish to is named once, with what it is for.
     for (const channel of session.config.channels.values()) {
-      if (!adapters.has(channel.id)) {
+      const note = adapters.has(channel.id) ? undefined : withoutAdapter(channel.kind);
+      if (note) {
         logLine(output, {
           at: clock.now().toISO(),
-          event: 'no-adapter',
+          event: note === 'CHANNEL_NO_ADAPTER' ? 'no-adapter' : 'not-dispatched',
           channel: channel.id,
-          detail: message('CHANNEL_NO_ADAPTER', { channel: channel.id, kind: channel.kind }, 'en'),
+          detail: message(note, { channel: channel.id, kind: channel.kind }, 'en'),
         });
       }
     }

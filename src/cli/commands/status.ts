@@ -53,7 +53,7 @@ export async function runStatus(
     for (const s of report) {
       const notes = [
         s.paused ? message('CHANNEL_PAUSED', { channel: s.channel, reason: s.paused }) : '',
-        s.adapter ? '' : message('CHANNEL_NO_ADAPTER', { channel: s.channel, kind: s.kind }),
+        s.withoutAdapter ? message(s.withoutAdapter, { channel: s.channel, kind: s.kind }) : '',
         s.notConfigured
           ? message('CHANNEL_NOT_CONFIGURED', {
               channel: s.channel,

@@ -12,6 +12,14 @@ export const channelsMessages = {
     vi: 'Kênh "{channel}" (loại {kind}) chưa có bộ đăng bài; các bài của kênh sẽ chờ',
     en: 'Channel "{channel}" ({kind}) has no adapter yet; its publications wait',
   },
+  CHANNEL_ROLE_AIRS: {
+    vi: 'Kênh "{channel}" là kênh phát sóng: đài lấy chương trình phát (rundown) từ loa, loa không đăng bài lên kênh này',
+    en: 'Channel "{channel}" is a broadcast channel: the station pulls its rundowns from loa; loa posts nothing to it',
+  },
+  CHANNEL_ROLE_INGESTS: {
+    vi: 'Kênh "{channel}" là kênh thu tin: loa đọc các nguồn tin (feed) của báo chí theo chu kỳ, không đăng bài lên kênh này',
+    en: 'Channel "{channel}" is an ingest channel: loa reads its press feeds at their intervals and posts nothing to it',
+  },
   CHANNEL_PAUSED: {
     vi: 'Kênh "{channel}" tạm dừng: {reason}',
     en: 'Channel "{channel}" is paused: {reason}',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { withoutAdapter } from '../../channels/registry.js';
 import type { Channel } from '../../model/channel.js';
 import { toStored } from '../../model/instant.js';
 import type { ContentItem } from '../../model/item.js';
@@ -40,9 +41,11 @@ async function activeChannels(options: DispatcherOptions) {
   for (const channel of options.channels.values()) {
     const adapter = options.adapters.get(channel.id);
     const readiness = adapter?.readiness?.() ?? { ready: true as const };
-    if (!adapter)
-      waiting.push({ channel: channel.id, reason: `no adapter for ${channel.kind} yet` });
-    else if (!readiness.ready) {
+    if (!adapter) {
+      // A broadcast or ingest channel is not published to: nothing of it waits.
+      if (withoutAdapter(channel.kind) === 'CHANNEL_NO_ADAPTER')
+        waiting.push({ channel: channel.id, reason: `no adapter for ${channel.kind} yet` });
+    } else if (!readiness.ready) {
       waiting.push({
         channel: channel.id,
         reason: `not configured: ${readiness.missing.join(', ')}`,
