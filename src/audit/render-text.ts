@@ -160,6 +160,26 @@ export function renderAuditTable(
       lines.push(`${'  '.repeat(unit.depth + 1)}${line}`);
     }
   }
+  if (result.atRisk && result.atRisk.length > 0) {
+    lines.push(message('AUDIT_AT_RISK_TITLE', {}, lang));
+    for (const u of result.atRisk) {
+      const periods = u.periods.map((p) => `${p.label} ${statusText(p.status, lang)}`);
+      lines.push(
+        message(
+          'AUDIT_AT_RISK_LINE',
+          { unit: u.unit, name: u.name, task: u.task, periods: shorten(periods.join(', '), 120) },
+          lang,
+        ),
+      );
+    }
+  }
+  if (result.sources) {
+    lines.push(message('AUDIT_SOURCES_TITLE', { count: result.sources.length }, lang));
+    for (const s of result.sources) {
+      const figures = { ...s, lastIndex: s.size - 1, root: s.root.slice(0, 16) };
+      lines.push(message('AUDIT_SOURCE_LINE', figures, lang));
+    }
+  }
   if (result.focus.length === 0) lines.push(message('AUDIT_FOCUS_NONE', {}, lang));
   else {
     lines.push(message('AUDIT_FOCUS_HEADER', {}, lang));

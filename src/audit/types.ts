@@ -194,4 +194,30 @@ export interface AuditResult {
   rollUp?: UnitCompletion[];
   focus: FocusCoverage[];
   warnings: AuditWarning[];
+  /**
+   * An audit over the logs imported from units' bundles: each unit's log and the audit
+   * indices its entries got (`#first` … `#last` are its entries 0 … size - 1).
+   */
+  sources?: AuditSource[];
+  /** In such an audit: each unit with a per-unit task's sub-periods at risk or missed. */
+  atRisk?: UnitAtRisk[];
+}
+
+/** One unit's imported log in an audit over imported logs. */
+export interface AuditSource {
+  unit: string;
+  first: number;
+  last: number;
+  size: number;
+  /** The root of the unit's latest imported checkpoint, hex. */
+  root: string;
+}
+
+/** A unit that fell short, or risks it, in sub-periods of a per-unit task. */
+export interface UnitAtRisk {
+  unit: string;
+  name: string;
+  task: string;
+  /** The sub-periods and their status (`2025-W03 missed`). */
+  periods: { label: string; status: 'at-risk' | 'missed' }[];
 }

@@ -16,6 +16,7 @@ import { pagesMessages } from './messages/pages.js';
 import { planMessages } from './messages/plan.js';
 import { queueMessages } from './messages/queue.js';
 import { reportMessages } from './messages/report.js';
+import { rollupMessages } from './messages/rollup.js';
 import { schedulerMessages } from './messages/scheduler.js';
 import { serverMessages } from './messages/server.js';
 import { storeMessages } from './messages/store.js';
@@ -44,6 +45,7 @@ export const MESSAGES_BY_DOMAIN = {
   audit: auditMessages,
   report: reportMessages,
   witness: witnessMessages,
+  rollup: rollupMessages,
   audio: audioMessages,
   auth: authMessages,
   server: serverMessages,
@@ -72,6 +74,7 @@ export const CATALOGUE = {
   ...auditMessages,
   ...reportMessages,
   ...witnessMessages,
+  ...rollupMessages,
   ...audioMessages,
   ...authMessages,
   ...serverMessages,

@@ -435,7 +435,39 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'browser sessions: own secret, hashed, short-lived',
     up: browserSessionTables,
   },
+  { version: 13, name: "roll-up: units' logs imported from bundles", up: importedLogTables },
 ];
+
+/**
+ * Roll-up (issue 12). An auditor imports the evidence bundles units send: per unit, the latest
+ * checkpoint imported and the entries in runs (one row per bundle that added entries), so that
+ * a later bundle that extends the log adds a run and one that contradicts it is refused.
+ */
+async function importedLogTables(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('imported_logs')
+    .ifNotExists()
+    .addColumn('unit', 'text', (c) => c.primaryKey())
+    .addColumn('verifier_key', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('root_hash', 'text', (c) => c.notNull())
+    .addColumn('checkpoint', 'text', (c) => c.notNull())
+    .addColumn('serving', 'text', (c) => c.notNull())
+    .addColumn('channel_kinds', 'text', (c) => c.notNull())
+    .addColumn('imported_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('imported_segments')
+    .ifNotExists()
+    .addColumn('unit', 'text', (c) => c.notNull())
+    .addColumn('start', 'integer', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addColumn('entries', 'text', (c) => c.notNull())
+    .addColumn('leaves', 'text', (c) => c.notNull())
+    .addColumn('imported_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('imported_segments_pk', ['unit', 'start'])
+    .execute();
+}
 
 /**
  * Witnessing (issue 11). A witness (an auditing body running loa) keeps, per unit it watches,

@@ -27,6 +27,8 @@ export interface Database {
   ingest_entries: IngestEntryTable;
   witness_units: WitnessUnitTable;
   evidence_cosignatures: EvidenceCosignatureTable;
+  imported_logs: ImportedLogTable;
+  imported_segments: ImportedSegmentTable;
 }
 
 export interface MigrationTable {
@@ -384,3 +386,41 @@ export interface EvidenceCosignatureTable {
   note: string;
   received_at: string;
 }
+
+/**
+ * The log of a unit as an auditor imported it from the unit's evidence bundles (`loa import`):
+ * the unit (its name in witness_units, found by the key that signs its log), the latest
+ * checkpoint imported, and which of the unit's channels serve which plan tasks.
+ */
+export interface ImportedLogTable {
+  unit: string;
+  /** The unit's signed-note verifier key the bundles were checked with. */
+  verifier_key: string;
+  /** Entries imported: indices 0 … size - 1. */
+  size: number;
+  /** The root of the latest checkpoint imported, hex. */
+  root_hash: string;
+  /** That checkpoint, signed by the unit. */
+  checkpoint: string;
+  /** JSON: `{ plan: { channel: [task…] } }` and `{ channel: kind }`, from the latest bundle. */
+  serving: string;
+  channel_kinds: string;
+  imported_at: string;
+}
+
+/** A run of a unit's entries, as the bundle carried them (one line each, exact bytes). */
+export interface ImportedSegmentTable {
+  unit: string;
+  /** Index of the first entry of the run. */
+  start: number;
+  /** Entries in the run. */
+  count: number;
+  /** The entries' exact bytes, one a line, each ending with a newline. */
+  entries: string;
+  /** Their leaf hashes, hex, one a line. */
+  leaves: string;
+  imported_at: string;
+}
+
+export type ImportedLogRow = Selectable<ImportedLogTable>;
+export type ImportedSegmentRow = Selectable<ImportedSegmentTable>;

@@ -5,6 +5,7 @@ import { AUDIT_FORMATS, renderAudit } from '../../audit/render.js';
 import { parsePeriod, planPeriod } from '../../calendar/period.js';
 import { findPlan, loadValidProject } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
+import { auditImported } from '../../evidence/imported-audit.js';
 import { auditFromLog } from '../../evidence/log-audit.js';
 import { message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
@@ -21,6 +22,8 @@ export interface AuditOptions {
   out?: string;
   /** List every entry a rule turned away instead of one summary line per sub-period. */
   verbose?: boolean;
+  /** Audit over the logs imported from the units' bundles (`loa import`), not this log. */
+  imported?: boolean;
 }
 
 /**
@@ -40,13 +43,15 @@ export async function runAudit(options: AuditOptions, output: Output, clock: Clo
   const store = await openStore(storeOptionsFrom());
   let result: Awaited<ReturnType<typeof auditFromLog>>;
   try {
-    result = await auditFromLog(store.db, {
+    const asked = {
       plan,
-      channels: project.channels.map((c) => c.value),
       period,
       now: clock.now(),
       ...(options.unit ? { unit: options.unit } : {}),
-    });
+    };
+    result = options.imported
+      ? await auditImported(store.db, asked)
+      : await auditFromLog(store.db, { ...asked, channels: project.channels.map((c) => c.value) });
   } finally {
     await store.close();
   }
@@ -56,7 +61,12 @@ export async function runAudit(options: AuditOptions, output: Output, clock: Clo
   if (options.out || format === 'xlsx') {
     // Without --out, under the data folder, never in whatever folder the command ran in.
     const path =
-      options.out ?? join(dataDirFrom(), 'reports', `audit-${plan.id}-${period.label}.xlsx`);
+      options.out ??
+      join(
+        dataDirFrom(),
+        'reports',
+        `audit-${plan.id}${options.imported ? '-imported' : ''}-${period.label}.xlsx`,
+      );
     await mkdir(dirname(resolve(path)), { recursive: true });
     await writeFile(path, rendered);
     output.out(message('EVIDENCE_WRITTEN', { path }));
@@ -80,6 +90,10 @@ export function registerAudit(program: Command, output: Output, setExit: (code: 
     .option('--format <f>', AUDIT_FORMATS.join(' | '), 'table')
     .option('--out <file>', 'ghi ra tệp / write to a file')
     .option('--verbose', 'liệt kê từng mục không được tính / list every entry not counted')
+    .option(
+      '--imported',
+      'theo nhật ký các đơn vị đã nhập (loa import) / over the units’ imported logs',
+    )
     .option('--dir <dir>', 'thư mục dự án / project folder', '.')
     .action(async (opts: AuditOptions) => setExit(await runAudit(opts, output)));
 }

@@ -6,6 +6,7 @@ import { registerBackup } from './backup.js';
 import { registerBulletin } from './bulletin.js';
 import { registerCalendar } from './calendar.js';
 import { registerEvidence } from './evidence.js';
+import { registerImport } from './import.js';
 import { registerIngest } from './ingest.js';
 import { registerPlan } from './plan.js';
 import { registerQueue } from './queue.js';
@@ -41,6 +42,7 @@ export function registerCommands(
   registerRundown(program, output, setExit);
   registerEvidence(program, output, setExit);
   registerWitness(program, output, setExit);
+  registerImport(program, output, setExit);
   registerAudit(program, output, setExit);
   registerReport(program, output, setExit);
   registerBulletin(program, output, setExit);

@@ -1,0 +1,78 @@
+import type { Plan } from '../model/plan.js';
+import { descendantsOf } from '../model/plan-each.js';
+import { applyCorrections } from './corrections.js';
+import type { AuditEntry, AuditSource, AuditWarning } from './types.js';
+
+/** A unit's log as an auditor imported it from the unit's bundles (`loa import`). */
+export interface ImportedLog {
+  /** The unit, as registered by the key that signs its log (`loa witness add`). */
+  unit: string;
+  rootHex: string;
+  /** Its entries 0 … n - 1, with the indices of its own log. */
+  entries: readonly AuditEntry[];
+  /** By plan, by channel of the unit: the tasks the channel serves (the unit's audit.json). */
+  serving: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  /** The kind of each of the unit's channels. */
+  channelKinds: Readonly<Record<string, string>>;
+}
+
+const COUNTING = new Set(['publication', 'airing', 'bulletin-issue', 'manual']);
+
+/**
+ * The entries of the units' logs as one audit of `plan` reads them. Each unit's log is
+ * numbered after the ones before it (unit order as given), so an entry's audit index is
+ * `first` of its source plus its index in the unit's own log; corrections apply within a
+ * unit's log. An entry counts for the unit whose key signs the log: its own `unit` when that
+ * is the unit or a unit under it in the plan (a commune's station), else the unit itself, so
+ * that no unit can claim for another. Channel ids are prefixed with the unit (`xa-a/loa`):
+ * two units' channels never mix. An entry attributed to a task of the plan stays so; an entry
+ * through a channel that, in the unit's own project, serves tasks of the plan is attributed
+ * to each of them (as `entriesOfTask` counts it through the channel at home); a manual entry
+ * counts only for the task it names. Entries of other plans are left out.
+ */
+export function importedAuditEntries(
+  plan: Plan,
+  logs: readonly ImportedLog[],
+): { entries: AuditEntry[]; sources: AuditSource[]; warnings: AuditWarning[] } {
+  const entries: AuditEntry[] = [];
+  const sources: AuditSource[] = [];
+  const warnings: AuditWarning[] = [];
+  let offset = 0;
+  for (const log of logs) {
+    const size = log.entries.length;
+    sources.push({
+      unit: log.unit,
+      first: offset,
+      last: offset + size - 1,
+      size,
+      root: log.rootHex,
+    });
+    const effective = applyCorrections(log.entries);
+    for (const w of effective.warnings) warnings.push({ ...w, index: w.index + offset });
+    const allowed = new Set([log.unit, ...descendantsOf(plan, log.unit)]);
+    const served = log.serving[plan.id] ?? {};
+    for (const e of effective.entries) {
+      if (!COUNTING.has(e.kind)) continue;
+      const { corrects: _c, void: _v, ...rest } = e;
+      const base: AuditEntry = {
+        ...rest,
+        index: e.index + offset,
+        unit: e.unit !== undefined && allowed.has(e.unit) ? e.unit : log.unit,
+      };
+      if (e.channel !== undefined) {
+        base.channel = `${log.unit}/${e.channel}`;
+        const kind = e.channelKind ?? log.channelKinds[e.channel];
+        if (kind !== undefined) base.channelKind = kind;
+      }
+      const own = e.plan === plan.id && e.task !== undefined;
+      if (own) entries.push(base);
+      if (e.channel === undefined || (e.kind === 'manual' && e.task !== undefined)) continue;
+      for (const task of served[e.channel] ?? []) {
+        if (own && e.task === task) continue;
+        entries.push({ ...base, plan: plan.id, task });
+      }
+    }
+    offset += size;
+  }
+  return { entries, sources, warnings };
+}

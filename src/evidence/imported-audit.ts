@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import type { DateTime } from 'luxon';
+import { auditPlan } from '../audit/audit-plan.js';
+import { type ImportedLog, importedAuditEntries } from '../audit/imported-entries.js';
+import type { AuditEntry, AuditResult, UnitAtRisk } from '../audit/types.js';
+import type { Range } from '../calendar/period.js';
+import { LoaError } from '../errors/loa-error.js';
+import type { Plan } from '../model/plan.js';
+import { listImportedLogs, readImportedSegments } from '../store/imported-logs.js';
+import type { Database } from '../store/schema.js';
+import type { EvidenceEntry } from './log.js';
+import { toAuditEntry } from './log-audit.js';
+
+/** What an audit over the imported logs is asked. */
+export interface ImportedAuditOptions {
+  plan: Plan;
+  period: Range & { label?: string };
+  now: DateTime;
+  unit?: string;
+}
+
+/** Every imported unit's log, read from the store, in unit order. */
+export async function readImportedLogs(db: Kysely<Database>): Promise<ImportedLog[]> {
+  const logs = await listImportedLogs(db);
+  if (logs.length === 0) throw new LoaError('IMPORT_NONE', { kind: 'not-found' });
+  const segments = await readImportedSegments(db);
+  const byUnit = new Map<string, AuditEntry[]>();
+  for (const s of segments) {
+    const list = byUnit.get(s.unit) ?? [];
+    const text = s.entries;
+    for (let from = 0; from < text.length; ) {
+      const to = text.indexOf('\n', from);
+      list.push(toAuditEntry(JSON.parse(text.slice(from, to)) as EvidenceEntry));
+      from = to + 1;
+    }
+    byUnit.set(s.unit, list);
+  }
+  return logs.map((l) => ({
+    unit: l.unit,
+    rootHex: l.root_hash,
+    entries: byUnit.get(l.unit) ?? [],
+    serving: JSON.parse(l.serving),
+    channelKinds: JSON.parse(l.channel_kinds),
+  }));
+}
+
+/**
+ * Audits a (parent) plan over the logs imported from the units' bundles, as of `now`: the
+ * plan's own audit (per task and sub-period, each unit's completion and the roll-up under its
+ * parent) from the units' entries (see `importedAuditEntries` for how they count), with the
+ * sources (which audit indices are which unit's entries) and the units at risk or short.
+ */
+export async function auditImported(
+  db: Kysely<Database>,
+  options: ImportedAuditOptions,
+): Promise<AuditResult> {
+  return auditOfImported(await readImportedLogs(db), options);
+}
+
+/** The same, over logs already read. */
+export function auditOfImported(
+  logs: readonly ImportedLog[],
+  options: ImportedAuditOptions,
+): AuditResult {
+  const { entries, sources, warnings } = importedAuditEntries(options.plan, logs);
+  const result = auditPlan({
+    plan: options.plan,
+    channels: [],
+    entries,
+    period: options.period,
+    now: options.now,
+    ...(options.unit === undefined ? {} : { unit: options.unit }),
+  });
+  result.warnings = [...warnings, ...result.warnings].sort((a, b) => a.index - b.index);
+  return { ...result, sources, atRisk: unitsAtRisk(result) };
+}
+
+/** Each unit of a per-unit task with sub-periods at risk or missed, in task and unit order. */
+export function unitsAtRisk(result: AuditResult): UnitAtRisk[] {
+  const out: UnitAtRisk[] = [];
+  for (const task of result.tasks) {
+    if (task.counted) continue;
+    for (const u of task.each ?? []) {
+      const periods = u.periods.flatMap((p) =>
+        p.status === 'at-risk' || p.status === 'missed'
+          ? [{ label: p.label, status: p.status }]
+          : [],
+      );
+      if (periods.length > 0) out.push({ unit: u.unit, name: u.unitName, task: task.id, periods });
+    }
+  }
+  return out;
+}
