@@ -1,7 +1,7 @@
 import type { Plan } from '../model/plan.js';
 import { descendantsOf } from '../model/plan-each.js';
 import { applyCorrections } from './corrections.js';
-import type { AuditEntry, AuditSource, AuditWarning } from './types.js';
+import type { AuditEntry, AuditResult, AuditSource, AuditWarning, UnitAtRisk } from './types.js';
 
 /** A unit's log as an auditor imported it from the unit's bundles (`loa import`). */
 export interface ImportedLog {
@@ -75,4 +75,21 @@ export function importedAuditEntries(
     offset += size;
   }
   return { entries, sources, warnings };
+}
+
+/** Each unit of a per-unit task with sub-periods at risk or missed, in task and unit order. */
+export function unitsAtRisk(result: AuditResult): UnitAtRisk[] {
+  const out: UnitAtRisk[] = [];
+  for (const task of result.tasks) {
+    if (task.counted) continue;
+    for (const u of task.each ?? []) {
+      const periods = u.periods.flatMap((p) =>
+        p.status === 'at-risk' || p.status === 'missed'
+          ? [{ label: p.label, status: p.status }]
+          : [],
+      );
+      if (periods.length > 0) out.push({ unit: u.unit, name: u.unitName, task: task.id, periods });
+    }
+  }
+  return out;
 }

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { auditPlan } from '../audit/audit-plan.js';
-import { type ImportedLog, importedAuditEntries } from '../audit/imported-entries.js';
-import type { AuditEntry, AuditResult, UnitAtRisk } from '../audit/types.js';
+import { type ImportedLog, importedAuditEntries, unitsAtRisk } from '../audit/imported-entries.js';
+import type { AuditEntry, AuditResult } from '../audit/types.js';
 import type { Range } from '../calendar/period.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { Plan } from '../model/plan.js';
@@ -73,21 +73,4 @@ export function auditOfImported(
   });
   result.warnings = [...warnings, ...result.warnings].sort((a, b) => a.index - b.index);
   return { ...result, sources, atRisk: unitsAtRisk(result) };
-}
-
-/** Each unit of a per-unit task with sub-periods at risk or missed, in task and unit order. */
-export function unitsAtRisk(result: AuditResult): UnitAtRisk[] {
-  const out: UnitAtRisk[] = [];
-  for (const task of result.tasks) {
-    if (task.counted) continue;
-    for (const u of task.each ?? []) {
-      const periods = u.periods.flatMap((p) =>
-        p.status === 'at-risk' || p.status === 'missed'
-          ? [{ label: p.label, status: p.status }]
-          : [],
-      );
-      if (periods.length > 0) out.push({ unit: u.unit, name: u.unitName, task: task.id, periods });
-    }
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { auditPlan } from '../audit/audit-plan.js';
-import type { AuditEntry, AuditResult } from '../audit/types.js';
+import { unitsAtRisk } from '../audit/imported-entries.js';
+import type { AuditEntry, AuditResult, AuditSource } from '../audit/types.js';
 import { type Period, parsePeriod } from '../calendar/period.js';
 import { reportWindow } from '../calendar/reporting.js';
 import { LoaError } from '../errors/loa-error.js';
@@ -52,6 +53,11 @@ export interface ReportInput {
    * report then says so. Without it such a period is refused (REPORT_PERIOD_UNDEFINED).
    */
   force?: boolean;
+  /**
+   * The entries are the units' logs imported from their bundles (`loa report --imported`):
+   * the report lists each unit's completion, the units at risk or short, and each log's root.
+   */
+  imported?: { sources: AuditSource[] };
 }
 
 /** Everything a report shows, worded, ready for the docx, html and md renderers. */
@@ -68,10 +74,14 @@ export interface ReportModel {
   resultsHeading: string;
   table: { headers: string[]; rows: string[][] };
   completion: string;
+  /** Over imported logs: each unit's completion and the units at risk or short (else empty). */
+  units: string[];
   focusHeading: string;
   focus: string[];
   evidenceHeading: string;
   checkpoint: string;
+  /** Over imported logs: each unit's log, its size and root (else empty). */
+  sources: string[];
   recipientsTitle: string;
   recipients: string[];
   signer: { authority: string[]; name: string; space: string };
@@ -198,6 +208,7 @@ export function buildReport(input: ReportInput): ReportModel {
       completion.percent === null
         ? m('REPORT_COMPLETION_NONE', { pending: completion.pending })
         : m('REPORT_COMPLETION', { ...completion, percent: completion.percent }),
+    units: input.imported ? unitLines(audit, lang) : [],
     focusHeading: m('REPORT_SECTION_FOCUS'),
     focus:
       audit.focus.length === 0
@@ -215,6 +226,14 @@ export function buildReport(input: ReportInput): ReportModel {
         'HH:mm:ss dd/MM/yyyy',
       ),
     }),
+    sources: input.imported
+      ? [
+          m('REPORT_IMPORTED_SOURCES', { count: input.imported.sources.length }),
+          ...input.imported.sources.map((s) =>
+            m('REPORT_IMPORTED_SOURCE', { unit: s.unit, size: s.size, root: s.root }),
+          ),
+        ]
+      : [],
     recipientsTitle: m('REPORT_RECIPIENTS'),
     recipients: [...recipients.map((r) => `- ${r};`), m('REPORT_ARCHIVE')],
     signer: {
@@ -223,4 +242,31 @@ export function buildReport(input: ReportInput): ReportModel {
     },
     audit,
   };
+}
+
+/** Each unit's completion (the audit's roll-up) and the units at risk or short, worded. */
+function unitLines(audit: AuditResult, lang: Lang): string[] {
+  const m = (code: Parameters<typeof message>[0], params = {}) => message(code, params, lang);
+  const out = (audit.rollUp ?? []).map((u) =>
+    m('REPORT_IMPORTED_UNIT', {
+      indent: '  '.repeat(u.depth),
+      name: u.name,
+      met: u.met,
+      assessed: u.assessed,
+      percent: u.percent === null ? '–' : `${u.percent.toLocaleString(lang)}%`,
+    }),
+  );
+  const atRisk = unitsAtRisk(audit);
+  if (atRisk.length > 0) out.push(m('REPORT_IMPORTED_AT_RISK_TITLE'));
+  for (const u of atRisk) {
+    out.push(
+      m('REPORT_IMPORTED_AT_RISK', {
+        name: u.name,
+        task: u.task,
+        count: u.periods.length,
+        periods: u.periods.map((p) => p.label).join(', '),
+      }),
+    );
+  }
+  return out;
 }

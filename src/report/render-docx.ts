@@ -192,10 +192,12 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
     body(model.resultsHeading, { bold: true }),
     resultsTable(model),
     body(model.completion),
+    ...model.units.map((line) => body(line)),
     body(model.focusHeading, { bold: true }),
     ...model.focus.map((line) => body(line)),
     body(model.evidenceHeading, { bold: true }),
     body(model.checkpoint),
+    ...model.sources.map((line) => body(line)),
     new Paragraph({ text: '' }),
     signature,
   ];

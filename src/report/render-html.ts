@@ -51,10 +51,12 @@ ${model.table.rows.map((r) => cells(r, 'td')).join('\n')}
 </tbody>
 </table>
 ${p(model.completion)}
+${model.units.map((line) => p(line)).join('\n')}
 ${p(model.focusHeading, 'body heading')}
 ${model.focus.map((line) => p(line)).join('\n')}
 ${p(model.evidenceHeading, 'body heading')}
 ${p(model.checkpoint, 'body checkpoint')}
+${model.sources.map((line) => p(line, 'body checkpoint')).join('\n')}
 <table class="foot"><tr>
 <td class="recipients" style="width:50%"><b>${escapeHtml(model.recipientsTitle)}</b><br>${model.recipients.map(escapeHtml).join('<br>')}</td>
 <td style="width:50%">${model.signer.authority.map((a) => `<div class="signer">${escapeHtml(a)}</div>`).join('')}<div class="date">${escapeHtml(model.signer.space)}</div><br><br><div class="signer">${escapeHtml(model.signer.name)}</div></td>

@@ -339,6 +339,34 @@ describe.each(engines)('loa import and the roll-up audit on $name', (engine) => 
     expect(xlsx.code, xlsx.out).toBe(0);
   });
 
+  it('writes the periodic report over the imported logs: each unit, who fell short, each log’s root', async () => {
+    const out = join(await tempDir('report'), 'q1.md');
+    const r = await loa(
+      [
+        'report',
+        '--plan',
+        PLAN,
+        '--period',
+        '2025-Q1',
+        '--imported',
+        '--format',
+        'md',
+        '--dir',
+        DISTRICT,
+        '--out',
+        out,
+      ],
+      { ...env, LOA_LANG: 'vi' },
+    );
+    expect(r.code, r.out).toBe(0);
+    const text = await readFile(out, 'utf8');
+    expect(text).toContain('- UBND xã Quang Minh: ');
+    expect(text).toContain('Đơn vị không đạt hoặc có nguy cơ không đạt:');
+    expect(text).toMatch(/- UBND xã Quang Minh \(loa-xa\): \d+ kỳ: 2025-W03/);
+    expect(text).toContain('nhật ký minh chứng của 3 đơn vị');
+    for (const u of units) expect(text).toContain(`- ${u.unit}: `);
+  });
+
   it('takes a later bundle that extends a unit’s log, an older one as nothing new, and refuses a fork', async () => {
     // Vũ Ninh's log goes on into February; a copy of it (same key) records February otherwise.
     const grown = await tempDir('grown');

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { importedAuditEntries } from '../../audit/imported-entries.js';
 import { findPlan, loadValidProject } from '../../config/project.js';
+import { readImportedLogs } from '../../evidence/imported-audit.js';
 import { appendEvidence } from '../../evidence/log.js';
 import { auditEntries } from '../../evidence/log-audit.js';
 import { evidenceKey, freshCheckpoint } from '../../evidence/store-checkpoint.js';
@@ -23,6 +25,8 @@ export interface ReportOptions {
   out?: string;
   /** Report on a kind of period the plan does not define; the report says so. */
   force?: boolean;
+  /** Over the logs imported from the units' bundles (`loa import`), not this log. */
+  imported?: boolean;
 }
 
 /**
@@ -46,11 +50,17 @@ export async function runReport(
     // log grew since the latest, and the report counts the entries below its size.
     const key = await evidenceKey(dataDirFrom());
     const checkpoint = await freshCheckpoint(store, key, now, { store: true });
+    const imported = options.imported
+      ? importedAuditEntries(plan, await readImportedLogs(store.db))
+      : undefined;
     const bytes = await renderReport(
       {
         plan,
-        channels: project.channels.map((c) => c.value),
-        entries: await auditEntries(store.db, now, undefined, checkpoint.size),
+        channels: imported ? [] : project.channels.map((c) => c.value),
+        entries: imported
+          ? imported.entries
+          : await auditEntries(store.db, now, undefined, checkpoint.size),
+        ...(imported ? { imported: { sources: imported.sources } } : {}),
         period: options.period,
         now,
         checkpoint,
@@ -61,7 +71,11 @@ export async function runReport(
     // Without --out, under the data folder, never in whatever folder the command ran in.
     const path =
       options.out ??
-      join(dataDirFrom(), 'reports', `bao-cao-${plan.id}-${options.period}.${format}`);
+      join(
+        dataDirFrom(),
+        'reports',
+        `bao-cao-${plan.id}${options.imported ? '-tong-hop' : ''}-${options.period}.${format}`,
+      );
     await mkdir(dirname(resolve(path)), { recursive: true });
     await writeFile(path, bytes);
     const contentHash = createHash('sha256').update(bytes).digest('hex');
@@ -94,6 +108,10 @@ export function registerReport(program: Command, output: Output, setExit: (code:
     .option(
       '--force',
       'lập cả cho kỳ kế hoạch không quy định / even for a period the plan does not define',
+    )
+    .option(
+      '--imported',
+      'theo nhật ký các đơn vị đã nhập (loa import) / over the units’ imported logs',
     )
     .option('--dir <dir>', 'thư mục dự án / project folder', '.')
     .action(async (opts: ReportOptions) => setExit(await runReport(opts, output)));

@@ -103,4 +103,24 @@ export const rollupMessages = {
     vi: '  {unit} ({name}): {task} {periods}',
     en: '  {unit} ({name}): {task} {periods}',
   },
+  REPORT_IMPORTED_UNIT: {
+    vi: '{indent}- {name}: {met}/{assessed} kỳ đạt định mức ({percent})',
+    en: '{indent}- {name}: {met} of {assessed, plural, one {# period} other {# periods}} met ({percent})',
+  },
+  REPORT_IMPORTED_AT_RISK_TITLE: {
+    vi: 'Đơn vị không đạt hoặc có nguy cơ không đạt:',
+    en: 'Units short or at risk:',
+  },
+  REPORT_IMPORTED_AT_RISK: {
+    vi: '- {name} ({task}): {count} kỳ: {periods}',
+    en: '- {name} ({task}): {count, plural, one {# period} other {# periods}}: {periods}',
+  },
+  REPORT_IMPORTED_SOURCES: {
+    vi: 'Số liệu được tổng hợp từ nhật ký minh chứng của {count} đơn vị, nhập từ gói tài liệu kiểm chứng do đơn vị gửi và kiểm tra theo khoá ký của từng đơn vị:',
+    en: 'The figures come from the evidence logs of {count, plural, one {# unit} other {# units}}, imported from the bundles they sent and checked with each unit’s signing key:',
+  },
+  REPORT_IMPORTED_SOURCE: {
+    vi: '- {unit}: {size} mục, mã băm gốc (SHA-256) {root}',
+    en: '- {unit}: {size, plural, one {# entry} other {# entries}}, root hash (SHA-256) {root}',
+  },
 } as const satisfies Record<string, MessageEntry>;
