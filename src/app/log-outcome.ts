@@ -4,7 +4,7 @@ import type { Channel } from '../model/channel.js';
 import { hasCapability } from '../model/channel-kinds.js';
 import type { FollowUpHook, IssueTopics, OutcomeHook } from '../scheduler/dispatch/types.js';
 import { lastEvidenceContaining } from '../store/evidence.js';
-import { itemVersionDocument } from '../store/items.js';
+import { approvalOf, itemVersionDocument } from '../store/items.js';
 import { publicationOfKey, setPublicationEvidenceIndex } from '../store/publications.js';
 import type { Database } from '../store/schema.js';
 
@@ -92,6 +92,10 @@ export async function publicationEvidence(
   const row = await publicationOfKey(tx, key);
   const document = await itemVersionDocument(tx, row.item_id, row.item_version);
   const channel = channels.get(row.channel_id);
+  // An issue's record item is loa's own, approved by nobody.
+  const approval = hasCapability(channel, 'issues')
+    ? undefined
+    : await approvalOf(tx, row.item_id, row.item_version);
   // NOTE: an issue's own record item has no topics; the articles it carried have them, and a
   // task that counts issues on a topic must see them.
   const topics =
@@ -112,6 +116,13 @@ export async function publicationEvidence(
     ...(row.external_id ? { externalId: row.external_id } : {}),
     contentHash: row.sent_hash ?? row.content_hash,
     ...(topics.length > 0 ? { topics } : {}),
+    ...(approval
+      ? {
+          approvedBy: approval.actor,
+          approvedVersion: approval.version,
+          approvedHash: approval.contentHash,
+        }
+      : {}),
     actor,
   };
 }

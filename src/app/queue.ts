@@ -107,12 +107,19 @@ async function transition(
   });
 }
 
-/** The states an item can be approved from (a failed one, to try again). */
-export const APPROVABLE: readonly ItemStatus[] = ['draft', 'failed'];
+/**
+ * The states an item can be approved from: submitted for approval, a draft (the CLI's
+ * one-step approval), or a failed one, to try again.
+ */
+export const APPROVABLE: readonly ItemStatus[] = ['draft', 'submitted', 'failed'];
+
+/** The states an item can be submitted for approval from. */
+export const SUBMITTABLE: readonly ItemStatus[] = ['draft'];
 
 /** The states an item can be withdrawn from. */
 export const WITHDRAWABLE: readonly ItemStatus[] = [
   'draft',
+  'submitted',
   'approved',
   'scheduled',
   'published',
@@ -166,6 +173,14 @@ export function approveItem(ctx: QueueContext, id: string, check: ApprovalCheck 
 }
 
 /**
+ * `loa queue submit <id>`: the author asks for approval of the current version (Save draft →
+ * submit → approve). Nothing is planned yet; an edit before approval makes it a draft again.
+ */
+export function submitItem(ctx: QueueContext, id: string) {
+  return transition(ctx, id, 'submitted', SUBMITTABLE, 'submitted for approval');
+}
+
+/**
  * `loa queue withdraw <id>`: nothing of it goes out any more, and what already went out on
  * a portal is taken down (a follow-up the dispatcher carries out).
  */
@@ -189,6 +204,7 @@ export function parseWhen(value: string, zone: string): DateTime {
 /** The states an item can be rescheduled from (the queue page offers the form for these). */
 export const RESCHEDULABLE: ReadonlySet<ItemStatus> = new Set([
   'draft',
+  'submitted',
   'approved',
   'scheduled',
   'failed',

@@ -53,6 +53,15 @@ export interface EvidenceInput {
   topics?: string[];
   /** Who or what recorded it (`dispatcher`, a user name). */
   actor: string;
+  /**
+   * A publication: who approved the item version that went out (người duyệt). With four-eyes
+   * channels never its author; an edit after approval needs a new approval.
+   */
+  approvedBy?: string;
+  /** The item version that approval was given to. */
+  approvedVersion?: number;
+  /** That version's content hash: the approval is bound to it. */
+  approvedHash?: string;
   /** Index of the entry this correction replaces. */
   corrects?: number;
   /** A correction that cancels the entry it corrects. */

@@ -1,7 +1,13 @@
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { addItemFile, approveItem, rescheduleItem, withdrawItem } from '../app/queue.js';
+import {
+  addItemFile,
+  approveItem,
+  rescheduleItem,
+  submitItem,
+  withdrawItem,
+} from '../app/queue.js';
 import { queueEntries as listQueue, type QueueEntry, type QueueFilter } from '../app/queue-list.js';
 import { readStatus } from '../app/status.js';
 import { formatDiagnostic } from '../config/diagnostic.js';
@@ -106,12 +112,12 @@ export function queueRoutes(api: ApiRoutes, ctx: ServerContext): void {
       return c.json({ id: row.id, version: row.version, status: row.status, changed }, 201);
     },
   );
-  for (const action of ['approve', 'withdraw'] as const) {
+  for (const action of ['submit', 'approve', 'withdraw'] as const) {
     api.add(
       {
         method: 'post',
         path: `/api/items/:id/${action}`,
-        summary: action === 'approve' ? 'Duyệt bài' : 'Rút bài',
+        summary: { submit: 'Gửi duyệt bài', approve: 'Duyệt bài', withdraw: 'Rút bài' }[action],
         permission: 'queue:write',
         params: ItemId,
       },
@@ -119,7 +125,9 @@ export function queueRoutes(api: ApiRoutes, ctx: ServerContext): void {
         const q = queueContext(ctx, c.get('user') ?? { name: '', role: 'editor' });
         const { from, row } = await (action === 'approve'
           ? approveItem(q, params.id)
-          : withdrawItem(q, params.id));
+          : action === 'submit'
+            ? submitItem(q, params.id)
+            : withdrawItem(q, params.id));
         return c.json({ id: row.id, from, status: row.status });
       },
     );

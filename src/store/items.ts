@@ -292,3 +292,46 @@ export async function setSlotOverride(
     await tx.updateTable('items').set({ status: 'approved' }).where('id', '=', item.id).execute();
   }
 }
+
+/** Who approved one version of an item, and when (UTC). */
+export interface Approval {
+  actor: string;
+  at: string;
+  version: number;
+  /** The content hash of the version approved: what the approval is bound to. */
+  contentHash: string;
+}
+
+/**
+ * The latest approval of `version` of an item: `loa queue approve` (or the queue page), or
+ * the save of a file whose front matter says `status: approved` (its saver approved it).
+ * Moves back to approved by a reschedule or a settlement are not approvals.
+ */
+export async function approvalOf(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+): Promise<Approval | undefined> {
+  const row = await db
+    .selectFrom('item_events')
+    .innerJoin('item_versions', (join) =>
+      join
+        .onRef('item_versions.item_id', '=', 'item_events.item_id')
+        .onRef('item_versions.version', '=', 'item_events.version'),
+    )
+    .select(['item_events.actor', 'item_events.at', 'item_versions.content_hash'])
+    .where('item_events.item_id', '=', id)
+    .where('item_events.version', '=', version)
+    .where('item_events.to_status', '=', 'approved')
+    .where((eb) =>
+      eb.or([
+        eb('item_events.reason', 'like', 'approved version %'),
+        eb('item_events.reason', '=', 'created'),
+        eb('item_events.reason', '=', `version ${version}`),
+      ]),
+    )
+    .orderBy('item_events.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { actor: row.actor, at: row.at, version, contentHash: row.content_hash } : undefined;
+}

@@ -37,9 +37,13 @@ export interface MigrationTable {
   applied_at: string;
 }
 
-/** The states of an item in the queue. */
+/**
+ * The states of an item in the queue. `submitted`: its author asks for approval (chờ duyệt);
+ * like a draft, nothing of it is planned or goes out until someone approves it.
+ */
 export const ITEM_STATUSES = [
   'draft',
+  'submitted',
   'approved',
   'scheduled',
   'published',
@@ -47,6 +51,9 @@ export const ITEM_STATUSES = [
   'withdrawn',
 ] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** States of an item nobody has approved yet (its current version): nothing of it goes out. */
+export const UNAPPROVED: ReadonlySet<ItemStatus> = new Set(['draft', 'submitted']);
 
 /**
  * Where an item came from: a file under content/, `loa queue add`, or loa itself (`bulletin`:

@@ -2,7 +2,14 @@ import { type Compilable, type Kysely, type RawBuilder, sql } from 'kysely';
 import { type Actor, findItem, setItemStatus } from './items.js';
 import { settlePublication } from './publications.js';
 import { reusableQuery } from './reusable-query.js';
-import type { Database, ItemRow, ItemStatus, PublicationRow, PublicationUpdate } from './schema.js';
+import {
+  type Database,
+  type ItemRow,
+  type ItemStatus,
+  type PublicationRow,
+  type PublicationUpdate,
+  UNAPPROVED,
+} from './schema.js';
 
 /** What the dispatcher writes for one claimed publication it handled. */
 export interface PublicationSettlement {
@@ -168,14 +175,14 @@ const ENDED = new Set(['cancelled', 'withdrawn']);
 /**
  * Derives an active item's state from its publications: scheduled while any waits,
  * published when all went out, failed when any failed or was missed (cancelled ones, and
- * ones taken down before the item came back, do not count). Drafts and withdrawn items keep
+ * ones taken down before the item came back, do not count). Unapproved and withdrawn items keep
  * their state.
  */
 export function derivedItemStatus(
   current: ItemStatus,
   publications: readonly string[],
 ): ItemStatus {
-  if (current === 'draft' || current === 'withdrawn') return current;
+  if (UNAPPROVED.has(current) || current === 'withdrawn') return current;
   const counted = publications.filter((p) => !ENDED.has(p));
   if (counted.includes('scheduled')) return 'scheduled';
   if (counted.length === 0) return 'approved';

@@ -130,7 +130,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     await page.context().close();
   });
 
-  it('an editor writes an item in the form, approves it, and drags it to another day on the calendar', async () => {
+  it('an editor writes an item in the form, submits and approves it, and drags it to another day on the calendar', async () => {
     const page = await signIn(station.s.tokens.editor);
     await page.getByRole('link', { name: 'Viết bài mới' }).click();
     await page
@@ -142,12 +142,15 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     await page.getByRole('checkbox', { name: 'Một cửa' }).check();
     await page.getByRole('checkbox', { name: /Chuyên trang CCHC/ }).check();
     await page.getByLabel('Đơn vị').selectOption('cong-ttdt');
-    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.getByRole('button', { name: 'Lưu và gửi duyệt' }).click();
     const id = 'huong-dan-nop-ho-so-qua-cong-dich-vu-cong';
     expect(await page.getByRole('status').textContent()).toBe(
-      `Đã lưu bài ${id} (phiên bản 1) ở trạng thái bản nháp: cần được duyệt trước khi đăng`,
+      `Đã gửi duyệt bài ${id} (phiên bản 1): bài sẽ được xếp lịch khi một người có quyền duyệt`,
     );
-    await page.locator(`tr[data-item="${id}"]`).getByRole('button', { name: 'Duyệt' }).click();
+    await page
+      .locator(`tr[data-item="${id}"]`)
+      .getByRole('button', { name: 'Duyệt', exact: true })
+      .click();
     expect(await page.getByRole('status').textContent()).toBe(
       `Đã duyệt phiên bản 1 của bài ${id}; lượt đăng: 2024-03-08 08:00 +07:00 (cong-tinh)`,
     );

@@ -44,7 +44,7 @@ describe.runIf(available)('pages in headless Chromium', () => {
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-  it('an editor signs in, adds an item, approves it and sees it on the calendar', async () => {
+  it('an editor signs in, adds an item, submits it, approves it and sees it on the calendar', async () => {
     const page = await signIn(station.s.tokens.editor);
     expect(new URL(page.url()).pathname).toBe('/queue');
     await page.fill('textarea[name=markdown]', ITEM);
@@ -52,9 +52,13 @@ describe.runIf(available)('pages in headless Chromium', () => {
     const row = page.locator('tr[data-item="hoi-nghi-truc-tuyen-ve-mot-cua"]');
     await expect(row.textContent()).resolves.toContain('Hội nghị trực tuyến về một cửa');
     await shot(page, 'queue-editor');
-    await row.locator('button[value=approve]').click();
-    // Approved, then planned at once: the item is listed as scheduled, no longer as a draft.
+    // A draft is offered Submit, not Approve; once submitted it waits for approval.
+    expect(await row.locator('button[value=approve]').count()).toBe(0);
+    await row.locator('button[value=submit]').click();
     const id = 'tr[data-item="hoi-nghi-truc-tuyen-ve-mot-cua"]';
+    expect(await page.locator(`#submitted + table ${id}`).count()).toBe(1);
+    await page.locator(`${id} button[value=approve]`).click();
+    // Approved, then planned at once: the item is listed as scheduled, no longer as a draft.
     expect(await page.locator(`#draft + table ${id}`).count()).toBe(0);
     expect(await page.locator(`#scheduled + table ${id}`).count()).toBe(1);
     await page.goto(`${station.base}/calendar?plan=thu&view=month&period=2024-03`);

@@ -136,21 +136,37 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
       new Uint8Array(await readFile(join(s.session.dataDir, 'api-items', `${id}-mot-cua.png`))),
     ).toEqual(PNG);
 
-    // Its author may not approve it: the portal asks for four eyes.
-    const hash = /name="hash" value="([0-9a-f]+)"/.exec(queue)?.[1] ?? '';
-    expect(hash).toBe(row?.content_hash);
+    // A draft is submitted for approval first: the page offers Submit, not Approve.
+    expect(queue).toContain(`action="/queue/${id}/submit"`);
+    expect(queue).not.toContain(`action="/queue/${id}/approve"`);
+    const submit = await postForm(app, `/queue/${id}/submit`, author, { _csrf: csrfOf(queue) });
+    expect(submit.headers.get('location')).toBe(`/queue?submitted=${id}#item-${id}`);
+    expect((await findItem(s.session.store.db, id))?.status).toBe('submitted');
+    const waiting = await getPage(app, `/queue?submitted=${id}`, author);
+    expect(waiting).toContain(
+      `Đã gửi duyệt bài ${id} (phiên bản 1): bài sẽ được xếp lịch khi một người có quyền duyệt`,
+    );
+    expect(waiting).toMatch(
+      /<li data-channel="cong-tinh" data-state="none"><strong>cong-tinh<\/strong>: Chưa xếp lịch<\/li>/,
+    );
+
+    // Its author is not offered Approve, and is refused it: the portal asks for four eyes.
+    expect(waiting).toContain('Chờ người khác duyệt (kênh cong-tinh cần bốn mắt)');
+    expect(waiting).not.toContain(`action="/queue/${id}/approve"`);
+    const hash = row?.content_hash ?? '';
     const own = await postForm(app, `/queue/${id}/approve`, author, {
-      _csrf: csrfOf(queue),
+      _csrf: csrfOf(waiting),
       hash,
     });
     expect(own.status).toBe(400);
     expect(await own.text()).toContain(
       `Bạn (bt) là người viết phiên bản 1 của bài &quot;${id}&quot;: kênh cong-tinh cần một người khác duyệt`,
     );
-    expect((await findItem(s.session.store.db, id))?.status).toBe('draft');
+    expect((await findItem(s.session.store.db, id))?.status).toBe('submitted');
 
     // Another editor approves the version they read; it is scheduled at once.
     const seen = await getPage(app, '/queue', other);
+    expect(/name="hash" value="([0-9a-f]+)"/.exec(seen)?.[1]).toBe(hash);
     const ok = await postForm(app, `/queue/${id}/approve`, other, { _csrf: csrfOf(seen), hash });
     expect(ok.status).toBe(303);
     expect((await findItem(s.session.store.db, id))?.status).toBe('scheduled');
@@ -171,6 +187,11 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
     // An edit after approval returns it for approval; the old approval form is refused.
     const edit = await getPage(app, `/items/${id}/edit`, author);
     expect(edit).toContain(`value="Tiếp nhận hồ sơ trực tuyến toàn trình"`);
+    expect(edit).toContain('Trạng thái: Đã xếp lịch (phiên bản 1). Từng kênh:');
+    expect(edit).toContain(
+      '<li data-channel="cong-tinh" data-state="scheduled"><strong>cong-tinh</strong>: Đã xếp lịch 2024-03-08 08:00 +07:00</li>',
+    );
+    expect(edit).toContain('lưu thay đổi sẽ đưa bài về bản nháp và cần được duyệt lại');
     const again = await postMultipart(app, '/items', author, {
       _csrf: csrfOf(edit),
       id,

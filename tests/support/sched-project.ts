@@ -10,6 +10,8 @@ export interface FilesChannelSpec {
   retry?: { maxAttempts: number; baseDelaySec: number };
   /** Posting schedule lines, e.g. `mon: ["08:00"]`. */
   schedule?: string[];
+  /** Its items need an approver other than their author. */
+  fourEyes?: boolean;
 }
 
 /** One generated item: publishAt (local, plan zone) or `next`. */
@@ -66,6 +68,7 @@ export async function writeSchedProject(
       lines.push(
         `retry: { maxAttempts: ${c.retry.maxAttempts}, baseDelaySec: ${c.retry.baseDelaySec} }`,
       );
+    if (c.fourEyes) lines.push('fourEyes: true');
     if (c.schedule) lines.push('postingSchedule:', ...c.schedule.map((s) => `  ${s}`));
     await writeFile(join(root, `channels/${c.id}.yaml`), `${lines.join('\n')}\n`);
   }

@@ -16,7 +16,7 @@ type StoreDb = Parameters<typeof currentItemsIn>[0];
 const APPROVED_STATES = ['approved', 'scheduled', 'published', 'failed'] as const;
 
 /** States from which a move to `approved` is an approval (not a re-plan or an edit). */
-const BEFORE_APPROVAL = new Set<string | null>([null, 'draft', 'withdrawn']);
+const BEFORE_APPROVAL = new Set<string | null>([null, 'draft', 'submitted', 'withdrawn']);
 
 /** What the store-backed entries need beyond the database. */
 export interface StoreEntryOptions {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { findPlan, loadValidProject } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
+import { approvedWords } from '../../evidence/approved-words.js';
 import { exportBundle } from '../../evidence/bundle.js';
 import { verifyCheckpoint } from '../../evidence/checkpoint.js';
 import { CompactRange } from '../../evidence/compact-range.js';
@@ -108,7 +109,7 @@ export async function runEvidenceList(options: EvidenceOptions, output: Output) 
         task: [e.plan, e.task].filter(Boolean).join('/') || '-',
         channel: e.channel ?? '-',
         what: e.url ?? e.item ?? e.note ?? '',
-        corrects,
+        corrects: [approvedWords(e), corrects].filter(Boolean).join(' '),
       }).trimEnd(),
     );
   }

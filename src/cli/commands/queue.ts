@@ -4,6 +4,7 @@ import {
   approveItem,
   type QueueContext,
   rescheduleItem,
+  submitItem,
   withdrawItem,
 } from '../../app/queue.js';
 import { queueEntries } from '../../app/queue-list.js';
@@ -104,9 +105,9 @@ export async function runQueueAdd(
   });
 }
 
-/** `loa queue approve <id>` and `loa queue withdraw <id>`. */
+/** `loa queue submit <id>`, `loa queue approve <id>` and `loa queue withdraw <id>`. */
 export async function runQueueTransition(
-  action: 'approve' | 'withdraw',
+  action: 'approve' | 'submit' | 'withdraw',
   id: string,
   options: QueueOptions,
   output: Output,
@@ -115,7 +116,9 @@ export async function runQueueTransition(
   return withQueue(options, clock, async (ctx) => {
     const { from, row } = await (action === 'approve'
       ? approveItem(ctx, id)
-      : withdrawItem(ctx, id));
+      : action === 'submit'
+        ? submitItem(ctx, id)
+        : withdrawItem(ctx, id));
     output.out(message('QUEUE_STATE_CHANGED', { id, from, to: row.status }));
     return 0;
   });
@@ -174,7 +177,7 @@ export function registerQueue(program: Command, output: Output, setExit: (code: 
     .action(async (file: string, _opts, cmd: Command) =>
       setExit(await runQueueAdd(file, common(cmd), output)),
     );
-  for (const action of ['approve', 'withdraw'] as const) {
+  for (const action of ['submit', 'approve', 'withdraw'] as const) {
     queue
       .command(`${action} <id>`)
       .action(async (id: string, _opts, cmd: Command) =>

@@ -167,6 +167,10 @@ export const evidenceMessages = {
   },
   EVIDENCE_LIST_CORRECTS: { vi: '(đính chính #{index})', en: '(corrects #{index})' },
   EVIDENCE_LIST_VOIDS: { vi: '(huỷ #{index})', en: '(voids #{index})' },
+  EVIDENCE_APPROVED: {
+    vi: '(duyệt: {by}, phiên bản {version}, {hash})',
+    en: '(approved by {by}, version {version}, {hash})',
+  },
   EVIDENCE_LIST_COUNT: {
     vi: '{count} mục (giờ {zone})',
     en: '{count, plural, one {# entry} other {# entries}} (times in {zone})',

@@ -27,6 +27,7 @@ export const pagesMessages = {
   PAGE_AIRED_START: { vi: 'Bắt đầu phát', en: 'Aired at' },
   PAGE_AIRED_MINUTES: { vi: 'Số phút', en: 'Minutes' },
   PAGE_STATE_DRAFT: { vi: 'Bản nháp', en: 'Drafts' },
+  PAGE_STATE_SUBMITTED: { vi: 'Chờ duyệt', en: 'Awaiting approval' },
   PAGE_STATE_APPROVED: { vi: 'Đã duyệt', en: 'Approved' },
   PAGE_STATE_SCHEDULED: { vi: 'Đã xếp lịch', en: 'Scheduled' },
   PAGE_STATE_PUBLISHED: { vi: 'Đã đăng', en: 'Published' },
@@ -37,6 +38,12 @@ export const pagesMessages = {
   PAGE_CHANNEL: { vi: 'Kênh', en: 'Channel' },
   PAGE_NEXT: { vi: 'Lượt đăng tới', en: 'Next slot' },
   PAGE_APPROVE: { vi: 'Duyệt', en: 'Approve' },
+  PAGE_SUBMIT: { vi: 'Gửi duyệt', en: 'Submit for approval' },
+  PAGE_OTHER_APPROVES: {
+    vi: 'Chờ người khác duyệt (kênh {channels} cần bốn mắt)',
+    en: 'Awaiting another approver (channel {channels} needs four eyes)',
+  },
+  PAGE_PUB_NONE: { vi: 'Chưa xếp lịch', en: 'Not planned' },
   PAGE_WITHDRAW: { vi: 'Rút', en: 'Withdraw' },
   PAGE_ADD_ITEM: {
     vi: 'Thêm bài (Markdown có front matter)',
@@ -297,6 +304,14 @@ export const pagesMessages = {
   PAGE_CHANNEL_RESUME: { vi: 'Cho chạy lại', en: 'Resume' },
   PAGE_ITEM_NEW: { vi: 'Viết bài mới', en: 'New item' },
   PAGE_ITEM_EDIT: { vi: 'Sửa bài {id}', en: 'Edit item {id}' },
+  PAGE_ITEM_STATE: {
+    vi: 'Trạng thái: {state} (phiên bản {version}). Từng kênh:',
+    en: 'State: {state} (version {version}). On each channel:',
+  },
+  PAGE_ITEM_REAPPROVE: {
+    vi: 'Bài đã được duyệt: lưu thay đổi sẽ đưa bài về bản nháp và cần được duyệt lại trước khi đăng.',
+    en: 'This item is approved: saving a change makes it a draft again, to be approved again before it goes out.',
+  },
   PAGE_ITEM_SUMMARY: { vi: 'Tóm tắt (sapo)', en: 'Summary' },
   PAGE_ITEM_BODY: {
     vi: 'Nội dung (Markdown: ## tiêu đề phụ, **đậm**, - gạch đầu dòng, [liên kết](https://…))',
@@ -332,6 +347,11 @@ export const pagesMessages = {
     en: 'Say briefly what the image shows, for blind readers and when it does not load.',
   },
   PAGE_ITEM_SAVE: { vi: 'Lưu bản nháp', en: 'Save the draft' },
+  PAGE_ITEM_SAVE_SUBMIT: { vi: 'Lưu và gửi duyệt', en: 'Save and submit for approval' },
+  PAGE_ITEM_SUBMITTED: {
+    vi: 'Đã gửi duyệt bài {id} (phiên bản {version}): bài sẽ được xếp lịch khi một người có quyền duyệt',
+    en: 'Item {id} (version {version}) submitted: it is scheduled once someone approves it',
+  },
   PAGE_ITEM_CANCEL: { vi: 'Huỷ, về hàng đợi', en: 'Cancel, back to the queue' },
   PAGE_ITEM_NO_CHANNEL: {
     vi: 'Chưa chọn kênh đăng nào',

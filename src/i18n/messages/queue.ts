@@ -36,8 +36,9 @@ export const queueMessages = {
     vi: 'Bài "{id}" đang ở trạng thái {from}, không thể chuyển sang {to}',
     en: 'Item "{id}" is {from}; it cannot become {to}',
     hintVi:
-      'Trạng thái: draft → approved → scheduled → published; failed và withdrawn là kết thúc.',
-    hintEn: 'States: draft → approved → scheduled → published; failed and withdrawn end it.',
+      'Trạng thái: draft → submitted → approved → scheduled → published; failed và withdrawn là kết thúc.',
+    hintEn:
+      'States: draft → submitted → approved → scheduled → published; failed and withdrawn end it.',
   },
   ITEM_FILE_INVALID: {
     vi: 'Tệp bài {file} có {count} lỗi:\n{errors}',

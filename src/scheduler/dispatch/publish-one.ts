@@ -6,7 +6,7 @@ import { fromStored, toStored } from '../../model/instant.js';
 import type { ContentItem } from '../../model/item.js';
 import { itemVersion } from '../../store/items.js';
 import { hasWithdrawnPublication } from '../../store/publications.js';
-import type { ItemRow, PublicationRow } from '../../store/schema.js';
+import { type ItemRow, type PublicationRow, UNAPPROVED } from '../../store/schema.js';
 import { itemBeforeSend } from '../../store/settlement.js';
 import { lateDetail } from '../../text/duration.js';
 import { publicationIdentity } from '../plan/planner.js';
@@ -130,7 +130,7 @@ async function checkItem(step: Step): Promise<Checked | Outcome> {
     channelId: row.channel_id,
   });
   const item = found?.item;
-  if (!item || item.status === 'withdrawn' || item.status === 'draft') {
+  if (!item || item.status === 'withdrawn' || UNAPPROVED.has(item.status)) {
     return {
       kind: 'cancelled',
       attempt: row.attempts,

@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Channel } from '../../model/channel.js';
 import { hasCapability } from '../../model/channel-kinds.js';
 import { addFollowUp, followUpsOf, supersedeFollowUps } from '../../store/followups.js';
-import type { Database, ItemRow, PublicationRow } from '../../store/schema.js';
+import {
+  type Database,
+  type ItemRow,
+  type PublicationRow,
+  UNAPPROVED,
+} from '../../store/schema.js';
 
 /** What follow-up planning looks at: an item as it now stands and its publications. */
 export interface FollowUpPlanning {
@@ -71,6 +76,6 @@ function wanted(
       contentHash: publication.content_hash,
     };
   }
-  if (row.status === 'draft' || row.content_hash === publication.content_hash) return undefined;
+  if (UNAPPROVED.has(row.status) || row.content_hash === publication.content_hash) return undefined;
   return { action: 'update', itemVersion: row.version, contentHash: row.content_hash };
 }

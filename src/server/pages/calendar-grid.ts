@@ -26,7 +26,7 @@ export interface CalendarLine {
 const GRID_STATUSES: ReadonlySet<string> = new Set(['scheduled', 'published', 'failed', 'missed']);
 
 /** The word of each publication state, as the calendar shows it. */
-const PUBLICATION_WORDS: Record<PublicationStatus, MessageCode> = {
+export const PUBLICATION_WORDS: Record<PublicationStatus, MessageCode> = {
   scheduled: 'PAGE_PUB_SCHEDULED',
   published: 'PAGE_PUB_PUBLISHED',
   failed: 'PAGE_PUB_FAILED',

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { allows, PERMISSIONS } from '../../auth/roles.js';
 import { LoaError } from '../../errors/loa-error.js';
+import { approvedWords } from '../../evidence/approved-words.js';
 import { EVIDENCE_KINDS, type EvidenceEntry, type EvidenceKind } from '../../evidence/log.js';
 import { listEvidence } from '../../evidence/log-filter.js';
 import { latestCheckpoint } from '../../evidence/store-checkpoint.js';
@@ -148,7 +149,7 @@ async function evidenceHtml(
   };
   const rows = entries.map(
     (e) =>
-      html`<tr data-index="${e.index}">${cell(col.index, e.index)}${cell(col.kind, evidenceKindWord(e.kind))}${cell(col.time, localInstant(e.time, zoneOf(e, plans)))}${cell(col.channel, e.channel ?? '')}${cell(col.task, [e.plan, e.task].filter(Boolean).join(' / '))}${cell(col.what, html`${e.item ?? e.note ?? ''}${fileList(e.files)}`)}${cell(col.proof, html`<a href="/api/evidence/${e.index}/proof">${message('PAGE_PROOF')}</a>`)}</tr>\n`,
+      html`<tr data-index="${e.index}">${cell(col.index, e.index)}${cell(col.kind, evidenceKindWord(e.kind))}${cell(col.time, localInstant(e.time, zoneOf(e, plans)))}${cell(col.channel, e.channel ?? '')}${cell(col.task, [e.plan, e.task].filter(Boolean).join(' / '))}${cell(col.what, html`${e.item ?? e.note ?? ''}${approvedLine(e)}${fileList(e.files)}`)}${cell(col.proof, html`<a href="/api/evidence/${e.index}/proof">${message('PAGE_PROOF')}</a>`)}</tr>\n`,
   );
   const body = html`${added}${head}${form}<h2>${message('PAGE_EVIDENCE')}</h2>${filterForm}<p>${message('PAGE_ENTRIES', { count: entries.length })}</p>
 ${older}<table class="stack"><thead><tr>${Object.values(col).map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`;
@@ -185,4 +186,10 @@ export function evidencePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
       return c.html(await evidenceHtml(c, ctx, { values, problem }), statusOf(error));
     }
   });
+}
+
+/** Who approved the version a publication entry records (four-eyes), under its item. */
+function approvedLine(e: EvidenceEntry): Html | '' {
+  const words = approvedWords(e);
+  return words ? html`<div class="muted approved">${words}</div>` : '';
 }

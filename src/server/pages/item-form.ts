@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
+import { SUBMITTABLE, submitItem } from '../../app/queue.js';
 import type { AuthUser } from '../../auth/roles.js';
 import { renderPostContent } from '../../channels/wordpress/post-content.js';
 import { LoaError } from '../../errors/loa-error.js';
@@ -13,14 +14,16 @@ import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { channelZone, nextFreeSlot } from '../../scheduler/plan/planner.js';
 import { findItem, itemVersion } from '../../store/items.js';
 import { occupiedSlots } from '../../store/publications.js';
+import { UNAPPROVED } from '../../store/schema.js';
 import { slugify } from '../../text/vietnamese.js';
-import { addItemText } from '../api-queue.js';
+import { addItemText, queueEntries } from '../api-queue.js';
 import { requires } from '../auth.js';
-import type { ServerContext, ServerEnv } from '../context.js';
+import { queueContext, type ServerContext, type ServerEnv } from '../context.js';
 import { statusOf } from '../refusal.js';
 import { checkUpload } from '../uploads.js';
 import { type Html, html, trusted } from './html.js';
 import { csrfField, page, problemBox } from './layout.js';
+import { channelStatesHtml, STATE_WORDS } from './queue.js';
 
 /** Where the form's script is served. */
 export const EDITOR_SCRIPT_PATH = '/assets/editor.js';
@@ -161,7 +164,11 @@ async function formHtml(
   );
   const zone = zoneOf(ctx);
   const title = values.id ? message('PAGE_ITEM_EDIT', { id: values.id }) : message('PAGE_ITEM_NEW');
-  const body = html`${problem ? problemBox(problem) : ''}
+  const entry = values.id ? (await queueEntries(ctx)).find((e) => e.id === values.id) : undefined;
+  const state = entry
+    ? html`<section class="item-state" aria-labelledby="item-state"><p id="item-state">${message('PAGE_ITEM_STATE', { state: message(STATE_WORDS[entry.status]), version: entry.version })}</p>${channelStatesHtml(ctx, entry)}${UNAPPROVED.has(entry.status) || entry.status === 'withdrawn' ? '' : html`<p class="notice-inline">${message('PAGE_ITEM_REAPPROVE')}</p>`}</section>`
+    : '';
+  const body = html`${problem ? problemBox(problem) : ''}${state}
 <form id="item-form" method="post" action="/items" enctype="multipart/form-data" class="item-form">${csrfField(csrf)}
 ${values.id ? html`<input type="hidden" name="id" value="${values.id}">` : ''}
 <p><label for="f-title">${message('PAGE_TITLE')}</label><input id="f-title" name="title" value="${values.title}" required maxlength="300"></p>
@@ -180,7 +187,7 @@ ${topics}
 <p><label>${message('PAGE_ITEM_IMAGE')} <input type="file" name="file" accept=".jpg,.jpeg,.png"></label></p>
 <p><label>${message('PAGE_ITEM_ALT')} <input name="alt" value="${values.alt}" maxlength="300"></label></p>
 <p class="muted">${message('PAGE_ITEM_ALT_HELP')}</p></fieldset>
-<p class="actions"><button type="submit">${message('PAGE_ITEM_SAVE')}</button> <a href="/queue">${message('PAGE_ITEM_CANCEL')}</a></p>
+<p class="actions"><button type="submit" name="action" value="save" class="secondary">${message('PAGE_ITEM_SAVE')}</button> <button type="submit" name="action" value="submit">${message('PAGE_ITEM_SAVE_SUBMIT')}</button> <a href="/queue">${message('PAGE_ITEM_CANCEL')}</a></p>
 </form>`;
   return page(title, body, { user, csrf, path: '/queue', scripts: [EDITOR_SCRIPT_PATH] });
 }
@@ -271,8 +278,11 @@ export function itemPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
         values.alt = '';
       }
       const saved = await addItemText(ctx, user.name, markdownOf(values), id);
+      const submit = text(body.action) === 'submit' && SUBMITTABLE.includes(saved.row.status);
+      if (submit) await submitItem(queueContext(ctx, user), saved.row.id);
+      const done = submit ? 'submitted' : 'saved';
       return c.redirect(
-        `/queue?saved=${encodeURIComponent(saved.row.id)}#item-${encodeURIComponent(saved.row.id)}`,
+        `/queue?${done}=${encodeURIComponent(saved.row.id)}#item-${encodeURIComponent(saved.row.id)}`,
         303,
       );
     } catch (error) {

@@ -1,10 +1,11 @@
 import type { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import {
-  APPROVABLE,
   approveItem,
   RESCHEDULABLE,
   rescheduleItem,
+  SUBMITTABLE,
+  submitItem,
   versionAuthor,
   WITHDRAWABLE,
   withdrawItem,
@@ -15,11 +16,13 @@ import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { channelZone } from '../../scheduler/plan/planner.js';
-import { ITEM_STATUSES, type ItemStatus } from '../../store/schema.js';
+import { localTime } from '../../scheduler/scheduling-context.js';
+import { ITEM_STATUSES, type ItemStatus, type PublicationStatus } from '../../store/schema.js';
 import { addItemText, MAX_ITEM_BYTES, type QueueEntry, queueEntries } from '../api-queue.js';
 import { requires } from '../auth.js';
 import { queueContext, type ServerContext, type ServerEnv } from '../context.js';
 import { statusOf } from '../refusal.js';
+import { PUBLICATION_WORDS } from './calendar-grid.js';
 import { type Html, html } from './html.js';
 import { cell, csrfField, noticeBox, page, problemBox } from './layout.js';
 
@@ -31,8 +34,9 @@ channels: [portal]
 Nội dung…`;
 
 /** The heading of each item state's section. */
-const STATE_WORDS: Record<ItemStatus, MessageCode> = {
+export const STATE_WORDS: Record<ItemStatus, MessageCode> = {
   draft: 'PAGE_STATE_DRAFT',
+  submitted: 'PAGE_STATE_SUBMITTED',
   approved: 'PAGE_STATE_APPROVED',
   scheduled: 'PAGE_STATE_SCHEDULED',
   published: 'PAGE_STATE_PUBLISHED',
@@ -86,15 +90,35 @@ function rescheduleForm(
 <button name="action" value="reschedule">${message('PAGE_RESCHEDULE')}</button></form>${box}`;
 }
 
-/** The buttons of one item: only the moves its state allows. */
-function itemActions(entry: QueueEntry, csrf: string | undefined): Html {
+/**
+ * The states the page offers Approve in: submitted ones and failed ones (to try again). A
+ * draft is submitted first (Save draft → submit → approve); the CLI may still approve one.
+ */
+const APPROVABLE_HERE: readonly ItemStatus[] = ['submitted', 'failed'];
+
+/** Whether `user` may approve the item: not its author on a channel that needs four eyes. */
+interface Approver {
+  user: string | undefined;
+  author: string | undefined;
+  /** The item's channels that need four eyes. */
+  strict: string[];
+}
+
+/** The buttons of one item: only the moves its state (and the four-eyes rule) allows. */
+function itemActions(entry: QueueEntry, csrf: string | undefined, approver: Approver): Html {
   const edit =
     entry.status !== 'withdrawn' && entry.source === 'cli'
       ? html`<a class="button secondary" href="/items/${entry.id}/edit">${message('PAGE_EDIT')}</a>`
       : '';
+  const ownItem = approver.strict.length > 0 && approver.author === approver.user;
+  const waiting =
+    ownItem && APPROVABLE_HERE.includes(entry.status)
+      ? html`<span class="muted">${message('PAGE_OTHER_APPROVES', { channels: approver.strict.join(', ') })}</span>`
+      : '';
   const moves = (
     [
-      ['approve', APPROVABLE, 'PAGE_APPROVE', ''],
+      ['submit', SUBMITTABLE, 'PAGE_SUBMIT', ''],
+      ['approve', ownItem ? [] : APPROVABLE_HERE, 'PAGE_APPROVE', ''],
       ['withdraw', WITHDRAWABLE, 'PAGE_WITHDRAW', 'danger'],
     ] as const
   )
@@ -103,7 +127,30 @@ function itemActions(entry: QueueEntry, csrf: string | undefined): Html {
       ([action, , label, cls]) =>
         html`<form class="inline" method="post" action="/queue/${entry.id}/${action}">${csrfField(csrf)}${action === 'approve' ? html`<input type="hidden" name="hash" value="${entry.contentHash}">` : ''}<button name="action" value="${action}"${cls ? html` class="${cls}"` : ''}>${message(label)}</button></form>`,
     );
-  return html`<div class="actions">${edit}${moves}</div>`;
+  return html`<div class="actions">${edit}${moves}${waiting}</div>`;
+}
+
+/** Each per-item channel of an entry with its publication state there, in words. */
+export function channelStatesHtml(ctx: ServerContext, entry: QueueEntry): Html {
+  const shown = new Set(entry.channelStates.map((s) => s.channel));
+  const states = entry.channelStates.map((s) => {
+    const slot = entry.publications.findLast(
+      (p) => p.channel === s.channel && p.status === 'scheduled',
+    );
+    const when = slot?.slot ? localTime(slot.slot, itemZone(ctx, [s.channel])) : '';
+    const words = publicationWords(s.status, when);
+    return html`<li data-channel="${s.channel}" data-state="${s.status}"><strong>${s.channel}</strong>: ${words}</li>`;
+  });
+  const others = entry.channels
+    .filter((c) => !shown.has(c))
+    .map((c) => html`<li data-channel="${c}">${c}</li>`);
+  return html`<ul class="channel-states">${states}${others}</ul>`;
+}
+
+/** A publication's state in words (`none`: nothing planned there yet), with its slot. */
+function publicationWords(status: string, when: string): string {
+  const code = PUBLICATION_WORDS[status as PublicationStatus] ?? 'PAGE_PUB_NONE';
+  return status === 'scheduled' && when ? `${message(code)} ${when}` : message(code);
 }
 
 /** The queue page's HTML, with a notice on top or a refusal next to one item. */
@@ -132,8 +179,10 @@ async function queueHtml(
       const problem = shown.problem?.id === e.id ? shown.problem : undefined;
       const move =
         canWrite && RESCHEDULABLE.has(e.status) ? rescheduleForm(ctx, e, csrf, problem) : '';
-      const actions = canWrite ? html`${itemActions(e, csrf)}${move}` : '';
-      return html`<tr data-item="${e.id}" id="item-${e.id}">${cell(head.id, e.id)}${cell(head.title, html`${e.title ?? ''}<div class="muted">${authors.get(e.id) ? message('PAGE_WRITTEN_BY', { author: authors.get(e.id) ?? '', version: e.version }) : ''}</div>`)}${cell(head.channels, e.channels.join(', '))}${cell(head.next, e.next ? `${e.next.local} (${e.next.channel})` : '')}${cell(head.actions, actions)}</tr>\n`;
+      const strict = e.channels.filter((c) => ctx.session.config.channels.get(c)?.fourEyes);
+      const approver = { user: user?.name, author: authors.get(e.id), strict };
+      const actions = canWrite ? html`${itemActions(e, csrf, approver)}${move}` : '';
+      return html`<tr data-item="${e.id}" id="item-${e.id}">${cell(head.id, e.id)}${cell(head.title, html`${e.title ?? ''}<div class="muted">${authors.get(e.id) ? message('PAGE_WRITTEN_BY', { author: authors.get(e.id) ?? '', version: e.version }) : ''}</div>`)}${cell(head.channels, channelStatesHtml(ctx, e))}${cell(head.next, e.next ? `${e.next.local} (${e.next.channel})` : '')}${cell(head.actions, actions)}</tr>\n`;
     });
     return html`<h2 id="${status}">${message(STATE_WORDS[status])} (${rows.length})</h2>
 <table class="stack"><thead><tr><th scope="col">${head.id}</th><th scope="col">${head.title}</th><th scope="col">${head.channels}</th><th scope="col">${head.next}</th><th scope="col">${head.actions}</th></tr></thead><tbody>${body}</tbody></table>`;
@@ -166,8 +215,9 @@ export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     const moved = c.req.query('rescheduled')?.normalize('NFC');
     const saved = c.req.query('saved')?.normalize('NFC');
     const approved = c.req.query('approved')?.normalize('NFC');
+    const submitted = c.req.query('submitted')?.normalize('NFC');
     const withdrawn = c.req.query('withdrawn')?.normalize('NFC');
-    const wanted = moved ?? saved ?? approved ?? withdrawn;
+    const wanted = moved ?? saved ?? approved ?? submitted ?? withdrawn;
     const entry = wanted ? (await queueEntries(ctx)).find((e) => e.id === wanted) : undefined;
     const notice = !entry
       ? undefined
@@ -175,13 +225,15 @@ export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
         ? message('PAGE_RESCHEDULED', { id: entry.id, when: entry.next?.local ?? '' })
         : saved
           ? message('PAGE_ITEM_SAVED', { id: entry.id, version: entry.version })
-          : approved
-            ? message('PAGE_ITEM_APPROVED', {
-                id: entry.id,
-                version: entry.version,
-                next: entry.next ? `${entry.next.local} (${entry.next.channel})` : '—',
-              })
-            : message('PAGE_ITEM_WITHDRAWN', { id: entry.id });
+          : submitted
+            ? message('PAGE_ITEM_SUBMITTED', { id: entry.id, version: entry.version })
+            : approved
+              ? message('PAGE_ITEM_APPROVED', {
+                  id: entry.id,
+                  version: entry.version,
+                  next: entry.next ? `${entry.next.local} (${entry.next.channel})` : '—',
+                })
+              : message('PAGE_ITEM_WITHDRAWN', { id: entry.id });
     return c.html(await queueHtml(ctx, c.get('user'), c.get('csrf'), notice ? { notice } : {}));
   });
   app.post('/queue', requires('queue:write'), async (c) => {
@@ -190,7 +242,7 @@ export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     await addItemText(ctx, c.get('user')?.name ?? '', markdown.replace(/\r\n/g, '\n'));
     return c.redirect('/queue', 303);
   });
-  for (const action of ['approve', 'withdraw'] as const) {
+  for (const action of ['approve', 'submit', 'withdraw'] as const) {
     app.post(`/queue/:id/${action}`, requires('queue:write'), async (c) => {
       const user = c.get('user');
       if (!user) return c.redirect('/login', 303);
@@ -201,7 +253,9 @@ export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
       try {
         await (action === 'approve'
           ? approveItem(q, id, hash ? { contentHash: hash } : {})
-          : withdrawItem(q, id));
+          : action === 'submit'
+            ? submitItem(q, id)
+            : withdrawItem(q, id));
       } catch (error) {
         if (!(error instanceof LoaError) || !SHOWN_BY_ITEM.has(error.code)) throw error;
         c.set('refused', error.code);
@@ -213,7 +267,7 @@ export function queuePages(app: Hono<ServerEnv>, ctx: ServerContext): void {
         };
         return c.html(await queueHtml(ctx, user, c.get('csrf'), { problem }), statusOf(error));
       }
-      const done = action === 'approve' ? 'approved' : 'withdrawn';
+      const done = { approve: 'approved', submit: 'submitted', withdraw: 'withdrawn' }[action];
       return c.redirect(
         `/queue?${done}=${encodeURIComponent(id)}#item-${encodeURIComponent(id)}`,
         303,
