@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely';
-import { readEvidencePage, readEvidenceRowBytes } from '../store/evidence.js';
+import {
+  PAGE_FIELD_SEPARATOR,
+  PAGE_ROW_SEPARATOR,
+  readEvidencePage,
+  readEvidenceRowBytes,
+} from '../store/evidence.js';
 import type { Database } from '../store/schema.js';
+import { columnsSpelled } from './entry-columns.js';
 import { type PackedPage, packPage } from './page-hasher.js';
 
 /** One page of the log as verifyLog reads it: the entries' bytes, indices and leaf hashes. */
 export interface LogPage {
   /** The entries' bytes exactly as stored, packed. */
   packed: PackedPage;
+  /** The same bytes as latin1 text (one character a byte), searched for keys. */
+  text: string;
   /** Number of entries in the page. */
   count: number;
   /** The stored index of the i-th entry of the page. */
@@ -53,14 +61,18 @@ export async function readLogPage(
     ends !== undefined &&
     ends[n - 1] === bytes?.length;
   if (whole && bytes) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
     return {
       packed: { bytes, ends },
+      text,
       count: n,
       idxOf: (i) => lo + i,
       storedOf: (i) => hashes.slice(64 * i, 64 * i + 64),
       storedAll: hashes,
       lastIdx: hi,
-      columnsAgree: Number(row.disagree) === 0,
+      columnsAgree:
+        row.columns !== null &&
+        columnsSpelled(text, ends, row.columns, PAGE_ROW_SEPARATOR, PAGE_FIELD_SEPARATOR),
     };
   }
   return readRows(db, last, pageSize);
@@ -109,8 +121,12 @@ async function readRows(
 ): Promise<LogPage | undefined> {
   const rows = await readEvidenceRowBytes(db, last, pageSize);
   if (rows.length === 0) return undefined;
+  const packed = packPage(rows.map((r) => r.bytes ?? new Uint8Array()));
   return {
-    packed: packPage(rows.map((r) => r.bytes ?? new Uint8Array())),
+    packed,
+    text: Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.length).toString(
+      'latin1',
+    ),
     count: rows.length,
     idxOf: (i) => Number(rows[i]!.idx),
     storedOf: (i) => {

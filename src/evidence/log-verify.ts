@@ -122,24 +122,31 @@ interface Target {
   rootHex: string;
 }
 
-const INDEX_KEY = Buffer.from('"index":');
+const INDEX_KEY = '"index":';
 const COMMA = 0x2c;
 const BRACE = 0x7b;
+const ZERO = 0x30;
+const NINE = 0x39;
 
 /**
- * The index the entry in `bytes[start, end)` says it was written at (its top-level
- * `"index"` field).
+ * The index the entry in `text[start, end)` (its bytes as latin1) says it was written at
+ * (its top-level `"index"` field).
  */
-function indexSaid(bytes: Buffer, start: number, end: number): string | undefined {
-  for (let at = bytes.indexOf(INDEX_KEY, start); at >= 0 && at < end; ) {
-    const before = at > start ? bytes[at - 1] : undefined;
+function indexSaid(text: string, start: number, end: number): number | undefined {
+  for (let at = text.indexOf(INDEX_KEY, start); at >= 0 && at < end; ) {
+    const before = at > start ? text.charCodeAt(at - 1) : undefined;
     if (before === COMMA || before === BRACE) {
       const from = at + INDEX_KEY.length;
       let to = from;
-      while (to < end && bytes[to]! >= 0x30 && bytes[to]! <= 0x39) to += 1;
-      return bytes.toString('latin1', from, to);
+      let value = 0;
+      for (let c = text.charCodeAt(to); to < end && c >= ZERO && c <= NINE; ) {
+        value = value * 10 + (c - ZERO);
+        to += 1;
+        c = text.charCodeAt(to);
+      }
+      return to > from && Number.isSafeInteger(value) ? value : undefined;
     }
-    at = bytes.indexOf(INDEX_KEY, at + 1);
+    at = text.indexOf(INDEX_KEY, at + 1);
   }
   return undefined;
 }
@@ -268,8 +275,8 @@ export async function verifyLog(
     // row only when they differ somewhere.
     const leafHex = hex(hashes);
     const allAgree = page.storedAll === leafHex;
-    const { bytes, ends } = page.packed;
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const { ends } = page.packed;
+    const text = page.text;
     for (let i = 0; i < page.count; i += 1) {
       const idx = page.idxOf(i);
       const stored = allAgree ? '' : page.storedOf(i);
@@ -281,8 +288,7 @@ export async function verifyLog(
           found: leafHex.slice(i * 64, i * 64 + 64),
         });
       }
-      const saidText = indexSaid(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
-      const said = saidText && /^\d+$/.test(saidText) ? Number(saidText) : undefined;
+      const said = indexSaid(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
       if (idx !== prevIdx + 1 || said !== idx) anomalies.push({ idx, said, prevIdx, prevSaid });
       prevIdx = idx;
       prevSaid = said ?? idx;
@@ -301,7 +307,7 @@ export async function verifyLog(
       problems.push(...(await columnProblems(db, page.idxOf(0), page.lastIdx)));
     }
     if (options.dataDir !== undefined && text.includes(FILES_KEY)) {
-      attachments.push(...attachmentsOf(text.toString('latin1'), ends, page.idxOf));
+      attachments.push(...attachmentsOf(text, ends, page.idxOf));
     }
     options.onProgress?.(range.size, total);
   };

@@ -55,20 +55,22 @@ export function inThreadHasher(): LeafHasher {
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
-const sha = typeof crypto.hash === 'function'
-  ? (b) => crypto.hash('sha256', b, 'buffer')
-  : (b) => crypto.createHash('sha256').update(b).digest();
+// The digest as a latin1 string written in place: no Buffer allocated per hash.
+const put = typeof crypto.hash === 'function'
+  ? (b, out, at) => out.latin1Write(crypto.hash('sha256', b, 'binary'), at)
+  : (b, out, at) => crypto.createHash('sha256').update(b).digest().copy(out, at);
 let scratch = Buffer.alloc(4096);
 parentPort.on('message', ({ bytes, ends }) => {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const leaves = new Uint8Array(ends.length * 32);
+  const out = Buffer.from(leaves.buffer);
   let start = 0;
   for (let i = 0; i < ends.length; i += 1) {
     const len = ends[i] - start;
     if (scratch.length < len + 1) scratch = Buffer.alloc(2 * (len + 1));
     scratch[0] = 0;
     data.copy(scratch, 1, start, ends[i]);
-    leaves.set(sha(scratch.subarray(0, len + 1)), i * 32);
+    put(scratch.subarray(0, len + 1), out, i * 32);
     start = ends[i];
   }
   parentPort.postMessage(leaves, [leaves.buffer]);
