@@ -16,7 +16,7 @@ export const VERIFY_SCRIPT = String.raw`// verify.mjs: checks a loa evidence bun
 // leaf/node hashing, the Ed25519 signature of C2SP signed notes (the checkpoints and the
 // bundle's manifest), and the audit's counting rules that summary.csv is recomputed with.
 import * as crypto from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,28 +34,17 @@ const sha256 = (...parts) => {
   return h.digest();
 };
 const hex = (b) => Buffer.from(b).toString('hex');
-const binaryBytes = (s) => Buffer.from(s, 'latin1');
 // crypto.hash (Node >= 20.12) hashes without a Hash object; older Nodes take createHash.
-const oneShot = typeof crypto.hash === 'function' ? crypto.hash : null;
-// Tree hashes are 32-character latin1 strings (one byte a character): crypto.hash makes a
-// string for less than a Buffer, and a string is compared and kept without more allocation.
-const binary = (b) => b.toString('latin1');
-let scratch = Buffer.alloc(4096);
+const oneShot = typeof crypto.hash === 'function' ? crypto.hash : (a, data, out) => crypto.createHash(a).update(data).digest(out);
+// Tree hashes are kept as 64 hex digits: that is how leaves.txt lists them, so a leaf is compared
+// with its line where it lies, and a string costs less to make than a Buffer.
+const hashHex = (bytes) => oneShot('sha256', bytes, 'hex');
 const pair = Buffer.alloc(65, 1);
-/** The RFC 9162 leaf hash of bytes[start, end). */
-function leafHash(bytes, start, end) {
-  if (!oneShot) return binary(sha256(Buffer.of(0), bytes.subarray(start, end)));
-  const length = end - start;
-  if (scratch.length < length + 1) scratch = Buffer.alloc(2 * (length + 1));
-  scratch[0] = 0;
-  bytes.copy(scratch, 1, start, end);
-  return oneShot('sha256', scratch.subarray(0, length + 1), 'binary');
-}
 /** The RFC 9162 hash of the node over l and r. */
 function nodeHash(l, r) {
-  pair.write(l, 1, 'latin1');
-  pair.write(r, 33, 'latin1');
-  return oneShot ? oneShot('sha256', pair, 'binary') : binary(sha256(pair));
+  pair.hexWrite(l, 1, 32);
+  pair.hexWrite(r, 33, 32);
+  return hashHex(pair);
 }
 
 /** A file of the bundle, or null (named as missing). */
@@ -142,17 +131,27 @@ if (manifestText !== null) {
 const files = new Map();
 // entries.jsonl and leaves.txt are checked entry by entry against the signed root below; their
 // SHA-256 in the manifest is compared only when that finds something (to name the file too).
-const BY_ROOT = new Set(['entries.jsonl', 'leaves.txt']);
+// They are only opened here, and read a part at a time below: tens of MB read whole cost more
+// (in fresh memory) than hashing them.
+const ENTRIES = 'entries.jsonl';
+const LEAVES = 'leaves.txt';
+const BY_ROOT = new Set([ENTRIES, LEAVES]);
+const opened = new Map();
+const openPart = (name) => {
+  const fd = openSync(join(dir, name), 'r');
+  opened.set(name, fd);
+  return fd;
+};
 for (const [name, expected] of listed) {
   let bytes;
   try {
-    bytes = readFileSync(join(dir, name));
+    bytes = BY_ROOT.has(name) ? openPart(name) : readFileSync(join(dir, name));
   } catch {
     fail(name + ': missing (listed in manifest.txt)');
     continue;
   }
-  files.set(name, bytes);
   if (BY_ROOT.has(name)) continue;
+  files.set(name, bytes);
   const found = hex(sha256(bytes));
   if (found !== expected) fail(name + ': changed (manifest.txt says SHA-256 ' + expected + ', found ' + found + ')');
 }
@@ -166,30 +165,56 @@ const earlier = [...listed.keys()].filter((n) => n.startsWith('checkpoints/'));
 const earlierHeads = earlier.map((name) => ({ name, cp: openCheckpoint(name, key) }));
 const rootsAt = new Set([head?.size, ...earlierHeads.map((e) => e.cp?.size)].filter((s) => s !== undefined));
 const roots = new Map();
-// The right edge of the tree so far: complete subtrees, largest first (hashes and sizes).
-const stackHash = [];
-const stackSize = [];
+// The right edge of the tree so far: at height k, the hash of a complete subtree of 2^k leaves
+// waiting for its right sibling, or undefined.
+const waiting = [];
 const rootOf = () => {
-  if (stackHash.length === 0) return sha256();
-  let r = stackHash[stackHash.length - 1];
-  for (let i = stackHash.length - 2; i >= 0; i -= 1) r = nodeHash(stackHash[i], r);
-  return Buffer.from(r, 'latin1');
+  let r;
+  for (const h of waiting) if (h !== undefined) r = r === undefined ? h : nodeHash(h, r);
+  return r === undefined ? sha256() : Buffer.from(r, 'hex');
+};
+const appendLeaf = (leaf) => {
+  let h = leaf;
+  let k = 0;
+  for (; waiting[k] !== undefined; k += 1) {
+    h = nodeHash(waiting[k], h);
+    waiting[k] = undefined;
+  }
+  waiting[k] = h;
 };
 if (rootsAt.has(0)) roots.set(0, rootOf());
-const leavesText = bundleFile('leaves.txt');
-// leaves.txt as 32 latin1 characters a leaf when it is 64 lowercase hex digits a line (as loa writes it),
-// so each leaf is compared in place; any other shape is compared line by line.
-let leafTable = null;
+/** entries.jsonl or leaves.txt opened, or null (named as missing when not listed either). */
+const partFile = (name) => {
+  if (opened.has(name) || listed.has(name)) return opened.get(name) ?? null;
+  try {
+    return openPart(name);
+  } catch (error) {
+    fail(name + ': missing (' + (error.code ?? error.message) + ')');
+    return null;
+  }
+};
+// leaves.txt: as loa writes it, leaf n is the 64 hex digits at 65 × n and a newline, compared
+// where it lies (read a window at a time); any other shape is compared line by line.
+const leavesFile = partFile(LEAVES);
+const leavesSize = leavesFile === null ? 0 : fstatSync(leavesFile).size;
+const leafWindow = Buffer.allocUnsafe(65 * 4096);
+let windowFrom = 0;
+let windowTo = 0;
+const leafInPlace = (n, leaf) => {
+  const at = 65 * n;
+  if (at + 65 > leavesSize) return false;
+  if (at < windowFrom || at + 65 > windowTo) {
+    windowFrom = at;
+    windowTo = at + readSync(leavesFile, leafWindow, 0, leafWindow.length, at);
+    if (at + 65 > windowTo) return false;
+  }
+  const o = at - windowFrom;
+  return leafWindow[o + 64] === 0x0a && leafWindow.latin1Slice(o, o + 64) === leaf;
+};
+let leavesInPlace = true;
 let listedLeaves = null;
-if (leavesText !== null) {
-  const text = leavesText.toString('latin1');
-  let regular = text.length % 65 === 0 && !/[^0-9a-f\n]/.test(text);
-  for (let i = 64; regular && i < text.length; i += 65) regular = text.charCodeAt(i) === 0x0a;
-  if (regular) leafTable = binary(Buffer.from(text.replaceAll('\n', ''), 'hex'));
-  if (leafTable === null || leafTable.length * 65 !== text.length * 32) (leafTable = null), (listedLeaves = text.split('\n'));
-}
 const listedLeaf = (n) => {
-  if (listedLeaves === null) listedLeaves = leavesText.toString('latin1').split('\n');
+  if (listedLeaves === null) listedLeaves = readFileSync(join(dir, LEAVES)).toString('latin1').split('\n');
   return listedLeaves[n];
 };
 // Of each entry, the fields that the checks below read (its bytes are checked whole by its
@@ -198,54 +223,70 @@ const fieldsRead = (e) => ({
   index: e.index, kind: e.kind, time: e.time, plan: e.plan, task: e.task, channel: e.channel, channelKind: e.channelKind,
   durationSec: e.durationSec, topics: e.topics, files: e.files, corrects: e.corrects, void: e.void,
 });
-const entriesBytes = bundleFile('entries.jsonl');
-// The text decoded once; a newline byte is never part of a UTF-8 sequence, so its lines are
-// the byte lines' texts.
-const entriesText = entriesBytes === null ? '' : entriesBytes.toString('utf8');
 const entries = [];
 let previous = -1;
-if (entriesBytes !== null) {
-  for (let start = 0, from = 0, n = 0; start < entriesBytes.length; n += 1) {
-    let end = entriesBytes.indexOf(0x0a, start);
-    if (end < 0) end = entriesBytes.length;
-    let to = entriesText.indexOf('\n', from);
-    if (to < 0) to = entriesText.length;
-    const line = entriesText.slice(from, to);
-    const leaf = leafHash(entriesBytes, start, end);
-    start = end + 1;
-    from = to + 1;
-    let hash = leaf;
-    let size = 1;
-    while (stackSize.length > 0 && stackSize[stackSize.length - 1] === size) {
-      hash = nodeHash(stackHash.pop(), hash);
-      stackSize.pop();
-      size *= 2;
-    }
-    stackHash.push(hash);
-    stackSize.push(size);
-    if (rootsAt.has(n + 1)) roots.set(n + 1, rootOf());
-    let entry;
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      fail('line ' + (n + 1) + ': not JSON (entry ' + n + ' expected)');
-      entries.push(null);
-      continue;
-    }
-    const index = entry?.index;
-    if (!Number.isSafeInteger(index)) fail('line ' + (n + 1) + ': no index');
-    else if (index > previous + 1) fail('entry ' + (previous + 1) + ': missing (the next line holds entry ' + index + ')');
-    else if (index <= previous) fail('entry ' + index + ': out of order or twice (line ' + (n + 1) + ', after entry ' + previous + ')');
-    if (Number.isSafeInteger(index)) previous = Math.max(previous, index);
-    if (leavesText !== null) {
-      const same = leafTable !== null && n * 32 < leafTable.length ? leafTable.startsWith(leaf, n * 32) : listedLeaf(n) === hex(binaryBytes(leaf));
-      if (!same) {
-        fail('entry ' + (Number.isSafeInteger(index) ? index : n) + ': bytes changed (expected leaf ' + listedLeaf(n) + ', found ' + hex(binaryBytes(leaf)) + ')');
-      }
-    }
-    entries.push(entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? fieldsRead(entry) : entry);
+/** The entry on bytes[start, end) of a line: its leaf, its tree, its index and its leaf listed. */
+function entryLine(bytes, start, end) {
+  const n = entries.length;
+  // The leaf hash of SHA-256(0x00 ‖ line), hashed where the line lies: its prefix is written
+  // over the byte before it (the previous line's newline, or the buffer's first byte).
+  bytes[start - 1] = 0;
+  const leaf = hashHex(bytes.subarray(start - 1, end));
+  appendLeaf(leaf);
+  if (rootsAt.has(n + 1)) roots.set(n + 1, rootOf());
+  let entry;
+  try {
+    entry = JSON.parse(bytes.utf8Slice(start, end));
+  } catch {
+    fail('line ' + (n + 1) + ': not JSON (entry ' + n + ' expected)');
+    entries.push(null);
+    return;
   }
+  const index = entry?.index;
+  if (!Number.isSafeInteger(index)) fail('line ' + (n + 1) + ': no index');
+  else if (index > previous + 1) fail('entry ' + (previous + 1) + ': missing (the next line holds entry ' + index + ')');
+  else if (index <= previous) fail('entry ' + index + ': out of order or twice (line ' + (n + 1) + ', after entry ' + previous + ')');
+  if (Number.isSafeInteger(index)) previous = Math.max(previous, index);
+  if (leavesFile !== null) {
+    const inPlace = leafInPlace(n, leaf);
+    if (!inPlace) leavesInPlace = false;
+    if (!inPlace && listedLeaf(n) !== leaf) {
+      fail('entry ' + (Number.isSafeInteger(index) ? index : n) + ': bytes changed (expected leaf ' + listedLeaf(n) + ', found ' + leaf + ')');
+    }
+  }
+  entries.push(entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? fieldsRead(entry) : entry);
 }
+// entries.jsonl, read 256 KiB at a time into one buffer (a line longer than that grows it); a
+// newline byte is never part of a UTF-8 sequence, so each byte line is one entry's text.
+let lastByte = 0x0a;
+const entriesFile = partFile(ENTRIES);
+if (entriesFile !== null) {
+  let buffer = Buffer.allocUnsafe(1 << 18);
+  let filled = 1;
+  let from = 1;
+  for (;;) {
+    const got = readSync(entriesFile, buffer, filled, buffer.length - filled, null);
+    if (got > 0) lastByte = buffer[filled + got - 1];
+    filled += got;
+    for (let end = buffer.indexOf(0x0a, from); end >= 0 && end < filled; end = buffer.indexOf(0x0a, from)) {
+      entryLine(buffer, from, end);
+      from = end + 1;
+    }
+    if (got === 0) {
+      if (from < filled) entryLine(buffer, from, filled);
+      break;
+    }
+    // The line not yet ended moves to the front, after the byte kept for its leaf prefix.
+    const rest = filled - from;
+    const target = rest + 1 < buffer.length ? buffer : Buffer.allocUnsafe(2 * buffer.length);
+    buffer.copy(target, 1, from, filled);
+    buffer = target;
+    filled = rest + 1;
+    from = 1;
+  }
+  closeSync(entriesFile);
+}
+if (leavesFile !== null) closeSync(leavesFile);
 const count = entries.length;
 if (head) {
   if (count < head.size) fail('entries ' + count + '-' + (head.size - 1) + ': missing (checkpoint.txt signs ' + head.size + ' entries, the bundle has ' + count + ')');
@@ -256,11 +297,11 @@ if (head) {
 // The entry checks prove the files' content; their exact bytes are as loa writes them only when
 // entries.jsonl ends each line with a newline and leaves.txt has one line a leaf, no more: any other
 // shape (an extra line, a lost last newline) is compared with the manifest too, so it is named.
-const lastByte = entriesBytes === null || entriesBytes.length === 0 ? 0x0a : entriesBytes[entriesBytes.length - 1];
-const asWritten = lastByte === 0x0a && (leavesText === null || (leafTable !== null && leafTable.length === count * 32));
+const asWritten = lastByte === 0x0a && (leavesFile === null || (leavesInPlace && leavesSize === 65 * count));
 if (problems.length > beforeEntries || !asWritten) {
   for (const name of BY_ROOT) {
-    const bytes = files.get(name);
+    let bytes = files.get(name);
+    if (opened.has(name)) bytes = readFileSync(join(dir, name));
     const found = bytes ? hex(sha256(bytes)) : null;
     if (found && found !== listed.get(name)) fail(name + ': changed (manifest.txt says SHA-256 ' + listed.get(name) + ', found ' + found + ')');
   }
@@ -367,6 +408,8 @@ function rejection(rule, manual, channelKinds, e, ms, zone) {
   if (rule.topics && !(e.topics ?? []).some((t) => rule.topics.includes(t))) return 'topic';
   return undefined;
 }
+/** Whether two lists of entry indices read the same (item by item, else as text joined). */
+const sameList = (a, b) => (Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i])) || a.join(' ') === b.join(' ');
 const recomputed = [];
 if (audit && Array.isArray(audit.plans)) {
   const effective = effectiveEntries();
@@ -398,7 +441,7 @@ if (audit && Array.isArray(audit.plans)) {
         const label = result.plan.id + '/' + task.id + ' ' + p.label;
         const achieved = p.ev.length;
         const status = rule.atLeast === 0 ? ['counted'] : p.startMs >= nowMs ? ['not-yet-due'] : achieved >= rule.atLeast ? ['met'] : p.endMs <= nowMs ? ['missed'] : ['at-risk', 'open'];
-        if (p.required !== rule.atLeast || p.achieved !== achieved || p.evidence.join(' ') !== p.ev.join(' ') || !status.includes(p.status)) {
+        if (p.required !== rule.atLeast || p.achieved !== achieved || !sameList(p.evidence, p.ev) || !status.includes(p.status)) {
           fail('audit.json ' + label + ': says ' + p.achieved + ' of ' + p.required + ' (' + p.status + ', #' + p.evidence.join(' #') + '), the entries give ' + achieved + ' of ' + rule.atLeast + ' (' + status.join('/') + ', #' + p.ev.join(' #') + ')');
         }
         recomputed.push({ plan: result.plan.id, task: task.id, label: p.label, required: rule.atLeast, achieved, status, evidence: p.ev.map((i) => '#' + i).join(' ') });
@@ -406,24 +449,35 @@ if (audit && Array.isArray(audit.plans)) {
     }
   }
 }
+// RFC 4180 rows. Runs of plain characters are cut out of the text whole, not added a character
+// at a time (a field of 100,000 evidence numbers would be 100,000s of strings).
 function csvRows(text) {
   const rows = [];
   let row = [];
   let field = '';
   let quoted = false;
+  let run = 0;
   for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
+      if (c !== 0x22) continue;
+      field += text.slice(run, i);
+      if (text.charCodeAt(i + 1) === 0x22) (field += '"'), (i += 1);
+      else quoted = false;
+      run = i + 1;
+    } else if (c === 0x22) {
+      field += text.slice(run, i);
+      quoted = true;
+      run = i + 1;
+    } else if (c === 0x2c) {
+      row.push(field + text.slice(run, i)), (field = ''), (run = i + 1);
+    } else if (c === 0x0a || c === 0x0d) {
+      row.push(field + text.slice(run, i)), rows.push(row), (row = []), (field = '');
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 1;
+      run = i + 1;
+    }
   }
+  field += text.slice(run);
   if (field !== '' || row.length > 0) row.push(field), rows.push(row);
   return rows;
 }
@@ -437,7 +491,7 @@ if (summary !== null && audit) {
     const [plan, , task, , , label, , , , required, achieved, status, evidence] = cells;
     const where = 'summary.csv line ' + (i + 2) + ' (' + want.plan + '/' + want.task + ' ' + want.label + ')';
     if (plan !== want.plan || task !== want.task || label !== want.label) fail(where + ': another task or period (' + plan + '/' + task + ' ' + label + ')');
-    else if (Number(required) !== want.required || Number(achieved) !== want.achieved || (evidence ?? '').match(/#\d+/g)?.join(' ') !== (want.evidence || undefined)) {
+    else if (Number(required) !== want.required || Number(achieved) !== want.achieved || (evidence !== want.evidence && (evidence ?? '').match(/#\d+/g)?.join(' ') !== (want.evidence || undefined))) {
       fail(where + ': says ' + achieved + ' of ' + required + ' (' + evidence + '), the entries give ' + want.achieved + ' of ' + want.required + ' (' + want.evidence + ')');
     } else if (!want.status.some((s) => STATUS[s].includes(status))) {
       fail(where + ': says "' + status + '", the entries give "' + want.status.map((s) => STATUS[s][0]).join('/') + '"');

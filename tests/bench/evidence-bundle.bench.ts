@@ -86,26 +86,41 @@ async function bundleFigure(dir: string): Promise<BenchFigure> {
   await exporting.close();
   const bundle = join(dir, 'bundle');
   await extractZip(zip, bundle);
+  // Each side is timed three times and its best run kept (the machine is shared).
   let verdict = '';
-  const ours = await timeMs(async () => {
-    verdict = (await exec(process.execPath, [join(bundle, 'verify.mjs')], { cwd: bundle })).stdout;
-  });
-  const lines = (await readFile(join(bundle, 'entries.jsonl'))).toString('utf8').split('\n');
-  lines.pop();
-  const bytes = lines.map((l) => Buffer.from(l, 'utf8'));
-  // NOTE: the same one-shot SHA-256 verify.mjs uses where Node has it (its digest as a 'binary' (latin1)
-  // string, as verify.mjs keeps tree hashes), so the ratio is fair.
-  const sha = typeof hash === 'function' ? (b: Buffer) => hash('sha256', b, 'binary') : undefined;
-  const baseline = await timeMs(() => {
-    for (const b of bytes) sha ? sha(b) : createHash('sha256').update(b).digest();
-  });
+  let ours = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i += 1) {
+    const ms = await timeMs(async () => {
+      verdict = (await exec(process.execPath, [join(bundle, 'verify.mjs')], { cwd: bundle }))
+        .stdout;
+    });
+    ours = Math.min(ours, ms);
+  }
+  // The baseline hashes each entry's bytes as they lie in entries.jsonl on disk (no decoding).
+  const file = await readFile(join(bundle, 'entries.jsonl'));
+  const bytes: Buffer[] = [];
+  for (let start = 0; start < file.length; ) {
+    const newline = file.indexOf(0x0a, start);
+    const end = newline < 0 ? file.length : newline;
+    bytes.push(file.subarray(start, end));
+    start = end + 1;
+  }
+  // NOTE: the same one-shot SHA-256 verify.mjs uses where Node has it, so the ratio is fair.
+  const sha = typeof hash === 'function' ? (b: Buffer) => hash('sha256', b, 'hex') : undefined;
+  let baseline = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i += 1) {
+    const ms = await timeMs(() => {
+      for (const b of bytes) sha ? sha(b) : createHash('sha256').update(b).digest();
+    });
+    baseline = Math.min(baseline, ms);
+  }
   const valid = verdict.includes(`VALID: ${ENTRIES} entries`);
   return {
     name: `verify.mjs on a bundle of ${ENTRIES.toLocaleString('en')} entries (${valid ? 'VALID' : 'not VALID'}; summary recomputed)`,
     ours,
     baseline,
     unit: 'ms',
-    baselineLabel: 'bare SHA-256 of the same entries in memory',
+    baselineLabel: 'bare SHA-256 of each entry line as read from disk, in memory',
     goal: 'ratio ≤ 3',
     met: valid && ours / baseline <= 3,
   };

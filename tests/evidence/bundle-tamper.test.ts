@@ -37,6 +37,8 @@ interface BundleCase {
   tamper(b: Bundle): Promise<void>;
   /** What verify.mjs must name. */
   names: string[];
+  /** What it must not name (a neighbour of the change, which is intact). */
+  absent?: string[];
 }
 
 const lines = async (b: Bundle, name: string) =>
@@ -128,6 +130,31 @@ const CASES: BundleCase[] = [
     names: ['entry 2: out of order or twice'],
   },
   {
+    name: 'an entry line that is not JSON',
+    tamper: (b) =>
+      edit(b, 'entries.jsonl', (t) =>
+        t
+          .split('\n')
+          .map((l, i) => (i === 3 ? 'not json' : l))
+          .join('\n'),
+      ),
+    names: ['line 4: not JSON (entry 3 expected)'],
+    absent: ['entry 4:', 'line 5'],
+  },
+  {
+    // verify.mjs reads entries.jsonl 256 KiB at a time: this line spans several reads.
+    name: 'an entry grown past the verifier’s read buffer (300,000 more bytes)',
+    tamper: (b) =>
+      edit(b, 'entries.jsonl', (t) =>
+        t
+          .split('\n')
+          .map((l, i) => (i === 5 ? l.replace('{', `{"padding":"${'x'.repeat(300_000)}",`) : l))
+          .join('\n'),
+      ),
+    names: ['entry 5: bytes changed'],
+    absent: ['entry 6:', 'not JSON'],
+  },
+  {
     name: 'summary.csv edited (missed → met)',
     tamper: (b) => edit(b, 'summary.csv', (t) => t.replace(',0,missed,', ',4,met,')),
     names: ['summary.csv: changed'],
@@ -141,6 +168,12 @@ const CASES: BundleCase[] = [
     name: 'the status alone edited in summary.csv, the manifest re-signed',
     tamper: (b) => rewriteSigned(b, 'summary.csv', (t) => t.replace(',missed,', ',met,')),
     names: ['summary.csv line 3 (tinh-thu/chuyen-muc-cong 2024-04): says "met"'],
+  },
+  {
+    name: 'a quoted status holding a comma in summary.csv, the manifest re-signed',
+    tamper: (b) =>
+      rewriteSigned(b, 'summary.csv', (t) => t.replace(',missed,', ',"missed, or ""met""",')),
+    names: ['summary.csv line 3 (tinh-thu/chuyen-muc-cong 2024-04): says "missed, or "met""'],
   },
   {
     name: 'audit.json claims the voided publication, the manifest re-signed',
@@ -353,5 +386,6 @@ describe('the tamper suite of the auditor bundle', () => {
     expect(result.out).toContain('INVALID');
     expect(result.out).not.toMatch(/\n\s+at /);
     for (const name of c.names) expect(result.out).toContain(name);
+    for (const name of c.absent ?? []) expect(result.out).not.toContain(name);
   });
 });
