@@ -120,3 +120,35 @@ export function updateItem(
 export function setFloated(rundown: Rundown, slug: string, floated: boolean): Rundown {
   return updateItem(rundown, slug, { floated });
 }
+
+/**
+ * Moves the item with a slug to a position (0-based) of the running order, floated items
+ * counted. It joins the segment of the item it lands after (the first item's segment at the
+ * top), so a story moved across a boundary changes segment, as in a newsroom running order.
+ */
+export function moveItem(rundown: Rundown, slug: string, to: number): Rundown {
+  return reviseRundown(rundown, (segments) => {
+    const flat = segments.flatMap((segment, s) => segment.items.map((item) => ({ s, item })));
+    const from = flat.findIndex((entry) => entry.item.slug === slug);
+    const moving = flat[from];
+    if (!moving) {
+      throw new LoaError('RUNDOWN_ITEM_UNKNOWN', {
+        params: { id: rundown.id, slug },
+        kind: 'not-found',
+      });
+    }
+    if (!Number.isInteger(to) || to < 0 || to >= flat.length) {
+      throw new LoaError('RUNDOWN_POSITION_INVALID', {
+        params: { id: rundown.id, position: to + 1, count: flat.length },
+      });
+    }
+    flat.splice(from, 1);
+    flat.splice(to, 0, moving);
+    const before = flat[to - 1] ?? flat[to + 1];
+    moving.s = before?.s ?? moving.s;
+    return segments.map((segment, s) => ({
+      ...segment,
+      items: flat.filter((entry) => entry.s === s).map((entry) => entry.item),
+    }));
+  });
+}

@@ -1,12 +1,14 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
+  moveItem,
   reviseRundown,
   setFloated,
   transitionRundown,
   unlockRundown,
   updateItem,
 } from '../../src/broadcast/state.js';
+import { computeTiming } from '../../src/broadcast/timing.js';
 import { LoaError } from '../../src/errors/loa-error.js';
 import { hint, message } from '../../src/i18n/catalogue.js';
 import { fixedRundown } from './sample.js';
@@ -90,5 +92,51 @@ describe('rundown states', () => {
       expect(hint(code, params, 'vi')).toContain('mở khoá');
     }
     expect.assertions(2);
+  });
+});
+
+describe('reordering stories', () => {
+  const order = (r: ReturnType<typeof fixedRundown>) =>
+    r.segments.map((s) => `${s.title}: ${s.items.map((i) => i.slug).join(' ')}`);
+
+  it('moves a story within its segment, and cume and back-time follow the new order', () => {
+    const moved = moveItem(fixedRundown(), 'dich-vu-cong-truc-tuyen', 0);
+    expect(order(moved)).toEqual([
+      'Tin tức: dich-vu-cong-truc-tuyen mot-cua-lien-thong tin-du-phong',
+      'Hỏi – đáp: hoi-dap-cap-doi-cccd',
+    ]);
+    const cume = computeTiming(moved).items.map((t) => `${t.item.slug}@${t.cumeSec}`);
+    expect(cume).toEqual([
+      'dich-vu-cong-truc-tuyen@0',
+      'mot-cua-lien-thong@240',
+      'tin-du-phong@540',
+      'hoi-dap-cap-doi-cccd@540',
+    ]);
+  });
+
+  it('a story moved across a segment boundary joins the segment it lands in, and the segments’ over/under change', () => {
+    const down = moveItem(fixedRundown(), 'tin-du-phong', 3);
+    expect(order(down)).toEqual([
+      'Tin tức: mot-cua-lien-thong dich-vu-cong-truc-tuyen',
+      'Hỏi – đáp: hoi-dap-cap-doi-cccd tin-du-phong',
+    ]);
+    const up = moveItem(fixedRundown(), 'hoi-dap-cap-doi-cccd', 0);
+    expect(order(up)).toEqual([
+      'Tin tức: hoi-dap-cap-doi-cccd mot-cua-lien-thong dich-vu-cong-truc-tuyen tin-du-phong',
+      'Hỏi – đáp: ',
+    ]);
+    expect(computeTiming(up).segments.map((s) => s.overUnderSec)).toEqual([960 - 600, -600]);
+  });
+
+  it('refuses a position outside the order, an unknown story, and any move of a locked rundown', () => {
+    expect(errorCode(() => moveItem(fixedRundown(), 'mot-cua-lien-thong', 4))).toBe(
+      'RUNDOWN_POSITION_INVALID',
+    );
+    expect(errorCode(() => moveItem(fixedRundown(), 'mot-cua-lien-thong', -1))).toBe(
+      'RUNDOWN_POSITION_INVALID',
+    );
+    expect(errorCode(() => moveItem(fixedRundown(), 'khong-co', 0))).toBe('RUNDOWN_ITEM_UNKNOWN');
+    const locked = { ...fixedRundown(), state: 'locked' as const };
+    expect(errorCode(() => moveItem(locked, 'mot-cua-lien-thong', 1))).toBe('RUNDOWN_NOT_EDITABLE');
   });
 });

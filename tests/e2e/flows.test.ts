@@ -24,7 +24,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     return page;
   }
 
-  it('a broadcaster builds next week, marks it ready, locks it, records it aired, and is then offered nothing', async () => {
+  it('a broadcaster builds next week, reorders and floats stories, marks it ready, locks, unlocks with a reason, locks again, records it aired, and is then offered nothing', async () => {
     const page = await signIn(station.s.tokens.broadcaster);
     await page.getByRole('link', { name: 'Tuần sau (2024-W11)' }).click();
     expect(await page.locator('section.rundown').first().getAttribute('data-state')).toBe(
@@ -35,12 +35,60 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     expect(await page.locator('section.rundown').first().getAttribute('data-state')).toBe('draft');
     // Cume and back-time of each story, as the studio prints them.
     expect(await page.locator('section.rundown td.time').count()).toBeGreaterThan(0);
+    const show = page.locator('#slot-1');
+    const order = async () =>
+      show
+        .locator('tr[data-slug]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-slug')));
+    const cumeOf = (slug: string) => show.locator(`tr[data-slug="${slug}"] td.cume`).textContent();
+    const total = () => show.locator('p.meta').nth(1).textContent();
+    const [first, second, third] = (await order()) as [string, string, string];
+    expect(await cumeOf(first)).toBe('20:00:00');
+    // Keyboard and no-JavaScript path: the first story moves down one place.
+    await show.getByRole('button', { name: /^Chuyển xuống: Một cửa liên thông/ }).click();
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Đã cập nhật thứ tự kịch bản tuần 2024-W11; giờ cộng dồn và giờ lùi đã tính lại',
+    );
+    expect(await order()).toEqual([second, first, third]);
+    expect(await cumeOf(second)).toBe('20:00:00');
+    expect(await cumeOf(first)).toBe('20:05:00');
+    // Drag and drop: the last story dragged onto the first lands on top, timed at once.
+    await show
+      .locator(`tr[data-slug="${third}"]`)
+      .dragTo(show.locator(`tr[data-slug="${second}"]`));
+    await page.locator('#rundown-live.notice').waitFor();
+    expect(await order()).toEqual([third, second, first]);
+    expect(await cumeOf(third)).toBe('20:00:00');
+    expect(await cumeOf(second)).toBe('20:04:00');
+    expect(await show.locator('tr.segment').first().textContent()).toBe(
+      'Phân đoạn Tin tức: 16:00 (dự kiến 12:00, chênh +4:00)',
+    );
+    // A floated story keeps its place but no longer counts: the total and over/under follow.
+    expect(await total()).toBe('Tổng dự kiến 16:00 / khung 20:00, chênh -4:00; tối thiểu 15:00');
+    await show.getByRole('button', { name: /^Để dự phòng \(không tính giờ\): Một cửa/ }).click();
+    expect(await total()).toBe('Tổng dự kiến 9:00 / khung 20:00, chênh -11:00; tối thiểu 15:00');
+    expect(await show.locator(`tr[data-slug="${first}"]`).getAttribute('class')).toBe('floated');
+    await show.getByRole('button', { name: /^Đưa lại vào chương trình: Một cửa/ }).click();
+    expect(await total()).toBe('Tổng dự kiến 16:00 / khung 20:00, chênh -4:00; tối thiểu 15:00');
     await page.getByRole('button', { name: 'Đánh dấu sẵn sàng' }).click();
     expect(await page.getByRole('status').textContent()).toBe('Kịch bản tuần 2024-W11 đã sẵn sàng');
     expect(await page.getByRole('button', { name: 'Dựng kịch bản' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Khoá kịch bản' }).click();
     expect(await page.locator('section.rundown').first().getAttribute('data-state')).toBe('locked');
     expect(await page.getByRole('button', { name: 'Đánh dấu sẵn sàng' }).count()).toBe(0);
+    // A locked show offers no story moves; it is unlocked only with a reason, kept in history.
+    expect(await show.getByRole('button', { name: /^Chuyển/ }).count()).toBe(0);
+    await show.getByLabel('Lý do mở khoá').fill('Thay tin cuối giờ theo chỉ đạo');
+    await show.getByRole('button', { name: 'Mở khoá buổi 15/03 20:00' }).click();
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Đã mở khoá kịch bản tuần 2024-W11; lý do được ghi vào lịch sử',
+    );
+    expect(await show.getAttribute('data-state')).toBe('ready');
+    expect(await show.locator('details.history li').last().textContent()).toBe(
+      '06/03/2024 10:00: dai chuyển từ đã khoá sang sẵn sàng — Thay tin cuối giờ theo chỉ đạo',
+    );
+    await page.getByRole('button', { name: 'Khoá kịch bản' }).click();
+    expect(await show.getAttribute('data-state')).toBe('locked');
     const before = await evidenceSize(station.s.session.store.db);
     await page.getByLabel('Bắt đầu phát').fill('2024-03-15T20:00');
     await page.getByLabel('Số phút').fill('20');
@@ -55,7 +103,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     await page.goto(`${station.base}/rundown`);
     expect(await page.locator('tr[data-week="2024-W11"]').getAttribute('data-state')).toBe('aired');
     await page.context().close();
-  });
+  }, 120_000);
 
   it('an auditor downloads the XLSX audit and the DOCX report from buttons; the downloads write nothing', async () => {
     const page = await signIn(station.s.tokens.auditor);

@@ -22,6 +22,12 @@ export const broadcastMessages = {
     hintVi: 'Mở khoá kịch bản (kèm lý do) rồi sửa; kịch bản đã phát thì không sửa.',
     hintEn: 'Unlock it (with a reason) first; an aired rundown never changes.',
   },
+  RUNDOWN_POSITION_INVALID: {
+    vi: 'Không có vị trí {position} trong kịch bản {id} ({count} tin)',
+    en: 'Rundown {id} has no position {position} ({count, plural, one {# item} other {# items}})',
+    hintVi: 'Chọn một vị trí từ 1 đến {count}.',
+    hintEn: 'Pick a position from 1 to {count}.',
+  },
   RUNDOWN_ITEM_UNKNOWN: {
     vi: 'Kịch bản {id} không có tin "{slug}"',
     en: 'Rundown {id} has no item "{slug}"',

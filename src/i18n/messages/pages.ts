@@ -265,6 +265,40 @@ export const pagesMessages = {
   PAGE_CREATED: { vi: 'Tạo lúc', en: 'Created' },
   PAGE_ADD_USER: { vi: 'Thêm người dùng', en: 'Add the user' },
   PAGE_USER_ADDED: { vi: 'Đã thêm {name} (vai trò {role})', en: 'Added {name} (role {role})' },
+  PAGE_STORY_UP: { vi: 'Chuyển lên: {title}', en: 'Move up: {title}' },
+  PAGE_STORY_DOWN: { vi: 'Chuyển xuống: {title}', en: 'Move down: {title}' },
+  PAGE_STORY_FLOAT: {
+    vi: 'Để dự phòng (không tính giờ): {title}',
+    en: 'Float (not timed): {title}',
+  },
+  PAGE_STORY_UNFLOAT: {
+    vi: 'Đưa lại vào chương trình: {title}',
+    en: 'Back into the show: {title}',
+  },
+  PAGE_STORY_FLOAT_SHORT: { vi: 'Dự phòng', en: 'Float' },
+  PAGE_STORY_UNFLOAT_SHORT: { vi: 'Đưa vào', en: 'Unfloat' },
+  PAGE_STORY_DRAG_HINT: {
+    vi: 'Kéo một tin để đổi thứ tự, hoặc dùng nút ↑ ↓; tin dự phòng giữ chỗ nhưng không tính giờ.',
+    en: 'Drag a story to reorder it, or use ↑ ↓; a floated story keeps its place but is not timed.',
+  },
+  PAGE_STORY_CHANGED: {
+    vi: 'Đã cập nhật thứ tự kịch bản tuần {week}; giờ cộng dồn và giờ lùi đã tính lại',
+    en: 'Rundown of week {week} updated; cume and back-time recomputed',
+  },
+  PAGE_UNLOCK_REASON: { vi: 'Lý do mở khoá', en: 'Reason to unlock' },
+  PAGE_UNLOCK: { vi: 'Mở khoá buổi {air}', en: 'Unlock the {air} show' },
+  PAGE_RUNDOWN_UNLOCKED: {
+    vi: 'Đã mở khoá kịch bản tuần {week}; lý do được ghi vào lịch sử',
+    en: 'Rundown of week {week} unlocked; the reason is kept in its history',
+  },
+  PAGE_RUNDOWN_HISTORY: {
+    vi: 'Lịch sử ({count} lần chuyển trạng thái)',
+    en: 'History ({count, plural, one {# change} other {# changes}})',
+  },
+  PAGE_RUNDOWN_EVENT: {
+    vi: '{at}: {actor} chuyển từ {from} sang {to}',
+    en: '{at}: {actor} moved it from {from} to {to}',
+  },
   PAGE_CHANGE_ROLE: { vi: 'Đổi vai trò', en: 'Change the role' },
   PAGE_NEW_ROLE_OF: { vi: 'Vai trò mới của {name}', en: 'New role of {name}' },
   PAGE_ROLE_CHANGED: {

@@ -3,14 +3,13 @@ import { z } from 'zod';
 import { recordAsRun } from '../../app/broadcast/service-as-run.js';
 import { buildWeek } from '../../app/broadcast/service-build.js';
 import { periodOf, slotsOf, zoneOf } from '../../app/broadcast/service-context.js';
+import { editStory, type StoryEdit } from '../../app/broadcast/service-edit.js';
 import { moveRundowns } from '../../app/broadcast/service-state.js';
 import type { AuthUser } from '../../auth/roles.js';
 import { allows } from '../../auth/roles.js';
-import { headingLines, rundownRows, segmentLine } from '../../broadcast/export-rows.js';
 import { type Rundown, type RundownState, rundownId, slotStart } from '../../broadcast/model.js';
 import { loadRundown } from '../../broadcast/store.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
-import { currentLang } from '../../i18n/lang.js';
 import type { BroadcastChannel } from '../../model/channel.js';
 import { hasCapability } from '../../model/channel-kinds.js';
 import { weekLabel } from '../api-rundowns.js';
@@ -19,7 +18,7 @@ import { requires } from '../auth.js';
 import { broadcastContext, type ServerContext, type ServerEnv } from '../context.js';
 import { type Html, html } from './html.js';
 import { cell, csrfField, noticeBox, page } from './layout.js';
-import { rundownAudio } from './rundown-audio.js';
+import { RUNDOWN_SCRIPT_PATH, rundownTable } from './rundown-table.js';
 
 /** A slot's state as the broadcaster sees it: a rundown's state, or none built yet. */
 export type SlotState = RundownState | 'missing';
@@ -155,43 +154,6 @@ async function weeksHtml(ctx: ServerContext, user: AuthUser, csrf: string | unde
   return html`${sections}`;
 }
 
-/** One rundown as the studio reads it: heading, then each segment and story with timing. */
-function rundownTable(rundown: Rundown): Html {
-  const lang = currentLang();
-  const { rows, timing } = rundownRows(rundown);
-  const meta = headingLines(rundown, timing, lang);
-  const col = {
-    order: message('RUNDOWN_COL_ORDER'),
-    slug: message('RUNDOWN_COL_SLUG'),
-    title: message('RUNDOWN_COL_TITLE'),
-    presenter: message('RUNDOWN_COL_PRESENTER'),
-    planned: message('RUNDOWN_COL_PLANNED'),
-    cume: message('RUNDOWN_COL_CUME'),
-    back: message('RUNDOWN_COL_BACK'),
-  };
-  const body: Html[] = [];
-  let index = 0;
-  for (const [position, segment] of timing.segments.entries()) {
-    body.push(
-      html`<tr class="segment"><th colspan="7" scope="rowgroup">${segmentLine(segment, lang)}</th></tr>\n`,
-    );
-    const count = rundown.segments[position]?.items.length ?? 0;
-    for (const row of rows.slice(index, index + count)) {
-      const marks = [
-        row.floated ? message('RUNDOWN_COL_FLOATED') : '',
-        row.evergreen ? message('RUNDOWN_EVERGREEN') : '',
-      ].filter((m) => m !== '');
-      body.push(
-        html`<tr data-slug="${row.slug}"${row.floated ? html` class="floated"` : ''}>${cell(col.order, row.order, 'num')}${cell(col.slug, row.slug, 'slug')}${cell(col.title, html`<strong>${row.title}</strong>${marks.length ? ` (${marks.join(', ')})` : ''}${row.notes ? html`<div class="notes">${row.notes}</div>` : ''}`)}${cell(col.presenter, row.presenter)}${cell(col.planned, row.planned, 'num')}${cell(col.cume, row.cume, 'time')}${cell(col.back, row.back, 'time')}</tr>\n`,
-      );
-    }
-    index += count;
-  }
-  return html`<section class="rundown" data-rundown="${rundown.id}" data-state="${rundown.state}"><h2>${rundown.programme} — ${rundown.station}</h2>
-${meta.map((line, i) => html`<p class="${i >= 2 ? 'problem' : 'meta'}">${line}</p>`)}${rundownAudio(rundown)}
-<table class="stack rundown-table"><thead><tr>${Object.values(col).map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${body}</tbody></table></section>`;
-}
-
 /** The as-run form of a week: offered while a slot is ready or locked. */
 function airedForm(channel: string, week: string, csrf: string | undefined): Html {
   return html`<form method="post" action="${weekPath(channel, week, 'aired')}" class="filters">${csrfField(csrf)}
@@ -205,6 +167,8 @@ const DONE: Record<string, MessageCode> = {
   ready: 'PAGE_RUNDOWN_MADE_READY',
   lock: 'PAGE_RUNDOWN_LOCKED',
   aired: 'PAGE_RUNDOWN_AIRED',
+  unlock: 'PAGE_RUNDOWN_UNLOCKED',
+  story: 'PAGE_STORY_CHANGED',
 };
 
 /** The week page of a programme. */
@@ -232,17 +196,19 @@ async function weekHtml(
     done && DONE[done] ? noticeBox(message(DONE[done] as MessageCode, { week: label })) : '';
   const tables = slots.slots.map((s) =>
     s.rundown
-      ? rundownTable(s.rundown)
+      ? rundownTable(s.rundown, { weekPath: weekPath(channel.id, label), n: s.n, canWrite, csrf })
       : html`<section class="rundown" data-state="missing"><h2>${s.air}</h2><p>${message('PAGE_RUNDOWN_NOT_BUILT')}</p></section>`,
   );
   const nav = html`<p class="actions"><a rel="prev" href="${weekPath(channel.id, shiftWeek(label, -1, ctx, channel))}">${message('PAGE_PREV_WEEK')}</a> <a rel="next" href="${weekPath(channel.id, shiftWeek(label, 1, ctx, channel))}">${message('PAGE_NEXT_WEEK')}</a> <a href="/rundown">${message('PAGE_RUNDOWN_ALL_WEEKS')}</a></p>`;
-  const body = html`${notice}${nav}<p class="actions">${exports.map((a, i) => html`${i ? ' · ' : ''}${a}`)}</p>
+  const live = canWrite ? html`<div id="rundown-live" aria-live="polite"></div>` : '';
+  const body = html`${notice}${live}${nav}<p class="actions">${exports.map((a, i) => html`${i ? ' · ' : ''}${a}`)}</p>
 ${moves.length ? html`<div class="actions">${moves}</div>` : ''}${airable ? airedForm(channel.id, label, csrf) : ''}
 ${tables}`;
   return page(message('PAGE_RUNDOWN_OF', { channel: channel.programme, week: label }), body, {
     user,
     csrf,
     path: '/rundown',
+    ...(canWrite ? { scripts: [RUNDOWN_SCRIPT_PATH] } : {}),
   });
 }
 
@@ -277,6 +243,41 @@ export function rundownPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
   const AsRunForm = z.object({
     start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
     minutes: z.coerce.number().int().min(1).max(600),
+  });
+  const StoryForm = z.object({
+    slot: z.string().regex(/^\d+$/),
+    slug: z.string().min(1).max(200),
+    action: z.enum(['up', 'down', 'float', 'unfloat', 'to']),
+    to: z.coerce.number().int().min(1).optional(),
+  });
+  app.post('/rundown/:channel/:week/story', requires('rundown:write'), async (c) => {
+    const { channel, week } = c.req.param();
+    const form = StoryForm.parse(nfcDeep(await c.req.parseBody()));
+    const edit: StoryEdit =
+      form.action === 'to' ? { kind: 'to', position: (form.to ?? 1) - 1 } : { kind: form.action };
+    const user = c.get('user') as AuthUser;
+    await editStory(broadcastContext(ctx, user), {
+      channel,
+      period: week,
+      slot: form.slot,
+      slug: form.slug,
+      edit,
+    });
+    return c.redirect(`${weekPath(channel, week)}?done=story#slot-${form.slot}`, 303);
+  });
+  const UnlockForm = z.object({ slot: z.string().regex(/^\d+$/), reason: z.string().max(500) });
+  app.post('/rundown/:channel/:week/unlock', requires('rundown:write'), async (c) => {
+    const { channel, week } = c.req.param();
+    const form = UnlockForm.parse(nfcDeep(await c.req.parseBody()));
+    const user = c.get('user') as AuthUser;
+    await moveRundowns(broadcastContext(ctx, user), {
+      channel,
+      period: week,
+      slot: form.slot,
+      move: 'unlock',
+      reason: form.reason,
+    });
+    return c.redirect(`${weekPath(channel, week)}?done=unlock`, 303);
   });
   for (const move of ['build', 'ready', 'lock', 'aired'] as const) {
     app.post(`/rundown/:channel/:week/${move}`, requires('rundown:write'), async (c) => {
