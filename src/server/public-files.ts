@@ -28,10 +28,38 @@ interface Cached {
   lastModified: string;
 }
 
+/** A single byte range of a `Range` header, resolved against the file's size. */
+export type ByteRange = { start: number; end: number } | 'unsatisfiable' | undefined;
+
 /**
- * Serves the files the bulletin adapter writes, with a strong ETag (SHA-256 of the bytes),
- * Last-Modified, and 304 on If-None-Match or If-Modified-Since. Bytes are kept in memory
- * until the file's mtime or size changes.
+ * The one byte range a `Range` header asks for (`bytes=0-99`, `bytes=100-`, `bytes=-500`),
+ * inclusive at both ends and clipped to the file. `undefined` when the header is absent, names
+ * another unit or asks for several ranges (the whole file is then sent, as RFC 9110 allows);
+ * `unsatisfiable` when it starts past the end, ends before it starts, or is malformed bytes.
+ */
+export function byteRange(header: string | undefined, size: number): ByteRange {
+  if (header === undefined) return undefined;
+  const spec = /^\s*bytes\s*=\s*(.*)$/i.exec(header)?.[1];
+  if (spec === undefined || spec.includes(',')) return undefined;
+  const m = /^(\d*)-(\d*)$/.exec(spec.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return 'unsatisfiable';
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (start >= size || (m[2] !== '' && Number(m[2]) < start)) return 'unsatisfiable';
+  return { start, end };
+}
+
+/**
+ * Serves the files the bulletin adapter and the audio build write, with a strong ETag (SHA-256
+ * of the bytes), Last-Modified, and 304 on If-None-Match or If-Modified-Since. A `Range`
+ * request gets 206 Partial Content (so podcast apps and browsers can seek in an MP3), or 416
+ * with the file's size when the range lies outside it; `If-Range` with another validator gets
+ * the whole file. Bytes are kept in memory until the file's mtime or size changes.
  */
 export class PublicFiles {
   private readonly cache = new Map<string, Cached>();
@@ -66,6 +94,7 @@ export class PublicFiles {
       etag: file.etag,
       'last-modified': file.lastModified,
       'cache-control': 'public, max-age=60',
+      'accept-ranges': 'bytes',
     };
     const match = c.req.header('if-none-match');
     const since = c.req.header('if-modified-since');
@@ -76,6 +105,25 @@ export class PublicFiles {
             .some((t) => t.trim().replace(/^W\//, '') === file.etag || t.trim() === '*')
         : since !== undefined && Date.parse(since) >= Date.parse(file.lastModified);
     if (notModified) return c.body(null, 304, headers);
+    const ifRange = c.req.header('if-range');
+    const current =
+      ifRange === undefined || ifRange.trim() === file.etag || ifRange.trim() === file.lastModified;
+    const range = current ? byteRange(c.req.header('range'), file.size) : undefined;
+    if (range === 'unsatisfiable') {
+      for (const [name, value] of Object.entries(headers)) c.header(name, value);
+      c.header('content-range', `bytes */${file.size}`);
+      return refuse(c, 416, 'HTTP_RANGE_NOT_SATISFIABLE', {
+        range: c.req.header('range') ?? '',
+        size: file.size,
+      });
+    }
+    if (range) {
+      return c.body(new Uint8Array(file.bytes.subarray(range.start, range.end + 1)), 206, {
+        ...headers,
+        'content-type': type,
+        'content-range': `bytes ${range.start}-${range.end}/${file.size}`,
+      });
+    }
     return c.body(new Uint8Array(file.bytes), 200, { ...headers, 'content-type': type });
   }
 }

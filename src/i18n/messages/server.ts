@@ -41,6 +41,12 @@ export const serverMessages = {
     en: 'The request body is too large',
   },
   HTTP_INVALID_REQUEST: { vi: 'Yêu cầu không hợp lệ: {detail}', en: 'Invalid request: {detail}' },
+  HTTP_RANGE_NOT_SATISFIABLE: {
+    vi: 'Đoạn {range} nằm ngoài tệp (tệp có {size} byte)',
+    en: 'The range {range} lies outside the file ({size, plural, one {# byte} other {# bytes}})',
+    hintVi: 'Xin một đoạn bắt đầu trước byte {size}, ví dụ bytes=0-1023',
+    hintEn: 'Ask for a range that starts before byte {size}, e.g. bytes=0-1023',
+  },
   HTTP_NOT_FOUND: { vi: 'Không có trang {path}', en: 'No page at {path}' },
   HTTP_NO_ENTRY: {
     vi: 'Nhật ký không có mục số {index} (có {size} mục)',
