@@ -16,6 +16,7 @@ import { main } from '../../src/cli/main.js';
 import { readEvidence } from '../../src/evidence/log.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { createApp } from '../../src/server/app.js';
+import { startServer } from '../../src/server/serve.js';
 import { openStore } from '../../src/store/open-store.js';
 import { getPage, login } from '../server/pages-support.js';
 import { captureOutput } from '../support/capture-output.js';
@@ -195,6 +196,51 @@ describe('loa audio build: a week of the example commune station', () => {
       });
       expect(item?.published?.toISOString()).toBe('2024-03-15T10:30:00.000Z');
     } finally {
+      await session.store.close();
+    }
+  });
+
+  it('serves the MP3 in byte ranges over HTTP, so players can seek', async () => {
+    const session = await openSession(root, process.env);
+    const server = await startServer({ session, clock, log: () => {} }, { port: 0 });
+    try {
+      const url = `http://127.0.0.1:${server.port}/audio/${CHANNEL}/${result.audio.file}`;
+      const whole = new Uint8Array(await readFile(file));
+      const full = await fetch(url);
+      expect(full.status).toBe(200);
+      expect(full.headers.get('accept-ranges')).toBe('bytes');
+      await full.arrayBuffer();
+      const cases: [string, number, number][] = [
+        ['bytes=0-99', 0, 99],
+        [`bytes=1000-`, 1000, whole.length - 1],
+        ['bytes=-500', whole.length - 500, whole.length - 1],
+        [`bytes=${whole.length - 10}-${whole.length + 999}`, whole.length - 10, whole.length - 1],
+      ];
+      for (const [range, start, end] of cases) {
+        const res = await fetch(url, { headers: { range } });
+        expect(res.status, range).toBe(206);
+        expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${whole.length}`);
+        expect(res.headers.get('content-type')).toBe('audio/mpeg');
+        const got = new Uint8Array(await res.arrayBuffer());
+        expect(got.length).toBe(end - start + 1);
+        expect(Buffer.from(got).equals(Buffer.from(whole.subarray(start, end + 1)))).toBe(true);
+      }
+      for (const range of [`bytes=${whole.length}-`, 'bytes=500-100', 'bytes=x-y']) {
+        const res = await fetch(url, { headers: { range } });
+        expect(res.status, range).toBe(416);
+        expect(res.headers.get('content-range')).toBe(`bytes */${whole.length}`);
+        expect(await res.text()).toContain(String(whole.length));
+      }
+      // A stale If-Range validator gets the whole, current file.
+      const stale = await fetch(url, { headers: { range: 'bytes=0-9', 'if-range': '"old"' } });
+      expect(stale.status).toBe(200);
+      expect((await stale.arrayBuffer()).byteLength).toBe(whole.length);
+      const etag = full.headers.get('etag') ?? '';
+      const fresh = await fetch(url, { headers: { range: 'bytes=0-9', 'if-range': etag } });
+      expect(fresh.status).toBe(206);
+      await fresh.arrayBuffer();
+    } finally {
+      await server.close();
       await session.store.close();
     }
   });
