@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { itemsInOrder, type Rundown, type RundownEvent, slotStart } from '../../broadcast/model.js';
 import { transitionRundown } from '../../broadcast/state.js';
@@ -8,6 +9,7 @@ import type { BroadcastChannel } from '../../model/channel.js';
 import { toStored } from '../../model/instant.js';
 import { minutesOfDay } from '../../model/primitives.js';
 import { LOCKS, lockFor } from '../../store/locks.js';
+import type { Database } from '../../store/schema.js';
 import { parseWhen } from '../queue.js';
 import {
   type BroadcastContext,
@@ -92,6 +94,44 @@ export async function recordAsRun(
   ctx: BroadcastContext,
   request: AsRunRequest,
 ): Promise<AsRunResult> {
+  const prepared = prepareAsRun(ctx, request);
+  return ctx.store.transaction((tx) => recordPrepared(tx, ctx, prepared));
+}
+
+/**
+ * Several airings (a speaker platform's as-run import) in one transaction: all are recorded,
+ * or, when one is refused, none. `refused` turns the error of the request at an index into the
+ * error to throw (naming the file and line it came from).
+ */
+export async function recordAsRuns(
+  ctx: BroadcastContext,
+  requests: readonly AsRunRequest[],
+  refused: (index: number, error: unknown) => unknown = (_, error) => error,
+): Promise<AsRunResult[]> {
+  const prepared = requests.map((request, i) => {
+    try {
+      return prepareAsRun(ctx, request);
+    } catch (error) {
+      throw refused(i, error);
+    }
+  });
+  return ctx.store.transaction(async (tx) => {
+    const results: AsRunResult[] = [];
+    for (const [i, one] of prepared.entries()) {
+      try {
+        results.push(await recordPrepared(tx, ctx, one));
+      } catch (error) {
+        throw refused(i, error);
+      }
+    }
+    return results;
+  });
+}
+
+type PreparedAsRun = ReturnType<typeof prepareAsRun>;
+
+/** What an as-run needs from the plan before the transaction: the channel, slot, start. */
+function prepareAsRun(ctx: BroadcastContext, request: AsRunRequest) {
   const channel = broadcastChannel(ctx.planning.channels, request.channel);
   const zone = zoneOf(channel, ctx.planning);
   const period = periodOf(request.period, zone);
@@ -109,121 +149,126 @@ export async function recordAsRun(
       kind: 'not-found',
     });
   }
-  const served = servedTask(channel, ctx.plans);
+  return { request, channel, zone, startAt, picked, served: servedTask(channel, ctx.plans) };
+}
+
+async function recordPrepared(
+  tx: Kysely<Database>,
+  ctx: BroadcastContext,
+  { request, channel, zone, startAt, picked, served }: PreparedAsRun,
+): Promise<AsRunResult> {
   const at = toStored(ctx.now);
-  return ctx.store.transaction(async (tx) => {
-    await lockFor(tx, LOCKS.planning);
-    let rundown = await mustLoad(tx, channel.id, picked.slot, request.period);
-    if (rundown.state === 'aired') {
-      const last = rundown.history.at(-1);
-      throw new LoaError('RUNDOWN_ALREADY_AIRED', {
-        params: { id: rundown.id, at: last?.at ?? '-' },
-      });
-    }
-    const start = (startAt ?? slotStart(picked.slot)).setZone(zone);
-    if (request.item !== undefined) {
-      const slug = request.item;
-      if (!itemsInOrder(rundown).some(({ item }) => item.slug === slug)) {
-        throw new LoaError('RUNDOWN_ITEM_UNKNOWN', {
-          params: { id: rundown.id, slug },
-          kind: 'not-found',
-        });
-      }
-      const durationSec = mustDuration(request.durationSec, rundown.id);
-      await saveAsRun(tx, {
-        rundownId: rundown.id,
-        itemSlug: slug,
-        start: toStored(start),
-        durationSec,
-        compliant: true,
-        reasons: [],
-        actor: ctx.actor,
-        recordedAt: at,
-      });
-      return { rundown, start, durationSec, problems: [], reposts: [], item: slug };
-    }
-    if (startAt === undefined) {
-      throw new LoaError('OPTION_INVALID', {
-        params: { option: '--start', value: '', expected: '2024-03-08T20:00' },
-      });
-    }
-    const itemRuns = (await asRunsOf(tx, rundown.id)).filter((r) => r.item_slug !== '');
-    const durationSec =
-      request.durationSec ??
-      mustDuration(
-        itemRuns.length > 0 ? itemRuns.reduce((s, r) => s + r.duration_sec, 0) : undefined,
-        rundown.id,
-      );
-    const problems = asRunProblems(
-      start,
-      durationSec,
-      rundown.minimumSec,
-      windowsOf(channel, served),
-    );
-    if (request.playedSha256 !== undefined && request.playedSha256 !== rundown.audio?.sha256) {
-      problems.push('audio-mismatch');
-    }
-    const events: RundownEvent[] = [];
-    const by = { actor: ctx.actor, at };
-    if (rundown.state === 'ready') {
-      const locked = transitionRundown(rundown, 'locked', { ...by, reason: 'as-run' });
-      rundown = locked.rundown;
-      events.push(locked.event);
-    }
-    const aired = transitionRundown(rundown, 'aired', by);
-    rundown = aired.rundown;
-    events.push(aired.event);
-    const airedItems = itemsInOrder(rundown)
-      .filter(({ item }) =>
-        itemRuns.length > 0 ? itemRuns.some((r) => r.item_slug === item.slug) : !item.floated,
-      )
-      .map(({ item }) => item);
-    const topics = [...new Set(airedItems.flatMap((i) => i.topics))].sort();
-    const evidence = await appendEvidence(tx, {
-      kind: 'airing',
-      ...(served ? { plan: served.plan.id, task: served.task.id } : {}),
-      unit: channel.unit,
-      channel: channel.id,
-      channelKind: channel.kind,
-      time: toStored(start),
-      durationSec,
-      actor: ctx.actor,
-      compliant: problems.length === 0,
-      key: rundown.id,
-      ...(topics.length > 0 ? { topics } : {}),
-      ...(problems.length > 0 ? { note: problems.join(', ') } : {}),
-      ...audioFields(rundown),
-      ...(request.playedSha256 !== undefined ? { audioPlayedSha256: request.playedSha256 } : {}),
+  await lockFor(tx, LOCKS.planning);
+  let rundown = await mustLoad(tx, channel.id, picked.slot, request.period);
+  if (rundown.state === 'aired') {
+    const last = rundown.history.at(-1);
+    throw new LoaError('RUNDOWN_ALREADY_AIRED', {
+      params: { id: rundown.id, at: last?.at ?? '-' },
     });
+  }
+  const start = (startAt ?? slotStart(picked.slot)).setZone(zone);
+  if (request.item !== undefined) {
+    const slug = request.item;
+    if (!itemsInOrder(rundown).some(({ item }) => item.slug === slug)) {
+      throw new LoaError('RUNDOWN_ITEM_UNKNOWN', {
+        params: { id: rundown.id, slug },
+        kind: 'not-found',
+      });
+    }
+    const durationSec = mustDuration(request.durationSec, rundown.id);
     await saveAsRun(tx, {
       rundownId: rundown.id,
-      itemSlug: '',
+      itemSlug: slug,
       start: toStored(start),
       durationSec,
-      compliant: problems.length === 0,
-      reasons: problems,
+      compliant: true,
+      reasons: [],
       actor: ctx.actor,
       recordedAt: at,
-      evidenceIndex: evidence.index,
     });
-    await saveRundown(tx, rundown, events, at);
-    const reposts = await repostAired(
-      tx,
-      ctx,
-      channel,
-      rundown,
-      airedItems.map((i) => i.itemId),
+    return { rundown, start, durationSec, problems: [], reposts: [], item: slug };
+  }
+  if (startAt === undefined) {
+    throw new LoaError('OPTION_INVALID', {
+      params: { option: '--start', value: '', expected: '2024-03-08T20:00' },
+    });
+  }
+  const itemRuns = (await asRunsOf(tx, rundown.id)).filter((r) => r.item_slug !== '');
+  const durationSec =
+    request.durationSec ??
+    mustDuration(
+      itemRuns.length > 0 ? itemRuns.reduce((s, r) => s + r.duration_sec, 0) : undefined,
+      rundown.id,
     );
-    return {
-      rundown,
-      start,
-      durationSec,
-      compliant: problems.length === 0,
-      problems,
-      evidenceIndex: evidence.index,
-      reposts,
-    };
+  const problems = asRunProblems(
+    start,
+    durationSec,
+    rundown.minimumSec,
+    windowsOf(channel, served),
+  );
+  if (request.playedSha256 !== undefined && request.playedSha256 !== rundown.audio?.sha256) {
+    problems.push('audio-mismatch');
+  }
+  const events: RundownEvent[] = [];
+  const by = { actor: ctx.actor, at };
+  if (rundown.state === 'ready') {
+    const locked = transitionRundown(rundown, 'locked', { ...by, reason: 'as-run' });
+    rundown = locked.rundown;
+    events.push(locked.event);
+  }
+  const aired = transitionRundown(rundown, 'aired', by);
+  rundown = aired.rundown;
+  events.push(aired.event);
+  const airedItems = itemsInOrder(rundown)
+    .filter(({ item }) =>
+      itemRuns.length > 0 ? itemRuns.some((r) => r.item_slug === item.slug) : !item.floated,
+    )
+    .map(({ item }) => item);
+  const topics = [...new Set(airedItems.flatMap((i) => i.topics))].sort();
+  const evidence = await appendEvidence(tx, {
+    kind: 'airing',
+    ...(served ? { plan: served.plan.id, task: served.task.id } : {}),
+    unit: channel.unit,
+    channel: channel.id,
+    channelKind: channel.kind,
+    time: toStored(start),
+    durationSec,
+    actor: ctx.actor,
+    compliant: problems.length === 0,
+    key: rundown.id,
+    ...(topics.length > 0 ? { topics } : {}),
+    ...(problems.length > 0 ? { note: problems.join(', ') } : {}),
+    ...audioFields(rundown),
+    ...(request.playedSha256 !== undefined ? { audioPlayedSha256: request.playedSha256 } : {}),
   });
+  await saveAsRun(tx, {
+    rundownId: rundown.id,
+    itemSlug: '',
+    start: toStored(start),
+    durationSec,
+    compliant: problems.length === 0,
+    reasons: problems,
+    actor: ctx.actor,
+    recordedAt: at,
+    evidenceIndex: evidence.index,
+  });
+  await saveRundown(tx, rundown, events, at);
+  const reposts = await repostAired(
+    tx,
+    ctx,
+    channel,
+    rundown,
+    airedItems.map((i) => i.itemId),
+  );
+  return {
+    rundown,
+    start,
+    durationSec,
+    compliant: problems.length === 0,
+    problems,
+    evidenceIndex: evidence.index,
+    reposts,
+  };
 }
 
 /** The scheduled audio of a built programme, for its airing's evidence (issue 16). */

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { recordAsRun } from '../../app/broadcast/service-as-run.js';
-import { broadcastChannel, zoneOf } from '../../app/broadcast/service-context.js';
+import { recordAsRuns } from '../../app/broadcast/service-as-run.js';
+import { zoneOf } from '../../app/broadcast/service-context.js';
 import { parseWhen } from '../../app/queue.js';
 import { parseAsRunFile } from '../../audio/as-run-import.js';
 import { formatDuration } from '../../broadcast/timing.js';
@@ -18,8 +18,9 @@ import { type RundownOptions, withRundowns } from './rundown-context.js';
 /**
  * `loa audio as-run <file>`: a speaker platform's as-run (CSV or JSON: station, start,
  * duration, file hash). Each airing is recorded like `loa rundown aired`, and a file whose
- * SHA-256 is not the scheduled programme's is recorded as non-compliant. Every row is checked
- * (station known, start inside a week) before the first is recorded.
+ * SHA-256 is not the scheduled programme's is recorded as non-compliant. All or nothing: every
+ * row is checked, then all are recorded in one transaction; a refused row names its file and
+ * line, and nothing of the file is recorded.
  */
 export async function runAudioAsRun(
   file: string,
@@ -35,7 +36,19 @@ export async function runAudioAsRun(
     const channels = [...ctx.planning.channels.values()].filter((c): c is BroadcastChannel =>
       hasCapability(c, 'airs'),
     );
-    const planned = rows.map((row) => {
+    // Every row is checked, then all are recorded in one transaction: a refused row (unknown
+    // station, no programme at that time, already aired…) leaves nothing recorded.
+    const refused = (i: number, error: unknown) =>
+      new LoaError('AUDIO_AS_RUN_REFUSED', {
+        params: {
+          file,
+          line: rows[i]?.line ?? 0,
+          reason: error instanceof LoaError ? error.localized() : String(error),
+        },
+        cause: error,
+        ...(error instanceof LoaError ? { kind: error.kind } : {}),
+      });
+    const planned = rows.map((row, i) => {
       const channel =
         channels.find((c) => c.id === row.station) ??
         channels.find((c) => c.station === row.station);
@@ -44,28 +57,36 @@ export async function runAudioAsRun(
           params: { file, line: row.line, field: 'station', value: row.station },
         });
       }
-      broadcastChannel(ctx.planning.channels, channel.id);
-      const zone = zoneOf(channel, ctx.planning);
-      const start = parseWhen(row.start, zone);
-      return {
-        row,
-        channel,
-        period: DateTime.fromISO(start.toISO() ?? '')
-          .setZone(zone)
-          .toFormat("kkkk-'W'WW"),
-      };
+      try {
+        const zone = zoneOf(channel, ctx.planning);
+        const start = parseWhen(row.start, zone);
+        return {
+          row,
+          channel,
+          period: DateTime.fromISO(start.toISO() ?? '')
+            .setZone(zone)
+            .toFormat("kkkk-'W'WW"),
+        };
+      } catch (error) {
+        throw refused(i, error);
+      }
     });
-    const results = [];
-    for (const { row, channel, period } of planned) {
-      const result = await recordAsRun(ctx, {
+    const recorded = await recordAsRuns(
+      ctx,
+      planned.map(({ row, channel, period }) => ({
         channel: channel.id,
         period,
         start: row.start,
         durationSec: row.durationSec,
         playedSha256: row.sha256,
-      });
-      results.push({ row, channel, result });
-    }
+      })),
+      refused,
+    );
+    const results = planned.map(({ row, channel }, i) => ({
+      row,
+      channel,
+      result: recorded[i] as (typeof recorded)[number],
+    }));
     if (options.json) {
       printJson(
         output,
