@@ -6,6 +6,9 @@ import { type RundownSlot, slotStart } from '../broadcast/model.js';
 export const audioDir = (dataDir: string, channelId: string) =>
   join(dataDir, 'public', 'audio', channelId);
 
+/** The podcast feed's file name in a channel's audio folder. */
+export const PODCAST_FILE = 'podcast.xml';
+
 /** The synthesis cache (`$LOA_DATA_DIR/audio-cache`). */
 export const speechCacheDir = (dataDir: string) => join(dataDir, 'audio-cache');
 

@@ -3,9 +3,16 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isAudioFile, readAudioFile } from '../../audio/decode.js';
 import { engineFor } from '../../audio/engine-for.js';
-import { audioDir, programmeFileName, speechCacheDir, writeAtomically } from '../../audio/files.js';
+import {
+  audioDir,
+  PODCAST_FILE,
+  programmeFileName,
+  speechCacheDir,
+  writeAtomically,
+} from '../../audio/files.js';
 import { masterProgramme } from '../../audio/master.js';
 import { resample } from '../../audio/pcm.js';
+import { podcastFeed } from '../../audio/podcast.js';
 import {
   layOut,
   PROGRAMME_RATE,
@@ -14,6 +21,7 @@ import {
   trimSilence,
 } from '../../audio/programme.js';
 import { speakable } from '../../audio/speakable/normalise.js';
+import { podcastEpisodes, programmeUrl, siteOf } from '../../audio/station.js';
 import { type CacheStats, cachedEngine } from '../../audio/synthesis-cache.js';
 import {
   itemsInOrder,
@@ -160,7 +168,7 @@ async function fileStamp(path: string, shown: string): Promise<string> {
 export async function buildAudio(
   ctx: AudioContext,
   request: { channel: string; period: string; force?: boolean },
-): Promise<{ channel: BroadcastChannel; results: ProgrammeBuild[] }> {
+): Promise<{ channel: BroadcastChannel; results: ProgrammeBuild[]; podcast: string }> {
   const channel = broadcastChannel(ctx.planning.channels, request.channel);
   const zone = zoneOf(channel, ctx.planning);
   const slots = slotsOf(channel, periodOf(request.period, zone), zone);
@@ -182,7 +190,34 @@ export async function buildAudio(
     }
     results.push(await buildOne(ctx, channel, stored.rundown, settings, engine, request.force));
   }
-  return { channel, results };
+  return { channel, results, podcast: await writePodcastFeed(ctx, channel) };
+}
+
+/**
+ * Writes the channel's podcast feed (every built programme, newest first) to
+ * `public/audio/<channel>/podcast.xml` under the data folder, with the addresses of
+ * `audio.siteUrl` (else loa's own server); returns its path. The server answers the same feed
+ * at `/audio/<channel>/podcast.xml`, with the address it is reached at.
+ */
+export async function writePodcastFeed(
+  ctx: Pick<AudioContext, 'store' | 'dataDir' | 'now'>,
+  channel: BroadcastChannel,
+): Promise<string> {
+  const site = siteOf(channel).replace(/\/+$/, '');
+  const episodes = await podcastEpisodes(ctx.store.db, channel, ctx.dataDir);
+  const xml = podcastFeed(
+    channel,
+    episodes,
+    {
+      site,
+      feedUrl: `${site}/audio/${encodeURIComponent(channel.id)}/podcast.xml`,
+      fileUrl: (r) => programmeUrl(site, r),
+    },
+    ctx.now,
+  );
+  const path = resolve(audioDir(ctx.dataDir, channel.id), PODCAST_FILE);
+  await writeAtomically(path, xml);
+  return path;
 }
 
 async function buildOne(
