@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { itemsInOrder, type Rundown, slotStart } from '../broadcast/model.js';
+import type { EmergencyAnnouncement } from './emergency.js';
 
 /**
  * The three levels of today's smart loudspeaker platforms (Circular 39/2020/TT-BTTTT):
@@ -21,10 +22,19 @@ export interface PlayoutEntry {
   /** Where the speaker platform fetches the file. */
   url: string;
   sha256: string;
+  /** For an emergency announcement: the content item it reads out. */
+  item?: string;
   /** For an emergency: the programmes it cuts into, by rundown id. */
   preempts?: string[];
   /** Set on a programme an emergency cuts into. */
   preemptedBy?: string;
+}
+
+/** An emergency announcement of a station, with its file's address and the plan's zone. */
+export interface ScheduledAnnouncement {
+  announcement: EmergencyAnnouncement;
+  url: string;
+  zone: string;
 }
 
 /** A built programme of a station, with the level its channel plays at. */
@@ -34,13 +44,17 @@ export interface ScheduledProgramme {
 }
 
 /**
- * A station's playout schedule: each built programme at its slot time, in the plan's zone,
- * oldest first. An emergency entry preempts every programme it overlaps: both are marked, and
- * the platform plays the emergency (the higher level wins, as on the speakers themselves).
+ * A station's playout schedule: each built programme at its slot time and each emergency
+ * announcement at the time it cuts in, in the plan's zone, oldest first. An emergency entry
+ * preempts every programme it overlaps: both are marked, and the platform plays the emergency
+ * (the higher level wins, as on the speakers themselves). Given `now`, the emergencies not yet
+ * over come first of all, so that a platform reading the list from the top plays them at once.
  */
 export function playoutSchedule(
   programmes: readonly ScheduledProgramme[],
   fileUrl: (rundown: Rundown) => string,
+  announcements: readonly ScheduledAnnouncement[] = [],
+  now?: DateTime,
 ): PlayoutEntry[] {
   const entries: PlayoutEntry[] = [];
   for (const { rundown, level } of programmes) {
@@ -60,24 +74,36 @@ export function playoutSchedule(
       sha256: rundown.audio.sha256,
     });
   }
-  entries.sort(
-    (a, b) => DateTime.fromISO(a.start).toMillis() - DateTime.fromISO(b.start).toMillis(),
-  );
+  for (const { announcement: a, url, zone } of announcements) {
+    const start = DateTime.fromISO(a.start, { zone: 'utc' }).setZone(zone);
+    entries.push({
+      start: start.toISO() ?? '',
+      end: start.plus({ seconds: a.durationSec }).toISO() ?? '',
+      durationSec: a.durationSec,
+      level: 'emergency',
+      channel: a.channel,
+      rundown: a.id,
+      item: a.item,
+      title: a.title,
+      url,
+      sha256: a.sha256,
+    });
+  }
+  const ms = (iso: string) => DateTime.fromISO(iso).toMillis();
+  entries.sort((a, b) => ms(a.start) - ms(b.start));
   for (const alert of entries.filter((e) => e.level === 'emergency')) {
-    const from = DateTime.fromISO(alert.start).toMillis();
-    const to = DateTime.fromISO(alert.end).toMillis();
+    const from = ms(alert.start);
+    const to = ms(alert.end);
     const hit = entries.filter(
-      (e) =>
-        e !== alert &&
-        e.level !== 'emergency' &&
-        DateTime.fromISO(e.start).toMillis() < to &&
-        DateTime.fromISO(e.end).toMillis() > from,
+      (e) => e !== alert && e.level !== 'emergency' && ms(e.start) < to && ms(e.end) > from,
     );
     if (hit.length === 0) continue;
     alert.preempts = hit.map((e) => e.rundown);
     for (const e of hit) e.preemptedBy = alert.rundown;
   }
-  return entries;
+  if (now === undefined) return entries;
+  const urgent = (e: PlayoutEntry) => e.level === 'emergency' && ms(e.end) > now.toMillis();
+  return [...entries.filter(urgent), ...entries.filter((e) => !urgent(e))];
 }
 
 /** The schedule as an extended M3U8 playlist (`#EXTINF` with duration and title, play time). */

@@ -89,6 +89,7 @@ export function audioApiRoutes(api: ApiRoutes, ctx: ServerContext): void {
         params.station,
         { from: toStored(period.start), to: toStored(period.end) },
         site,
+        { dataDir: ctx.session.dataDir, now: ctx.clock.now(), zone },
       );
       if (query.format === 'm3u8') {
         return c.body(playoutM3u8(entries), 200, {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { zoneOf } from '../../app/broadcast/service-context.js';
 import { playoutM3u8 } from '../../audio/playout.js';
-import { stationChannels, stationPlayout } from '../../audio/station.js';
+import { DEFAULT_SITE, stationChannels, stationPlayout } from '../../audio/station.js';
 import { formatDuration } from '../../broadcast/timing.js';
 import { parsePeriod } from '../../calendar/period.js';
 import { LoaError } from '../../errors/loa-error.js';
@@ -21,8 +21,7 @@ export interface PlayListOptions {
   site?: string;
 }
 
-/** The default address of `loa run`'s server, where programme files are served. */
-export const DEFAULT_SITE = 'http://127.0.0.1:8080';
+export { DEFAULT_SITE };
 
 /**
  * `loa audio play-list <station> [--period 2024-W11] [--format table|json|m3u8]`: the
@@ -41,7 +40,7 @@ export async function runPlayList(
       params: { option: '--format', value: format, expected: 'table, json, m3u8' },
     });
   }
-  return withRundowns(options, clock, async (ctx) => {
+  return withRundowns(options, clock, async (ctx, session) => {
     const [first] = stationChannels(ctx.planning.channels, station);
     const zone = first ? zoneOf(first, ctx.planning) : 'Asia/Ho_Chi_Minh';
     const label = options.period ?? ctx.now.setZone(zone).toFormat("kkkk-'W'WW");
@@ -53,6 +52,7 @@ export async function runPlayList(
       station,
       { from: toStored(period.start), to: toStored(period.end) },
       site,
+      { dataDir: session.dataDir, now: ctx.now, zone },
     );
     if (format === 'json') {
       printJson(output, { station, period: label, zone, entries });

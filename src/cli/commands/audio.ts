@@ -3,21 +3,15 @@ import { type AudioProgress, buildAudio } from '../../app/audio/service-build.js
 import { openSession } from '../../app/session.js';
 import { slotStart } from '../../broadcast/model.js';
 import { formatDuration } from '../../broadcast/timing.js';
-import { projectDirs } from '../../config/project.js';
 import { message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
-import { actorName } from '../../scheduler/scheduling-context.js';
 import { type Output, printJson } from '../output.js';
 import { registerAudioAsRun } from './audio-as-run.js';
+import { type AudioOptions, audioContext } from './audio-context.js';
+import { registerEmergency } from './audio-emergency.js';
 import { registerPlayList } from './audio-play-list.js';
 
-/** Options of `loa audio` commands. */
-export interface AudioOptions {
-  dir?: string;
-  as?: string;
-  json?: boolean;
-  force?: boolean;
-}
+export type { AudioOptions };
 
 /** A progress bar on a terminal's stderr: `[██████░░░░] 3/7`. */
 export function progressBar(progress: AudioProgress, width = 24): string {
@@ -42,23 +36,15 @@ export async function runAudioBuild(
     const onProgress = tty
       ? (p: AudioProgress) => tty.write(`\r${progressBar(p)}\u001b[K`)
       : undefined;
-    const built = await buildAudio(
-      {
-        store: session.store,
-        plans: session.project.plans.map((p) => p.value),
-        planning: session.config,
-        contentDir: projectDirs(session.project.root).content,
-        now: clock.now(),
-        actor: actorName(options.as),
-        root: session.project.root,
-        dataDir: session.dataDir,
-        env: session.env,
-        ...(onProgress ? { onProgress } : {}),
-      },
-      { channel, period: week, force: options.force },
-    );
+    const built = await buildAudio(audioContext(session, clock, options, onProgress), {
+      channel,
+      period: week,
+      force: options.force,
+    });
     if (tty) tty.write('\r\u001b[K');
+    const podcast = message('AUDIO_PODCAST_WRITTEN', { path: built.podcast });
     if (options.json) {
+      output.err(podcast);
       printJson(
         output,
         built.results.map((r) => ({
@@ -100,13 +86,14 @@ export async function runAudioBuild(
         }),
       );
     }
+    output.out(podcast);
     return 0;
   } finally {
     await session.store.close();
   }
 }
 
-/** Registers `loa audio build`, `as-run` and `play-list`. */
+/** Registers `loa audio build`, `as-run`, `play-list` and `emergency`. */
 export function registerAudio(program: Command, output: Output, setExit: (code: number) => void) {
   const audio = program
     .command('audio')
@@ -124,4 +111,5 @@ export function registerAudio(program: Command, output: Output, setExit: (code: 
     );
   registerAudioAsRun(audio, common, output, setExit);
   registerPlayList(audio, common, output, setExit);
+  registerEmergency(audio, common, output, setExit);
 }

@@ -1,5 +1,5 @@
 import type { BroadcastContext } from '../../app/broadcast/service-context.js';
-import { openSession } from '../../app/session.js';
+import { openSession, type Session } from '../../app/session.js';
 import { projectDirs } from '../../config/project.js';
 import type { Clock } from '../../model/clock.js';
 import { actorName } from '../../scheduler/scheduling-context.js';
@@ -17,22 +17,28 @@ export interface RundownOptions {
   item?: string;
 }
 
-/** Opens the project and store, and runs `fn` with a rundown context at the clock's now. */
+/**
+ * Opens the project and store, and runs `fn` with a rundown context at the clock's now (and
+ * the session, for what lies beyond the store: the data folder).
+ */
 export async function withRundowns<T>(
   options: Pick<RundownOptions, 'dir' | 'as'>,
   clock: Clock,
-  fn: (ctx: BroadcastContext) => Promise<T>,
+  fn: (ctx: BroadcastContext, session: Session) => Promise<T>,
 ): Promise<T> {
   const session = await openSession(options.dir ?? '.');
   try {
-    return await fn({
-      store: session.store,
-      plans: session.project.plans.map((p) => p.value),
-      planning: session.config,
-      contentDir: projectDirs(session.project.root).content,
-      now: clock.now(),
-      actor: actorName(options.as),
-    });
+    return await fn(
+      {
+        store: session.store,
+        plans: session.project.plans.map((p) => p.value),
+        planning: session.config,
+        contentDir: projectDirs(session.project.root).content,
+        now: clock.now(),
+        actor: actorName(options.as),
+      },
+      session,
+    );
   } finally {
     await session.store.close();
   }

@@ -34,6 +34,36 @@ export const audioMessages = {
     vi: '{air}  {file}  {duration} (kịch bản {planned}), {lufs} LUFS, SHA-256 {sha}…',
     en: '{air}  {file}  {duration} (rundown {planned}), {lufs} LUFS, SHA-256 {sha}…',
   },
+  AUDIO_PODCAST_WRITTEN: {
+    vi: 'Đã ghi nguồn tin podcast: {path}',
+    en: 'Podcast feed written: {path}',
+  },
+  AUDIO_EMERGENCY_FILE_INVALID: {
+    vi: 'Tệp danh sách thông báo khẩn cấp {file} không đọc được (không phải danh sách JSON)',
+    en: 'The emergency announcement list {file} cannot be read (not a JSON list)',
+    hintVi: 'Khôi phục tệp từ bản sao lưu, hoặc xoá nó rồi phát lại các thông báo còn hiệu lực.',
+    hintEn: 'Restore the file from a backup, or delete it and announce the ones still due again.',
+  },
+  AUDIO_EMERGENCY_ITEM_UNKNOWN: {
+    vi: 'Không có bài {item} (hoặc có nhiều bài cùng tên) để phát khẩn cấp',
+    en: 'There is no item {item} (or several share that name) to announce',
+    hintVi: 'Ghi mã đầy đủ của bài, ví dụ 2024/03/ten-bai; chạy loa sync nếu bài mới viết.',
+    hintEn: 'Give the item’s full id, e.g. 2024/03/item-name; run loa sync if it is new.',
+  },
+  AUDIO_EMERGENCY_NOT_APPROVED: {
+    vi: 'Bài {item} chưa được duyệt (status: approved) nên không phát khẩn cấp được',
+    en: 'The item {item} is not approved (status: approved), so it cannot be announced',
+    hintVi: 'Người có thẩm quyền duyệt bài, chạy loa sync, rồi phát lại.',
+    hintEn: 'Have it approved, run loa sync, then announce it again.',
+  },
+  AUDIO_EMERGENCY_ANNOUNCED: {
+    vi: 'KHẨN CẤP {station}: {title}, phát lúc {start} ({duration}), tệp {file}, SHA-256 {sha}…{preempts}',
+    en: 'EMERGENCY {station}: {title}, cuts in at {start} ({duration}), file {file}, SHA-256 {sha}…{preempts}',
+  },
+  AUDIO_EMERGENCY_PREEMPTS: {
+    vi: '; ngắt chương trình {what}',
+    en: '; preempts {what}',
+  },
   AUDIO_UNCHANGED: {
     vi: '{air}  {file}  không có gì thay đổi, giữ nguyên tệp ({duration}, SHA-256 {sha}…)',
     en: '{air}  {file}  nothing changed, file kept ({duration}, SHA-256 {sha}…)',
@@ -57,6 +87,12 @@ export const audioMessages = {
       'Mỗi dòng cần: station (mã kênh hoặc tên đài), start (2024-03-08T17:30), duration (giây), sha256 (64 ký tự hex).',
     hintEn:
       'Each row needs: station (channel id or station name), start (2024-03-08T17:30), duration (seconds), sha256 (64 hex digits).',
+  },
+  AUDIO_AS_RUN_REFUSED: {
+    vi: '{file}:{line}: {reason}; chưa ghi nhận dòng nào của tệp',
+    en: '{file}:{line}: {reason}; nothing of the file was recorded',
+    hintVi: 'Sửa hoặc bỏ dòng {line} rồi nhập lại cả tệp.',
+    hintEn: 'Fix or remove line {line}, then import the whole file again.',
   },
   AUDIO_AS_RUN_LINE: {
     vi: '{channel}  {start}  {duration}  {compliance} (minh chứng số {index})',
