@@ -8,6 +8,7 @@ import { openSession } from '../../src/app/session.js';
 import { addUser, createToken } from '../../src/auth/users.js';
 import { runAudioBuild } from '../../src/cli/commands/audio.js';
 import { runAudioAsRun } from '../../src/cli/commands/audio-as-run.js';
+import { runAudioEmergency } from '../../src/cli/commands/audio-emergency.js';
 import { runPlayList } from '../../src/cli/commands/audio-play-list.js';
 import { runAudit } from '../../src/cli/commands/audit.js';
 import { runRundownBuild, runRundownMove } from '../../src/cli/commands/rundown.js';
@@ -200,6 +201,32 @@ describe('loa audio build: a week of the example commune station', () => {
     }
   });
 
+  it('writes the podcast feed under the data folder, says where, and two parsers read it', async () => {
+    const again = await build(root);
+    const path = join(root, 'data', 'public', 'audio', CHANNEL, 'podcast.xml');
+    expect(again.out.stderr.join('\n')).toContain(`Podcast feed written: ${path}`);
+    const xml = await readFile(path, 'utf8');
+    const url = `http://127.0.0.1:8080/audio/${CHANNEL}/${result.audio.file}`;
+    const bytes = (await stat(file)).size;
+    const rss = await new Parser({ customFields: { item: ['itunes:duration'] } }).parseString(xml);
+    expect(rss.title).toBe('Chuyên mục Cải cách hành chính – Đài truyền thanh xã Vũ Ninh');
+    expect(rss.feedUrl).toBe(`http://127.0.0.1:8080/audio/${CHANNEL}/podcast.xml`);
+    const episode = rss.items.find((i) => i.guid === result.audio.sha256);
+    expect(episode?.enclosure).toMatchObject({ url, type: 'audio/mpeg', length: String(bytes) });
+    const seconds = Math.round(Number(result.audio.durationSec));
+    expect((episode as Record<string, unknown> | undefined)?.['itunes:duration']).toBe(
+      `0:${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`,
+    );
+    const second = parseFeed(xml);
+    expect(second.language).toBe('vi');
+    const item = second.items.find((i) => i.id === result.audio.sha256);
+    expect(item?.media[0]).toMatchObject({ url, mimeType: 'audio/mpeg', length: bytes });
+    // The text output names the file too.
+    const text = captureOutput();
+    await runAudioBuild(CHANNEL, WEEK, { dir: root }, text, clock, undefined);
+    expect(text.stdout.join('\n')).toContain(path);
+  });
+
   it('serves the MP3 in byte ranges over HTTP, so players can seek', async () => {
     const session = await openSession(root, process.env);
     const server = await startServer({ session, clock, log: () => {} }, { port: 0 });
@@ -318,6 +345,129 @@ describe('loa audio build: a week of the example commune station', () => {
     expect(out.all()).toContain('bad.csv:2');
     expect(out.all()).toContain('sha256');
   });
+
+  it('imports all rows or none: a refused row names its line and nothing of the file is recorded', async () => {
+    expect(await runRundownBuild(CHANNEL, '2024-W12', { dir: root }, captureOutput(), clock)).toBe(
+      0,
+    );
+    for (const move of ['ready', 'lock'] as const) {
+      expect(
+        await runRundownMove(move, CHANNEL, '2024-W12', { dir: root }, captureOutput(), clock),
+      ).toBe(0);
+    }
+    const countAirings = async () => {
+      const store = await openStore();
+      try {
+        return (await readEvidence(store.db)).filter((e) => e.kind === 'airing').length;
+      } finally {
+        await store.close();
+      }
+    };
+    const before = await countAirings();
+    const good = `${CHANNEL},2024-03-22T17:30,600,${'a'.repeat(64)}`;
+    // Line 3 is well formed, but the station has no programme built in that week.
+    const csv = join(root, 'one-refused.csv');
+    await writeFile(
+      csv,
+      ['station,start,duration,sha256', good, `${CHANNEL},2024-04-05T17:30,600,${'b'.repeat(64)}`]
+        .join('\n')
+        .concat('\n'),
+    );
+    const out = captureOutput();
+    expect(await main(['audio', 'as-run', csv, '--dir', root], out)).toBe(1);
+    expect(out.all()).toContain('one-refused.csv:3');
+    expect(out.all()).toContain('2024-04-05 17:30');
+    expect(await countAirings()).toBe(before);
+    // Line 2 was not recorded: the week is still locked, and the good row alone imports.
+    const shown = captureOutput();
+    await runRundownShow(CHANNEL, '2024-W12', { dir: root, format: 'json' }, shown);
+    const parsed = JSON.parse(shown.stdout.join('\n'));
+    expect((Array.isArray(parsed) ? parsed[0] : parsed).rundown.state).toBe('locked');
+    const alone = join(root, 'good.csv');
+    await writeFile(alone, `station,start,duration,sha256\n${good}\n`);
+    expect(await runAudioAsRun(alone, { dir: root, json: true }, captureOutput(), clock)).toBe(0);
+    expect(await countAirings()).toBe(before + 1);
+  }, 60_000);
+
+  it('puts an emergency announcement first on the station’s playout, marked, preempting the programme it overlaps', async () => {
+    const item = 'loa-xa-lich-tiep-cong-dan';
+    const now = captureOutput();
+    expect(await runAudioEmergency(CHANNEL, item, { dir: root, json: true }, now, clock)).toBe(0);
+    const announced = JSON.parse(now.stdout.join('\n'));
+    expect(announced).toMatchObject({
+      channel: CHANNEL,
+      item: '2024/03/loa-xa-lich-tiep-cong-dan',
+      title: 'Lịch tiếp công dân và giờ làm việc của bộ phận một cửa xã',
+      start: '2024-03-11T02:00:00.000Z',
+    });
+    const mp3 = join(root, 'data', 'public', 'audio', CHANNEL, announced.file);
+    expect(Math.abs((await measureLoudness(mp3)) - -16)).toBeLessThanOrEqual(1);
+    // A second one cuts into Friday's programme (17:30, about a minute long).
+    const friday = captureOutput();
+    expect(
+      await runAudioEmergency(
+        CHANNEL,
+        item,
+        { dir: root, at: '2024-03-15T17:30:20' },
+        friday,
+        clock,
+      ),
+    ).toBe(0);
+    expect(friday.stdout.join('\n')).toMatch(
+      /^EMERGENCY xa-vu-ninh-loa: .* preempts xa-vu-ninh-loa@/m,
+    );
+
+    const session = await openSession(root, process.env);
+    try {
+      const by = { actor: 'test', at: '2024-03-11T02:00:00.000Z' };
+      await addUser(session.store.db, 'Nền tảng loa', 'auditor', by);
+      const token = (await createToken(session.store.db, 'Nền tảng loa', by)).token;
+      const { app } = createApp({ session, clock, log: () => {} });
+      const headers = { authorization: `Bearer ${token}` };
+      const path = `/api/audio/${CHANNEL}/playout?period=2024-W11`;
+      const res = await app.request(path, { headers });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        entries: Record<string, unknown>[];
+      };
+      const [first, second] = body.entries;
+      expect(first).toMatchObject({
+        start: '2024-03-11T09:00:00.000+07:00',
+        level: 'emergency',
+        item: '2024/03/loa-xa-lich-tiep-cong-dan',
+        title: 'Lịch tiếp công dân và giờ làm việc của bộ phận một cửa xã',
+        sha256: announced.sha256,
+        url: `http://localhost/audio/${CHANNEL}/${announced.file}`,
+      });
+      expect(second).toMatchObject({ start: '2024-03-15T17:30:20.000+07:00', level: 'emergency' });
+      const programme = body.entries.find((e) => e.sha256 === result.audio.sha256);
+      expect(programme).toMatchObject({ level: 'normal', preemptedBy: second?.rundown });
+      expect(second?.preempts).toEqual([programme?.rundown]);
+      // The file the platform fetches is the one announced.
+      const served = await app.request(`/audio/${CHANNEL}/${announced.file}`);
+      const { createHash } = await import('node:crypto');
+      expect(
+        createHash('sha256')
+          .update(new Uint8Array(await served.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(announced.sha256);
+      const m3u = await (await app.request(`${path}&format=m3u8`, { headers })).text();
+      const lines = m3u.split('\n');
+      expect(lines.slice(2, 5)).toEqual([
+        '#EXT-X-PROGRAM-DATE-TIME:2024-03-11T09:00:00.000+07:00',
+        `#EXTINF:${Math.round(announced.durationSec)},Lịch tiếp công dân và giờ làm việc của bộ phận một cửa xã`,
+        '#LOA-LEVEL:emergency',
+      ]);
+      expect(lines).toContain(`#LOA-LEVEL:normal preempted-by=${second?.rundown}`);
+    } finally {
+      await session.store.close();
+    }
+    const unknown = captureOutput();
+    expect(
+      await main(['audio', 'emergency', CHANNEL, 'khong-co-bai', '--dir', root], unknown),
+    ).toBe(1);
+    expect(unknown.all()).toContain('khong-co-bai');
+  }, 120_000);
 });
 
 describe('loa audio build: a pluggable engine', () => {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { type PlayoutLevel, playoutM3u8, playoutSchedule } from '../../src/audio/playout.js';
 import type { Rundown } from '../../src/broadcast/model.js';
@@ -80,6 +81,44 @@ describe('playout schedule', () => {
     const m3u = playoutM3u8(list);
     expect(m3u).toContain('#LOA-LEVEL:emergency preempts=xa@1');
     expect(m3u).toContain('#LOA-LEVEL:normal preempted-by=khan-cap@1');
+  });
+
+  it('puts an announced emergency not yet over first, preempting what it overlaps; a past one stays in its place', () => {
+    const announcement = (start: string, item: string) => ({
+      announcement: {
+        id: `xa@${start}`,
+        channel: 'xa',
+        item,
+        title: 'Cảnh báo lũ',
+        start,
+        durationSec: 45,
+        file: 'xa-khan-cap.mp3',
+        sha256: 'e'.repeat(64),
+        loudnessLufs: -16,
+        actor: 'test',
+        announcedAt: start,
+      },
+      url: '/audio/xa/xa-khan-cap.mp3',
+      zone: ZONE,
+    });
+    const now = DateTime.fromISO('2024-03-15T17:32:00', { zone: ZONE });
+    const list = playoutSchedule(
+      [at('priority', notice), at('normal', normal)],
+      (r) => `/audio/${r.id}`,
+      [
+        announcement('2024-03-15T10:31:30.000Z', 'lu'),
+        announcement('2024-03-14T01:00:00.000Z', 'cu'),
+      ],
+      now,
+    );
+    expect(list.map((e) => [e.start, e.level, e.item])).toEqual([
+      ['2024-03-15T17:31:30.000+07:00', 'emergency', 'lu'],
+      ['2024-03-14T08:00:00.000+07:00', 'emergency', 'cu'],
+      ['2024-03-15T07:00:00.000+07:00', 'priority', undefined],
+      ['2024-03-15T17:30:00.000+07:00', 'normal', undefined],
+    ]);
+    expect(list[0]).toMatchObject({ preempts: ['xa@1'], end: '2024-03-15T17:32:15.000+07:00' });
+    expect(list[3]?.preemptedBy).toBe('xa@2024-03-15T10:31:30.000Z');
   });
 
   it('leaves out rundowns with no audio built yet', () => {
