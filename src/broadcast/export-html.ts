@@ -21,15 +21,17 @@ th { background: #e6e6e6; font-size: 10pt; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 tr.segment td { background: #f2f2f2; font-weight: bold; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-td.time { font-family: "Courier New", monospace; white-space: nowrap; }
+th.num { text-align: right; }
+td.num { text-align: right; white-space: nowrap; }
+td.time { font-family: "Courier New", monospace; font-size: 10pt; white-space: nowrap; }
 td.slug { font-family: "Courier New", monospace; font-size: 9pt; word-break: break-all; }
 .notes { white-space: pre-wrap; font-size: 10pt; margin-top: 1mm; }
 .media { font-size: 9pt; font-style: italic; margin-top: 1mm; }
 tr.floated td { color: #555; text-decoration: line-through; }
 tr.floated td .notes { text-decoration: none; }
-col.c-order { width: 8mm; } col.c-slug { width: 32mm; } col.c-presenter { width: 28mm; }
-col.c-time { width: 18mm; }
+/* widths fit the longest value of each column (20:00:00 in 10pt Courier, a 3-digit order) */
+col.c-order { width: 10mm; } col.c-slug { width: 30mm; } col.c-presenter { width: 26mm; }
+col.c-planned { width: 17mm; } col.c-time { width: 21mm; }
 @media screen { body { max-width: 190mm; margin: 8mm auto; } }`;
 
 /**
@@ -86,7 +88,7 @@ ${meta
   .join('\n')}
 ${warn.map((line) => `<p class="warn">${escapeHtml(line)}</p>`).join('\n')}
 <table>
-<colgroup><col class="c-order"><col class="c-slug"><col><col class="c-presenter"><col class="c-time"><col class="c-time"><col class="c-time"></colgroup>
+<colgroup><col class="c-order"><col class="c-slug"><col><col class="c-presenter"><col class="c-planned"><col class="c-time"><col class="c-time"></colgroup>
 <thead><tr>${th('RUNDOWN_COL_ORDER', 'num')}${th('RUNDOWN_COL_SLUG')}${th('RUNDOWN_COL_TITLE')}${th('RUNDOWN_COL_PRESENTER')}${th('RUNDOWN_COL_PLANNED', 'num')}${th('RUNDOWN_COL_CUME')}${th('RUNDOWN_COL_BACK')}</tr></thead>
 <tbody>
 ${body.join('\n')}

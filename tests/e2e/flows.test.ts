@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { evidenceSize } from '../../src/evidence/log.js';
 import { storeEngines } from '../support/store-engines.js';
-import { chromiumAvailable, stationInChromium } from './browser.js';
+import { ARTIFACTS, chromiumAvailable, stationInChromium } from './browser.js';
 
 const available = chromiumAvailable();
 const [sqlite] = await storeEngines();
@@ -104,6 +105,38 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     expect(await page.locator('tr[data-week="2024-W11"]').getAttribute('data-state')).toBe('aired');
     await page.context().close();
   }, 120_000);
+
+  it('the A4 print of a week fits its page: no cell overflows, and Chromium prints it on A4', async () => {
+    const page = await signIn(station.s.tokens.broadcaster);
+    await page.getByRole('link', { name: '2024-W10' }).first().click();
+    const [print] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('link', { name: 'Bản in A4' }).click(),
+    ]);
+    await print.waitForLoadState();
+    // The printable width of A4 with 10-mm side margins: 190 mm at 96 dpi.
+    await print.setViewportSize({ width: 718, height: 1000 });
+    await print.emulateMedia({ media: 'print' });
+    const overflowing = await print
+      .locator('th, td')
+      .evaluateAll((cells) =>
+        cells
+          .filter((c) => c.scrollWidth > c.clientWidth + 1)
+          .map((c) => `${c.textContent} (${c.scrollWidth} > ${c.clientWidth})`),
+      );
+    expect(overflowing).toEqual([]);
+    expect(
+      Number(await print.evaluate('document.documentElement.scrollWidth')),
+    ).toBeLessThanOrEqual(718);
+    const pdf = Buffer.from(await print.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map(
+      (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
+    );
+    expect(boxes.length).toBeGreaterThan(0);
+    expect(new Set(boxes)).toEqual(new Set(['595x842']));
+    await print.screenshot({ path: join(ARTIFACTS, 'rundown-a4-print.png'), fullPage: true });
+    await page.context().close();
+  });
 
   it('an auditor downloads the XLSX audit and the DOCX report from buttons; the downloads write nothing', async () => {
     const page = await signIn(station.s.tokens.auditor);
