@@ -58,6 +58,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.fa
 .card h2,.card h3{margin-top:0}
 .card ul{padding-left:1.1rem;margin:.3rem 0}
 .figure{font-size:1.8rem;font-weight:bold;margin:.2rem 0}
+.programme-audio{margin:.8rem 0}.programme-audio audio{display:block;width:100%;max-width:32rem;margin-top:.3rem}
 svg.chart{max-width:100%;height:auto}
 details>summary{cursor:pointer}
 fieldset{min-width:0;max-width:100%;border:1px solid #c8c8c8;border-radius:6px;margin:.8rem 0;padding:.4rem .8rem}
@@ -90,7 +91,7 @@ table.stack td:empty{display:none}
 dl.facts{grid-template-columns:1fr}
 .editor{grid-template-columns:minmax(0,1fr)}
 }
-@media print{header.top,form,.skip,.no-print{display:none}main{max-width:none;padding:0}}
+@media print{header.top,form,.skip,.no-print,.programme-audio audio{display:none}main{max-width:none;padding:0}}
 `;
 
 /** The stylesheet's text. */
