@@ -112,6 +112,61 @@ describe.runIf(available)('every role at home in Chromium, at 1366 and 390 px', 
       });
     }
 
+  for (const viewport of VIEWPORTS)
+    it(`error pages, a locked rundown and the admin's role change pass on ${viewport.name}`, async () => {
+      const broadcaster = await signIn('broadcaster', viewport);
+      await broadcaster.goto(`${station.base}/khong-co-trang-nay`);
+      expect(await broadcaster.getByRole('alert').getAttribute('data-code')).toBe('HTTP_NOT_FOUND');
+      await checkPage(broadcaster, `not-found-${viewport.name}`, viewport.width);
+      await broadcaster.goto(`${station.base}/admin`);
+      expect(await broadcaster.getByRole('alert').textContent()).toContain('quản trị');
+      await checkPage(broadcaster, `refused-admin-${viewport.name}`, viewport.width);
+      // A locked week: no story moves, the unlock form with its labelled reason.
+      const week = viewport.name === 'phone' ? '2024-W12' : '2024-W13';
+      await broadcaster.goto(`${station.base}/rundown/tv/${week}`);
+      await broadcaster.getByRole('button', { name: 'Dựng kịch bản' }).click();
+      await broadcaster.getByRole('button', { name: 'Đánh dấu sẵn sàng' }).click();
+      await broadcaster.getByRole('button', { name: 'Khoá kịch bản' }).click();
+      expect(await broadcaster.getByRole('button', { name: /^Chuyển/ }).count()).toBe(0);
+      expect(await broadcaster.getByLabel('Lý do mở khoá').count()).toBeGreaterThan(0);
+      await checkPage(broadcaster, `rundown-locked-${viewport.name}`, viewport.width);
+      await broadcaster.context().close();
+
+      // The admin adds a user, gives them another role, and the change shows in words.
+      const admin = await signIn('admin', viewport);
+      await admin
+        .getByRole('navigation', { name: 'Trình đơn chính' })
+        .getByRole('link', { name: 'Quản trị' })
+        .click();
+      const name = `Lê Lan ${viewport.name}`;
+      await admin.locator('#users').getByLabel('Người dùng').fill(name);
+      await admin.locator('#users form.filters').getByLabel('Vai trò').selectOption('auditor');
+      await admin.getByRole('button', { name: 'Thêm người dùng' }).click();
+      await admin.getByLabel(`Vai trò mới của ${name}`).selectOption('editor');
+      await admin
+        .locator(`tr[data-user="${name}"]`)
+        .getByRole('button', { name: 'Đổi vai trò' })
+        .click();
+      expect(await admin.getByRole('status').textContent()).toBe(
+        `Đã đổi vai trò của ${name}: kiểm tra viên → biên tập viên. Có hiệu lực từ yêu cầu tiếp theo của người này.`,
+      );
+      expect(await admin.locator(`tr[data-user="${name}"]`).getAttribute('data-role')).toBe(
+        'editor',
+      );
+      // The only administrator cannot step down: the refusal says why and what to do.
+      await admin.getByLabel('Vai trò mới của qt').selectOption('auditor');
+      await admin
+        .locator('tr[data-user="qt"]')
+        .getByRole('button', { name: 'Đổi vai trò' })
+        .click();
+      expect(await admin.getByRole('alert').textContent()).toContain(
+        'qt là quản trị viên duy nhất nên giữ vai trò quản trị',
+      );
+      expect(await admin.locator('tr[data-user="qt"]').getAttribute('data-role')).toBe('admin');
+      await checkPage(admin, `admin-role-${viewport.name}`, viewport.width);
+      await admin.context().close();
+    }, 120_000);
+
   it('the login page and a refusal pass on a phone too, and the refusal says whom to ask', async () => {
     const context = await station.browser.newContext({
       viewport: { width: 390, height: 844 },

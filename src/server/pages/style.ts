@@ -72,7 +72,7 @@ fieldset.choices label{display:block;margin:.25rem 0}
 .preview-box{border:1px dashed #767676;border-radius:6px;padding:.5rem 1rem;min-height:10rem}
 .preview-box>h2{font-size:1rem;margin:.2rem 0 .5rem;color:#3d3d3d}
 #preview img{max-width:100%;height:auto}
-button.small{padding:.15rem .5rem;font-size:.9rem}
+button.small{padding:.15rem .5rem;font-size:.9rem;white-space:nowrap}
 section.rundown[data-movable] tr[draggable=true]{cursor:grab}
 section.rundown tr.dragging{opacity:.55;outline:2px dashed #0b3d91}
 .story-actions{flex-wrap:nowrap}
