@@ -121,13 +121,15 @@ async function merge(
   if (checked.size < state.size) {
     // An older bundle: its entries must be the first of those imported.
     state.leaves ??= await readImportedLeaves(tx, b.unit);
-    const differs = checked.leaves.findIndex((leaf, n) => leaf !== state.leaves?.[n]);
+    const differs = state.leaves
+      .slice(0, checked.size)
+      .findIndex((leaf, n) => leaf !== leafOf(checked, n));
     if (differs >= 0) throw forked(b.path, b.unit, differs, state.size);
     return { ...result, status: 'older' };
   }
   if (state.size > 0 && checked.rootsAt.get(state.size) !== state.rootHex) {
     state.leaves ??= await readImportedLeaves(tx, b.unit);
-    const differs = state.leaves.findIndex((leaf, n) => leaf !== checked.leaves[n]);
+    const differs = state.leaves.findIndex((leaf, n) => leaf !== leafOf(checked, n));
     throw forked(b.path, b.unit, Math.max(differs, 0), state.size);
   }
   if (checked.size === state.size) return { ...result, status: 'unchanged' };
@@ -140,8 +142,11 @@ async function merge(
     unit: b.unit,
     start: state.size,
     count: checked.size - state.size,
-    entries: `${checked.lines.slice(state.size).join('\n')}\n`,
-    leaves: `${checked.leaves.slice(state.size).join('\n')}\n`,
+    entries: checked.entries.toString(
+      'utf8',
+      state.size === 0 ? 0 : (checked.ends[state.size - 1] as number) + 1,
+    ),
+    leaves: checked.leavesText.slice(65 * state.size),
     imported_at: importedAt,
   });
   await saveImportedLog(tx, {
@@ -155,6 +160,11 @@ async function merge(
     imported_at: importedAt,
   });
   return { ...result, status: 'added' };
+}
+
+/** The leaf hash (hex) of entry n of a checked bundle. */
+function leafOf(checked: CheckedBundle, n: number): string {
+  return checked.leavesText.slice(65 * n, 65 * n + 64);
 }
 
 function forked(bundle: string, unit: string, index: number, size: number): LoaError {

@@ -1,12 +1,12 @@
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import yauzl from 'yauzl';
 import { LoaError } from '../errors/loa-error.js';
 import { type MessageCode, message } from '../i18n/catalogue.js';
 import { MANIFEST_TITLE } from './bundle.js';
 import { verifyCheckpoint } from './checkpoint.js';
-import { CompactRange } from './compact-range.js';
 import { type NoteVerifier, openNote } from './signed-note.js';
-import { leafHash, sameHash } from './tree-hash.js';
+import { sameHash } from './tree-hash.js';
 
 /** A bundle's files by name, as read from its zip. */
 export type BundleFiles = ReadonlyMap<string, Buffer>;
@@ -17,10 +17,12 @@ export interface CheckedBundle {
   rootHex: string;
   /** The signed checkpoint.txt. */
   checkpoint: string;
-  /** Each entry's exact bytes (text, no newline), index order. */
-  lines: string[];
-  /** Each entry's leaf hash, hex. */
-  leaves: string[];
+  /** entries.jsonl: each entry's exact bytes, one a line. */
+  entries: Buffer;
+  /** The offset of each entry's newline in `entries`. */
+  ends: number[];
+  /** leaves.txt: each entry's leaf hash, 64 hex digits and a newline. */
+  leavesText: string;
   /** The root of the first n entries, hex, for each n asked for (`rootsAt`) up to `size`. */
   rootsAt: Map<number, string>;
   /** By plan, by channel: the tasks each of the unit's channels serves (audit.json). */
@@ -150,47 +152,59 @@ export function checkBundle(
       name,
       cp: signed(name, () => verifyCheckpoint(file(name).toString('utf8'), verifier)),
     }));
-  const text = file('entries.jsonl').toString('utf8');
+  const entriesBytes = file('entries.jsonl');
   const leavesText = file('leaves.txt').toString('latin1');
-  const entryLines = text.split('\n');
-  const leafLines = leavesText.split('\n');
-  // Exactly as loa writes them: one line each, each ending with a newline.
-  if (entryLines.pop() !== '') throw fail('IMPORT_PROBLEM_FILE_CHANGED', { file: 'entries.jsonl' });
-  if (entryLines.length !== head.size) {
-    throw fail('IMPORT_PROBLEM_COUNT', { found: entryLines.length, size: head.size });
+  // Exactly as loa writes them: one entry a line, each ending with a newline; leaves.txt one
+  // 64-digit lowercase hex leaf a line.
+  const ends: number[] = [];
+  for (let at = entriesBytes.indexOf(0x0a); at >= 0; at = entriesBytes.indexOf(0x0a, at + 1)) {
+    ends.push(at);
   }
-  if (leafLines.pop() !== '' || leafLines.length !== entryLines.length) {
+  if (entriesBytes.length > 0 && entriesBytes[entriesBytes.length - 1] !== 0x0a) {
+    throw fail('IMPORT_PROBLEM_FILE_CHANGED', { file: 'entries.jsonl' });
+  }
+  if (ends.length !== head.size) {
+    throw fail('IMPORT_PROBLEM_COUNT', { found: ends.length, size: head.size });
+  }
+  if (leavesText.length !== 65 * ends.length || /[^0-9a-f\n]/.test(leavesText)) {
     throw fail('IMPORT_PROBLEM_FILE_CHANGED', { file: 'leaves.txt' });
   }
   const wanted = new Set([...rootsAt, ...earlier.map((e) => e.cp.size)]);
   const roots = new Map<number, Uint8Array>();
-  const range = new CompactRange();
-  if (wanted.has(0)) roots.set(0, range.root());
-  const leaves: string[] = new Array(entryLines.length);
+  const tree = new LatinTree();
+  if (wanted.has(0)) roots.set(0, tree.root());
   const attached: { index: number; name: string; sha256: string }[] = [];
-  for (let n = 0; n < entryLines.length; n += 1) {
-    const line = entryLines[n] as string;
-    const leaf = Buffer.from(leafHash(Buffer.from(line, 'utf8'))).toString('hex');
-    if (leaf !== leafLines[n]) throw fail('IMPORT_PROBLEM_ENTRY_CHANGED', { index: n });
-    leaves[n] = leaf;
-    range.append(Buffer.from(leaf, 'hex'));
-    if (wanted.has(n + 1)) roots.set(n + 1, range.root());
-    let entry: { index?: unknown; time?: unknown; files?: unknown };
-    try {
-      entry = JSON.parse(line);
-    } catch {
+  for (let n = 0, from = 0; n < ends.length; n += 1) {
+    const to = ends[n] as number;
+    const leaf = leafHashLatin1(entriesBytes, from, to);
+    if (!leavesText.startsWith(Buffer.from(leaf, 'latin1').toString('hex'), 65 * n)) {
+      throw fail('IMPORT_PROBLEM_ENTRY_CHANGED', { index: n });
+    }
+    if (leavesText.charCodeAt(65 * n + 64) !== 0x0a) {
+      throw fail('IMPORT_PROBLEM_FILE_CHANGED', { file: 'leaves.txt' });
+    }
+    tree.append(leaf);
+    if (wanted.has(n + 1)) roots.set(n + 1, tree.root());
+    if (indexOfLine(entriesBytes, from, to) !== n) {
       throw fail('IMPORT_PROBLEM_ENTRY_MISPLACED', { line: n + 1, index: n });
     }
-    if (entry?.index !== n) throw fail('IMPORT_PROBLEM_ENTRY_MISPLACED', { line: n + 1, index: n });
-    if (Array.isArray(entry.files) && period && typeof entry.time === 'string') {
-      if (entry.time >= (period[1] as string) && entry.time < (period[2] as string)) {
-        for (const f of entry.files as { name: string; sha256: string }[]) {
+    // Only an entry with attached files is read whole (the leaf hash proves the rest).
+    const filesAt = entriesBytes.indexOf(FILES_KEY, from);
+    if (period && filesAt >= 0 && filesAt < to) {
+      const entry = JSON.parse(entriesBytes.toString('utf8', from, to)) as {
+        time?: unknown;
+        files?: { name: string; sha256: string }[];
+      };
+      const time = typeof entry.time === 'string' ? entry.time : '';
+      if (time >= (period[1] as string) && time < (period[2] as string)) {
+        for (const f of entry.files ?? []) {
           attached.push({ index: n, name: f.name, sha256: f.sha256 });
         }
       }
     }
+    from = to + 1;
   }
-  if (!sameHash(range.root(), head.rootHash)) {
+  if (!sameHash(tree.root(), head.rootHash)) {
     throw fail('IMPORT_PROBLEM_ROOT', { file: 'checkpoint.txt' });
   }
   for (const { name, cp } of earlier) {
@@ -214,8 +228,9 @@ export function checkBundle(
     size: head.size,
     rootHex: Buffer.from(head.rootHash).toString('hex'),
     checkpoint: file('checkpoint.txt').toString('utf8'),
-    lines: entryLines,
-    leaves,
+    entries: entriesBytes,
+    ends,
+    leavesText,
     rootsAt: new Map(
       [...roots].filter(([n]) => rootsAt.includes(n)).map(([n, r]) => [n, toHex(r)]),
     ),
@@ -261,4 +276,78 @@ function servingOf(
     }
   }
   return { serving, channelKinds };
+}
+
+const FILES_KEY = Buffer.from('"files":[');
+const INDEX_KEY = Buffer.from('"index":');
+
+/**
+ * The `index` of the entry in bytes[from, to): the first `"index":` key (a quote inside a JSON
+ * string is escaped, so a key is never preceded by a backslash), or -1.
+ */
+function indexOfLine(bytes: Buffer, from: number, to: number): number {
+  let at = bytes.indexOf(INDEX_KEY, from);
+  while (at > from && bytes[at - 1] === 0x5c) at = bytes.indexOf(INDEX_KEY, at + 1);
+  if (at < 0 || at >= to || (bytes[at - 1] !== 0x7b && bytes[at - 1] !== 0x2c)) return -1;
+  let value = 0;
+  let i = at + INDEX_KEY.length;
+  const first = i;
+  for (; i < to && (bytes[i] as number) >= 0x30 && (bytes[i] as number) <= 0x39; i += 1) {
+    value = value * 10 + ((bytes[i] as number) - 0x30);
+  }
+  if (i === first || (i - first > 1 && bytes[first] === 0x30)) return -1;
+  return bytes[i] === 0x2c || bytes[i] === 0x7d ? value : -1;
+}
+
+// NOTE: crypto.hash answering a latin1 string (one character a byte) costs far less than one
+// answering a Buffer, and a bundle has a leaf and a node hash per entry (verify.mjs does so too).
+const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+let scratch = Buffer.alloc(4096);
+const pair = Buffer.alloc(65, 1);
+
+/** The RFC 9162 leaf hash of bytes[from, to), as a latin1 string. */
+function leafHashLatin1(bytes: Buffer, from: number, to: number): string {
+  const length = to - from;
+  if (scratch.length < length + 1) scratch = Buffer.alloc(2 * (length + 1));
+  scratch[0] = 0;
+  bytes.copy(scratch, 1, from, to);
+  const input = scratch.subarray(0, length + 1);
+  return oneShot
+    ? oneShot('sha256', input, 'binary')
+    : crypto.createHash('sha256').update(input).digest('binary');
+}
+
+function nodeHashLatin1(left: string, right: string): string {
+  pair.write(left, 1, 'latin1');
+  pair.write(right, 33, 'latin1');
+  return oneShot
+    ? oneShot('sha256', pair, 'binary')
+    : crypto.createHash('sha256').update(pair).digest('binary');
+}
+
+/** The right edge of a growing RFC 9162 tree (as CompactRange), over latin1 hashes. */
+class LatinTree {
+  readonly #hashes: string[] = [];
+  readonly #sizes: number[] = [];
+
+  append(leaf: string): void {
+    let hash = leaf;
+    let size = 1;
+    while (this.#sizes.length > 0 && this.#sizes[this.#sizes.length - 1] === size) {
+      hash = nodeHashLatin1(this.#hashes.pop() as string, hash);
+      this.#sizes.pop();
+      size *= 2;
+    }
+    this.#hashes.push(hash);
+    this.#sizes.push(size);
+  }
+
+  root(): Uint8Array {
+    if (this.#hashes.length === 0) return new Uint8Array(crypto.createHash('sha256').digest());
+    let root = this.#hashes[this.#hashes.length - 1] as string;
+    for (let i = this.#hashes.length - 2; i >= 0; i -= 1) {
+      root = nodeHashLatin1(this.#hashes[i] as string, root);
+    }
+    return new Uint8Array(Buffer.from(root, 'latin1'));
+  }
 }
