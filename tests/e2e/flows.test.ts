@@ -248,6 +248,27 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
       await page.locator(`td[data-date="2024-03-13"] li[data-item="${id}"]`).textContent(),
     ).toBe('08:00 Đã xếp lịch: Hướng dẫn nộp hồ sơ qua Cổng dịch vụ công (cong-tinh)');
     expect(await page.locator(`td[data-date="2024-03-08"] li[data-item="${id}"]`).count()).toBe(0);
+
+    // The week view: the plan's airings beside the items, free posting slots highlighted.
+    await page.getByRole('link', { name: 'Xem theo tuần' }).click();
+    await page.getByRole('link', { name: 'Tuần sau ›' }).click();
+    expect(await page.locator('#week').getAttribute('data-week')).toBe('2024-W11');
+    expect(await page.locator('section[data-date="2024-03-15"] li.gap').count()).toBe(1);
+    await page
+      .locator(`section[data-date="2024-03-13"] li[data-item="${id}"]`)
+      .dragTo(page.locator('section[data-date="2024-03-15"]'));
+    await page.waitForURL(/week=2024-W11.*moved=/);
+    expect(
+      await page.locator(`section[data-date="2024-03-15"] li[data-item="${id}"]`).textContent(),
+    ).toBe('08:00 Đã xếp lịch: Hướng dẫn nộp hồ sơ qua Cổng dịch vụ công (cong-tinh)');
+    expect(await page.locator('section[data-date="2024-03-15"] li.gap').count()).toBe(0);
+    expect(await page.locator('section[data-date="2024-03-13"] li.gap').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'editor-week-desktop.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(
+      390,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'editor-week-phone.png'), fullPage: true });
     await page.context().close();
   });
 });

@@ -177,4 +177,54 @@ describe.each(engines)('queue reschedule and calendar grid pages on $name', (eng
     expect(week).toContain('Thứ 6 08/03 20:00');
     expect(week).not.toContain('class="month"');
   });
+
+  it('shows a week with the free posting slots highlighted, and moves an item to a day by a form without JavaScript', async () => {
+    const day = (html: string, date: string) =>
+      new RegExp(`<section class="[^"]*" data-date="${date}"[^>]*>([\\s\\S]*?)</section>`).exec(
+        html,
+      )?.[1] ?? '';
+    const gapAt = (html: string, date: string) =>
+      day(html, date).includes('<li class="gap" data-channel="cong-tinh"><time>08:00</time>');
+    // An item of its own on Friday's posting slot.
+    const markdown = portalItem('Tuần lễ một cửa', '2024-03-22T08:00');
+    expect((await postForm(s.app, '/queue', editor, { _csrf: csrf, markdown })).status).toBe(303);
+    const approve = await postForm(s.app, '/queue/tuan-le-mot-cua/approve', editor, {
+      _csrf: csrf,
+    });
+    expect(approve.status).toBe(303);
+    const url = '/calendar?plan=thu&week=2024-W12';
+    const week = await getPage(s.app, url, editor);
+    expect(week).toContain('data-week="2024-W12"');
+    expect(week).toContain('Tuần 2024-W12: 18/03 – 24/03/2024');
+    expect(week).toMatch(/Còn \d+ lượt đăng trống trong tuần/);
+    // The item holds Friday's slot; Monday's posting slot of the portal is free.
+    expect(day(week, '2024-03-22')).toContain('data-item="tuan-le-mot-cua"');
+    expect(gapAt(week, '2024-03-22')).toBe(false);
+    expect(gapAt(week, '2024-03-18')).toBe(true);
+    // Each day has a form that moves an item there, for a browser without JavaScript.
+    expect(day(week, '2024-03-18')).toContain(
+      '<input type="hidden" name="date" value="2024-03-18">',
+    );
+
+    const res = await postForm(s.app, '/calendar/move', editor, {
+      _csrf: csrf,
+      item: 'tuan-le-mot-cua',
+      date: '2024-03-18',
+      back: url,
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${url}&moved=tuan-le-mot-cua`);
+    const after = await getPage(s.app, res.headers.get('location') as string, editor);
+    expect(after).toContain('Đã chuyển bài tuan-le-mot-cua: lịch dưới đây đã cập nhật');
+    expect(day(after, '2024-03-18')).toContain('data-item="tuan-le-mot-cua"');
+    expect(gapAt(after, '2024-03-18')).toBe(false);
+    expect(gapAt(after, '2024-03-22')).toBe(true);
+    expect(await slotsOf('tuan-le-mot-cua')).toEqual(['2024-03-18T01:00:00.000Z']);
+
+    const bad = await s.app.request('/calendar?plan=thu&week=2024-W99', {
+      headers: { cookie: editor },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Tuần &quot;2024-W99&quot; không hợp lệ');
+  });
 });

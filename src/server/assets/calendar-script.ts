@@ -1,13 +1,13 @@
 /**
- * Drag and drop on the calendar's month grid, served as /assets/calendar.js: an editor drags
+ * Drag and drop on the calendar's month grid and week view, served as /assets/calendar.js: an editor drags
  * a scheduled item to another day; the day is posted (with the page's CSRF token) to
  * /calendar/move, which picks the channel's first free posting slot that day (or keeps the
  * time of day) through the same rescheduling as the queue. The answer is read aloud in the
- * status line; on success the page reloads on the new month state. Without JavaScript (or
- * by keyboard) the queue's reschedule form does the same.
+ * status line; on success the page reloads on the new state. Without JavaScript (or by
+ * keyboard) the week view's per-day form and the queue's reschedule form do the same.
  */
 export const CALENDAR_SCRIPT = `(() => {
-  const grid = document.querySelector('table.month[data-movable]');
+  const grid = document.querySelector('table.month[data-movable], div.week[data-movable]');
   const status = document.getElementById('cal-status');
   const token = document.querySelector('input[name=_csrf]');
   if (!grid || !status || !token) return;
@@ -20,7 +20,7 @@ export const CALENDAR_SCRIPT = `(() => {
       e.dataTransfer.effectAllowed = 'move';
     });
   }
-  for (const td of grid.querySelectorAll('td[data-date]:not(.out)')) {
+  for (const td of grid.querySelectorAll('td[data-date]:not(.out), section[data-date]')) {
     td.addEventListener('dragover', (e) => {
       if (!dragged) return;
       e.preventDefault();

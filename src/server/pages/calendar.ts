@@ -18,8 +18,9 @@ import { requires } from '../auth.js';
 import { queueContext, type ServerContext, type ServerEnv } from '../context.js';
 import { statusOf } from '../refusal.js';
 import { type CalendarLine, kindWord, monthGrid } from './calendar-grid.js';
+import { freeSlots, weekView } from './calendar-week.js';
 import { type Html, html } from './html.js';
-import { cell, page } from './layout.js';
+import { cell, csrfField, page } from './layout.js';
 
 const Query = z.object({
   plan: z.string().optional(),
@@ -32,6 +33,8 @@ const Query = z.object({
   unit: z.string().optional(),
   /** Only the publications on this topic (slots, issues and reports stay, beside them). */
   topic: z.string().optional(),
+  /** An ISO week (`2024-W10`): the week view. */
+  week: z.string().optional(),
   /** An item just moved by drag and drop. */
   moved: z.string().optional(),
 });
@@ -133,6 +136,116 @@ async function linesOf(ctx: ServerContext, plan: Plan, period: Period): Promise<
   return lines.sort((a, b) => a.at.toMillis() - b.at.toMillis());
 }
 
+/** Whether the filters (channel, unit, topic) keep a line; report due dates always stay. */
+function shown(ctx: ServerContext, q: z.infer<typeof Query>, l: CalendarLine): boolean {
+  const unit = ctx.session.config.channels.get(l.channel)?.unit;
+  return (
+    l.kind === 'report' ||
+    ((!q.channel || l.channel === q.channel) &&
+      (!q.unit || unit === q.unit) &&
+      (!q.topic || l.kind !== 'publication' || (l.topics ?? []).includes(q.topic)))
+  );
+}
+
+/** The filters: plan, the period field of the view (month or week), channel, unit, topic. */
+function filterForm(
+  ctx: ServerContext,
+  plans: readonly Plan[],
+  plan: Plan,
+  q: z.infer<typeof Query>,
+  periodField: Html,
+): Html {
+  const option = (id: string, selected: boolean, label = id) =>
+    html`<option value="${id}"${selected ? html` selected` : ''}>${label}</option>`;
+  const channels = [...ctx.session.config.channels.keys()];
+  return html`<form method="get" action="/calendar" class="filters">
+<label>${message('PAGE_PLAN')} <select name="plan">${plans.map((p) => option(p.id, p.id === plan.id))}</select></label>
+${periodField}
+<label>${message('PAGE_CHANNEL')} <select name="channel">${option('', !q.channel, message('PAGE_ALL'))}${channels.map((id) => option(id, id === q.channel))}</select></label>
+<label>${message('PAGE_ITEM_UNIT')} <select name="unit">${option('', !q.unit, message('PAGE_ALL'))}${plan.units.map((u) => option(u.id, u.id === q.unit, u.name))}</select></label>
+<label>${message('PAGE_CAL_TOPIC')} <select name="topic">${option('', !q.topic, message('PAGE_ALL'))}${plan.topics.map((t) => option(t.id, t.id === q.topic, t.title))}</select></label>
+<button>${message('PAGE_SHOW')}</button></form>`;
+}
+
+/** The address of a week view with the same filters. */
+function weekLink(plan: Plan, week: string, q: z.infer<typeof Query>): string {
+  const params = new URLSearchParams({ plan: plan.id, week });
+  if (q.channel) params.set('channel', q.channel);
+  if (q.unit) params.set('unit', q.unit);
+  if (q.topic) params.set('topic', q.topic);
+  return `/calendar?${params.toString()}`;
+}
+
+/**
+ * The week view (`?week=2024-W10`, this week when empty): each day with what is scheduled,
+ * the plan's airings and bulletin days beside it and the free posting slots highlighted;
+ * for an editor, drag and drop to a day and, without JavaScript, a form per day.
+ */
+async function weekPage(
+  ctx: ServerContext,
+  plan: Plan,
+  plans: readonly Plan[],
+  q: z.infer<typeof Query>,
+  options: { user: AuthUser | undefined; csrf: string | undefined; path: string },
+): Promise<Html> {
+  const { config, store } = ctx.session;
+  const zone = plan.timeZone;
+  const now = ctx.clock.now().setZone(zone);
+  const text = q.week || now.toFormat("kkkk-'W'WW");
+  const week = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(text)
+    ? DateTime.fromISO(text, { zone })
+    : undefined;
+  if (!week?.isValid) throw new LoaError('PAGE_CAL_BAD_WEEK', { params: { value: text } });
+  const period = parsePeriod(text, zone);
+  const lines = (await linesOf(ctx, plan, period)).filter((l) => shown(ctx, q, l));
+  const channels = [...config.channels.values()].filter(
+    (ch) => (!q.channel || ch.id === q.channel) && (!q.unit || ch.unit === q.unit),
+  );
+  const occupied = new Map<string, Set<string>>();
+  for (const ch of channels) occupied.set(ch.id, await occupiedSlots(store.db, ch.id));
+  const zoneOf = (ch: (typeof channels)[number]) => channelZone(ch, config.planZones);
+  const free = freeSlots(channels, occupied, zoneOf, period.start, period.end, now);
+  const who = options.user;
+  const canMove = who !== undefined && allows(who.role, 'queue:write');
+  const here = weekLink(plan, text, q);
+  const movable = canMove
+    ? {
+        csrf: csrfField(options.csrf),
+        back: here,
+        items: (await queueEntries(ctx))
+          .filter((e) => e.next)
+          .map((e) => ({ id: e.id, title: e.title ?? e.id })),
+      }
+    : undefined;
+  const form = filterForm(
+    ctx,
+    plans,
+    plan,
+    q,
+    html`<label>${message('PAGE_WEEK')} <input type="week" name="week" value="${text}"></label>`,
+  );
+  const label = message('PAGE_CAL_WEEK_OF', {
+    week: text,
+    from: week.toFormat('dd/MM'),
+    to: week.plus({ days: 6 }).toFormat('dd/MM/yyyy'),
+  });
+  const nav = html`<p class="cal-nav"><a rel="prev" href="${weekLink(plan, week.minus({ weeks: 1 }).toFormat("kkkk-'W'WW"), q)}">${message('PAGE_CAL_PREV_WEEK')}</a>
+<a rel="next" href="${weekLink(plan, week.plus({ weeks: 1 }).toFormat("kkkk-'W'WW"), q)}">${message('PAGE_CAL_NEXT_WEEK')}</a>
+<a href="/calendar?${new URLSearchParams({ plan: plan.id, month: week.toFormat('yyyy-MM') }).toString()}">${message('PAGE_CAL_MONTH_VIEW')}</a></p>`;
+  const moved = q.moved
+    ? html`<p class="notice" role="status">${message('PAGE_CAL_MOVED_NOTICE', { id: q.moved })}</p>`
+    : '';
+  const help = canMove
+    ? html`<p class="muted">${message('PAGE_CAL_DRAG_HELP')}</p><p id="cal-status" role="status" aria-live="polite"></p>`
+    : '';
+  const body = html`${moved}${help}${form}<h2 id="week" data-week="${text}">${plan.id} · ${label}</h2>
+${nav}<p class="zone">${message('PAGE_CAL_ZONE', { zone })}</p>${weekView(lines, { week, today: now, free, ...(movable ? { movable } : {}) })}`;
+  return page(message('PAGE_CALENDAR'), body, {
+    ...options,
+    ...(canMove ? { scripts: [CALENDAR_SCRIPT_PATH] } : {}),
+  });
+}
+
 /** The list view: every line of the period in time order, with its kind and channel. */
 function lineTable(lines: readonly CalendarLine[]): Html {
   if (lines.length === 0) return html`<p>${message('PAGE_CAL_NOTHING')}</p>`;
@@ -164,12 +277,16 @@ export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     const body = await c.req.parseBody();
     const id = typeof body.item === 'string' ? body.item.normalize('NFC') : '';
     const date = typeof body.date === 'string' ? body.date : '';
+    // The week view's form (no JavaScript) says where to come back to; its refusal is a page.
+    const back =
+      typeof body.back === 'string' && body.back.startsWith('/calendar?') ? body.back : '';
     try {
       const when = await dropTime(ctx, id, date);
       await rescheduleItem(queueContext(ctx, user), id, when);
+      if (back) return c.redirect(`${back}&moved=${encodeURIComponent(id)}`, 303);
       return c.text(message('PAGE_CAL_MOVED', { id, when: when.replace('T', ' ') }));
     } catch (error) {
-      if (!(error instanceof LoaError)) throw error;
+      if (!(error instanceof LoaError) || back) throw error;
       c.set('refused', error.code);
       const help = hint(error.code, error.params);
       return c.text(
@@ -180,27 +297,21 @@ export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
   });
   app.get('/calendar', requires('status:read'), async (c) => {
     const q = Query.parse(nfcDeep(c.req.query()));
-    const { project, config } = ctx.session;
+    const { project } = ctx.session;
     const plans = project.plans.map((p) => p.value);
     const plan = plans.find((p) => p.id === q.plan) ?? plans[0];
     const options = { user: c.get('user'), csrf: c.get('csrf'), path: '/calendar' };
     if (!plan) return c.html(page(message('PAGE_CALENDAR'), html``, options));
     const zone = plan.timeZone;
     const now = ctx.clock.now().setZone(zone);
+    if (q.week !== undefined) return c.html(await weekPage(ctx, plan, plans, q, options));
     const monthText = q.month || (q.period && /^\d{4}-\d{2}$/.test(q.period) ? q.period : '');
     const listOnly = !monthText && q.period ? parsePeriod(q.period, zone) : undefined;
     const month = monthText ? monthOf(monthText, zone) : now.startOf('month');
     const period = listOnly ?? parsePeriod(month.toFormat('yyyy-MM'), zone);
     const who = c.get('user');
     const movable = !listOnly && who !== undefined && allows(who.role, 'queue:write');
-    const unitOf = (channel: string) => config.channels.get(channel)?.unit;
-    const lines = (await linesOf(ctx, plan, period)).filter(
-      (l) =>
-        l.kind === 'report' ||
-        ((!q.channel || l.channel === q.channel) &&
-          (!q.unit || unitOf(l.channel) === q.unit) &&
-          (!q.topic || l.kind !== 'publication' || (l.topics ?? []).includes(q.topic))),
-    );
+    const lines = (await linesOf(ctx, plan, period)).filter((l) => shown(ctx, q, l));
     const link = (m: DateTime) => {
       const params = new URLSearchParams({ plan: plan.id, month: m.toFormat('yyyy-MM') });
       if (q.channel) params.set('channel', q.channel);
@@ -210,16 +321,15 @@ export function calendarPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     };
     const nav = html`<p class="cal-nav"><a rel="prev" href="${link(month.minus({ months: 1 }))}">${message('PAGE_CAL_PREV')}</a>
 <a href="${link(now)}">${message('PAGE_CAL_THIS_MONTH')}</a>
+<a href="${weekLink(plan, (month.hasSame(now, 'month') ? now : month).toFormat("kkkk-'W'WW"), q)}">${message('PAGE_CAL_THIS_WEEK')}</a>
 <a rel="next" href="${link(month.plus({ months: 1 }))}">${message('PAGE_CAL_NEXT')}</a></p>`;
-    const option = (id: string, selected: boolean, label = id) =>
-      html`<option value="${id}"${selected ? html` selected` : ''}>${label}</option>`;
-    const form = html`<form method="get" action="/calendar" class="filters">
-<label>${message('PAGE_PLAN')} <select name="plan">${plans.map((p) => option(p.id, p.id === plan.id))}</select></label>
-<label>${message('PAGE_MONTH')} <input type="month" name="month" value="${month.toFormat('yyyy-MM')}"></label>
-<label>${message('PAGE_CHANNEL')} <select name="channel">${option('', !q.channel, message('PAGE_ALL'))}${[...config.channels.keys()].map((id) => option(id, id === q.channel))}</select></label>
-<label>${message('PAGE_ITEM_UNIT')} <select name="unit">${option('', !q.unit, message('PAGE_ALL'))}${plan.units.map((u) => option(u.id, u.id === q.unit, u.name))}</select></label>
-<label>${message('PAGE_CAL_TOPIC')} <select name="topic">${option('', !q.topic, message('PAGE_ALL'))}${plan.topics.map((t) => option(t.id, t.id === q.topic, t.title))}</select></label>
-<button>${message('PAGE_SHOW')}</button></form>`;
+    const form = filterForm(
+      ctx,
+      plans,
+      plan,
+      q,
+      html`<label>${message('PAGE_MONTH')} <input type="month" name="month" value="${month.toFormat('yyyy-MM')}"></label>`,
+    );
     const zoneNote = html`<p class="zone">${message('PAGE_CAL_ZONE', { zone })}</p>`;
     const body = listOnly
       ? html`${form}<h2>${`${plan.id} · ${period.label}`}</h2>${zoneNote}${lineTable(lines)}`

@@ -1,4 +1,5 @@
 import { CALENDAR_STYLE } from './calendar-grid.js';
+import { WEEK_STYLE } from './calendar-week.js';
 
 /** Where every page finds the stylesheet (served by `assetRoutes`). */
 export const STYLESHEET_PATH = '/assets/loa.css';
@@ -95,4 +96,4 @@ dl.facts{grid-template-columns:1fr}
 `;
 
 /** The stylesheet's text. */
-export const STYLESHEET = `${BASE_STYLE}${CALENDAR_STYLE}`;
+export const STYLESHEET = `${BASE_STYLE}${CALENDAR_STYLE}${WEEK_STYLE}`;
