@@ -51,6 +51,26 @@ export class CompactRange {
     this.#size += 1;
   }
 
+  /**
+   * Appends the hash of a perfect subtree over the next 2^height leaves, hashed elsewhere: the
+   * same as appending those leaves one by one. The size must be a multiple of 2^height.
+   */
+  appendSubtree(hash: Uint8Array, height: number): void {
+    const width = 2 ** height;
+    if (this.#size % width !== 0) {
+      throw treeRangeError(`a subtree of ${width} leaves cannot follow ${this.#size} leaves`);
+    }
+    this.#hashes.push(checkedHash(hash));
+    let carry = this.#size / width;
+    while (carry % 2 === 1) {
+      const right = this.#hashes.pop()!;
+      const left = this.#hashes.pop()!;
+      this.#hashes.push(nodeHash(left, right));
+      carry = (carry - 1) / 2;
+    }
+    this.#size += width;
+  }
+
   /** Hashes an entry's bytes as a leaf, appends it and returns its leaf hash. */
   appendEntry(bytes: Uint8Array): Uint8Array {
     const hash = leafHash(bytes);

@@ -9,7 +9,7 @@ import { COLUMN_NAMES, columnsOfEntry } from './entry-columns.js';
 import { type EvidenceFile, evidenceSize, readHead } from './log.js';
 import { type LogPage, readLogPage } from './log-pages.js';
 import { nameSequence, type SequenceAnomaly } from './log-sequence.js';
-import { inThreadHasher, workerHasher } from './page-hasher.js';
+import { BLOCK_HEIGHT, inThreadHasher, type PageHashes, workerHasher } from './page-hasher.js';
 import { type NoteVerifier, openCosignature } from './signed-note.js';
 import { listCheckpoints } from './store-checkpoint.js';
 import { HASH_SIZE } from './tree-hash.js';
@@ -109,8 +109,10 @@ export interface VerifyLogOptions {
 /** A page read from the store, its leaf hashes on their way. */
 interface HashedPage {
   page: LogPage;
-  leaves: Promise<Uint8Array>;
+  leaves: Promise<PageHashes>;
 }
+
+const BLOCK = 2 ** BLOCK_HEIGHT;
 
 function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex');
@@ -266,17 +268,25 @@ export async function verifyLog(
   check(0, hex(range.root()));
   const anomalies: SequenceAnomaly[] = [];
   const attachments: { index: number; file: EvidenceFile }[] = [];
+  const sizes = [...bySize.keys()];
+  /** Whether the block of leaves from `start` joins the tree whole (see checkPage). */
+  const blockJoins = (start: number, whole: boolean) =>
+    whole && start % BLOCK === 0 && !sizes.some((s) => s > start && s < start + BLOCK);
   let prevIdx = -1;
   let prevSaid = -1;
   /** Checks a page's rows once its leaf hashes are back (pages are checked in log order). */
   const checkPage = async ({ page, leaves }: HashedPage) => {
-    const hashes = await leaves;
+    const { leaves: hashes, blocks } = await leaves;
     // NOTE: one comparison of the whole page's stored hashes with the recomputed ones; row by
     // row only when they differ somewhere.
     const leafHex = hex(hashes);
     const allAgree = page.storedAll === leafHex;
     const { ends } = page.packed;
     const text = page.text;
+    const base = range.size;
+    // NOTE: a whole block of 16 leaves that starts on a multiple of 16 in the log, and inside
+    // which no checkpoint ends, joins the tree as its subtree, hashed with the leaves.
+    let inBlock = false;
     for (let i = 0; i < page.count; i += 1) {
       const idx = page.idxOf(i);
       const stored = allAgree ? '' : page.storedOf(i);
@@ -293,14 +303,19 @@ export async function verifyLog(
       prevIdx = idx;
       prevSaid = said ?? idx;
       const leaf = hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE);
-      const at = range.size * HASH_SIZE;
+      const at = (base + i) * HASH_SIZE;
       if (givenLeaves && firstDiff === undefined && at < givenLeaves.length) {
         const then = givenLeaves.subarray(at, at + HASH_SIZE);
         if (!Buffer.from(then).equals(leaf)) {
-          firstDiff = { index: range.size, before: hex(then), now: hex(leaf) };
+          firstDiff = { index: base + i, before: hex(then), now: hex(leaf) };
         }
       }
-      range.append(leaf);
+      if (i % BLOCK === 0) inBlock = blockJoins(base + i, i + BLOCK <= page.count);
+      if (!inBlock) range.append(leaf);
+      else if (i % BLOCK === BLOCK - 1) {
+        const j = (i - BLOCK + 1) * (HASH_SIZE / BLOCK);
+        range.appendSubtree(blocks.subarray(j, j + HASH_SIZE), BLOCK_HEIGHT);
+      } else continue;
       if (bySize.has(range.size)) check(range.size, hex(range.root()));
     }
     if (!page.columnsAgree) {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { HASH_SIZE, leafHash } from './tree-hash.js';
+import { HASH_SIZE, leafHash, nodeHash } from './tree-hash.js';
 
 /** One page of entries, packed: entry i is `bytes[ends[i - 1] ?? 0, ends[i])`. */
 export interface PackedPage {
@@ -7,12 +7,26 @@ export interface PackedPage {
   ends: Uint32Array;
 }
 
+/** Leaves in a block: the page's leaves are also hashed into subtrees of this many. */
+export const BLOCK_HEIGHT = 4;
+const BLOCK = 2 ** BLOCK_HEIGHT;
+
+/** A page's hashes: its leaves, and the subtree over each whole block of them. */
+export interface PageHashes {
+  /** The leaf hashes, 32 bytes each, in order. */
+  leaves: Uint8Array;
+  /**
+   * The RFC 9162 subtree hash over leaves [16 j, 16 j + 16) of the page, for each whole
+   * block j: the tree takes a block at once where it is aligned (most of a log's node hashes).
+   */
+  blocks: Uint8Array;
+}
+
 /**
- * Computes the leaf hashes of the log's pages: `leaves` resolves to the page's leaf hashes,
- * 32 bytes each, in order. Pages may be handed before earlier ones are back.
+ * Computes the hashes of the log's pages. Pages may be handed before earlier ones are back.
  */
 export interface LeafHasher {
-  leaves(page: PackedPage): Promise<Uint8Array>;
+  leaves(page: PackedPage): Promise<PageHashes>;
   close(): Promise<void>;
 }
 
@@ -41,7 +55,21 @@ export function inThreadHasher(): LeafHasher {
         out.set(leafHash(bytes.subarray(start, end)), i * HASH_SIZE);
         start = end;
       });
-      return out;
+      const blocks = new Uint8Array(Math.floor(ends.length / BLOCK) * HASH_SIZE);
+      for (let j = 0; j * HASH_SIZE < blocks.length; j += 1) {
+        let level: Uint8Array[] = [];
+        for (let k = 0; k < BLOCK; k += 1) {
+          const at = (j * BLOCK + k) * HASH_SIZE;
+          level.push(out.subarray(at, at + HASH_SIZE));
+        }
+        while (level.length > 1) {
+          const up: Uint8Array[] = [];
+          for (let k = 0; k < level.length; k += 2) up.push(nodeHash(level[k]!, level[k + 1]!));
+          level = up;
+        }
+        blocks.set(level[0]!, j * HASH_SIZE);
+      }
+      return { leaves: out, blocks };
     },
     async close() {},
   };
@@ -49,9 +77,10 @@ export function inThreadHasher(): LeafHasher {
 
 // NOTE: the worker's source is plain JavaScript evaluated by the worker (`eval: true`), not a
 // module file: it then runs the same under tsx, vitest and from dist/, with no loader to
-// resolve `.js` to `.ts`. It is only RFC 9162's leaf hash, SHA-256(0x00 ‖ entry), restated
-// from tree-hash.ts; the tree itself is built on the calling thread. verifyLog's tests run
-// both hashers against tampered logs on both engines.
+// resolve `.js` to `.ts`. It is only RFC 9162's leaf hash, SHA-256(0x00 ‖ entry), and node
+// hash, SHA-256(0x01 ‖ left ‖ right), restated from tree-hash.ts for the blocks of 16 leaves;
+// the tree itself is built on the calling thread. verifyLog's tests run both hashers against
+// tampered logs on both engines.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
@@ -60,6 +89,8 @@ const put = typeof crypto.hash === 'function'
   ? (b, out, at) => out.latin1Write(crypto.hash('sha256', b, 'binary'), at)
   : (b, out, at) => crypto.createHash('sha256').update(b).digest().copy(out, at);
 let scratch = Buffer.alloc(4096);
+const level = Buffer.alloc(512);
+const node = Buffer.alloc(65, 1);
 parentPort.on('message', ({ bytes, ends }) => {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const leaves = new Uint8Array(ends.length * 32);
@@ -73,7 +104,20 @@ parentPort.on('message', ({ bytes, ends }) => {
     put(scratch.subarray(0, len + 1), out, i * 32);
     start = ends[i];
   }
-  parentPort.postMessage(leaves, [leaves.buffer]);
+  // Each whole block of 16 leaves hashed up to its subtree, level by level in place.
+  const blocks = new Uint8Array(Math.floor(ends.length / 16) * 32);
+  const blocksOut = Buffer.from(blocks.buffer);
+  for (let j = 0; j * 32 < blocks.length; j += 1) {
+    out.copy(level, 0, j * 512, j * 512 + 512);
+    for (let n = 16; n > 1; n /= 2) {
+      for (let k = 0; k < n / 2; k += 1) {
+        level.copy(node, 1, 64 * k, 64 * k + 64);
+        put(node, level, 32 * k);
+      }
+    }
+    level.copy(blocksOut, j * 32, 0, 32);
+  }
+  parentPort.postMessage({ leaves, blocks }, [leaves.buffer, blocks.buffer]);
 });
 `;
 
@@ -92,11 +136,11 @@ export async function workerHasher(): Promise<LeafHasher | undefined> {
   } catch {
     return undefined;
   }
-  const pending: Array<{ resolve: (leaves: Uint8Array) => void; reject: (e: Error) => void }> = [];
+  const pending: Array<{ resolve: (hashes: PageHashes) => void; reject: (e: Error) => void }> = [];
   const fail = (error: Error) => {
     for (const p of pending.splice(0)) p.reject(error);
   };
-  worker.on('message', (leaves: Uint8Array) => pending.shift()?.resolve(leaves));
+  worker.on('message', (hashes: PageHashes) => pending.shift()?.resolve(hashes));
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`evidence hashing worker exited (${code})`)));
   return {
