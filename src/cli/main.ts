@@ -17,9 +17,14 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       // NOTE: commander's own errors are English; they are printed from the catalogue below.
       outputError: () => undefined,
     });
-  registerCommands(program, output, (code) => {
-    exitCode = code;
-  });
+  await registerCommands(
+    program,
+    output,
+    (code) => {
+      exitCode = code;
+    },
+    argv,
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands/index.js';
 import { main } from '../../src/cli/main.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -71,6 +73,21 @@ describe('the terminal', () => {
     const { code, stdout } = await loa(['--version']);
     expect(code).toBe(0);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('help lists every command; each module, loaded only when its command runs, registers its names', async () => {
+    const help = await loa(['--help'], 'en');
+    expect(help.code).toBe(0);
+    const names = COMMANDS.flatMap((command) => command.names);
+    for (const name of names) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    expect(names).toHaveLength(23);
+    for (const command of COMMANDS) {
+      const program = new Command();
+      (await command.load())(program, captureOutput(), () => undefined);
+      expect(program.commands.map((c) => c.name())).toEqual(command.names);
+    }
+    const statusHelp = await loa(['status', '--help'], 'en');
+    expect(statusHelp.stdout).toContain('Usage: loa status [options]');
   });
 
   it("the argument parser's errors are in the user's language, with what to do", async () => {
