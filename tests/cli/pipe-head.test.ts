@@ -5,6 +5,7 @@ import { runRun } from '../../src/cli/commands/run.js';
 import { main } from '../../src/cli/main.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { captureOutput } from '../support/capture-output.js';
+import { loaCommand } from '../support/loa-process.js';
 import { writeSchedProject } from '../support/sched-project.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -12,7 +13,7 @@ const ROOT = join(import.meta.dirname, '../..');
 
 /** Runs the real CLI in a shell with its standard output piped into `head -1`. */
 function piped(args: string, env: NodeJS.ProcessEnv) {
-  const script = `node --import tsx src/cli/bin.ts ${args} | head -1; exit \${PIPESTATUS[0]}`;
+  const script = `${loaCommand().join(' ')} ${args} | head -1; exit \${PIPESTATUS[0]}`;
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
     const child = spawn('bash', ['-c', script], {
       cwd: ROOT,

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -14,9 +15,18 @@ export interface LoaProcess {
   waitFor(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<boolean>;
 }
 
-/** Spawns the real CLI (`node --import tsx src/cli/bin.ts …`) with extra environment. */
+/**
+ * The command that starts the real CLI, compiled once for the run (tests/support/built-cli.ts):
+ * `node dist/…/src/cli/bin.js`, relative to the repository root.
+ */
+export function loaCommand(): string[] {
+  return [process.execPath, inject('builtCli')];
+}
+
+/** Spawns the real CLI (see `loaCommand`) with extra environment, in the repository root. */
 export function spawnLoa(args: string[], env: NodeJS.ProcessEnv): LoaProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
+  const [node = process.execPath, bin = ''] = loaCommand();
+  const child = spawn(node, [bin, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOA_LANG: 'en', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
