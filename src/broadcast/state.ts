@@ -77,6 +77,7 @@ export function assertEditable(rundown: Rundown): void {
   if (rundown.state === 'locked' || rundown.state === 'aired') {
     throw new LoaError('RUNDOWN_NOT_EDITABLE', {
       params: { id: rundown.id, state: rundown.state },
+      kind: 'conflict',
     });
   }
 }

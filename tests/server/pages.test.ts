@@ -147,6 +147,48 @@ describe.each(engines)('web pages on $name', (engine) => {
     expect(((await api.json()) as { rundown: { state: string } }).rundown.state).toBe('ready');
   });
 
+  it('builds a week, moves a story by form; once locked, a move is refused in words and the order stays', async () => {
+    const broadcaster = await login(s.tokens.broadcaster);
+    const post = async (path: string, fields: Record<string, string>) => {
+      const html = await page('/rundown/tv/2024-W12', broadcaster);
+      return s.app.request(path, {
+        method: 'POST',
+        headers: {
+          cookie: broadcaster,
+          origin: ORIGIN,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ _csrf: csrfOf(html), ...fields }).toString(),
+      });
+    };
+    const order = async () => {
+      const api = await s.app.request('/api/rundowns/tv/2024-W12?format=json', {
+        headers: { authorization: `Bearer ${s.tokens.broadcaster}` },
+      });
+      const body = (await api.json()) as {
+        rundown: { segments: { items: { slug: string }[] }[] };
+      };
+      return body.rundown.segments.flatMap((g) => g.items.map((i) => i.slug));
+    };
+    expect((await post('/rundown/tv/2024-W12/build', {})).status).toBe(303);
+    const before = await order();
+    expect(before.length).toBeGreaterThan(1);
+    const last = before.at(-1) as string;
+    const moved = [last, ...before.slice(0, -1)];
+    const story = { slot: '1', slug: last, action: 'to', to: '1' };
+    expect((await post('/rundown/tv/2024-W12/story', story)).status).toBe(303);
+    expect(await order()).toEqual(moved);
+    expect((await post('/rundown/tv/2024-W12/ready', {})).status).toBe(303);
+    expect((await post('/rundown/tv/2024-W12/lock', {})).status).toBe(303);
+    const refused = await post('/rundown/tv/2024-W12/story', {
+      ...story,
+      slug: moved[1] as string,
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('không sửa được');
+    expect(await order()).toEqual(moved);
+  });
+
   it('renders the calendar, the rundown with its exports, and the evidence log', async () => {
     const cal = await page('/calendar?plan=thu&view=month&period=2024-03');
     expect(cal).toContain('thu · 2024-03');
