@@ -1,5 +1,6 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession } from '../../src/app/session.js';
 import { addUser, createToken } from '../../src/auth/users.js';
@@ -192,6 +193,27 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
       '<li data-channel="cong-tinh" data-state="scheduled"><strong>cong-tinh</strong>: Đã xếp lịch 2024-03-08 08:00 +07:00</li>',
     );
     expect(edit).toContain('lưu thay đổi sẽ đưa bài về bản nháp và cần được duyệt lại');
+    // Its image as the portal gets it: each rendition, described by the image's alt text.
+    expect(edit).toContain(
+      'Các cỡ ảnh tiep-nhan-ho-so-truc-tuyen-toan-trinh-mot-cua.png mà Cổng nhận',
+    );
+    for (const name of ['featured', 'thumbnail', 'social']) {
+      expect(edit).toContain(
+        `<img src="/items/media/${id}-mot-cua.png/${name}" alt="Cán bộ một cửa hướng dẫn người dân nộp hồ sơ trên máy tính"`,
+      );
+    }
+    expect(edit).toContain('Ảnh chia sẻ mạng xã hội: 1200×630 px');
+    const social = await app.request(`/items/media/${id}-mot-cua.png/social`, {
+      headers: { cookie: author },
+    });
+    expect(social.status).toBe(200);
+    expect(social.headers.get('content-type')).toBe('image/jpeg');
+    const meta = await sharp(Buffer.from(await social.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1200, 630]);
+    const outside = await app.request('/items/media/..%2Fsecret.png/social', {
+      headers: { cookie: author },
+    });
+    expect(outside.status).toBe(404);
     const again = await postMultipart(app, '/items', author, {
       _csrf: csrfOf(edit),
       id,

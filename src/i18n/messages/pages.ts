@@ -401,6 +401,14 @@ export const pagesMessages = {
     en: 'Say briefly what the image shows, for blind readers and when it does not load.',
   },
   PAGE_ITEM_SAVE: { vi: 'Lưu bản nháp', en: 'Save the draft' },
+  PAGE_REND_OF: {
+    vi: 'Các cỡ ảnh {file} mà Cổng nhận',
+    en: 'The sizes of {file} the portal gets',
+  },
+  PAGE_REND_SIZE: { vi: '{name}: {width}×{height} px', en: '{name}: {width}×{height} px' },
+  PAGE_REND_FEATURED: { vi: 'Ảnh đại diện', en: 'Featured image' },
+  PAGE_REND_THUMBNAIL: { vi: 'Ảnh thu nhỏ', en: 'Thumbnail' },
+  PAGE_REND_SOCIAL: { vi: 'Ảnh chia sẻ mạng xã hội', en: 'Social card' },
   PAGE_ITEM_SAVE_SUBMIT: { vi: 'Lưu và gửi duyệt', en: 'Save and submit for approval' },
   PAGE_ITEM_SUBMITTED: {
     vi: 'Đã gửi duyệt bài {id} (phiên bản {version}): bài sẽ được xếp lịch khi một người có quyền duyệt',

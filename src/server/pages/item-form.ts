@@ -22,6 +22,7 @@ import { queueContext, type ServerContext, type ServerEnv } from '../context.js'
 import { statusOf } from '../refusal.js';
 import { checkUpload } from '../uploads.js';
 import { type Html, html, trusted } from './html.js';
+import { renditionPreview, renditionRoutes } from './item-renditions.js';
 import { csrfField, page, problemBox } from './layout.js';
 import { channelStatesHtml, STATE_WORDS } from './queue.js';
 
@@ -158,9 +159,10 @@ async function formHtml(
     ([id, name]) =>
       html`<option value="${id}"${values.unit === id ? html` selected` : ''}>${name}</option>`,
   );
+  const previews = await Promise.all(values.media.map((m) => renditionPreview(ctx, m)));
   const media = values.media.map(
     (m, i) =>
-      html`<p class="media"><input type="hidden" name="mediaFile" value="${m.file}"><label>${message('PAGE_ITEM_ALT_OF', { file: m.file })} <input name="mediaAlt" value="${m.alt}" required data-index="${i}"></label></p>`,
+      html`<div class="media"><p><input type="hidden" name="mediaFile" value="${m.file}"><label>${message('PAGE_ITEM_ALT_OF', { file: m.file })} <input name="mediaAlt" value="${m.alt}" required data-index="${i}"></label></p>${previews[i] ?? ''}</div>`,
   );
   const zone = zoneOf(ctx);
   const title = values.id ? message('PAGE_ITEM_EDIT', { id: values.id }) : message('PAGE_ITEM_NEW');
@@ -226,6 +228,7 @@ function markdownOf(values: ItemFormValues): string {
  * draft: an edit of an approved item returns it for approval.
  */
 export function itemPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
+  renditionRoutes(app, ctx);
   app.get('/items/new', requires('queue:write'), async (c) =>
     c.html(await formHtml(c, ctx, { ...EMPTY })),
   );

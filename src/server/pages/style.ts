@@ -68,6 +68,10 @@ fieldset.choices label{display:block;margin:.25rem 0}
 .item-form>p>label,.editor label{display:block;font-weight:bold;margin-top:.4rem}
 .item-form input:not([type]),.item-form input[type=datetime-local]{width:100%}
 .editor{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem;align-items:start}
+.renditions{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,1fr) minmax(0,3fr);gap:.6rem;align-items:start;margin:.4rem 0 .8rem}
+.rendition{margin:0}.rendition img{display:block;max-width:100%;height:auto;border:1px solid #ccc}
+.rendition figcaption{font-size:.85rem;color:#3d3d3d}
+@media (max-width:40rem){.renditions{grid-template-columns:minmax(0,1fr)}}
 .channel-states{list-style:none;margin:0;padding:0}.channel-states li{margin:.1rem 0}
 .item-state{border-left:4px solid #0b3d91;padding:.2rem .8rem;margin:.8rem 0;background:#f3f6fb}
 .preview-box{border:1px dashed #767676;border-radius:6px;padding:.5rem 1rem;min-height:10rem}
