@@ -10,7 +10,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
 import { findItem } from '../../src/store/items.js';
 import { listPublications } from '../../src/store/publications.js';
-import { PASSWORD_ENV, USER_ENV, wpEnv } from '../channels/wordpress/wp-fixtures.js';
+import { PASSWORD_ENV, USER_ENV, wpEnv, writePhoto } from '../channels/wordpress/wp-fixtures.js';
 import { runLoa } from '../support/loa-process.js';
 import { writeSchedProject } from '../support/sched-project.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -23,6 +23,7 @@ afterAll(() => wp?.stop());
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
 
 const TITLE = 'Tiếp nhận hồ sơ đất đai trực tuyến từ tháng 4';
+const ALT = 'Cán bộ một cửa hướng dẫn người dân nộp hồ sơ đất đai trên máy tính';
 const ID = 'tiep-nhan-ho-so-dat-dai-truc-tuyen-tu-thang-4';
 
 describe.runIf(available && wp)(
@@ -114,6 +115,10 @@ describe.runIf(available && wp)(
       // Due five minutes ago in the plan's zone: the next dispatcher pass sends it.
       const due = DateTime.now().setZone('Asia/Ho_Chi_Minh').minus({ minutes: 5 });
       await editor.getByLabel(/^Giờ đăng/).fill(due.toFormat("yyyy-MM-dd'T'HH:mm"));
+      // An image, described as the form requires.
+      const photo = await writePhoto(await tempDir('editor-wp-photo'), 'ho-so.jpg', 1600, 1000);
+      await editor.getByLabel('Thêm ảnh (JPEG, PNG)').setInputFiles(photo);
+      await editor.getByLabel('Mô tả ảnh (bắt buộc khi có ảnh)').fill(ALT);
       await editor.getByRole('button', { name: 'Lưu và gửi duyệt' }).click();
       expect(await editor.getByRole('status').textContent()).toBe(
         `Đã gửi duyệt bài ${ID} (phiên bản 1): bài sẽ được xếp lịch khi một người có quyền duyệt`,
@@ -141,6 +146,19 @@ describe.runIf(available && wp)(
       expect(await editor.locator('#item-state').textContent()).toBe(
         'Trạng thái: Chờ duyệt (phiên bản 1). Từng kênh:',
       );
+      // The renditions the portal gets, each loaded and described by the alt text.
+      const social = editor.locator('figure.rendition.social img');
+      await expect
+        .poll(() =>
+          social.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+        )
+        .toBe(1200);
+      expect(await social.getAttribute('alt')).toBe(ALT);
+      expect(await editor.locator('figure.rendition figcaption').allTextContents()).toEqual([
+        'Ảnh đại diện: 1200×750 px',
+        'Ảnh thu nhỏ: 400×250 px',
+        'Ảnh chia sẻ mạng xã hội: 1200×630 px',
+      ]);
       await checkPage(editor, 'editor-item-edit-desktop');
       await editor.setViewportSize({ width: 390, height: 844 });
       await checkPage(editor, 'editor-item-edit-phone');
@@ -173,6 +191,7 @@ describe.runIf(available && wp)(
       const text = await publicPage.text();
       expect(text).toContain(TITLE);
       expect(text).toContain('hồ sơ đăng ký đất đai được nhận trực tuyến');
+      expect(text).toContain(`alt="${ALT}"`);
 
       await editor.goto(`${base}/queue`);
       const state = editor.locator(`tr[data-item="${ID}"] li[data-channel="cong-ttdt"]`);
