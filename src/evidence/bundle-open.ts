@@ -189,8 +189,8 @@ export function checkBundle(
       throw fail('IMPORT_PROBLEM_ENTRY_MISPLACED', { line: n + 1, index: n });
     }
     // Only an entry with attached files is read whole (the leaf hash proves the rest).
-    const filesAt = entriesBytes.indexOf(FILES_KEY, from);
-    if (period && filesAt >= 0 && filesAt < to) {
+    // NOTE: searched within the line (a view), not from it to the end of the file.
+    if (period && entriesBytes.subarray(from, to).indexOf(FILES_KEY) >= 0) {
       const entry = JSON.parse(entriesBytes.toString('utf8', from, to)) as {
         time?: unknown;
         files?: { name: string; sha256: string }[];
@@ -286,9 +286,11 @@ const INDEX_KEY = Buffer.from('"index":');
  * string is escaped, so a key is never preceded by a backslash), or -1.
  */
 function indexOfLine(bytes: Buffer, from: number, to: number): number {
-  let at = bytes.indexOf(INDEX_KEY, from);
-  while (at > from && bytes[at - 1] === 0x5c) at = bytes.indexOf(INDEX_KEY, at + 1);
-  if (at < 0 || at >= to || (bytes[at - 1] !== 0x7b && bytes[at - 1] !== 0x2c)) return -1;
+  const line = bytes.subarray(from, to);
+  let found = line.indexOf(INDEX_KEY);
+  while (found > 0 && line[found - 1] === 0x5c) found = line.indexOf(INDEX_KEY, found + 1);
+  const at = from + found;
+  if (found <= 0 || (bytes[at - 1] !== 0x7b && bytes[at - 1] !== 0x2c)) return -1;
   let value = 0;
   let i = at + INDEX_KEY.length;
   const first = i;
