@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { appendEvidence, appendEvidenceBatch, type EvidenceInput } from '../evidence/log.js';
 import type { Channel } from '../model/channel.js';
 import { hasCapability } from '../model/channel-kinds.js';
@@ -6,7 +5,7 @@ import type { FollowUpHook, IssueTopics, OutcomeHook } from '../scheduler/dispat
 import { lastEvidenceContaining } from '../store/evidence.js';
 import { approvalOf, itemVersionDocument } from '../store/items.js';
 import { publicationOfKey, setPublicationEvidenceIndex } from '../store/publications.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 
 /** Outcomes that leave a publication entry in the log. */
 const RECORDED = new Set(['published', 'reconciled']);
@@ -76,14 +75,14 @@ export function evidenceOnFollowUp(
  * The index of the entry that logged the publication `key`, for publications logged before
  * they kept it (migration 8). Looks for the key's exact JSON in the entries' text.
  */
-async function entryOfKey(tx: Kysely<Database>, key: string): Promise<number | undefined> {
+async function entryOfKey(tx: Db, key: string): Promise<number | undefined> {
   const needle = `"key":${JSON.stringify(key.normalize('NFC'))}`;
   return lastEvidenceContaining(tx, ['publication', 'bulletin-issue'], needle);
 }
 
 /** The evidence of one settled publication, read inside the transaction that settled it. */
 export async function publicationEvidence(
-  tx: Kysely<Database>,
+  tx: Db,
   key: string,
   channels: ReadonlyMap<string, Channel>,
   actor: string,

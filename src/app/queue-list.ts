@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { hasCapability } from '../model/channel-kinds.js';
 import { DEFAULT_ZONE } from '../model/primitives.js';
 import type { PlanningConfig } from '../scheduler/plan/items.js';
@@ -6,7 +5,8 @@ import { channelZone } from '../scheduler/plan/planner.js';
 import { localTime } from '../scheduler/scheduling-context.js';
 import { itemVersion, listItems } from '../store/items.js';
 import { listPublications } from '../store/publications.js';
-import type { Database, ItemStatus } from '../store/schema.js';
+import type { ItemStatus } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 
 /** One queued item as `loa queue list --json`, the API and the queue page show it. */
 export interface QueueEntry {
@@ -43,7 +43,7 @@ export interface QueueFilter {
 
 /** The queue: each item with its state, channels, next slot and publications. */
 export async function queueEntries(
-  db: Kysely<Database>,
+  db: Db,
   config: PlanningConfig,
   filter: QueueFilter = {},
 ): Promise<QueueEntry[]> {

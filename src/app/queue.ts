@@ -1,5 +1,4 @@
 import { basename, resolve } from 'node:path';
-import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { type Diagnostic, formatDiagnostic, sortDiagnostics } from '../config/diagnostic.js';
 import { parseItem } from '../config/parse-item.js';
@@ -17,8 +16,8 @@ import {
   setSlotOverride,
   versionAuthor,
 } from '../store/items.js';
-import type { Database, ItemRow, ItemStatus } from '../store/schema.js';
-import type { Store } from '../store/types.js';
+import type { ItemRow, ItemStatus } from '../store/schema.js';
+import type { Db, Store } from '../store/types.js';
 
 export { versionAuthor } from '../store/items.js';
 
@@ -34,7 +33,7 @@ function actorOf(ctx: QueueContext): Actor {
   return { actor: ctx.actor, at: toStored(ctx.now) };
 }
 
-async function mustFind(tx: Kysely<Database>, id: string): Promise<ItemRow> {
+async function mustFind(tx: Db, id: string): Promise<ItemRow> {
   const row = await findItem(tx, id);
   if (!row) throw new LoaError('ITEM_NOT_FOUND', { params: { id }, kind: 'not-found' });
   return row;
@@ -127,7 +126,7 @@ export const WITHDRAWABLE: readonly ItemStatus[] = [
 ];
 
 /** The channels of an item that ask for four-eyes approval (`fourEyes: true`). */
-async function fourEyesChannels(tx: Kysely<Database>, ctx: QueueContext, row: ItemRow) {
+async function fourEyesChannels(tx: Db, ctx: QueueContext, row: ItemRow) {
   const item = await itemVersion(tx, row.id, row.version);
   return (item?.channels ?? []).filter((id) => ctx.config.channels.get(id)?.fourEyes === true);
 }

@@ -102,9 +102,9 @@ export function broadcastProgramme(
   /** Builds the slot's rundown when there is none or a draft, and marks it ready. */
   async function prepare(s: ProgrammeSlot, now: DateTime): Promise<void> {
     const ctx = context(now);
-    const state = (await loadRundown(session.store.db, s.id))?.rundown.state;
+    const state = (await loadRundown(session.store, s.id))?.rundown.state;
     if (state === undefined || state === 'draft') await buildWeek(ctx, request(s));
-    const after = (await loadRundown(session.store.db, s.id))?.rundown;
+    const after = (await loadRundown(session.store, s.id))?.rundown;
     if (after?.state === 'draft' && computeTiming(after).plannedSec > 0) {
       await moveRundowns(ctx, { ...request(s), move: 'ready' });
     }
@@ -114,7 +114,7 @@ export function broadcastProgramme(
   /** Locks and airs the slot's rundown; undefined when it had aired already. */
   async function air(s: ProgrammeSlot, now: DateTime): Promise<BroadcastEvent | undefined> {
     s.aired = true;
-    const stored = (await loadRundown(session.store.db, s.id))?.rundown;
+    const stored = (await loadRundown(session.store, s.id))?.rundown;
     if (stored?.state === 'aired') return undefined;
     const ctx = context(now);
     const base = {

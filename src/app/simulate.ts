@@ -108,7 +108,7 @@ export async function simulate(
     await planBulletinIssues();
     await dispatchPass(dispatcher);
     await planBulletinIssues();
-    const due = await nextScheduledDue(session.store.db, channelIds);
+    const due = await nextScheduledDue(session.store, channelIds);
     const now = clock.now();
     let target = due ? DateTime.fromISO(due, { zone: 'utc' }) : end;
     const broadcastAt = programme.nextAt(now);
@@ -123,6 +123,6 @@ export async function simulate(
   }
   const whole = end.toMillis() - start.toMillis();
   options.onProgress?.(whole, whole);
-  const waiting = await countScheduledBefore(session.store.db, toStored(end));
+  const waiting = await countScheduledBefore(session.store, toStored(end));
   return { sync, events, waiting };
 }

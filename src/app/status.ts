@@ -80,13 +80,13 @@ export async function readStatus(
   options: StatusQuery,
   clock: Clock,
 ): Promise<StatusReport> {
-  const paused = await pausedChannels(session.store.db);
-  const followUps = await listFollowUps(session.store.db, FOLLOW_UP_SHOWN);
-  const all = await listPublications(session.store.db, { channel: options.channel });
+  const paused = await pausedChannels(session.store);
+  const followUps = await listFollowUps(session.store, FOLLOW_UP_SHOWN);
+  const all = await listPublications(session.store, { channel: options.channel });
   const shown = options.next;
   const report: ChannelStatus[] = [];
   const rundowns = await rundownStatuses(
-    session.store.db,
+    session.store,
     { planning: session.config, plans: session.project.plans.map((p) => p.value) },
     clock.now(),
     { channel: options.channel },
@@ -111,7 +111,7 @@ export async function readStatus(
     if (hasCapability(channel, 'issues') && !ended) {
       const now = clock.now();
       const start = now.setZone(zone).startOf('month');
-      issues = await bulletinIssueRows(session.store.db, {
+      issues = await bulletinIssueRows(session.store, {
         channel,
         range: { start, end: start.plus({ months: 2 }) },
         now,

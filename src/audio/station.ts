@@ -1,13 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { Rundown } from '../broadcast/model.js';
 import { rundownsOfChannel } from '../broadcast/store.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { BroadcastChannel, Channel } from '../model/channel.js';
 import { hasCapability } from '../model/channel-kinds.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { type EmergencyAnnouncement, readEmergencies } from './emergency.js';
 import { audioDir } from './files.js';
 import { type PlayoutEntry, playoutSchedule } from './playout.js';
@@ -52,7 +51,7 @@ export const announcementUrl = (site: string, a: EmergencyAnnouncement) =>
  * from the data folder, its emergency announcements; those not over at `now` come first.
  */
 export async function stationPlayout(
-  db: Kysely<Database>,
+  db: Db,
   channels: ReadonlyMap<string, Channel>,
   key: string,
   range: { from: string; to: string },
@@ -79,7 +78,7 @@ export async function stationPlayout(
 
 /** A channel's built programmes with their MP3 sizes, for the podcast feed. */
 export async function podcastEpisodes(
-  db: Kysely<Database>,
+  db: Db,
   channel: BroadcastChannel,
   dataDir: string,
 ): Promise<PodcastEpisode[]> {

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { toStored } from '../model/instant.js';
 import {
@@ -7,7 +6,7 @@ import {
   findBrowserSessionRow,
   insertBrowserSessionRow,
 } from '../store/browser-sessions.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 
 /** How long a one-time login link stays usable after it is printed. */
 export const LOGIN_LINK_MINUTES = 30;
@@ -32,11 +31,7 @@ export interface LoginLink {
  * random secret, stored only hashed, usable once within `LOGIN_LINK_MINUTES`. It is no API
  * token: whoever opens it gets a browser session, nothing that works on the API.
  */
-export async function createLoginLink(
-  db: Kysely<Database>,
-  user: string,
-  now: DateTime,
-): Promise<LoginLink> {
+export async function createLoginLink(db: Db, user: string, now: DateTime): Promise<LoginLink> {
   const secret = randomBytes(32).toString('base64url');
   const expiresAt = now.plus({ minutes: LOGIN_LINK_MINUTES });
   await insertBrowserSessionRow(db, {
@@ -55,7 +50,7 @@ export async function createLoginLink(
  * nothing. An expired link is deleted too and refused.
  */
 export async function useLoginLink(
-  db: Kysely<Database>,
+  db: Db,
   secret: string,
   now: DateTime,
 ): Promise<string | undefined> {

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { toStored } from '../model/instant.js';
 import {
@@ -7,7 +6,7 @@ import {
   findBrowserSession,
   insertBrowserSession,
 } from '../store/browser-sessions.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import type { AuthUser } from './roles.js';
 import { isRole } from './roles.js';
 
@@ -32,7 +31,7 @@ export interface OpenedSession {
  * none (a one-time link). Sessions already over are deleted on the way.
  */
 export async function openBrowserSession(
-  db: Kysely<Database>,
+  db: Db,
   user: string,
   now: DateTime,
   tokenHash: string | null = null,
@@ -65,7 +64,7 @@ export type SessionCheck =
  * end are both `ended`; a session whose sign-in token was revoked or expired since is over too.
  */
 export async function checkBrowserSession(
-  db: Kysely<Database>,
+  db: Db,
   secret: string,
   now: string,
 ): Promise<SessionCheck> {
@@ -82,6 +81,6 @@ export async function checkBrowserSession(
 }
 
 /** Ends a session (logout): its secret stops working at once, in every process. */
-export async function endBrowserSession(db: Kysely<Database>, secret: string): Promise<void> {
+export async function endBrowserSession(db: Db, secret: string): Promise<void> {
   await deleteBrowserSession(db, hashSecret(secret));
 }

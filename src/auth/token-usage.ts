@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { fromStored, toStored } from '../model/instant.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { recordTokenUse } from './tokens.js';
 
 /** How often the last use of a token is written. */
@@ -26,7 +25,7 @@ export class TokenUsage {
   private readonly recorded = new Map<string, number>();
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly store: Db,
     options: TokenUsageOptions = {},
   ) {
     this.intervalMs = options.intervalMs ?? 60_000;
@@ -48,7 +47,7 @@ export class TokenUsage {
     }
     const since = toStored(now.minus({ milliseconds: this.intervalMs - 1 }));
     try {
-      await recordTokenUse(this.db, hash, toStored(now), since);
+      await recordTokenUse(this.store, hash, toStored(now), since);
     } catch {
       // NOTE: the request is already authenticated; the last use is a record for
       // administrators, not a gate, so a busy store must not refuse it. The next request

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { LoaError } from '../errors/loa-error.js';
 import {
   type ApiTokenListRow,
@@ -10,7 +9,7 @@ import {
   recordApiTokenUse,
   revokeApiToken,
 } from '../store/api-tokens.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import type { AuthActor, AuthUser } from './roles.js';
 import { isRole } from './roles.js';
 
@@ -58,7 +57,7 @@ export interface TokenInfo {
 
 /** Stores a new token of a user and returns it: the only time it is seen in clear. */
 export async function insertToken(
-  db: Kysely<Database>,
+  db: Db,
   user: string,
   by: AuthActor,
   expiresAt: string | null,
@@ -83,11 +82,7 @@ export type TokenCheck =
   | { ok: false; reason: 'revoked'; revokedAt: string };
 
 /** Checks a token at an instant (stored UTC ISO): unknown, revoked, expired, or its user. */
-export async function checkToken(
-  db: Kysely<Database>,
-  token: string,
-  now: string,
-): Promise<TokenCheck> {
+export async function checkToken(db: Db, token: string, now: string): Promise<TokenCheck> {
   const row = await findApiTokenWithUser(db, hashToken(token));
   if (!row || !isRole(row.role)) return { ok: false, reason: 'unknown' };
   if (row.revoked_at !== null) return { ok: false, reason: 'revoked', revokedAt: row.revoked_at };
@@ -124,11 +119,7 @@ function infoOf(row: ApiTokenListRow, now: string): TokenInfo {
 }
 
 /** Every token (of one user, when named), oldest first, with its state at `now`. */
-export async function listTokens(
-  db: Kysely<Database>,
-  now: string,
-  user?: string,
-): Promise<TokenInfo[]> {
+export async function listTokens(db: Db, now: string, user?: string): Promise<TokenInfo[]> {
   const rows = await listApiTokens(db, user?.normalize('NFC'));
   return rows.map((row) => infoOf(row, now));
 }
@@ -138,7 +129,7 @@ export async function listTokens(
  * request with it is refused. A token already revoked is left as it was (`already`).
  */
 export async function revokeToken(
-  db: Kysely<Database>,
+  db: Db,
   prefix: string,
   by: AuthActor,
 ): Promise<{ token: TokenInfo; already: boolean }> {
@@ -170,7 +161,7 @@ export async function revokeToken(
  * that several processes, or a burst, write at most once per interval).
  */
 export async function recordTokenUse(
-  db: Kysely<Database>,
+  db: Db,
   hash: string,
   at: string,
   since: string,

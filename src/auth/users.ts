@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import { LoaError } from '../errors/loa-error.js';
 import { fromStored } from '../model/instant.js';
 import { countActiveApiTokensByUser, revokeApiTokensOfUser } from '../store/api-tokens.js';
-import type { Database, UserRow } from '../store/schema.js';
-import type { Store } from '../store/types.js';
+import type { UserRow } from '../store/schema.js';
+import type { Db, Store } from '../store/types.js';
 import {
   countUsersWithRole,
   findUserRow,
@@ -19,12 +18,7 @@ import { insertToken } from './tokens.js';
 const NAME = /^(?=.{1,64}$)[\p{L}\p{N}._@-]+( [\p{L}\p{N}._@-]+)*$/u;
 
 /** Adds a user with a role; a name is taken once. */
-export async function addUser(
-  db: Kysely<Database>,
-  name: string,
-  role: string,
-  by: AuthActor,
-): Promise<UserRow> {
+export async function addUser(db: Db, name: string, role: string, by: AuthActor): Promise<UserRow> {
   const clean = name.normalize('NFC').trim();
   if (!NAME.test(clean)) throw new LoaError('USER_NAME_INVALID', { params: { name } });
   if (!isRole(role)) {
@@ -67,14 +61,12 @@ export async function setUserRole(
 }
 
 /** One user by name. */
-export function findUser(db: Kysely<Database>, name: string): Promise<UserRow | undefined> {
+export function findUser(db: Db, name: string): Promise<UserRow | undefined> {
   return findUserRow(db, name.normalize('NFC'));
 }
 
 /** Every user, by name, with the number of tokens each holds (revoked ones not counted). */
-export async function listUsers(
-  db: Kysely<Database>,
-): Promise<Array<UserRow & { tokens: number }>> {
+export async function listUsers(db: Db): Promise<Array<UserRow & { tokens: number }>> {
   const users = await listUserRows(db);
   const byUser = await countActiveApiTokensByUser(db);
   return users.map((u) => ({ ...u, tokens: byUser.get(u.name) ?? 0 }));
@@ -85,7 +77,7 @@ export async function listUsers(
  * at `expiresAt` (stored UTC ISO; null: never), by default 90 days after `by.at`.
  */
 export async function createToken(
-  db: Kysely<Database>,
+  db: Db,
   name: string,
   by: AuthActor,
   expiresAt: string | null = expiryFrom(undefined, fromStored(by.at)),
@@ -98,7 +90,7 @@ export async function createToken(
 
 /** Revokes every token of a user not revoked yet; resolves to how many it revoked. */
 export async function revokeTokensOfUser(
-  db: Kysely<Database>,
+  db: Db,
   name: string,
   by: AuthActor,
 ): Promise<{ user: UserRow; revoked: number }> {

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { toStored } from '../model/instant.js';
 import {
   lockedOrAiredDocuments,
@@ -7,7 +6,8 @@ import {
   rundownRowsOfChannel,
   writeRundown,
 } from '../store/rundowns.js';
-import type { Database, RundownEventRow } from '../store/schema.js';
+import type { RundownEventRow } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import {
   itemsInOrder,
   type Rundown,
@@ -47,17 +47,14 @@ function storedOf({ row, events }: RundownWithEvents): StoredRundown {
 }
 
 /** The stored rundown with an id, with its history, or undefined. */
-export async function loadRundown(
-  db: Kysely<Database>,
-  id: string,
-): Promise<StoredRundown | undefined> {
+export async function loadRundown(db: Db, id: string): Promise<StoredRundown | undefined> {
   const found = await rundownRow(db, id);
   return found && storedOf(found);
 }
 
 /** The rundowns of a channel whose slot starts in [from, to) (UTC ISO), in slot order. */
 export async function rundownsOfChannel(
-  db: Kysely<Database>,
+  db: Db,
   channelId: string,
   range: { from: string; to: string },
 ): Promise<StoredRundown[]> {
@@ -68,11 +65,7 @@ export async function rundownsOfChannel(
  * Ids of the content items that a channel's locked or aired rundowns carry (other than
  * `except`): an item that went on air, or is about to, is not offered again.
  */
-export async function itemsOnAir(
-  db: Kysely<Database>,
-  channelId: string,
-  except?: string,
-): Promise<Set<string>> {
+export async function itemsOnAir(db: Db, channelId: string, except?: string): Promise<Set<string>> {
   const used = new Set<string>();
   for (const document of await lockedOrAiredDocuments(db, channelId, except)) {
     const rundown = JSON.parse(document) as Pick<Rundown, 'segments'>;
@@ -86,7 +79,7 @@ export async function itemsOnAir(
  * the history is append-only, so only the new events are passed.
  */
 export async function saveRundown(
-  tx: Kysely<Database>,
+  tx: Db,
   rundown: Rundown,
   events: readonly RundownEvent[],
   at: string,

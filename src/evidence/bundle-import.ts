@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { LoaError } from '../errors/loa-error.js';
 import {
@@ -8,8 +7,7 @@ import {
   readImportedLeaves,
   saveImportedLog,
 } from '../store/imported-logs.js';
-import type { Database } from '../store/schema.js';
-import type { Store } from '../store/types.js';
+import type { Db, Store } from '../store/types.js';
 import { listWitnessUnits } from '../store/witness-units.js';
 import { bundleKey, type CheckedBundle, checkBundle, readZip } from './bundle-open.js';
 import { parseVerifierKey } from './signed-note.js';
@@ -53,7 +51,7 @@ interface UnitState {
  * the first bundle refused leaves the store as it was.
  */
 export async function importBundles(store: Store, options: ImportOptions): Promise<ImportResult[]> {
-  const units = await listWitnessUnits(store.db);
+  const units = await listWitnessUnits(store);
   const byKey = new Map(units.map((u) => [u.verifier_key.trim(), u.name]));
   return store.transaction(async (tx) => {
     const states = new Map<string, UnitState>();
@@ -93,14 +91,14 @@ export async function importBundles(store: Store, options: ImportOptions): Promi
   });
 }
 
-async function storedState(tx: Kysely<Database>, unit: string): Promise<UnitState> {
+async function storedState(tx: Db, unit: string): Promise<UnitState> {
   const row = await importedLogOf(tx, unit);
   return row ? { size: Number(row.size), rootHex: row.root_hash } : { size: 0, rootHex: '' };
 }
 
 /** Compares a checked bundle with the unit's imported log and stores what it adds. */
 async function merge(
-  tx: Kysely<Database>,
+  tx: Db,
   b: {
     path: string;
     unit: string;

@@ -73,7 +73,7 @@ export const MANIFEST_TITLE = 'loa evidence bundle';
  * signed over), EVIDENCE_VERIFY_FAILED instead; so is a period entry whose file is missing.
  */
 export async function exportBundle(store: Store, options: BundleOptions): Promise<BundleResult> {
-  const report = await verifyLog(store.db, {
+  const report = await verifyLog(store, {
     verifier: options.key.verifier,
     dataDir: options.dataDir,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -84,8 +84,8 @@ export async function exportBundle(store: Store, options: BundleOptions): Promis
   const head = await freshCheckpoint(store, options.key, options.now, {
     store: options.checkpoint === 'store',
   });
-  const earlier = (await listCheckpoints(store.db)).filter((cp) => cp.id !== head.id);
-  const rows = await readEvidenceRows(store.db, { size: head.size });
+  const earlier = (await listCheckpoints(store)).filter((cp) => cp.id !== head.id);
+  const rows = await readEvidenceRows(store, { size: head.size });
   const entries = rows.map(entryOfRow);
   const contents = new Map<string, Buffer>();
   const add = (name: string, data: string | Buffer) =>

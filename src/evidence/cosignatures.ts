@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { LoaError } from '../errors/loa-error.js';
 import { toStored } from '../model/instant.js';
 import { insertCosignature, listCosignatureRows } from '../store/evidence.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { verifyCheckpoint } from './checkpoint.js';
 import {
   COSIGNATURE_V1_TYPE,
@@ -52,7 +51,7 @@ const isoSeconds = (timestamp: number) => new Date(timestamp * 1000).toISOString
  * else is refused with EVIDENCE_COSIGNATURE_REFUSED, nothing stored.
  */
 export async function acceptCosignature(
-  db: Kysely<Database>,
+  db: Db,
   note: string,
   log: NoteVerifier,
   witnesses: readonly NoteVerifier[],
@@ -100,7 +99,7 @@ export async function acceptCosignature(
 }
 
 /** Every cosignature received, by witness then size. */
-export async function listCosignatures(db: Kysely<Database>): Promise<Cosignature[]> {
+export async function listCosignatures(db: Db): Promise<Cosignature[]> {
   const rows = await listCosignatureRows(db);
   return rows.map((r) => {
     const timestamp = cosignatureTime(r.note, r.witness);

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { auditPlan } from '../audit/audit-plan.js';
 import { type ImportedLog, importedAuditEntries, unitsAtRisk } from '../audit/imported-entries.js';
@@ -7,7 +6,7 @@ import type { Range } from '../calendar/period.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { Plan } from '../model/plan.js';
 import { listImportedLogs, readImportedSegments } from '../store/imported-logs.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import type { EvidenceEntry } from './log.js';
 import { toAuditEntry } from './log-audit.js';
 
@@ -20,7 +19,7 @@ export interface ImportedAuditOptions {
 }
 
 /** Every imported unit's log, read from the store, in unit order. */
-export async function readImportedLogs(db: Kysely<Database>): Promise<ImportedLog[]> {
+export async function readImportedLogs(db: Db): Promise<ImportedLog[]> {
   const logs = await listImportedLogs(db);
   if (logs.length === 0) throw new LoaError('IMPORT_NONE', { kind: 'not-found' });
   const segments = await readImportedSegments(db);
@@ -50,10 +49,7 @@ export async function readImportedLogs(db: Kysely<Database>): Promise<ImportedLo
  * parent) from the units' entries (see `importedAuditEntries` for how they count), with the
  * sources (which audit indices are which unit's entries) and the units at risk or short.
  */
-export async function auditImported(
-  db: Kysely<Database>,
-  options: ImportedAuditOptions,
-): Promise<AuditResult> {
+export async function auditImported(db: Db, options: ImportedAuditOptions): Promise<AuditResult> {
   return auditOfImported(await readImportedLogs(db), options);
 }
 

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { auditPlan } from '../audit/audit-plan.js';
 import { subPeriodsOf } from '../audit/sub-periods.js';
@@ -7,7 +6,7 @@ import { planPeriod, type Range } from '../calendar/period.js';
 import type { Channel } from '../model/channel.js';
 import type { Plan } from '../model/plan.js';
 import { readEvidenceAt, readPeriodRows } from '../store/evidence.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { type EvidenceEntry, readEvidence } from './log.js';
 
 /** An evidence entry as the audit reads it (the fields the rule engine looks at). */
@@ -38,7 +37,7 @@ export function toAuditEntry(entry: EvidenceEntry): AuditEntry {
  * checkpoint of that size signs).
  */
 export async function auditEntries(
-  db: Kysely<Database>,
+  db: Db,
   now: DateTime,
   within?: Range,
   size?: number,
@@ -118,10 +117,7 @@ export interface LogAuditOptions {
  * Audits a plan from the entries stored in the log: the I/O edge of the pure `auditPlan`.
  * Reads only what the period's sub-periods can hold (the `time` index), not the whole log.
  */
-export async function auditFromLog(
-  db: Kysely<Database>,
-  options: LogAuditOptions,
-): Promise<AuditResult> {
+export async function auditFromLog(db: Db, options: LogAuditOptions): Promise<AuditResult> {
   const span = auditedSpan(options.plan, options.period);
   const entries = await auditEntries(db, options.now, span);
   return auditPlan({ ...options, entries });

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { findEvidenceRows } from '../store/evidence.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { type EvidenceEntry, type EvidenceKind, entryOfRow } from './log.js';
 
 /** Which entries to list: every given field must match; instants are UTC ISO. */
@@ -32,10 +31,7 @@ const CHUNK = 2000;
  * the read: each entry is kept only when its own bytes match too, so an edited column cannot
  * bring an entry in (one that keeps an entry out is named by `loa evidence verify`).
  */
-export async function listEvidence(
-  db: Kysely<Database>,
-  query: EvidenceQuery,
-): Promise<EvidenceEntry[]> {
+export async function listEvidence(db: Db, query: EvidenceQuery): Promise<EvidenceEntry[]> {
   const fields = ['channel', 'task', 'item'] as const;
   const wanted = fields.filter((f) => query[f] !== undefined);
   const limit = query.limit ?? Number.POSITIVE_INFINITY;

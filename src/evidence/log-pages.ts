@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
 import {
   PAGE_FIELD_SEPARATOR,
   PAGE_ROW_SEPARATOR,
   readEvidencePage,
   readEvidenceRowBytes,
 } from '../store/evidence.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { columnsSpelled } from './entry-columns.js';
 import { type PackedPage, packPage } from './page-hasher.js';
 
@@ -39,7 +38,7 @@ export interface LogPage {
  * again row by row.
  */
 export async function readLogPage(
-  db: Kysely<Database>,
+  db: Db,
   last: number,
   pageSize: number,
 ): Promise<LogPage | undefined> {
@@ -114,11 +113,7 @@ function ascendingFrom(list: string, lo: number, n: number): boolean {
 }
 
 /** The page read row by row: each entry's index, bytes and stored hash, as they are. */
-async function readRows(
-  db: Kysely<Database>,
-  last: number,
-  pageSize: number,
-): Promise<LogPage | undefined> {
+async function readRows(db: Db, last: number, pageSize: number): Promise<LogPage | undefined> {
   const rows = await readEvidenceRowBytes(db, last, pageSize);
   if (rows.length === 0) return undefined;
   const packed = packPage(rows.map((r) => r.bytes ?? new Uint8Array()));

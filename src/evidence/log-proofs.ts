@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { readLeafHashes } from '../store/evidence.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { evidenceSize } from './log.js';
 import { consistencyProof, inclusionProof, rootFromLeafHashes } from './merkle.js';
 import { treeRangeError } from './tree-hash.js';
@@ -26,12 +25,12 @@ export interface ConsistencyProofJson {
 const hex = (hash: Uint8Array) => Buffer.from(hash).toString('hex');
 
 /** The stored leaf hashes of the first `size` entries, in index order. */
-export async function leafHashes(db: Kysely<Database>, size: number): Promise<Uint8Array[]> {
+export async function leafHashes(db: Db, size: number): Promise<Uint8Array[]> {
   const hashes = await readLeafHashes(db, size);
   return hashes.map((h) => new Uint8Array(Buffer.from(h, 'hex')));
 }
 
-async function sizeOrHead(db: Kysely<Database>, size: number | undefined): Promise<number> {
+async function sizeOrHead(db: Db, size: number | undefined): Promise<number> {
   const head = await evidenceSize(db);
   const wanted = size ?? head;
   if (!Number.isSafeInteger(wanted) || wanted < 0 || wanted > head) {
@@ -45,7 +44,7 @@ async function sizeOrHead(db: Kysely<Database>, size: number | undefined): Promi
  * entries (default: the whole log). One read of the leaf hashes serves every index.
  */
 export async function inclusionProofs(
-  db: Kysely<Database>,
+  db: Db,
   indices: readonly number[],
   size?: number,
 ): Promise<InclusionProofJson[]> {
@@ -63,7 +62,7 @@ export async function inclusionProofs(
 
 /** The consistency proof (RFC 9162 §2.1.4) from the tree of `size1` to that of `size2`. */
 export async function consistencyProofOf(
-  db: Kysely<Database>,
+  db: Db,
   size1: number,
   size2?: number,
 ): Promise<ConsistencyProofJson> {

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { readEvidenceColumns, readEvidenceHead } from '../store/evidence.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { attachmentsOf, checkAttachments, FILES_KEY } from './attachment-check.js';
 import { verifyCheckpoint } from './checkpoint.js';
 import { CompactRange } from './compact-range.js';
@@ -159,10 +158,7 @@ function indexSaid(text: string, start: number, end: number): number | undefined
  * (its signature and the root of the first `size` entries) and an earlier checkpoint.
  * Reads the log page by page; memory stays O(page + log n) (two pages at most).
  */
-export async function verifyLog(
-  db: Kysely<Database>,
-  options: VerifyLogOptions,
-): Promise<VerifyReport> {
+export async function verifyLog(db: Db, options: VerifyLogOptions): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
   const targets: Target[] = [];
   const stored = await listCheckpoints(db);
@@ -383,7 +379,7 @@ export async function verifyLog(
 }
 
 /** The head row's size as stored, even when its hashes do not go with it. */
-async function headSizeOf(db: Kysely<Database>): Promise<number | undefined> {
+async function headSizeOf(db: Db): Promise<number | undefined> {
   return (await readEvidenceHead(db))?.size;
 }
 
@@ -392,11 +388,7 @@ async function headSizeOf(db: Kysely<Database>): Promise<number | undefined> {
  * with the value the bytes hold and the one stored (read row by row: only for a page whose
  * columns, read together, did not match).
  */
-async function columnProblems(
-  db: Kysely<Database>,
-  first: number,
-  last: number,
-): Promise<VerifyProblem[]> {
+async function columnProblems(db: Db, first: number, last: number): Promise<VerifyProblem[]> {
   const rows = await readEvidenceColumns(db, first, last);
   const problems: VerifyProblem[] = [];
   for (const row of rows) {

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { LoaError } from '../errors/loa-error.js';
 import { canonicalJson } from '../model/canonical-json.js';
@@ -10,7 +9,7 @@ import {
   readEvidenceRows,
   writeEvidence,
 } from '../store/evidence.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { CompactRange } from './compact-range.js';
 
 /** What an evidence entry records (same kinds as the audit reads). */
@@ -127,7 +126,7 @@ function invalid(field: string, value: string): LoaError {
 }
 
 /** The head: size and the compact range's hashes; `lock` holds it for an append. */
-export async function readHead(db: Kysely<Database>, lock = false): Promise<CompactRange> {
+export async function readHead(db: Db, lock = false): Promise<CompactRange> {
   const row = await readEvidenceHead(db, lock);
   if (!row) return new CompactRange();
   return CompactRange.restore(row.size, splitHashes(row.hashes));
@@ -151,7 +150,7 @@ function joinHashes(hashes: readonly Uint8Array[]): string {
  * and the state change it proves commit (or roll back) together. See {@link appendEvidenceBatch}.
  */
 export async function appendEvidence(
-  tx: Kysely<Database>,
+  tx: Db,
   input: EvidenceInput,
 ): Promise<{ index: number; leafHash: string }> {
   const [appended] = await appendEvidenceBatch(tx, [input]);
@@ -168,7 +167,7 @@ export async function appendEvidence(
  * An entry that is not valid refuses the whole batch, before anything is written.
  */
 export async function appendEvidenceBatch(
-  tx: Kysely<Database>,
+  tx: Db,
   inputs: readonly EvidenceInput[],
 ): Promise<{ index: number; leafHash: string }[]> {
   if (inputs.length === 0) return [];
@@ -197,10 +196,7 @@ export async function appendEvidenceBatch(
  * whose time is at or after `from` and before `to` (UTC ISO), and below index `size` (the
  * size of a checkpoint, so that what is read is what it signs).
  */
-export async function readEvidence(
-  db: Kysely<Database>,
-  range: EvidenceRange = {},
-): Promise<EvidenceEntry[]> {
+export async function readEvidence(db: Db, range: EvidenceRange = {}): Promise<EvidenceEntry[]> {
   const rows = await readEvidenceRows(db, range);
   // NOTE: the time column only narrows the read; the entry's own time (its bytes) decides.
   return rows
@@ -226,6 +222,6 @@ export function entryOfRow(row: {
 }
 
 /** Number of entries in the log, per its head. */
-export async function evidenceSize(db: Kysely<Database>): Promise<number> {
+export async function evidenceSize(db: Db): Promise<number> {
   return evidenceHeadSize(db);
 }

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { toStored } from '../model/instant.js';
 import { insertCheckpoint, latestCheckpointRow, listCheckpointRows } from '../store/evidence.js';
-import type { Database, EvidenceCheckpointRow } from '../store/schema.js';
-import type { Store } from '../store/types.js';
+import type { EvidenceCheckpointRow } from '../store/schema.js';
+import type { Db, Store } from '../store/types.js';
 import { signCheckpoint } from './checkpoint.js';
 import { readHead } from './log.js';
 import { loadOrCreateSigningKey, type SigningKey } from './signing-key.js';
@@ -65,14 +64,12 @@ export async function createCheckpoint(
 }
 
 /** Every stored checkpoint, oldest first. */
-export async function listCheckpoints(db: Kysely<Database>): Promise<StoredCheckpoint[]> {
+export async function listCheckpoints(db: Db): Promise<StoredCheckpoint[]> {
   return (await listCheckpointRows(db)).map(fromRow);
 }
 
 /** The latest stored checkpoint, or undefined when none was made yet. */
-export async function latestCheckpoint(
-  db: Kysely<Database>,
-): Promise<StoredCheckpoint | undefined> {
+export async function latestCheckpoint(db: Db): Promise<StoredCheckpoint | undefined> {
   const row = await latestCheckpointRow(db);
   return row ? fromRow(row) : undefined;
 }
@@ -90,8 +87,8 @@ export async function freshCheckpoint(
   now: DateTime,
   options: { store: boolean },
 ): Promise<StoredCheckpoint> {
-  const latest = await latestCheckpoint(store.db);
-  const head = await readHead(store.db);
+  const latest = await latestCheckpoint(store);
+  const head = await readHead(store);
   const root = Buffer.from(head.root()).toString('hex');
   if (latest && latest.size === head.size && latest.rootHashHex === root) return latest;
   if (options.store) return createCheckpoint(store, key, now);

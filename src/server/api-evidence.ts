@@ -48,7 +48,7 @@ export function filteredEvidence(
 ): Promise<EvidenceEntry[]> {
   const day = (date: string, plus = 0) =>
     new Date(Date.parse(`${date}T00:00:00Z`) + plus * 86_400_000).toISOString();
-  return listEvidence(ctx.session.store.db, {
+  return listEvidence(ctx.session.store, {
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.channel ? { channel: filter.channel } : {}),
     ...(filter.from ? { from: day(filter.from) } : {}),
@@ -71,7 +71,7 @@ export async function auditOf(ctx: ServerContext, query: z.infer<typeof AuditQue
   const plan = findPlan(project, query.plan);
   const period =
     query.period === 'plan' ? planPeriod(plan) : parsePeriod(query.period, plan.timeZone);
-  return auditFromLog(store.db, {
+  return auditFromLog(store, {
     plan,
     channels: project.channels.map((c) => c.value),
     period,
@@ -122,14 +122,14 @@ export function evidenceRoutes(api: ApiRoutes, ctx: ServerContext): void {
       params: z.object({ index: z.coerce.number().int().nonnegative() }),
     },
     async (c, { params }) => {
-      const size = await evidenceSize(ctx.session.store.db);
+      const size = await evidenceSize(ctx.session.store);
       if (params.index >= size) {
         throw new LoaError('HTTP_NO_ENTRY', {
           params: { index: params.index, size },
           kind: 'not-found',
         });
       }
-      const [proof] = await inclusionProofs(ctx.session.store.db, [params.index]);
+      const [proof] = await inclusionProofs(ctx.session.store, [params.index]);
       return c.json(proof);
     },
   );

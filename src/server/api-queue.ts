@@ -28,7 +28,7 @@ export type { QueueEntry };
 
 /** The queue as `loa queue list --json` shows it. */
 export function queueEntries(ctx: ServerContext, filter: QueueFilter = {}): Promise<QueueEntry[]> {
-  return listQueue(ctx.session.store.db, ctx.session.config, filter);
+  return listQueue(ctx.session.store, ctx.session.config, filter);
 }
 
 /**
@@ -180,7 +180,7 @@ export function queueRoutes(api: ApiRoutes, ctx: ServerContext): void {
     },
     async (c, { query }) => {
       const rows = await listPublications(
-        ctx.session.store.db,
+        ctx.session.store,
         query.channel ? { channel: query.channel } : {},
       );
       return c.json(rows);

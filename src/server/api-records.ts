@@ -59,7 +59,7 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
       const out = [];
       for (const ch of session.config.channels.values()) {
         if (!hasCapability(ch, 'ingests')) continue;
-        const feeds = await feedStates(session.store.db, ch.id);
+        const feeds = await feedStates(session.store, ch.id);
         out.push({
           channel: ch.id,
           feeds: feeds.map((f) => ({ url: f.url, lastCheckedAt: f.lastRun, seen: f.seen })),
@@ -196,7 +196,7 @@ export function recordRoutes(api: ApiRoutes, ctx: ServerContext): void {
         {
           plan,
           channels: session.project.channels.map((ch) => ch.value),
-          entries: await auditEntries(store.db, now, undefined, checkpoint.size),
+          entries: await auditEntries(store, now, undefined, checkpoint.size),
           period: params.period,
           now,
           checkpoint,

@@ -53,7 +53,7 @@ export async function weekRundowns(
     throw new LoaError('RUNDOWN_NO_SLOTS', { params: { channel: channel.id, period: label } });
   }
   const rundowns: Rundown[] = [];
-  for (const s of slots) rundowns.push(await mustLoad(store.db, channel.id, s.slot, label));
+  for (const s of slots) rundowns.push(await mustLoad(store, channel.id, s.slot, label));
   return { week: label, zone, rundowns };
 }
 
@@ -82,7 +82,7 @@ export function rundownRoutes(api: ApiRoutes, ctx: ServerContext): void {
         const channel = broadcastChannel(config.channels, params.channel);
         const zone = zoneOf(channel, config);
         const period = periodOf(weekLabel(ctx, params.week, zone), zone);
-        const stored = await rundownsOfChannel(store.db, channel.id, {
+        const stored = await rundownsOfChannel(store, channel.id, {
           from: toStored(period.start),
           to: toStored(period.end),
         });

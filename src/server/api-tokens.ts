@@ -11,7 +11,7 @@ import type { ServerContext } from './context.js';
  * the rest of its hash) and revocation by id, as `loa token list` and `loa token revoke`.
  */
 export function tokenRoutes(api: ApiRoutes, ctx: ServerContext): void {
-  const { db } = ctx.session.store;
+  const db = ctx.session.store;
   api.add(
     {
       method: 'get',

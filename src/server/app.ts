@@ -86,7 +86,7 @@ export function createApp(ctx: ServerContext): LoaApp {
   const guard = authGuard(ctx);
   app.use(authenticate(ctx, guard));
   const administrators = async () =>
-    (await listUsers(ctx.session.store.db)).filter((u) => u.role === 'admin').map((u) => u.name);
+    (await listUsers(ctx.session.store)).filter((u) => u.role === 'admin').map((u) => u.name);
   app.use(async (c, next) => {
     c.set('administrators', administrators);
     await next();

@@ -34,7 +34,7 @@ export function audioPublicRoutes(app: Hono<ServerEnv>, ctx: ServerContext): voi
     const channel = channelOf(c.req.param('channel'));
     if (!channel) return refuse(c, 404, 'HTTP_NOT_FOUND', { path: c.req.path });
     const site = siteOf(c.req.url, channel.audio?.siteUrl);
-    const episodes = await podcastEpisodes(ctx.session.store.db, channel, ctx.session.dataDir);
+    const episodes = await podcastEpisodes(ctx.session.store, channel, ctx.session.dataDir);
     const xml = podcastFeed(
       channel,
       episodes,
@@ -84,7 +84,7 @@ export function audioApiRoutes(api: ApiRoutes, ctx: ServerContext): void {
       const period = periodOf(label, zone);
       const site = siteOf(c.req.url, channel.audio?.siteUrl);
       const entries = await stationPlayout(
-        store.db,
+        store,
         config.channels,
         params.station,
         { from: toStored(period.start), to: toStored(period.end) },

@@ -51,7 +51,7 @@ export interface AuthGuard {
 
 /** A fresh guard for an app on the context's store. */
 export function authGuard(ctx: ServerContext): AuthGuard {
-  return { throttle: new FailureThrottle(), usage: new TokenUsage(ctx.session.store.db) };
+  return { throttle: new FailureThrottle(), usage: new TokenUsage(ctx.session.store) };
 }
 
 /** The client's address as the socket gives it (no proxy header: a client could forge it). */
@@ -114,7 +114,7 @@ export async function signIn(
   from: 'bearer' | 'form',
 ): Promise<TokenSignIn | Response> {
   const now = ctx.clock.now();
-  const check = await checkToken(ctx.session.store.db, token, toStored(now));
+  const check = await checkToken(ctx.session.store, token, toStored(now));
   if (!check.ok) return refuseCredential(c, ctx, guard, check, from);
   await guard.usage.used(check.hash, check.lastUsedAt, now);
   return { user: check.user, tokenHash: check.hash };
@@ -132,12 +132,7 @@ export async function startSession(
   user: AuthUser,
   tokenHash: string | null,
 ): Promise<void> {
-  const opened = await openBrowserSession(
-    ctx.session.store.db,
-    user.name,
-    ctx.clock.now(),
-    tokenHash,
-  );
+  const opened = await openBrowserSession(ctx.session.store, user.name, ctx.clock.now(), tokenHash);
   setCookie(c, SESSION_COOKIE, opened.secret, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -152,7 +147,7 @@ export async function startSession(
 /** Ends the request's browser session, if any (logout): the secret stops working at once. */
 export async function endSession(c: Context<ServerEnv>, ctx: ServerContext): Promise<void> {
   const secret = getCookie(c, SESSION_COOKIE);
-  if (secret !== undefined) await endBrowserSession(ctx.session.store.db, secret);
+  if (secret !== undefined) await endBrowserSession(ctx.session.store, secret);
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
@@ -178,7 +173,7 @@ export function authenticate(ctx: ServerContext, guard: AuthGuard): MiddlewareHa
       c.set('user', signed.user);
     } else if (cookie !== undefined) {
       const now = toStored(ctx.clock.now());
-      const check = await checkBrowserSession(ctx.session.store.db, cookie, now);
+      const check = await checkBrowserSession(ctx.session.store, cookie, now);
       if (!check.ok) return refuseCredential(c, ctx, guard, check, 'cookie');
       c.set('user', check.user);
       c.set('csrf', csrfTokenOf(cookie));

@@ -24,7 +24,7 @@ export interface ChannelHealth {
  */
 export async function channelHealth(ctx: ServerContext): Promise<ChannelHealth[]> {
   const { store, config } = ctx.session;
-  const paused = await pausedChannels(store.db);
+  const paused = await pausedChannels(store);
   const byChannel = new Map<string, ChannelHealth>();
   for (const ch of config.channels.values()) {
     byChannel.set(ch.id, {
@@ -37,7 +37,7 @@ export async function channelHealth(ctx: ServerContext): Promise<ChannelHealth[]
       scheduled: 0,
     });
   }
-  for (const p of await listPublications(store.db)) {
+  for (const p of await listPublications(store)) {
     const health = byChannel.get(p.channel_id);
     if (!health) continue;
     if (p.status === 'failed') {

@@ -37,14 +37,14 @@ export function publicLogRoutes(app: Hono<ServerEnv>, ctx: ServerContext): void 
   });
   app.get(PUBLIC_LOG_PATHS.consistency, async (c) => {
     const sizes = Sizes.safeParse(c.req.query());
-    const size = await evidenceSize(ctx.session.store.db);
+    const size = await evidenceSize(ctx.session.store);
     if (!sizes.success || sizes.data.from > sizes.data.to || sizes.data.to > size) {
       return refuse(c, 400, 'HTTP_BAD_SIZES', { size });
     }
-    return c.json(await consistencyProofOf(ctx.session.store.db, sizes.data.from, sizes.data.to));
+    return c.json(await consistencyProofOf(ctx.session.store, sizes.data.from, sizes.data.to));
   });
   app.get(PUBLIC_LOG_PATHS.cosignatures, async (c) =>
-    c.json(await listCosignatures(ctx.session.store.db)),
+    c.json(await listCosignatures(ctx.session.store)),
   );
   app.post(PUBLIC_LOG_PATHS.cosignatures, async (c) => {
     const body = z
@@ -52,7 +52,7 @@ export function publicLogRoutes(app: Hono<ServerEnv>, ctx: ServerContext): void 
       .safeParse(await c.req.json().catch(() => null));
     if (!body.success) return refuse(c, 400, 'EVIDENCE_COSIGNATURE_REFUSED', { reason: 'no note' });
     const saved = await acceptCosignature(
-      ctx.session.store.db,
+      ctx.session.store,
       body.data.note,
       (await key()).verifier,
       witnessKeys(ctx.session.env),

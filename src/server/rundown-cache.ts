@@ -85,7 +85,7 @@ export class RundownRenderings {
     lang: Lang,
   ): Promise<RenderedRundown> {
     const { week: label, slot } = this.slotOf(channelId, week, n);
-    const db = this.ctx.session.store.db;
+    const db = this.ctx.session.store;
     const row = await rundownVersion(db, slot.id);
     const version = row
       ? createHash('sha256')

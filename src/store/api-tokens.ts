@@ -1,13 +1,13 @@
 import type { Insertable, Kysely } from 'kysely';
+import { dbOf } from './handle.js';
 import type { ApiTokenTable, Database } from './schema.js';
+import type { Db } from './types.js';
 
 /** The api_tokens table (auth/tokens.ts, auth/users.ts): tokens by their hash. */
 
 /** Stores a new token row. */
-export async function insertApiToken(
-  db: Kysely<Database>,
-  row: Insertable<ApiTokenTable>,
-): Promise<void> {
+export async function insertApiToken(on: Db, row: Insertable<ApiTokenTable>): Promise<void> {
+  const db = dbOf(on);
   await db.insertInto('api_tokens').values(row).execute();
 }
 
@@ -22,10 +22,8 @@ export interface ApiTokenCheckRow {
 }
 
 /** The token of a hash joined with its user (none when either is missing). */
-export function findApiTokenWithUser(
-  db: Kysely<Database>,
-  hash: string,
-): Promise<ApiTokenCheckRow | undefined> {
+export function findApiTokenWithUser(on: Db, hash: string): Promise<ApiTokenCheckRow | undefined> {
+  const db = dbOf(on);
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.name', 'api_tokens.user_name')
@@ -72,7 +70,8 @@ function tokenRows(db: Kysely<Database>) {
 }
 
 /** Every token (of one user, when named), oldest first. */
-export function listApiTokens(db: Kysely<Database>, user?: string): Promise<ApiTokenListRow[]> {
+export function listApiTokens(on: Db, user?: string): Promise<ApiTokenListRow[]> {
+  const db = dbOf(on);
   let query = tokenRows(db);
   if (user !== undefined) query = query.where('api_tokens.user_name', '=', user);
   return query.orderBy('api_tokens.created_at').orderBy('api_tokens.hash').execute();
@@ -80,20 +79,17 @@ export function listApiTokens(db: Kysely<Database>, user?: string): Promise<ApiT
 
 /** Up to `limit` tokens whose hash starts with a hex prefix (no LIKE wildcard in it). */
 export function findApiTokensByHashPrefix(
-  db: Kysely<Database>,
+  on: Db,
   hexPrefix: string,
   limit: number,
 ): Promise<ApiTokenListRow[]> {
+  const db = dbOf(on);
   return tokenRows(db).where('api_tokens.hash', 'like', `${hexPrefix}%`).limit(limit).execute();
 }
 
 /** Revokes one token unless it is revoked already. */
-export async function revokeApiToken(
-  db: Kysely<Database>,
-  hash: string,
-  at: string,
-  by: string,
-): Promise<void> {
+export async function revokeApiToken(on: Db, hash: string, at: string, by: string): Promise<void> {
+  const db = dbOf(on);
   await db
     .updateTable('api_tokens')
     .set({ revoked_at: at, revoked_by: by })
@@ -104,11 +100,12 @@ export async function revokeApiToken(
 
 /** Revokes every token of a user not revoked yet; resolves to how many. */
 export async function revokeApiTokensOfUser(
-  db: Kysely<Database>,
+  on: Db,
   user: string,
   at: string,
   by: string,
 ): Promise<number> {
+  const db = dbOf(on);
   const result = await db
     .updateTable('api_tokens')
     .set({ revoked_at: at, revoked_by: by })
@@ -119,9 +116,8 @@ export async function revokeApiTokensOfUser(
 }
 
 /** The number of tokens not revoked, per user name. */
-export async function countActiveApiTokensByUser(
-  db: Kysely<Database>,
-): Promise<Map<string, number>> {
+export async function countActiveApiTokensByUser(on: Db): Promise<Map<string, number>> {
+  const db = dbOf(on);
   const counts = await db
     .selectFrom('api_tokens')
     .select(['user_name', db.fn.countAll<number>().as('n')])
@@ -133,11 +129,12 @@ export async function countActiveApiTokensByUser(
 
 /** Records a use at `at` unless one at or after `since` is recorded already. */
 export async function recordApiTokenUse(
-  db: Kysely<Database>,
+  on: Db,
   hash: string,
   at: string,
   since: string,
 ): Promise<void> {
+  const db = dbOf(on);
   await db
     .updateTable('api_tokens')
     .set({ last_used_at: at })

@@ -1,14 +1,17 @@
-import type { Insertable, Kysely } from 'kysely';
-import type { BrowserSessionTable, Database } from './schema.js';
+import type { Insertable } from 'kysely';
+import { dbOf } from './handle.js';
+import type { BrowserSessionTable } from './schema.js';
+import type { Db } from './types.js';
 
 /** The browser_sessions table: sessions by the hash of their secret (auth/sessions.ts). */
 
 /** Stores a session; those ended at or before `now` (stored UTC ISO) are deleted first. */
 export async function insertBrowserSession(
-  db: Kysely<Database>,
+  on: Db,
   row: Insertable<BrowserSessionTable>,
   now: string,
 ): Promise<void> {
+  const db = dbOf(on);
   await db.deleteFrom('browser_sessions').where('expires_at', '<=', now).execute();
   await db.insertInto('browser_sessions').values(row).execute();
 }
@@ -27,9 +30,10 @@ export interface BrowserSessionView {
 
 /** The session of a secret's hash, with its user and sign-in token. */
 export async function findBrowserSession(
-  db: Kysely<Database>,
+  on: Db,
   hash: string,
 ): Promise<BrowserSessionView | undefined> {
+  const db = dbOf(on);
   return db
     .selectFrom('browser_sessions')
     .innerJoin('users', 'users.name', 'browser_sessions.user_name')
@@ -49,17 +53,19 @@ export async function findBrowserSession(
 
 /** Stores a row as it is (a login link: no sweep of ended rows). */
 export async function insertBrowserSessionRow(
-  db: Kysely<Database>,
+  on: Db,
   row: Insertable<BrowserSessionTable>,
 ): Promise<void> {
+  const db = dbOf(on);
   await db.insertInto('browser_sessions').values(row).execute();
 }
 
 /** A row's user and end by its hash, without joins (a login link). */
 export function findBrowserSessionRow(
-  db: Kysely<Database>,
+  on: Db,
   hash: string,
 ): Promise<{ user_name: string; expires_at: string } | undefined> {
+  const db = dbOf(on);
   return db
     .selectFrom('browser_sessions')
     .select(['user_name', 'expires_at'])
@@ -68,7 +74,8 @@ export function findBrowserSessionRow(
 }
 
 /** Deletes the session of a secret's hash; resolves to whether this call deleted a row. */
-export async function deleteBrowserSession(db: Kysely<Database>, hash: string): Promise<boolean> {
+export async function deleteBrowserSession(on: Db, hash: string): Promise<boolean> {
+  const db = dbOf(on);
   const deleted = await db
     .deleteFrom('browser_sessions')
     .where('hash', '=', hash)

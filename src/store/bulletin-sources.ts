@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database, ItemSource, ItemStatus } from './schema.js';
+import { dbOf } from './handle.js';
+import type { ItemSource, ItemStatus } from './schema.js';
+import type { Db } from './types.js';
 
 /** What a bulletin channel reads from items, item_events and publications (channels/bulletin). */
 
@@ -12,10 +13,11 @@ export interface CurrentItemRow {
 
 /** Items in one of `states`, not made by `excludedSource`, with their current document, by id. */
 export async function currentItemsIn(
-  db: Kysely<Database>,
+  on: Db,
   states: readonly ItemStatus[],
   excludedSource: ItemSource,
 ): Promise<CurrentItemRow[]> {
+  const db = dbOf(on);
   return db
     .selectFrom('items')
     .innerJoin('item_versions', (join) =>
@@ -32,10 +34,11 @@ export async function currentItemsIn(
 
 /** The moves of these items to `toStatus`, oldest first. */
 export async function itemMovesTo(
-  db: Kysely<Database>,
+  on: Db,
   itemIds: readonly string[],
   toStatus: string,
 ): Promise<{ item_id: string; from_status: string | null; at: string }[]> {
+  const db = dbOf(on);
   return db
     .selectFrom('item_events')
     .select(['item_id', 'from_status', 'at'])
@@ -47,10 +50,11 @@ export async function itemMovesTo(
 
 /** The published publications of these items on one channel, with their URLs. */
 export async function publishedUrls(
-  db: Kysely<Database>,
+  on: Db,
   channelId: string,
   itemIds: readonly string[],
 ): Promise<{ item_id: string; url: string | null }[]> {
+  const db = dbOf(on);
   return db
     .selectFrom('publications')
     .select(['item_id', 'url'])

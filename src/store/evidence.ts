@@ -1,14 +1,15 @@
 import type { Selectable } from 'kysely';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { dialectOf } from './dialect.js';
+import { dbOf } from './handle.js';
 import { reusableQuery } from './reusable-query.js';
 import type {
-  Database,
   EvidenceCheckpointRow,
   EvidenceCosignatureTable,
   EvidenceEntryTable,
 } from './schema.js';
 import { prepared, sqliteOf } from './sqlite-handle.js';
+import type { Db } from './types.js';
 
 /**
  * The evidence log's tables (entries, head). The log's rules (canonical bytes, Merkle
@@ -45,10 +46,8 @@ const headQuery = reusableQuery((db, shape, id: number) => {
  * The head row; `lock` holds it until the transaction ends (PostgreSQL `FOR UPDATE`;
  * SQLite's BEGIN IMMEDIATE already serialises writers), so appends stay contiguous.
  */
-export async function readEvidenceHead(
-  db: Kysely<Database>,
-  lock = false,
-): Promise<EvidenceHead | undefined> {
+export async function readEvidenceHead(on: Db, lock = false): Promise<EvidenceHead | undefined> {
+  const db = dbOf(on);
   const sqlite = sqliteOf(db);
   if (sqlite) {
     const row = prepared(sqlite, READ_HEAD).get(HEAD) as EvidenceHead | undefined;
@@ -88,10 +87,11 @@ const headUpdate = reusableQuery((db, _shape, size: number, hashes: string, id: 
  * the head: {@link readEvidenceHead} with `lock`). One statement per hundred rows.
  */
 export async function writeEvidence(
-  tx: Kysely<Database>,
+  on: Db,
   rows: readonly EvidenceRow[],
   head: EvidenceHead,
 ): Promise<void> {
+  const tx = dbOf(on);
   const sqlite = sqliteOf(tx);
   if (sqlite) {
     const insert = prepared(sqlite, INSERT_ROW);
@@ -109,8 +109,8 @@ export async function writeEvidence(
 }
 
 /** Number of entries in the log, per its head. */
-export async function evidenceHeadSize(db: Kysely<Database>): Promise<number> {
-  return (await readEvidenceHead(db))?.size ?? 0;
+export async function evidenceHeadSize(on: Db): Promise<number> {
+  return (await readEvidenceHead(on))?.size ?? 0;
 }
 
 /** A time range of entries (UTC ISO, from inclusive, to exclusive) below index `size`. */
@@ -122,9 +122,10 @@ export interface EvidenceRange {
 
 /** Entry rows (index, bytes, leaf hash) in index order, narrowed by their time column. */
 export async function readEvidenceRows(
-  db: Kysely<Database>,
+  on: Db,
   range: EvidenceRange = {},
 ): Promise<Pick<EvidenceRow, 'idx' | 'entry' | 'leaf_hash'>[]> {
+  const db = dbOf(on);
   let query = db.selectFrom('evidence_entries').select(['idx', 'entry', 'leaf_hash']);
   if (range.size !== undefined) query = query.where('idx', '<', range.size);
   if (range.from) query = query.where('time', '>=', range.from);
@@ -168,10 +169,11 @@ export const PAGE_FIELD_SEPARATOR = '\u001f';
  * order, and the indices concatenated alongside prove it (the caller checks them).
  */
 export async function readEvidencePage(
-  db: Kysely<Database>,
+  on: Db,
   last: number,
   pageSize: number,
 ): Promise<EvidencePageAggregate | undefined> {
+  const db = dbOf(on);
   const d = dialectOf(db);
   const entry = sql`entry`;
   // NOTE: the columns come back as text for the verifier to find in the bytes: SQLite's
@@ -195,10 +197,11 @@ export async function readEvidencePage(
 
 /** Up to `pageSize` entries after index `last`, one by one: index, bytes as they are, hash. */
 export async function readEvidenceRowBytes(
-  db: Kysely<Database>,
+  on: Db,
   last: number,
   pageSize: number,
 ): Promise<{ idx: number; bytes: Buffer | null; leaf_hash: unknown }[]> {
+  const db = dbOf(on);
   return db
     .selectFrom('evidence_entries')
     .select(['idx', dialectOf(db).bytes(sql`entry`).as('bytes'), 'leaf_hash'])
@@ -210,12 +213,13 @@ export async function readEvidenceRowBytes(
 
 /** Entries first..last (inclusive): index, derived columns and bytes as they are. */
 export async function readEvidenceColumns(
-  db: Kysely<Database>,
+  on: Db,
   first: number,
   last: number,
 ): Promise<
   { idx: number; kind: string; time: string; plan_id: string | null; bytes: Buffer | null }[]
 > {
+  const db = dbOf(on);
   return db
     .selectFrom('evidence_entries')
     .select(['idx', 'kind', 'time', 'plan_id', dialectOf(db).bytes(sql`entry`).as('bytes')])
@@ -227,10 +231,11 @@ export async function readEvidenceColumns(
 
 /** The last entry of one of `kinds` whose bytes contain `needle`, or undefined. */
 export async function lastEvidenceContaining(
-  db: Kysely<Database>,
+  on: Db,
   kinds: readonly string[],
   needle: string,
 ): Promise<number | undefined> {
+  const db = dbOf(on);
   const row = await db
     .selectFrom('evidence_entries')
     .select('idx')
@@ -242,7 +247,8 @@ export async function lastEvidenceContaining(
 }
 
 /** The stored leaf hashes (hex) of the first `size` entries, in index order. */
-export async function readLeafHashes(db: Kysely<Database>, size: number): Promise<string[]> {
+export async function readLeafHashes(on: Db, size: number): Promise<string[]> {
+  const db = dbOf(on);
   const rows = await db
     .selectFrom('evidence_entries')
     .select('leaf_hash')
@@ -266,9 +272,10 @@ export interface EvidenceColumnQuery {
 
 /** Entry rows narrowed by their columns (see {@link EvidenceColumnQuery}). */
 export async function findEvidenceRows(
-  db: Kysely<Database>,
+  on: Db,
   query: EvidenceColumnQuery,
 ): Promise<Pick<EvidenceRow, 'idx' | 'entry' | 'leaf_hash'>[]> {
+  const db = dbOf(on);
   let select = db.selectFrom('evidence_entries').select(['idx', 'entry', 'leaf_hash']);
   if (query.kind) select = select.where('kind', '=', query.kind);
   if (query.plan) select = select.where('plan_id', '=', query.plan);
@@ -290,12 +297,13 @@ export async function findEvidenceRows(
  * The corrections outside the range come from their own partial index, read meanwhile.
  */
 export async function readPeriodRows(
-  db: Kysely<Database>,
+  on: Db,
   period: { start: string; until: string; to: string },
 ): Promise<{
   inRange: Pick<EvidenceRow, 'idx' | 'entry'>[];
   corrections: Pick<EvidenceRow, 'idx' | 'entry'>[];
 }> {
+  const db = dbOf(on);
   const { start, until, to } = period;
   const [inRange, corrections] = await Promise.all([
     db
@@ -317,10 +325,11 @@ export async function readPeriodRows(
 
 /** The entries of the given indices whose time column is before `to`. */
 export async function readEvidenceAt(
-  db: Kysely<Database>,
+  on: Db,
   indices: readonly number[],
   to: string,
 ): Promise<Pick<EvidenceRow, 'idx' | 'entry'>[]> {
+  const db = dbOf(on);
   const rows: Pick<EvidenceRow, 'idx' | 'entry'>[] = [];
   for (let i = 0; i < indices.length; i += 1000) {
     rows.push(
@@ -337,21 +346,22 @@ export async function readEvidenceAt(
 
 /** Stores a signed checkpoint and returns its row. */
 export async function insertCheckpoint(
-  tx: Kysely<Database>,
+  on: Db,
   row: Omit<EvidenceCheckpointRow, 'id'>,
 ): Promise<EvidenceCheckpointRow> {
+  const tx = dbOf(on);
   return tx.insertInto('evidence_checkpoints').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Every stored checkpoint, oldest first. */
-export async function listCheckpointRows(db: Kysely<Database>): Promise<EvidenceCheckpointRow[]> {
+export async function listCheckpointRows(on: Db): Promise<EvidenceCheckpointRow[]> {
+  const db = dbOf(on);
   return db.selectFrom('evidence_checkpoints').selectAll().orderBy('id').execute();
 }
 
 /** The latest stored checkpoint. */
-export async function latestCheckpointRow(
-  db: Kysely<Database>,
-): Promise<EvidenceCheckpointRow | undefined> {
+export async function latestCheckpointRow(on: Db): Promise<EvidenceCheckpointRow | undefined> {
+  const db = dbOf(on);
   return db
     .selectFrom('evidence_checkpoints')
     .selectAll()
@@ -361,10 +371,8 @@ export async function latestCheckpointRow(
 }
 
 /** Stores a witness's cosignature; a second one of the same witness and size is ignored. */
-export async function insertCosignature(
-  db: Kysely<Database>,
-  row: EvidenceCosignatureRow,
-): Promise<void> {
+export async function insertCosignature(on: Db, row: EvidenceCosignatureRow): Promise<void> {
+  const db = dbOf(on);
   await db
     .insertInto('evidence_cosignatures')
     .values(row)
@@ -373,7 +381,8 @@ export async function insertCosignature(
 }
 
 /** Every cosignature received, by witness then size. */
-export async function listCosignatureRows(db: Kysely<Database>): Promise<EvidenceCosignatureRow[]> {
+export async function listCosignatureRows(on: Db): Promise<EvidenceCosignatureRow[]> {
+  const db = dbOf(on);
   return db
     .selectFrom('evidence_cosignatures')
     .selectAll()

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
 import { dialectOf } from './dialect.js';
-import type { Database, FollowUpAction, FollowUpRow, FollowUpStatus } from './schema.js';
+import { dbOf } from './handle.js';
+import type { FollowUpAction, FollowUpRow, FollowUpStatus } from './schema.js';
+import type { Db } from './types.js';
 
 /** A follow-up to add: what to do to which publication, for which item version. */
 export interface FollowUpInput {
@@ -13,10 +14,8 @@ export interface FollowUpInput {
 }
 
 /** The follow-ups of some publications, oldest first. */
-export function followUpsOf(
-  db: Kysely<Database>,
-  publicationKeys: readonly string[],
-): Promise<FollowUpRow[]> {
+export function followUpsOf(on: Db, publicationKeys: readonly string[]): Promise<FollowUpRow[]> {
+  const db = dbOf(on);
   if (publicationKeys.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('publication_followups')
@@ -27,7 +26,8 @@ export function followUpsOf(
 }
 
 /** Adds a pending follow-up, due at once. */
-export async function addFollowUp(tx: Kysely<Database>, input: FollowUpInput): Promise<void> {
+export async function addFollowUp(on: Db, input: FollowUpInput): Promise<void> {
+  const tx = dbOf(on);
   await tx
     .insertInto('publication_followups')
     .values({
@@ -54,10 +54,11 @@ export async function addFollowUp(tx: Kysely<Database>, input: FollowUpInput): P
  * finds it no longer pending and writes nothing.
  */
 export async function supersedeFollowUps(
-  tx: Kysely<Database>,
+  on: Db,
   ids: readonly number[],
   now: string,
 ): Promise<void> {
+  const tx = dbOf(on);
   if (ids.length === 0) return;
   await tx
     .updateTable('publication_followups')
@@ -77,10 +78,8 @@ export interface FollowUpClaim {
 }
 
 /** Leases a channel's due pending follow-ups (the caller's transaction), oldest first. */
-export async function claimFollowUps(
-  tx: Kysely<Database>,
-  claim: FollowUpClaim,
-): Promise<FollowUpRow[]> {
+export async function claimFollowUps(on: Db, claim: FollowUpClaim): Promise<FollowUpRow[]> {
+  const tx = dbOf(on);
   let query = tx
     .selectFrom('publication_followups')
     .select('publication_followups.id')
@@ -124,11 +123,12 @@ export interface FollowUpChange {
  * writes nothing) when it was superseded or its lease was taken meanwhile.
  */
 export async function settleFollowUp(
-  tx: Kysely<Database>,
+  on: Db,
   id: number,
   worker: string,
   change: FollowUpChange,
 ): Promise<boolean> {
+  const tx = dbOf(on);
   const result = await tx
     .updateTable('publication_followups')
     .set({ ...change, lease_owner: null, lease_until: null })
@@ -141,9 +141,10 @@ export async function settleFollowUp(
 
 /** Follow-ups in some states (every state when none is given), newest first. */
 export function listFollowUps(
-  db: Kysely<Database>,
+  on: Db,
   statuses: readonly FollowUpStatus[] = [],
 ): Promise<Array<FollowUpRow & { channel_id: string; item_id: string }>> {
+  const db = dbOf(on);
   let query = db
     .selectFrom('publication_followups')
     .innerJoin('publications', 'publications.key', 'publication_followups.publication_key')
@@ -154,7 +155,8 @@ export function listFollowUps(
 }
 
 /** Whether any follow-up is due at `now`: a read, so that a pass with none takes no write lock. */
-export async function anyFollowUpDue(db: Kysely<Database>, now: string): Promise<boolean> {
+export async function anyFollowUpDue(on: Db, now: string): Promise<boolean> {
+  const db = dbOf(on);
   const row = await db
     .selectFrom('publication_followups')
     .select('id')
@@ -167,10 +169,11 @@ export async function anyFollowUpDue(db: Kysely<Database>, now: string): Promise
 
 /** Gives claimed follow-ups back untouched, those `worker` still holds. */
 export async function releaseFollowUps(
-  tx: Kysely<Database>,
+  on: Db,
   ids: readonly number[],
   worker: string,
 ): Promise<void> {
+  const tx = dbOf(on);
   if (ids.length === 0) return;
   await tx
     .updateTable('publication_followups')
@@ -181,11 +184,8 @@ export async function releaseFollowUps(
 }
 
 /** Records the index of the evidence entry that logged a follow-up. */
-export async function setFollowUpEvidenceIndex(
-  tx: Kysely<Database>,
-  id: number,
-  index: number,
-): Promise<void> {
+export async function setFollowUpEvidenceIndex(on: Db, id: number, index: number): Promise<void> {
+  const tx = dbOf(on);
   await tx
     .updateTable('publication_followups')
     .set({ evidence_index: index })

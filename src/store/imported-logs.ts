@@ -1,32 +1,30 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
+import { dbOf } from './handle.js';
 import type {
-  Database,
   ImportedLogRow,
   ImportedLogTable,
   ImportedSegmentRow,
   ImportedSegmentTable,
 } from './schema.js';
+import type { Db } from './types.js';
 
 /** The imported_logs and imported_segments tables (evidence/bundle-import.ts): units' logs. */
 
 /** The log imported so far of one unit, if any. */
-export function importedLogOf(
-  db: Kysely<Database>,
-  unit: string,
-): Promise<ImportedLogRow | undefined> {
+export function importedLogOf(on: Db, unit: string): Promise<ImportedLogRow | undefined> {
+  const db = dbOf(on);
   return db.selectFrom('imported_logs').selectAll().where('unit', '=', unit).executeTakeFirst();
 }
 
 /** Every imported log, by unit. */
-export function listImportedLogs(db: Kysely<Database>): Promise<ImportedLogRow[]> {
+export function listImportedLogs(on: Db): Promise<ImportedLogRow[]> {
+  const db = dbOf(on);
   return db.selectFrom('imported_logs').selectAll().orderBy('unit').execute();
 }
 
 /** Records a unit's latest imported checkpoint (a new unit, or one whose log grew). */
-export async function saveImportedLog(
-  db: Kysely<Database>,
-  row: Insertable<ImportedLogTable>,
-): Promise<void> {
+export async function saveImportedLog(on: Db, row: Insertable<ImportedLogTable>): Promise<void> {
+  const db = dbOf(on);
   const { unit, ...rest } = row;
   const done = await db.updateTable('imported_logs').set(rest).where('unit', '=', unit).execute();
   if (Number(done[0]?.numUpdatedRows ?? 0) === 0) {
@@ -36,24 +34,24 @@ export async function saveImportedLog(
 
 /** Stores a run of a unit's entries. */
 export async function insertImportedSegment(
-  db: Kysely<Database>,
+  on: Db,
   row: Insertable<ImportedSegmentTable>,
 ): Promise<void> {
+  const db = dbOf(on);
   await db.insertInto('imported_segments').values(row).execute();
 }
 
 /** The runs of one unit's entries (or of every unit), in unit and index order. */
-export function readImportedSegments(
-  db: Kysely<Database>,
-  unit?: string,
-): Promise<ImportedSegmentRow[]> {
+export function readImportedSegments(on: Db, unit?: string): Promise<ImportedSegmentRow[]> {
+  const db = dbOf(on);
   let query = db.selectFrom('imported_segments').selectAll();
   if (unit !== undefined) query = query.where('unit', '=', unit);
   return query.orderBy('unit').orderBy('start').execute();
 }
 
 /** The leaf hashes (hex) of one unit's runs, in index order, without the entries. */
-export async function readImportedLeaves(db: Kysely<Database>, unit: string): Promise<string[]> {
+export async function readImportedLeaves(on: Db, unit: string): Promise<string[]> {
+  const db = dbOf(on);
   const rows = await db
     .selectFrom('imported_segments')
     .select(['start', 'leaves'])
@@ -64,9 +62,8 @@ export async function readImportedLeaves(db: Kysely<Database>, unit: string): Pr
 }
 
 /** How many entries are imported, of how many units (for a test or a summary). */
-export async function countImported(
-  db: Kysely<Database>,
-): Promise<{ units: number; entries: number }> {
+export async function countImported(on: Db): Promise<{ units: number; entries: number }> {
+  const db = dbOf(on);
   const logs = await db.selectFrom('imported_logs').select(['size']).execute();
   return { units: logs.length, entries: logs.reduce((sum, r) => sum + Number(r.size), 0) };
 }

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database, IngestEntryTable, IngestFeedRow } from './schema.js';
+import { dbOf } from './handle.js';
+import type { IngestEntryTable, IngestFeedRow } from './schema.js';
+import type { Db } from './types.js';
 
 /** The ingest_feeds and ingest_entries tables: feeds read by ingest channels and what they took in. */
 
@@ -11,10 +12,11 @@ export interface FeedKey {
 
 /** Adds a feed that never ran, with `last_run` set; undefined when the feed already exists. */
 export async function insertFeedIfNew(
-  db: Kysely<Database>,
+  on: Db,
   key: FeedKey,
   lastRun: string,
 ): Promise<IngestFeedRow | undefined> {
+  const db = dbOf(on);
   return db
     .insertInto('ingest_feeds')
     .values({
@@ -34,11 +36,12 @@ export async function insertFeedIfNew(
  * or at or before `dueBefore`; the feed as updated, or undefined when it was not due.
  */
 export async function markFeedRun(
-  db: Kysely<Database>,
+  on: Db,
   key: FeedKey,
   now: string,
   dueBefore: string | undefined,
 ): Promise<IngestFeedRow | undefined> {
+  const db = dbOf(on);
   let update = db
     .updateTable('ingest_feeds')
     .set({ last_run: now })
@@ -54,11 +57,12 @@ export async function markFeedRun(
 
 /** Sets a feed's validators (ETag, Last-Modified); null clears one. */
 export async function setFeedValidators(
-  db: Kysely<Database>,
+  on: Db,
   key: FeedKey,
   etag: string | null,
   lastModified: string | null,
 ): Promise<void> {
+  const db = dbOf(on);
   await db
     .updateTable('ingest_feeds')
     .set({ etag, last_modified: lastModified })
@@ -68,7 +72,8 @@ export async function setFeedValidators(
 }
 
 /** Whether a channel has any feed recorded. */
-export async function channelHasFeeds(db: Kysely<Database>, channel: string): Promise<boolean> {
+export async function channelHasFeeds(on: Db, channel: string): Promise<boolean> {
+  const db = dbOf(on);
   const row = await db
     .selectFrom('ingest_feeds')
     .select('feed_url')
@@ -80,7 +85,7 @@ export async function channelHasFeeds(db: Kysely<Database>, channel: string): Pr
 
 /** Adds a feed with the state imported from elsewhere; false when the feed already exists. */
 export async function importFeed(
-  db: Kysely<Database>,
+  on: Db,
   row: {
     channel_id: string;
     feed_url: string;
@@ -89,6 +94,7 @@ export async function importFeed(
     last_run: string | null;
   },
 ): Promise<boolean> {
+  const db = dbOf(on);
   const added = await db
     .insertInto('ingest_feeds')
     .values(row)
@@ -99,10 +105,8 @@ export async function importFeed(
 }
 
 /** The feeds of a channel, by URL. */
-export async function channelFeeds(
-  db: Kysely<Database>,
-  channel: string,
-): Promise<IngestFeedRow[]> {
+export async function channelFeeds(on: Db, channel: string): Promise<IngestFeedRow[]> {
+  const db = dbOf(on);
   return db
     .selectFrom('ingest_feeds')
     .selectAll()
@@ -113,9 +117,10 @@ export async function channelFeeds(
 
 /** How many entries a channel took in, per feed URL. */
 export async function entryCountsByFeed(
-  db: Kysely<Database>,
+  on: Db,
   channel: string,
 ): Promise<Map<string | null, number>> {
+  const db = dbOf(on);
   const counts = await db
     .selectFrom('ingest_entries')
     .select(['feed_url', (eb) => eb.fn.countAll<number | string>().as('n')])
@@ -127,10 +132,11 @@ export async function entryCountsByFeed(
 
 /** Which of these entry keys a channel has already taken in. */
 export async function takenEntryKeys(
-  db: Kysely<Database>,
+  on: Db,
   channel: string,
   keys: readonly string[],
 ): Promise<Set<string>> {
+  const db = dbOf(on);
   const taken = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
     const rows = await db
@@ -146,9 +152,10 @@ export async function takenEntryKeys(
 
 /** Records an entry as taken in, without evidence; false when the key was already taken in. */
 export async function insertEntryIfNew(
-  db: Kysely<Database>,
+  on: Db,
   row: Omit<IngestEntryTable, 'evidence'>,
 ): Promise<boolean> {
+  const db = dbOf(on);
   const inserted = await db
     .insertInto('ingest_entries')
     .values({ ...row, evidence: null })
@@ -160,10 +167,11 @@ export async function insertEntryIfNew(
 
 /** Sets the evidence indices (comma-separated) of an entry taken in. */
 export async function setEntryEvidence(
-  db: Kysely<Database>,
+  on: Db,
   key: { channel: string; entryKey: string },
   evidence: string,
 ): Promise<void> {
+  const db = dbOf(on);
   await db
     .updateTable('ingest_entries')
     .set({ evidence })

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { canonicalJson } from '../model/canonical-json.js';
 import type { ContentItem } from '../model/item.js';
+import { dbOf } from './handle.js';
 import { reusableQuery } from './reusable-query.js';
-import type { Database, ItemEventRow, ItemRow, ItemSource, ItemStatus } from './schema.js';
+import type { ItemEventRow, ItemRow, ItemSource, ItemStatus } from './schema.js';
+import type { Db } from './types.js';
 
 /** SHA-256 of an item's canonical JSON: what tells one version from another. */
 export function contentHash(item: ContentItem): string {
@@ -22,7 +23,8 @@ const findItemQuery = reusableQuery((db, _shape, id: string) =>
 );
 
 /** The current row of an item, or undefined. */
-export async function findItem(db: Kysely<Database>, id: string): Promise<ItemRow | undefined> {
+export async function findItem(on: Db, id: string): Promise<ItemRow | undefined> {
+  const db = dbOf(on);
   return (await findItemQuery(db, '', id)).rows[0];
 }
 
@@ -32,9 +34,10 @@ export async function findItem(db: Kysely<Database>, id: string): Promise<ItemRo
  * so they can be read ahead of the moment they are used.
  */
 export async function itemVersions(
-  db: Kysely<Database>,
+  on: Db,
   wanted: readonly { id: string; version: number }[],
 ): Promise<Map<string, ContentItem>> {
+  const db = dbOf(on);
   const found = new Map<string, ContentItem>();
   if (wanted.length === 0) return found;
   const keys = new Set(wanted.map((w) => `${w.id}@${w.version}`));
@@ -51,22 +54,23 @@ export async function itemVersions(
 }
 
 export async function itemVersion(
-  db: Kysely<Database>,
+  on: Db,
   id: string,
   version: number,
 ): Promise<ContentItem | undefined> {
-  const document = await itemVersionDocument(db, id, version);
+  const document = await itemVersionDocument(on, id, version);
   return document === undefined ? undefined : (JSON.parse(document) as ContentItem);
 }
 
 /** Records a state change of an item (and nothing when the state is unchanged). */
 export async function setItemStatus(
-  tx: Kysely<Database>,
+  on: Db,
   item: Pick<ItemRow, 'id' | 'version' | 'status'>,
   to: ItemStatus,
   by: Actor,
   reason: string | null = null,
 ): Promise<void> {
+  const tx = dbOf(on);
   if (item.status === to) return;
   await setStatusQuery(tx, '', item.id, to, by.at);
   await itemEventQuery(tx, '', item.id, item.version, item.status, to, by.actor, by.at, reason);
@@ -113,12 +117,13 @@ export interface ItemVersionInput {
  * undefined when the stored current version already has this content (idempotent).
  */
 export async function saveItemVersion(
-  tx: Kysely<Database>,
+  on: Db,
   input: ItemVersionInput,
   by: Actor,
 ): Promise<ItemRow | undefined> {
+  const tx = dbOf(on);
   const hash = contentHash(input.item);
-  const current = await findItem(tx, input.item.id);
+  const current = await findItem(on, input.item.id);
   if (current && current.content_hash === hash) return undefined;
   const version = (current?.version ?? 0) + 1;
   await tx
@@ -179,7 +184,7 @@ export async function saveItemVersion(
       .where('id', '=', current.id)
       .execute();
   }
-  return findItem(tx, input.item.id);
+  return findItem(on, input.item.id);
 }
 
 /** Filters for listing items. */
@@ -189,7 +194,8 @@ export interface ItemFilter {
 }
 
 /** Items, oldest first. */
-export function listItems(db: Kysely<Database>, filter: ItemFilter = {}): Promise<ItemRow[]> {
+export function listItems(on: Db, filter: ItemFilter = {}): Promise<ItemRow[]> {
+  const db = dbOf(on);
   let query = db.selectFrom('items').selectAll();
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.source) query = query.where('source', '=', filter.source);
@@ -197,15 +203,14 @@ export function listItems(db: Kysely<Database>, filter: ItemFilter = {}): Promis
 }
 
 /** The state changes of an item, in order. */
-export function itemEvents(db: Kysely<Database>, id: string): Promise<ItemEventRow[]> {
+export function itemEvents(on: Db, id: string): Promise<ItemEventRow[]> {
+  const db = dbOf(on);
   return db.selectFrom('item_events').selectAll().where('item_id', '=', id).orderBy('id').execute();
 }
 
 /** How many items are in a status (`loa start` counts the drafts). */
-export async function countItemsWithStatus(
-  db: Kysely<Database>,
-  status: ItemStatus,
-): Promise<number> {
+export async function countItemsWithStatus(on: Db, status: ItemStatus): Promise<number> {
+  const db = dbOf(on);
   const row = await db
     .selectFrom('items')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -215,10 +220,8 @@ export async function countItemsWithStatus(
 }
 
 /** The reason of an item's latest state change (undefined when it has none). */
-export async function lastEventReason(
-  db: Kysely<Database>,
-  id: string,
-): Promise<string | null | undefined> {
+export async function lastEventReason(on: Db, id: string): Promise<string | null | undefined> {
+  const db = dbOf(on);
   const last = await db
     .selectFrom('item_events')
     .select('reason')
@@ -231,10 +234,11 @@ export async function lastEventReason(
 
 /** The stored JSON text of one version of an item, as written (undefined when there is none). */
 export async function itemVersionDocument(
-  db: Kysely<Database>,
+  on: Db,
   id: string,
   version: number,
 ): Promise<string | undefined> {
+  const db = dbOf(on);
   const row = await db
     .selectFrom('item_versions')
     .select('document')
@@ -246,10 +250,11 @@ export async function itemVersionDocument(
 
 /** Who wrote a version of an item: the actor of the event that saved it. */
 export async function versionAuthor(
-  db: Kysely<Database>,
+  on: Db,
   id: string,
   version: number,
 ): Promise<string | undefined> {
+  const db = dbOf(on);
   const saved = await db
     .selectFrom('item_events')
     .select('actor')
@@ -266,11 +271,12 @@ export async function versionAuthor(
  * failed item goes back to approved so it is planned again.
  */
 export async function setSlotOverride(
-  tx: Kysely<Database>,
+  on: Db,
   item: Pick<ItemRow, 'id' | 'version' | 'status'>,
   slot: string,
   by: Actor,
 ): Promise<void> {
+  const tx = dbOf(on);
   await tx
     .updateTable('items')
     .set({ slot_override: slot, updated_at: by.at })
@@ -308,10 +314,11 @@ export interface Approval {
  * Moves back to approved by a reschedule or a settlement are not approvals.
  */
 export async function approvalOf(
-  db: Kysely<Database>,
+  on: Db,
   id: string,
   version: number,
 ): Promise<Approval | undefined> {
+  const db = dbOf(on);
   const row = await db
     .selectFrom('item_events')
     .innerJoin('item_versions', (join) =>

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
 import { dialectOf } from './dialect.js';
-import type { Database } from './schema.js';
+import { dbOf } from './handle.js';
+import type { Db } from './types.js';
 
 /** Transaction-scoped locks that serialise work across processes. */
 export const LOCKS = { migrate: 4242001, planning: 4242002 } as const;
@@ -9,9 +9,7 @@ export const LOCKS = { migrate: 4242001, planning: 4242002 } as const;
  * Takes a lock held until the transaction ends. On PostgreSQL an advisory lock; on SQLite
  * nothing is needed, since every write transaction is BEGIN IMMEDIATE and so already serial.
  */
-export async function lockFor(
-  tx: Kysely<Database>,
-  lock: (typeof LOCKS)[keyof typeof LOCKS],
-): Promise<void> {
+export async function lockFor(on: Db, lock: (typeof LOCKS)[keyof typeof LOCKS]): Promise<void> {
+  const tx = dbOf(on);
   await dialectOf(tx).lock(tx, lock);
 }

@@ -5,12 +5,13 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { LoaError } from '../errors/loa-error.js';
 import { dialectFor } from './dialect.js';
+import { dbOf, QUERIES, type StoreDb, txOf } from './handle.js';
 import { LOCKS, lockFor } from './locks.js';
 import { appliedVersions, type Engine, ensureMigrationTable, MIGRATIONS } from './migrations.js';
 import type { Database, PublicationRow } from './schema.js';
 import { registerSqlite } from './sqlite-handle.js';
 import { withStatementCache } from './statement-cache.js';
-import type { ClaimRequest, Store } from './types.js';
+import type { ClaimRequest, Store, Tx } from './types.js';
 
 /** How to open the store. */
 export interface StoreOptions {
@@ -79,23 +80,29 @@ class KyselyStore implements Store {
   constructor(
     readonly engine: Engine,
     readonly location: string,
-    readonly db: Kysely<Database>,
+    private readonly db: StoreDb,
     /** SQLite: the database under `db`, for the store's prepared-statement fast paths. */
     private readonly sqlite?: BetterSqlite3.Database,
   ) {
     if (sqlite) registerSqlite(db, sqlite);
+    this[QUERIES] = db;
   }
 
-  async transaction<T>(fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+  /** The query builder repository functions run on (dbOf); no public member. */
+  readonly [QUERIES]: StoreDb;
+
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     try {
-      if (this.engine === 'postgres') return await this.db.transaction().execute(fn);
+      if (this.engine === 'postgres') {
+        return await this.db.transaction().execute((tx) => fn(txOf(tx)));
+      }
       // NOTE: a deferred SQLite transaction that later writes can fail with SQLITE_BUSY
       // without waiting; BEGIN IMMEDIATE takes the write lock up front and honours busy_timeout.
       return await this.db.connection().execute(async (conn) => {
         if (this.sqlite) registerSqlite(conn, this.sqlite);
         await sql`begin immediate`.execute(conn);
         try {
-          const result = await fn(conn);
+          const result = await fn(txOf(conn));
           await sql`commit`.execute(conn);
           return result;
         } catch (error) {
@@ -113,7 +120,7 @@ class KyselyStore implements Store {
     for (const channel of request.channels) {
       const skipLocked = dialectFor(this.engine).rowLocks;
       claimed.push(
-        ...(await this.transaction((tx) => claimWith(tx, channel, request, skipLocked))),
+        ...(await this.transaction((tx) => claimWith(dbOf(tx), channel, request, skipLocked))),
       );
     }
     return claimed.sort((a, b) => a.due_at.localeCompare(b.due_at) || a.key.localeCompare(b.key));
@@ -161,9 +168,10 @@ async function claimWith(
     .execute();
 }
 
-async function migrate(store: Store): Promise<void> {
-  await store.transaction(async (tx) => {
-    await lockFor(tx, LOCKS.migrate);
+async function migrate(store: KyselyStore): Promise<void> {
+  await store.transaction(async (on) => {
+    const tx = dbOf(on);
+    await lockFor(on, LOCKS.migrate);
     await ensureMigrationTable(tx);
     const applied = await appliedVersions(tx);
     for (const migration of MIGRATIONS) {

@@ -1,19 +1,17 @@
-import type { Kysely } from 'kysely';
+import { dbOf } from './handle.js';
 import { reusableQuery } from './reusable-query.js';
 import type {
   AttemptRow,
-  Database,
   ItemRow,
   PublicationRow,
   PublicationStatus,
   PublicationUpdate,
 } from './schema.js';
+import type { Db } from './types.js';
 
 /** The publications of an item (every channel, every state), by slot. */
-export function publicationsOfItem(
-  db: Kysely<Database>,
-  itemId: string,
-): Promise<PublicationRow[]> {
+export function publicationsOfItem(on: Db, itemId: string): Promise<PublicationRow[]> {
+  const db = dbOf(on);
   return db
     .selectFrom('publications')
     .selectAll()
@@ -23,7 +21,8 @@ export function publicationsOfItem(
 }
 
 /** Slots of a channel already taken by a scheduled or published publication. */
-export async function occupiedSlots(db: Kysely<Database>, channelId: string): Promise<Set<string>> {
+export async function occupiedSlots(on: Db, channelId: string): Promise<Set<string>> {
+  const db = dbOf(on);
   const rows = await db
     .selectFrom('publications')
     .select('slot')
@@ -50,10 +49,8 @@ export interface ScheduleInput {
 }
 
 /** Inserts a scheduled publication, or brings a cancelled one with that key back. */
-export async function schedulePublication(
-  tx: Kysely<Database>,
-  input: ScheduleInput,
-): Promise<void> {
+export async function schedulePublication(on: Db, input: ScheduleInput): Promise<void> {
+  const tx = dbOf(on);
   const fresh = {
     item_version: input.item.version,
     content_hash: input.item.content_hash,
@@ -90,11 +87,12 @@ export async function schedulePublication(
 
 /** Points a scheduled publication at the item's current version. */
 export async function refreshPublication(
-  tx: Kysely<Database>,
+  on: Db,
   key: string,
   item: Pick<ItemRow, 'version' | 'content_hash'>,
   now: string,
 ): Promise<void> {
+  const tx = dbOf(on);
   await tx
     .updateTable('publications')
     .set({ item_version: item.version, content_hash: item.content_hash, updated_at: now })
@@ -105,11 +103,12 @@ export async function refreshPublication(
 
 /** Cancels scheduled publications (withdrawn, rescheduled, back to draft), with the reason. */
 export async function cancelPublications(
-  tx: Kysely<Database>,
+  on: Db,
   keys: string[],
   reason: string,
   now: string,
 ): Promise<number> {
+  const tx = dbOf(on);
   if (keys.length === 0) return 0;
   const result = await tx
     .updateTable('publications')
@@ -125,11 +124,12 @@ export async function cancelPublications(
  * returns false when the lease was lost (another worker will reconcile it).
  */
 export async function settlePublication(
-  tx: Kysely<Database>,
+  on: Db,
   key: string,
   worker: string,
   change: PublicationUpdate,
 ): Promise<boolean> {
+  const tx = dbOf(on);
   // The lease is given back with the outcome.
   const set: PublicationUpdate = { ...change, lease_owner: null, lease_until: null };
   const columns = Object.keys(set).sort() as (keyof PublicationUpdate)[];
@@ -153,11 +153,8 @@ const settleQuery = reusableQuery(
 );
 
 /** Gives leased publications back untouched (shutdown, channel paused, lease running out). */
-export async function releaseLeases(
-  tx: Kysely<Database>,
-  keys: string[],
-  worker: string,
-): Promise<void> {
+export async function releaseLeases(on: Db, keys: string[], worker: string): Promise<void> {
+  const tx = dbOf(on);
   if (keys.length === 0) return;
   await tx
     .updateTable('publications')
@@ -168,10 +165,8 @@ export async function releaseLeases(
 }
 
 /** Records one attempt (or a decision not to attempt) on a publication. */
-export async function recordAttempt(
-  tx: Kysely<Database>,
-  attempt: Omit<AttemptRow, 'id'>,
-): Promise<void> {
+export async function recordAttempt(on: Db, attempt: Omit<AttemptRow, 'id'>): Promise<void> {
+  const tx = dbOf(on);
   await attemptQuery(
     tx,
     '',
@@ -209,9 +204,10 @@ export interface PublicationFilter {
 
 /** Publications by slot. */
 export function listPublications(
-  db: Kysely<Database>,
+  on: Db,
   filter: PublicationFilter = {},
 ): Promise<PublicationRow[]> {
+  const db = dbOf(on);
   let query = db.selectFrom('publications').selectAll();
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.channel) query = query.where('channel_id', '=', filter.channel);
@@ -220,7 +216,8 @@ export function listPublications(
 }
 
 /** The attempts on one publication, in order. */
-export function attemptsOf(db: Kysely<Database>, key: string): Promise<AttemptRow[]> {
+export function attemptsOf(on: Db, key: string): Promise<AttemptRow[]> {
+  const db = dbOf(on);
   return db
     .selectFrom('publication_attempts')
     .selectAll()
@@ -230,19 +227,21 @@ export function attemptsOf(db: Kysely<Database>, key: string): Promise<AttemptRo
 }
 
 /** Channels paused after an authentication failure. */
-export async function pausedChannels(db: Kysely<Database>): Promise<Map<string, string>> {
+export async function pausedChannels(on: Db): Promise<Map<string, string>> {
+  const db = dbOf(on);
   const rows = await db.selectFrom('channel_states').selectAll().where('paused', '=', 1).execute();
   return new Map(rows.map((r) => [r.channel_id, r.reason ?? '']));
 }
 
 /** Pauses (or resumes) a channel: its publications wait, nothing fails. */
 export async function setChannelPaused(
-  tx: Kysely<Database>,
+  on: Db,
   channelId: string,
   paused: boolean,
   reason: string | null,
   now: string,
 ): Promise<void> {
+  const tx = dbOf(on);
   const row = { paused: paused ? 1 : 0, reason, since: now };
   const updated = await tx
     .updateTable('channel_states')
@@ -262,11 +261,12 @@ export async function setChannelPaused(
  * down (withdrawn): its remote copy in the trash is history, not this publication's.
  */
 export async function hasWithdrawnPublication(
-  db: Kysely<Database>,
+  on: Db,
   channelId: string,
   itemId: string,
   exceptKey: string,
 ): Promise<boolean> {
+  const db = dbOf(on);
   const earlier = await db
     .selectFrom('publications')
     .select('key')
@@ -280,9 +280,10 @@ export async function hasWithdrawnPublication(
 
 /** The earliest due instant (stored) of the scheduled publications on these channels, if any. */
 export async function nextScheduledDue(
-  db: Kysely<Database>,
+  on: Db,
   channelIds: readonly string[],
 ): Promise<string | undefined> {
+  const db = dbOf(on);
   const next = await db
     .selectFrom('publications')
     .select((eb) => eb.fn.min('due_at').as('due'))
@@ -293,7 +294,8 @@ export async function nextScheduledDue(
 }
 
 /** How many publications are still scheduled for a slot before `before` (stored UTC ISO). */
-export async function countScheduledBefore(db: Kysely<Database>, before: string): Promise<number> {
+export async function countScheduledBefore(on: Db, before: string): Promise<number> {
+  const db = dbOf(on);
   const waiting = await db
     .selectFrom('publications')
     .select((eb) => eb.fn.countAll().as('n'))
@@ -304,16 +306,18 @@ export async function countScheduledBefore(db: Kysely<Database>, before: string)
 }
 
 /** The publication of a key; throws when there is none. */
-export function publicationOfKey(db: Kysely<Database>, key: string): Promise<PublicationRow> {
+export function publicationOfKey(on: Db, key: string): Promise<PublicationRow> {
+  const db = dbOf(on);
   return db.selectFrom('publications').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
 }
 
 /** Records the index of the evidence entry that logged the publication `key`. */
 export async function setPublicationEvidenceIndex(
-  db: Kysely<Database>,
+  on: Db,
   key: string,
   index: number,
 ): Promise<void> {
+  const db = dbOf(on);
   await db
     .updateTable('publications')
     .set({ evidence_index: index })
@@ -323,10 +327,11 @@ export async function setPublicationEvidenceIndex(
 
 /** The slot (stored UTC ISO) of an item's scheduled publication on a channel, if any. */
 export async function scheduledSlotOf(
-  db: Kysely<Database>,
+  on: Db,
   itemId: string,
   channelId: string,
 ): Promise<string | undefined> {
+  const db = dbOf(on);
   const pub = await db
     .selectFrom('publications')
     .select('slot')
@@ -338,10 +343,8 @@ export async function scheduledSlotOf(
 }
 
 /** The publication of a key, or undefined. */
-export function findPublication(
-  db: Kysely<Database>,
-  key: string,
-): Promise<PublicationRow | undefined> {
+export function findPublication(on: Db, key: string): Promise<PublicationRow | undefined> {
+  const db = dbOf(on);
   return db.selectFrom('publications').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
@@ -350,11 +353,12 @@ export function findPublication(
  * `status` when one is given; returns whether it changed.
  */
 export async function changeUnleasedPublication(
-  tx: Kysely<Database>,
+  on: Db,
   key: string,
   change: PublicationUpdate,
   status?: PublicationStatus,
 ): Promise<boolean> {
+  const tx = dbOf(on);
   let query = tx
     .updateTable('publications')
     .set(change)
@@ -367,10 +371,11 @@ export async function changeUnleasedPublication(
 
 /** Writes a change to a publication and returns the row as it is after. */
 export async function changePublication(
-  tx: Kysely<Database>,
+  on: Db,
   key: string,
   change: PublicationUpdate,
 ): Promise<PublicationRow> {
+  const tx = dbOf(on);
   await tx.updateTable('publications').set(change).where('key', '=', key).execute();
-  return publicationOfKey(tx, key);
+  return publicationOfKey(on, key);
 }

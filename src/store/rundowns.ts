@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import { dbOf } from './handle.js';
 import type { Database, RundownAsRunRow, RundownEventRow, RundownRow } from './schema.js';
+import type { Db } from './types.js';
 
 /** A stored rundown row with its events, oldest first. */
 export interface RundownWithEvents {
@@ -23,20 +25,19 @@ async function withEvents(db: Kysely<Database>, rows: RundownRow[]): Promise<Run
 }
 
 /** The rundown row with an id and its events, or undefined. */
-export async function rundownRow(
-  db: Kysely<Database>,
-  id: string,
-): Promise<RundownWithEvents | undefined> {
+export async function rundownRow(on: Db, id: string): Promise<RundownWithEvents | undefined> {
+  const db = dbOf(on);
   const rows = await db.selectFrom('rundowns').selectAll().where('id', '=', id).execute();
   return (await withEvents(db, rows))[0];
 }
 
 /** The rundown rows of a channel whose slot starts in [from, to) (UTC ISO), in slot order. */
 export async function rundownRowsOfChannel(
-  db: Kysely<Database>,
+  on: Db,
   channelId: string,
   range: { from: string; to: string },
 ): Promise<RundownWithEvents[]> {
+  const db = dbOf(on);
   const rows = await db
     .selectFrom('rundowns')
     .selectAll()
@@ -50,10 +51,11 @@ export async function rundownRowsOfChannel(
 
 /** The documents of a channel's locked or aired rundowns, other than `except`. */
 export async function lockedOrAiredDocuments(
-  db: Kysely<Database>,
+  on: Db,
   channelId: string,
   except?: string,
 ): Promise<string[]> {
+  const db = dbOf(on);
   let query = db
     .selectFrom('rundowns')
     .select(['id', 'document'])
@@ -71,10 +73,8 @@ export interface RundownVersion {
 }
 
 /** The state, number of events and document of a rundown (one indexed read), or undefined. */
-export async function rundownVersion(
-  db: Kysely<Database>,
-  id: string,
-): Promise<RundownVersion | undefined> {
+export async function rundownVersion(on: Db, id: string): Promise<RundownVersion | undefined> {
+  const db = dbOf(on);
   const row = await db
     .selectFrom('rundowns')
     .select([
@@ -114,11 +114,12 @@ export interface RundownEventInput {
  * append-only, so only the new events are passed.
  */
 export async function writeRundown(
-  tx: Kysely<Database>,
+  on: Db,
   id: string,
   values: RundownValues,
   events: readonly RundownEventInput[],
 ): Promise<void> {
+  const tx = dbOf(on);
   const updated = await tx
     .updateTable('rundowns')
     .set(values)
@@ -160,7 +161,8 @@ export interface AsRunInput {
 }
 
 /** Records (or, for an item not yet confirmed in an aired rundown, replaces) one as-run. */
-export async function saveAsRun(tx: Kysely<Database>, input: AsRunInput): Promise<void> {
+export async function saveAsRun(on: Db, input: AsRunInput): Promise<void> {
+  const tx = dbOf(on);
   await tx
     .deleteFrom('rundown_as_runs')
     .where('rundown_id', '=', input.rundownId)
@@ -183,7 +185,8 @@ export async function saveAsRun(tx: Kysely<Database>, input: AsRunInput): Promis
 }
 
 /** The as-run records of a rundown: the programme's first, then its items' in slug order. */
-export function asRunsOf(db: Kysely<Database>, rundownId: string): Promise<RundownAsRunRow[]> {
+export function asRunsOf(on: Db, rundownId: string): Promise<RundownAsRunRow[]> {
+  const db = dbOf(on);
   return db
     .selectFrom('rundown_as_runs')
     .selectAll()

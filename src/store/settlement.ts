@@ -1,4 +1,5 @@
 import { type Compilable, type Kysely, type RawBuilder, sql } from 'kysely';
+import { dbOf, txOf } from './handle.js';
 import { type Actor, findItem, setItemStatus } from './items.js';
 import { settlePublication } from './publications.js';
 import { reusableQuery } from './reusable-query.js';
@@ -10,6 +11,7 @@ import {
   type PublicationUpdate,
   UNAPPROVED,
 } from './schema.js';
+import type { Db } from './types.js';
 
 /** What the dispatcher writes for one claimed publication it handled. */
 export interface PublicationSettlement {
@@ -36,11 +38,12 @@ export interface PublicationSettlement {
  * whole or not at all, and an unsettled lease is looked up with the adapter's `find`.
  */
 export async function settlePublications(
-  tx: Kysely<Database>,
+  on: Db,
   worker: string,
   settlements: readonly PublicationSettlement[],
   by: Actor,
 ): Promise<Set<string>> {
+  const tx = dbOf(on);
   const kept = new Set<string>();
   for (const group of byShape(settlements)) {
     for (const part of chunks(group)) {
@@ -61,11 +64,11 @@ export async function settlePublications(
   }
   for (const s of settled) {
     if (s.withdrawItem === undefined) continue;
-    const item = await findItem(tx, s.itemId);
-    if (item) await setItemStatus(tx, item, 'withdrawn', by, s.withdrawItem);
+    const item = await findItem(on, s.itemId);
+    if (item) await setItemStatus(on, item, 'withdrawn', by, s.withdrawItem);
   }
   const items = settled.filter((s) => s.final).map((s) => s.itemId);
-  await settleItemStatuses(tx, items, by);
+  await settleItemStatuses(on, items, by);
   return kept;
 }
 
@@ -132,7 +135,7 @@ async function updateLeased(
   if (!first) return [];
   const columns = Object.keys(first.change).sort() as (keyof PublicationUpdate & string)[];
   if (group.length === 1) {
-    return (await settlePublication(tx, first.key, worker, first.change)) ? [first.key] : [];
+    return (await settlePublication(txOf(tx), first.key, worker, first.change)) ? [first.key] : [];
   }
   const values = group.flatMap((s) => [s.key, ...columns.map((c) => s.change[c])]);
   const shape = `${columns.join(',')}|${group.length}`;
@@ -192,12 +195,12 @@ export function derivedItemStatus(
 
 /** Derives one item's state again (see `derivedItemStatus`), recording a change. */
 export function settleItemStatus(
-  tx: Kysely<Database>,
+  on: Db,
   itemId: string,
   by: Actor,
   reason: string | null = null,
 ): Promise<void> {
-  return settleItemStatuses(tx, [itemId], by, reason);
+  return settleItemStatuses(on, [itemId], by, reason);
 }
 
 /** Items and the states of their publications: `shape` is the number of items. */
@@ -235,11 +238,12 @@ const itemEventsQuery = reusableQuery((db, _shape, ...values: unknown[]) =>
  * (by chunks of 32 items).
  */
 export async function settleItemStatuses(
-  tx: Kysely<Database>,
+  on: Db,
   itemIds: readonly string[],
   by: Actor,
   reason: string | null = null,
 ): Promise<void> {
+  const tx = dbOf(on);
   for (const ids of chunks([...new Set(itemIds)])) {
     const { rows } = await itemStatesQuery(tx, String(ids.length), ...ids);
     const items = new Map<string, { version: number; status: ItemStatus; pubs: string[] }>();
@@ -279,9 +283,10 @@ export async function settleItemStatuses(
  * withdrawn): one query.
  */
 export async function itemBeforeSend(
-  db: Kysely<Database>,
+  on: Db,
   publication: { key: string; itemId: string; channelId: string },
 ): Promise<{ item: ItemRow; withdrawnByLoa: boolean } | undefined> {
+  const db = dbOf(on);
   const { rows } = await itemBeforeSendQuery(
     db,
     '',
@@ -324,11 +329,8 @@ export type Overdue = Pick<PublicationRow, 'key' | 'item_id' | 'slot' | 'attempt
  * A channel's scheduled publications whose slot is before `before` and that no worker holds
  * or may have sent (those are reconciled first, when claimed).
  */
-export function overduePublications(
-  tx: Kysely<Database>,
-  channelId: string,
-  before: string,
-): Promise<Overdue[]> {
+export function overduePublications(on: Db, channelId: string, before: string): Promise<Overdue[]> {
+  const tx = dbOf(on);
   return tx
     .selectFrom('publications')
     .select(['key', 'item_id', 'slot', 'attempts'])
@@ -345,11 +347,12 @@ export function overduePublications(
  * attempt and derives their items' states again, inside the caller's transaction.
  */
 export async function markMissed(
-  tx: Kysely<Database>,
+  on: Db,
   worker: string,
   missed: readonly { publication: Overdue; reason: string }[],
   by: Actor,
 ): Promise<void> {
+  const tx = dbOf(on);
   if (missed.length === 0) return;
   for (const { publication, reason } of missed) {
     await tx
@@ -373,7 +376,7 @@ export async function markMissed(
     )
     .execute();
   await settleItemStatuses(
-    tx,
+    on,
     missed.map((m) => m.publication.item_id),
     by,
   );

@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Engine } from './migrations.js';
-import type { Database, PublicationRow } from './schema.js';
+import type { PublicationRow } from './schema.js';
 
 /** What a claim asks for: due work of some channels, held under a lease by one worker. */
 export interface ClaimRequest {
@@ -16,22 +14,32 @@ export interface ClaimRequest {
   perChannel: number;
 }
 
+declare const transaction: unique symbol;
+
 /**
- * The loa store: one interface over SQLite and PostgreSQL. Callers build queries with the
- * Kysely instances it hands out; the SQL that differs between the engines (transactions,
- * claiming, error mapping, DDL types) stays inside src/store.
+ * The transaction `Store.transaction` hands its callback: repository functions given it run
+ * inside that transaction. Opaque outside src/store (no query builder, no engine).
+ */
+export interface Tx {
+  readonly [transaction]: true;
+}
+
+/** What a repository function runs on: the store (outside a transaction) or a transaction. */
+export type Db = Store | Tx;
+
+/**
+ * The loa store: one interface over SQLite and PostgreSQL. Code outside src/store reads and
+ * writes through the named repository functions of src/store, passing the store or a
+ * transaction; the SQL, and which engine runs it, stay inside src/store.
  */
 export interface Store {
-  readonly engine: Engine;
   /** Where the data lives, without secrets (a file path, or host/database/schema). */
   readonly location: string;
-  /** For reads outside a transaction. */
-  readonly db: Kysely<Database>;
   /**
    * Runs `fn` in one write transaction (SQLite: BEGIN IMMEDIATE) and commits, or rolls back
    * and rethrows. Engine errors (locked, unreachable) become LoaErrors.
    */
-  transaction<T>(fn: (tx: Kysely<Database>) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
    * Claims due publications atomically: each returned row is leased to `worker` until
    * `leaseUntil`, and no other worker gets it before the lease ends. A row whose previous

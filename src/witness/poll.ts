@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { verifyCheckpoint } from '../evidence/checkpoint.js';
 import { verifyConsistency } from '../evidence/merkle.js';
 import { cosignNote, parseVerifierKey } from '../evidence/signed-note.js';
 import type { SigningKey } from '../evidence/signing-key.js';
 import { toStored } from '../model/instant.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { recordWitnessCheckpoint, recordWitnessFinding } from '../store/witness-units.js';
 import type { WatchedUnit } from './units.js';
 
@@ -50,7 +49,7 @@ async function get(url: string, timeoutMs: number): Promise<Response> {
 
 /** Polls one unit: reads, checks, cosigns and stores (only an `ok` changes what is stored). */
 export async function pollUnit(
-  db: Kysely<Database>,
+  db: Db,
   unit: WatchedUnit,
   options: PollOptions,
 ): Promise<PollResult> {
@@ -129,7 +128,7 @@ export async function pollUnit(
 
 /** Polls every unit, `concurrency` at a time, in name order. */
 export async function pollUnits(
-  db: Kysely<Database>,
+  db: Db,
   units: readonly WatchedUnit[],
   options: PollOptions,
 ): Promise<PollResult[]> {

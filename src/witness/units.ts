@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import { LoaError } from '../errors/loa-error.js';
 import { parseVerifierKey } from '../evidence/signed-note.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/types.js';
 import { insertWitnessUnit, listWitnessUnits, witnessUnitExists } from '../store/witness-units.js';
 
 /** Đơn vị được chứng kiến: a unit whose log a witness (Sở Nội vụ) watches. */
@@ -22,7 +21,7 @@ export interface WatchedUnit {
 
 /** Adds a unit to watch; its name is the witness's own label for it (kebab-case). */
 export async function addWatchedUnit(
-  db: Kysely<Database>,
+  db: Db,
   unit: { name: string; url: string; verifierKey: string },
 ): Promise<void> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(unit.name)) {
@@ -60,7 +59,7 @@ export async function addWatchedUnit(
 }
 
 /** Every watched unit, by name. */
-export async function listWatchedUnits(db: Kysely<Database>): Promise<WatchedUnit[]> {
+export async function listWatchedUnits(db: Db): Promise<WatchedUnit[]> {
   const rows = await listWitnessUnits(db);
   return rows.map((r) => ({
     name: r.name,

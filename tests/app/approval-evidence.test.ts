@@ -75,9 +75,9 @@ describe.each(engines)(
       const own = await approveItem(as('bt'), 'tin').catch((e: unknown) => e);
       expect(own).toBeInstanceOf(LoaError);
       expect((own as LoaError).code).toBe('ITEM_FOUR_EYES');
-      expect((await findItem(session.store.db, 'tin'))?.status).toBe('submitted');
+      expect((await findItem(session.store, 'tin'))?.status).toBe('submitted');
 
-      const row = await findItem(session.store.db, 'tin');
+      const row = await findItem(session.store, 'tin');
       const hash = row?.content_hash ?? '';
       const approved = await approveItem(as('bt2'), 'tin', { contentHash: hash });
       expect(approved.row.status).toBe('scheduled');
@@ -85,7 +85,7 @@ describe.each(engines)(
       expect((await dispatchPass(options)).counts.published).toBe(1);
 
       // The entry's canonical bytes say who approved which version.
-      const [entry] = await readEvidence(session.store.db);
+      const [entry] = await readEvidence(session.store);
       expect(entry).toMatchObject({
         kind: 'publication',
         item: 'tin',

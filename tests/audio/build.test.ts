@@ -141,8 +141,8 @@ describe('loa audio build: a week of the example commune station', () => {
     const session = await openSession(root, process.env);
     try {
       const by = { actor: 'test', at: '2024-03-11T02:00:00.000Z' };
-      await addUser(session.store.db, 'Kiểm tra', 'auditor', by);
-      const token = (await createToken(session.store.db, 'Kiểm tra', by)).token;
+      await addUser(session.store, 'Kiểm tra', 'auditor', by);
+      const token = (await createToken(session.store, 'Kiểm tra', by)).token;
       const { app } = createApp({ session, clock, log: () => {} });
       const path = `/api/audio/${CHANNEL}/playout?period=2024-W11`;
       expect((await app.request(path)).status).toBe(401);
@@ -306,7 +306,7 @@ describe('loa audio build: a week of the example commune station', () => {
     expect(recorded[1].problems).toEqual(['too-short', 'audio-mismatch']);
     const store = await openStore();
     try {
-      const airings = (await readEvidence(store.db)).filter((e) => e.kind === 'airing');
+      const airings = (await readEvidence(store)).filter((e) => e.kind === 'airing');
       const good = airings.find((e) => e.index === recorded[0].evidenceIndex);
       const bad = airings.find((e) => e.index === recorded[1].evidenceIndex);
       expect(good).toMatchObject({
@@ -358,7 +358,7 @@ describe('loa audio build: a week of the example commune station', () => {
     const countAirings = async () => {
       const store = await openStore();
       try {
-        return (await readEvidence(store.db)).filter((e) => e.kind === 'airing').length;
+        return (await readEvidence(store)).filter((e) => e.kind === 'airing').length;
       } finally {
         await store.close();
       }
@@ -420,8 +420,8 @@ describe('loa audio build: a week of the example commune station', () => {
     const session = await openSession(root, process.env);
     try {
       const by = { actor: 'test', at: '2024-03-11T02:00:00.000Z' };
-      await addUser(session.store.db, 'Nền tảng loa', 'auditor', by);
-      const token = (await createToken(session.store.db, 'Nền tảng loa', by)).token;
+      await addUser(session.store, 'Nền tảng loa', 'auditor', by);
+      const token = (await createToken(session.store, 'Nền tảng loa', by)).token;
       const { app } = createApp({ session, clock, log: () => {} });
       const headers = { authorization: `Bearer ${token}` };
       const path = `/api/audio/${CHANNEL}/playout?period=2024-W11`;

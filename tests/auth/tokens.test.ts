@@ -13,6 +13,7 @@ import { addUser, createToken } from '../../src/auth/users.js';
 import { LoaError } from '../../src/errors/loa-error.js';
 import { toStored } from '../../src/model/instant.js';
 import { openStore, storeOptionsFrom } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import type { Store } from '../../src/store/types.js';
 import { storeEngines } from '../support/store-engines.js';
 
@@ -37,7 +38,7 @@ describe.each(engines)('token lifecycle in the store on $name', (engine) => {
   async function fresh(): Promise<Store> {
     const store = await engine.open();
     stores.push(store);
-    await addUser(store.db, 'Trần Thu', 'editor', at(T0));
+    await addUser(store, 'Trần Thu', 'editor', at(T0));
     return store;
   }
 
@@ -46,52 +47,54 @@ describe.each(engines)('token lifecycle in the store on $name', (engine) => {
     const before = await openStore(options);
     // Back to the schema of version 8: the table as migration 6 made it.
     for (const column of ['expires_at', 'revoked_at', 'revoked_by', 'last_used_at']) {
-      await sql`alter table api_tokens drop column ${sql.ref(column)}`.execute(before.db);
+      await sql`alter table api_tokens drop column ${sql.ref(column)}`.execute(rawForTests(before));
     }
-    await before.db.deleteFrom('loa_migrations').where('version', '=', 9).execute();
-    await addUser(before.db, 'Lê Văn', 'auditor', at(T0));
+    await rawForTests(before).deleteFrom('loa_migrations').where('version', '=', 9).execute();
+    await addUser(before, 'Lê Văn', 'auditor', at(T0));
     await sql`insert into api_tokens (hash, user_name, created_at, created_by)
-      values (${hashToken('loa_old')}, ${'Lê Văn'}, ${toStored(T0)}, ${'test'})`.execute(before.db);
+      values (${hashToken('loa_old')}, ${'Lê Văn'}, ${toStored(T0)}, ${'test'})`.execute(
+      rawForTests(before),
+    );
     await before.close();
 
     const after = await openStore(options);
     stores.push(after);
     const years = toStored(T0.plus({ years: 20 }));
-    expect(await checkToken(after.db, 'loa_old', years)).toMatchObject({
+    expect(await checkToken(after, 'loa_old', years)).toMatchObject({
       ok: true,
       user: { name: 'Lê Văn', role: 'auditor' },
     });
-    const [listed] = await listTokens(after.db, years);
+    const [listed] = await listTokens(after, years);
     expect(listed).toMatchObject({ expiresAt: null, state: 'active', revokedAt: null });
   });
 
   it('refuses a token from its expiry on, and a revoked one at once, saying which', async () => {
     const store = await fresh();
     const expires = toStored(T0.plus({ days: 1 }));
-    const { token, id } = await createToken(store.db, 'Trần Thu', at(T0), expires);
-    expect(await checkToken(store.db, token, toStored(T0.plus({ hours: 23 })))).toMatchObject({
+    const { token, id } = await createToken(store, 'Trần Thu', at(T0), expires);
+    expect(await checkToken(store, token, toStored(T0.plus({ hours: 23 })))).toMatchObject({
       ok: true,
     });
-    expect(await checkToken(store.db, token, expires)).toEqual({
+    expect(await checkToken(store, token, expires)).toEqual({
       ok: false,
       reason: 'expired',
       expiresAt: expires,
     });
-    const other = await createToken(store.db, 'Trần Thu', at(T0));
+    const other = await createToken(store, 'Trần Thu', at(T0));
     const revokedAt = T0.plus({ minutes: 5 });
     const { token: info, already } = await revokeToken(
-      store.db,
+      store,
       tokenIdOf(hashToken(other.token)).slice(0, 8),
       at(revokedAt),
     );
     expect(already).toBe(false);
     expect(info).toMatchObject({ id: other.id, state: 'revoked', revokedBy: 'quản trị' });
-    expect(await checkToken(store.db, other.token, toStored(revokedAt))).toEqual({
+    expect(await checkToken(store, other.token, toStored(revokedAt))).toEqual({
       ok: false,
       reason: 'revoked',
       revokedAt: toStored(revokedAt),
     });
-    const again = await revokeToken(store.db, other.id, at(revokedAt.plus({ hours: 1 })));
+    const again = await revokeToken(store, other.id, at(revokedAt.plus({ hours: 1 })));
     expect(again.already).toBe(true);
     expect(again.token.revokedAt).toBe(toStored(revokedAt));
     expect(id).toHaveLength(12);
@@ -105,17 +108,17 @@ describe.each(engines)('token lifecycle in the store on $name', (engine) => {
       created_at: toStored(T0),
       created_by: 'test',
     });
-    await store.db
+    await rawForTests(store)
       .insertInto('api_tokens')
       .values([row(`abcdef01aa${'0'.repeat(54)}`), row(`abcdef01bb${'0'.repeat(54)}`)])
       .execute();
-    expect(await codeOf(revokeToken(store.db, 'abcdef01', at(T0)))).toBe('TOKEN_AMBIGUOUS');
-    expect(await codeOf(revokeToken(store.db, 'abcdef0', at(T0)))).toBe('TOKEN_ID_INVALID');
-    expect(await codeOf(revokeToken(store.db, 'abcdef0%', at(T0)))).toBe('TOKEN_ID_INVALID');
-    expect(await codeOf(revokeToken(store.db, '12345678', at(T0)))).toBe('TOKEN_UNKNOWN');
-    const { token } = await revokeToken(store.db, 'ABCDEF01A', at(T0));
+    expect(await codeOf(revokeToken(store, 'abcdef01', at(T0)))).toBe('TOKEN_AMBIGUOUS');
+    expect(await codeOf(revokeToken(store, 'abcdef0', at(T0)))).toBe('TOKEN_ID_INVALID');
+    expect(await codeOf(revokeToken(store, 'abcdef0%', at(T0)))).toBe('TOKEN_ID_INVALID');
+    expect(await codeOf(revokeToken(store, '12345678', at(T0)))).toBe('TOKEN_UNKNOWN');
+    const { token } = await revokeToken(store, 'ABCDEF01A', at(T0));
     expect(token.id).toBe('abcdef01aa00');
-    const states = (await listTokens(store.db, toStored(T0))).map((t) => [t.id, t.state]);
+    const states = (await listTokens(store, toStored(T0))).map((t) => [t.id, t.state]);
     expect(states).toEqual([
       ['abcdef01aa00', 'revoked'],
       ['abcdef01bb00', 'active'],
@@ -124,14 +127,14 @@ describe.each(engines)('token lifecycle in the store on $name', (engine) => {
 
   it('writes the last use at most once a minute, however many requests come', async () => {
     const store = await fresh();
-    const { token } = await createToken(store.db, 'Trần Thu', at(T0));
-    const usage = new TokenUsage(store.db);
+    const { token } = await createToken(store, 'Trần Thu', at(T0));
+    const usage = new TokenUsage(store);
     const use = async (when: DateTime) => {
-      const check = await checkToken(store.db, token, toStored(when));
+      const check = await checkToken(store, token, toStored(when));
       if (!check.ok) throw new Error(check.reason);
       await usage.used(check.hash, check.lastUsedAt, when);
     };
-    const lastUsed = async () => (await listTokens(store.db, toStored(T0)))[0]?.lastUsedAt;
+    const lastUsed = async () => (await listTokens(store, toStored(T0)))[0]?.lastUsedAt;
     expect(await lastUsed()).toBeNull();
     // A burst: twenty requests at once write once.
     await Promise.all(Array.from({ length: 20 }, () => use(T0)));
@@ -142,7 +145,7 @@ describe.each(engines)('token lifecycle in the store on $name', (engine) => {
     expect(await lastUsed()).toBe(toStored(T0.plus({ seconds: 60 })));
     // Another process (a second recorder) sees the row's last use and does not write either.
     await use(T0.plus({ seconds: 61 }));
-    await new TokenUsage(store.db).used(hashToken(token), null, T0.plus({ seconds: 90 }));
+    await new TokenUsage(store).used(hashToken(token), null, T0.plus({ seconds: 90 }));
     expect(await lastUsed()).toBe(toStored(T0.plus({ seconds: 60 })));
   });
 });

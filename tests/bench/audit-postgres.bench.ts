@@ -65,7 +65,7 @@ export async function run(): Promise<BenchFigure[]> {
     try {
       await load(client, entries);
       const audit = async () => {
-        tasks = (await auditFromLog(store.db, { plan, channels, period, now })).tasks.length;
+        tasks = (await auditFromLog(store, { plan, channels, period, now })).tasks.length;
       };
       const bare = () =>
         client.query(

@@ -152,7 +152,7 @@ export async function run(): Promise<BenchFigure[]> {
     const fresh = async (n: number) => {
       const store = await openStore({ dataDir: join(dir, `auditor-${n}`) });
       for (const [c, b] of bundles.entries()) {
-        await addWatchedUnit(store.db, {
+        await addWatchedUnit(store, {
           name: `xa-${c}`,
           url: `https://loa.xa-${c}.example.gov.vn`,
           verifierKey: b.key,
@@ -187,14 +187,14 @@ export async function run(): Promise<BenchFigure[]> {
     const plan = province();
     const period = parsePeriod('2024', ZONE);
     const audit = async () => {
-      const result = await auditImported(store.db, { plan, period, now });
+      const result = await auditImported(store, { plan, period, now });
       const units = result.tasks[0]?.each?.length ?? 0;
       if (units !== COMMUNES) throw new Error(`expected ${COMMUNES} units, got ${units}`);
     };
     const bareCount = async () => {
       const counts = new Map<string, number>();
       const monday = Date.parse('2023-12-31T17:00:00Z');
-      for (const s of await readImportedSegments(store.db)) {
+      for (const s of await readImportedSegments(store)) {
         const text = s.entries;
         for (let from = 0; from < text.length; ) {
           const to = text.indexOf('\n', from);

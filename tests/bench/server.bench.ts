@@ -128,8 +128,8 @@ export async function run(): Promise<BenchFigure[]> {
       throw new Error('rundown build failed');
     const store = await openStore({ dataDir: data });
     const by = { actor: 'bench', at: new Date().toISOString() };
-    await addUser(store.db, 'dai', 'broadcaster', by);
-    const { token } = await createToken(store.db, 'dai', by);
+    await addUser(store, 'dai', 'broadcaster', by);
+    const { token } = await createToken(store, 'dai', by);
     await store.close();
     const feedDir = bulletinDir(data, 'ban-tin');
     await mkdir(feedDir, { recursive: true });

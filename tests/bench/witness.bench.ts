@@ -79,19 +79,19 @@ async function pollFigure(dir: string): Promise<BenchFigure> {
     const unitKey = await evidenceKey(join(dir, `unit-${n}`), {
       LOA_EVIDENCE_ORIGIN: `don-vi-${n}.example.gov.vn/loa`,
     });
-    await addWatchedUnit(witness.db, {
+    await addWatchedUnit(witness, {
       name: `don-vi-${n}`,
       url: u.url,
       verifierKey: unitKey.verifierKey,
     });
   }
-  await pollUnits(witness.db, await listWatchedUnits(witness.db), { key, now: NOW });
+  await pollUnits(witness, await listWatchedUnits(witness), { key, now: NOW });
   for (const u of units) await append(u.store, ENTRIES, 20);
-  const watched = await listWatchedUnits(witness.db);
+  const watched = await listWatchedUnits(witness);
   let ok = 0;
   let delivered = 0;
   const ours = await timeMs(async () => {
-    const results = await pollUnits(witness.db, watched, { key, now: NOW });
+    const results = await pollUnits(witness, watched, { key, now: NOW });
     ok = results.filter((r) => r.status === 'ok').length;
     delivered = results.filter((r) => r.delivered).length;
   });

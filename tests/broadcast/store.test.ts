@@ -9,6 +9,7 @@ import {
   saveAsRun,
   saveRundown,
 } from '../../src/broadcast/store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import type { Store } from '../../src/store/types.js';
 import { storeEngines } from '../support/store-engines.js';
 import { fixedRundown } from './sample.js';
@@ -39,7 +40,7 @@ describe.each(engines)('rundown store on $name', (engine) => {
     for (const step of [ready, locked, unlocked]) {
       await store.transaction((tx) => saveRundown(tx, step.rundown, [step.event], step.event.at));
     }
-    const loaded = await loadRundown(store.db, draft.id);
+    const loaded = await loadRundown(store, draft.id);
     expect(loaded?.rundown.state).toBe('ready');
     expect(loaded?.rundown.segments).toEqual(draft.segments);
     expect(loaded?.rundown.history).toEqual([
@@ -54,10 +55,10 @@ describe.each(engines)('rundown store on $name', (engine) => {
       },
     ]);
     expect(loaded?.createdAt).toBe('2024-03-04T02:00:00.000Z');
-    const rows = await store.db.selectFrom('rundowns').selectAll().execute();
+    const rows = await rawForTests(store).selectFrom('rundowns').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.slot_start).toBe('2024-03-08T13:00:00.000Z');
-    const inMarch = await rundownsOfChannel(store.db, draft.channelId, {
+    const inMarch = await rundownsOfChannel(store, draft.channelId, {
       from: '2024-03-01T00:00:00.000Z',
       to: '2024-04-01T00:00:00.000Z',
     });
@@ -66,16 +67,16 @@ describe.each(engines)('rundown store on $name', (engine) => {
 
   it('offers no item again once a rundown that carries it is locked', async () => {
     await store.transaction((tx) => saveRundown(tx, draft, [], '2024-03-04T02:00:00.000Z'));
-    expect(await itemsOnAir(store.db, draft.channelId)).toEqual(new Set());
+    expect(await itemsOnAir(store, draft.channelId)).toEqual(new Set());
     const locked = { ...draft, state: 'locked' as const };
     await store.transaction((tx) => saveRundown(tx, locked, [], '2024-03-06T02:00:00.000Z'));
-    expect([...(await itemsOnAir(store.db, draft.channelId))].sort()).toEqual([
+    expect([...(await itemsOnAir(store, draft.channelId))].sort()).toEqual([
       'hoi-dap/cccd',
       'tin/du-phong',
       'tin/dvc',
       'tin/mot-cua',
     ]);
-    expect(await itemsOnAir(store.db, draft.channelId, draft.id)).toEqual(new Set());
+    expect(await itemsOnAir(store, draft.channelId, draft.id)).toEqual(new Set());
   });
 
   it('keeps one as-run per rundown and item, and rolls back with its transaction', async () => {
@@ -106,7 +107,7 @@ describe.each(engines)('rundown store on $name', (engine) => {
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    const rows = await asRunsOf(store.db, draft.id);
+    const rows = await asRunsOf(store, draft.id);
     expect(rows.map((r) => [r.item_slug, r.duration_sec, r.compliant, r.reason])).toEqual([
       ['', 840, 0, 'too-short'],
       ['mot-cua', 300, 1, null],

@@ -7,6 +7,7 @@ import { runStatus } from '../../src/cli/commands/status.js';
 import { runSync } from '../../src/cli/commands/sync.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { openStore } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
 import { PORTAL_ENV, writeBulletinProject } from './bulletin-project.js';
@@ -111,7 +112,7 @@ describe('loa bulletin and the bulletin in loa status', () => {
 
     const store = await openStore({ dataDir });
     try {
-      const pubs = await store.db
+      const pubs = await rawForTests(store)
         .selectFrom('publications')
         .selectAll()
         .where('channel_id', 'in', ['ban-tin', 'cong'])
@@ -122,7 +123,7 @@ describe('loa bulletin and the bulletin in loa status', () => {
       expect(pubs.filter((p) => p.channel_id === 'cong').map((p) => [p.item_id, p.status])).toEqual(
         [['bulletin:ban-tin:2024-9:portal', 'scheduled']],
       );
-      const attempts = await store.db
+      const attempts = await rawForTests(store)
         .selectFrom('publication_attempts')
         .selectAll()
         .where('publication_key', '=', 'bulletin:ban-tin:2024-9')

@@ -87,7 +87,7 @@ describe('loa ingest', () => {
     // Each press article is in the evidence log once, however often the feed is read.
     const store = await openStore({ dataDir });
     try {
-      const logged = await readEvidence(store.db);
+      const logged = await readEvidence(store);
       expect(logged.map((e) => [e.kind, e.channel, e.note, e.url])).toEqual(
         ENTRIES.map((e) => ['manual', 'bao-tinh', e.title, e.link]),
       );
@@ -104,8 +104,8 @@ describe('loa ingest', () => {
     const session = await openSession(root, process.env);
     try {
       const by = { actor: 'test', at: clock.now().toUTC().toISO() as string };
-      await addUser(session.store.db, 'kt', 'auditor', by);
-      const { token } = await createToken(session.store.db, 'kt', by);
+      await addUser(session.store, 'kt', 'auditor', by);
+      const { token } = await createToken(session.store, 'kt', by);
       const { app } = createApp({ session, clock, log: () => undefined });
       const answer = await app.request('/api/ingest', {
         headers: { authorization: `Bearer ${token}` },

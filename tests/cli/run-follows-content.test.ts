@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRun } from '../../src/cli/commands/run.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { openStore } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { captureOutput } from '../support/capture-output.js';
 import { writeItem, writeSchedProject } from '../support/sched-project.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -82,7 +83,7 @@ describe('loa run follows content/ while it runs', () => {
     await until(lines, (l) => l.event === 'content-withdrawn' && l.item === 'sau', 'withdrawn');
     const store = await openStore({ dataDir });
     try {
-      const row = await store.db
+      const row = await rawForTests(store)
         .selectFrom('items')
         .select(['status', 'version'])
         .where('id', '=', 'sau')

@@ -16,6 +16,7 @@ import { main } from '../../src/cli/main.js';
 import { readEvidence } from '../../src/evidence/log.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { openStore } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { captureOutput } from '../support/capture-output.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -207,7 +208,7 @@ describe.each(engines)('loa rundown on $name', (engine) => {
 
     const store = await openStore();
     try {
-      const airings = (await readEvidence(store.db)).filter((e) => e.kind === 'airing');
+      const airings = (await readEvidence(store)).filter((e) => e.kind === 'airing');
       expect(airings.map((e) => [e.time, e.durationSec, e.compliant, e.note ?? null])).toEqual([
         ['2024-03-15T13:00:00.000Z', 840, false, 'too-short'],
         ['2024-03-08T13:00:00.000Z', 960, true, null],
@@ -221,7 +222,7 @@ describe.each(engines)('loa rundown on $name', (engine) => {
         actor: 'Nguyễn Thu Hà',
         key: 'tv@20240315T130000Z',
       });
-      const events = await store.db
+      const events = await rawForTests(store)
         .selectFrom('rundown_events')
         .selectAll()
         .where('rundown_id', '=', 'tv@20240308T130000Z')

@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { captureOutput } from '../support/capture-output.js';
 import { runLoa } from '../support/loa-process.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -18,8 +19,8 @@ async function loa(args: string[]) {
 async function counts(dataDir: string) {
   const store = await openStore({ dataDir });
   try {
-    const items = await store.db.selectFrom('item_events').selectAll().execute();
-    const pubs = await store.db.selectFrom('publications').selectAll().execute();
+    const items = await rawForTests(store).selectFrom('item_events').selectAll().execute();
+    const pubs = await rawForTests(store).selectFrom('publications').selectAll().execute();
     return {
       events: items.length,
       pubs: pubs
@@ -93,7 +94,7 @@ describe('scheduling commands', () => {
     const approve = await loa(['queue', 'approve', 'nhap', '--dir', FIXTURE, '--as', 'Trần Thị B']);
     expect(approve.out.stdout.join('')).toContain('draft → scheduled');
     const store = await openStore({ dataDir });
-    const events = await store.db
+    const events = await rawForTests(store)
       .selectFrom('item_events')
       .selectAll()
       .where('item_id', '=', 'nhap')
@@ -149,7 +150,7 @@ describe('scheduling commands', () => {
       holder.close();
     }
     const store = await openStore({ dataDir });
-    const row = await store.db
+    const row = await rawForTests(store)
       .selectFrom('items')
       .selectAll()
       .where('id', '=', 'tin-02')

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { spawnLoa } from '../support/loa-process.js';
 import { writeSchedProject } from '../support/sched-project.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -53,7 +54,7 @@ it('delivers every one of 200 due publications exactly once across 12 SIGKILLs a
   try {
     const published = async () =>
       (
-        await watcher.db
+        await rawForTests(watcher)
           .selectFrom('publications')
           .select(({ fn }) => fn.countAll<number>().as('n'))
           .where('status', '=', 'published')
@@ -81,12 +82,12 @@ it('delivers every one of 200 due publications exactly once across 12 SIGKILLs a
 
   const store = await openStore({ dataDir });
   try {
-    const pubs = await store.db.selectFrom('publications').selectAll().execute();
+    const pubs = await rawForTests(store).selectFrom('publications').selectAll().execute();
     expect(pubs).toHaveLength(COUNT);
     expect(pubs.filter((p) => p.status === 'published')).toHaveLength(COUNT);
     const byKey = new Map(deliveries.map((d) => [d.key as string, d.deliveryId as string]));
     expect(pubs.every((p) => byKey.get(p.key) === p.external_id)).toBe(true);
-    const outcomes = await store.db
+    const outcomes = await rawForTests(store)
       .selectFrom('publication_attempts')
       .select(['publication_key', 'outcome'])
       .where('outcome', 'in', ['published', 'reconciled'])

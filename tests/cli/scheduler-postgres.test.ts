@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { runLoa, spawnLoa } from '../support/loa-process.js';
 import { freshSchemaUrl, postgresForTests } from '../support/postgres.js';
 import { writeSchedProject } from '../support/sched-project.js';
@@ -49,7 +50,7 @@ if (await postgresForTests()) {
       const waiting = async () =>
         Number(
           (
-            await store.db
+            await rawForTests(store)
               .selectFrom('publications')
               .select((eb) => eb.fn.countAll().as('n'))
               .where('status', '=', 'scheduled')
@@ -63,9 +64,9 @@ if (await postgresForTests()) {
       for (const r of runners) r.child.kill('SIGTERM');
       expect(await Promise.all(runners.map((r) => r.exited))).toEqual([0, 0, 0, 0]);
 
-      const pubs = await store.db.selectFrom('publications').selectAll().execute();
+      const pubs = await rawForTests(store).selectFrom('publications').selectAll().execute();
       expect(pubs.filter((p) => p.status === 'published')).toHaveLength(COUNT);
-      const outcomes = await store.db
+      const outcomes = await rawForTests(store)
         .selectFrom('publication_attempts')
         .select(['publication_key', 'worker'])
         .where('outcome', 'in', ['published', 'reconciled'])

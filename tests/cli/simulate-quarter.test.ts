@@ -26,7 +26,7 @@ async function loa(args: string[]) {
 async function entries() {
   const store = await openStore({ dataDir: process.env.LOA_DATA_DIR });
   try {
-    return { log: await readEvidence(store.db), checkpoint: await latestCheckpoint(store.db) };
+    return { log: await readEvidence(store), checkpoint: await latestCheckpoint(store) };
   } finally {
     await store.close();
   }

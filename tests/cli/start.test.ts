@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runStart } from '../../src/cli/commands/start.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { openStore } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -96,7 +97,7 @@ describe('npm start: the first screen', () => {
     }
     const store = await openStore({ dataDir });
     try {
-      const tokens = await store.db.selectFrom('api_tokens').selectAll().execute();
+      const tokens = await rawForTests(store).selectFrom('api_tokens').selectAll().execute();
       expect(tokens).toEqual([]);
     } finally {
       await store.close();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { captureOutput } from '../support/capture-output.js';
 import { writeItem, writeSchedProject } from '../support/sched-project.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -37,13 +38,13 @@ describe('an item withdrawn by a person whose file is then edited', () => {
     );
     const store = await openStore({ dataDir });
     try {
-      const row = await store.db
+      const row = await rawForTests(store)
         .selectFrom('items')
         .select(['status', 'version'])
         .where('id', '=', 'tin')
         .executeTakeFirstOrThrow();
       expect(row).toEqual({ status: 'draft', version: 2 });
-      const pubs = await store.db
+      const pubs = await rawForTests(store)
         .selectFrom('publications')
         .select('status')
         .where('item_id', '=', 'tin')

@@ -4,6 +4,7 @@ import { runTokenCreate, runTokenList, runTokenRevoke } from '../../src/cli/comm
 import { main } from '../../src/cli/main.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { openStore, storeOptionsFrom } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { captureOutput } from '../support/capture-output.js';
 import { storeEngines } from '../support/store-engines.js';
 
@@ -126,7 +127,7 @@ describe.each(engines)('loa token create, list and revoke on $name', (engine) =>
       created_at: NOW,
       created_by: 'test',
     });
-    await store.db
+    await rawForTests(store)
       .insertInto('api_tokens')
       .values([row(`feedbeef01${'0'.repeat(54)}`), row(`feedbeef02${'0'.repeat(54)}`)])
       .execute();

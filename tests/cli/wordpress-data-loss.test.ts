@@ -4,6 +4,7 @@ import { runRun } from '../../src/cli/commands/run.js';
 import { main } from '../../src/cli/main.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { openStore } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { loaPosts, PASSWORD_ENV, USER_ENV, wpEnv } from '../channels/wordpress/wp-fixtures.js';
 import { captureOutput } from '../support/capture-output.js';
 import { type ItemSpec, writeItem, writeSchedProject } from '../support/sched-project.js';
@@ -36,7 +37,7 @@ const events = (lines: Line[], event: string) =>
 async function itemStatus(dataDir: string, id: string) {
   const store = await openStore({ dataDir });
   try {
-    const row = await store.db
+    const row = await rawForTests(store)
       .selectFrom('items')
       .select('status')
       .where('id', '=', id)

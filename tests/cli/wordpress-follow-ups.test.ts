@@ -89,7 +89,7 @@ describe.runIf(wp)('an item edited and then withdrawn after it went out to WordP
     // The log holds the publication and its two corrections, and still verifies.
     const store = await openStore({ dataDir });
     try {
-      const entries = await readEvidence(store.db);
+      const entries = await readEvidence(store);
       expect(entries.map((e) => [e.kind, e.corrects, e.void])).toEqual([
         ['publication', undefined, undefined],
         ['correction', 0, undefined],

@@ -56,8 +56,8 @@ describe.runIf(available && wp)(
       session = await openSession(root, env);
       const by = { actor: 'test', at: DateTime.utc().toISO() as string };
       for (const name of ['bt', 'bt2'] as const) {
-        await addUser(session.store.db, name, 'editor', by);
-        tokens[name] = (await createToken(session.store.db, name, by)).token;
+        await addUser(session.store, name, 'editor', by);
+        tokens[name] = (await createToken(session.store, name, by)).token;
       }
       const clock = new ManualClock(DateTime.now());
       server = await startServer({ session, clock, log: () => undefined }, { port: 0 });
@@ -130,7 +130,7 @@ describe.runIf(available && wp)(
       expect(await own.textContent()).toContain(
         'Chờ người khác duyệt (kênh cong-ttdt cần bốn mắt)',
       );
-      const hash = (await findItem(session.store.db, ID))?.content_hash ?? '';
+      const hash = (await findItem(session.store, ID))?.content_hash ?? '';
       const forged = await editor.request.post(`${base}/queue/${ID}/approve`, {
         headers: { origin: base },
         form: { _csrf: await editor.locator('input[name=_csrf]').first().inputValue(), hash },
@@ -139,7 +139,7 @@ describe.runIf(available && wp)(
       expect(await forged.text()).toContain(
         `Bạn (bt) là người viết phiên bản 1 của bài &quot;${ID}&quot;: kênh cong-ttdt cần một người khác duyệt`,
       );
-      expect((await findItem(session.store.db, ID))?.status).toBe('submitted');
+      expect((await findItem(session.store, ID))?.status).toBe('submitted');
 
       // The edit page shows where it stands, and passes at both sizes.
       await own.getByRole('link', { name: 'Sửa' }).click();
@@ -184,7 +184,7 @@ describe.runIf(available && wp)(
       // The dispatcher sends it to WordPress; the public page shows it.
       const run = await runLoa(['run', '--once', '--dir', root], env);
       expect(run.code, run.stderr).toBe(0);
-      const [publication] = await listPublications(session.store.db, { channel: 'cong-ttdt' });
+      const [publication] = await listPublications(session.store, { channel: 'cong-ttdt' });
       expect(publication?.status).toBe('published');
       const publicPage = await fetch(publication?.url ?? '');
       expect(publicPage.status).toBe(200);
@@ -199,7 +199,7 @@ describe.runIf(available && wp)(
       expect(await state.textContent()).toBe('cong-ttdt: Đã đăng');
 
       // The evidence entry records who approved which version, and the evidence page says so.
-      const entry = (await readEvidence(session.store.db)).find((e) => e.item === ID);
+      const entry = (await readEvidence(session.store)).find((e) => e.item === ID);
       expect(entry).toMatchObject({
         kind: 'publication',
         approvedBy: 'bt2',

@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { evidenceSize } from '../../src/evidence/log.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { storeEngines } from '../support/store-engines.js';
 import { ARTIFACTS, chromiumAvailable, stationInChromium } from './browser.js';
 
@@ -90,7 +91,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     );
     await page.getByRole('button', { name: 'Khoá kịch bản' }).click();
     expect(await show.getAttribute('data-state')).toBe('locked');
-    const before = await evidenceSize(station.s.session.store.db);
+    const before = await evidenceSize(station.s.session.store);
     await page.getByLabel('Bắt đầu phát').fill('2024-03-15T20:00');
     await page.getByLabel('Số phút').fill('20');
     await page.getByRole('button', { name: 'Ghi nhận đã phát' }).click();
@@ -98,7 +99,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
       'Đã ghi nhận buổi phát tuần 2024-W11',
     );
     expect(await page.locator('section.rundown').first().getAttribute('data-state')).toBe('aired');
-    expect(await evidenceSize(station.s.session.store.db)).toBe(before + 1);
+    expect(await evidenceSize(station.s.session.store)).toBe(before + 1);
     // Aired is final: no move is offered any more.
     expect(await page.locator('main form[method=post]').count()).toBe(0);
     await page.goto(`${station.base}/rundown`);
@@ -144,10 +145,14 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     await page.getByLabel('Kế hoạch').selectOption('thu');
     await page.getByLabel('Kỳ', { exact: true }).fill('2024-03');
     await page.getByRole('button', { name: 'Xem' }).click();
-    const size = await evidenceSize(station.s.session.store.db);
+    const size = await evidenceSize(station.s.session.store);
     const checkpoints = async () =>
-      (await station.s.session.store.db.selectFrom('evidence_checkpoints').select('size').execute())
-        .length;
+      (
+        await rawForTests(station.s.session.store)
+          .selectFrom('evidence_checkpoints')
+          .select('size')
+          .execute()
+      ).length;
     const signed = await checkpoints();
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
@@ -169,7 +174,7 @@ describe.runIf(available)('each role’s main flow in Chromium, from the login p
     const report = await mammoth.extractRawText({ path: (await docx.path()) as string });
     expect(report.value).toContain('01/KH-UBND');
     // Reads never write: no entry appended, no checkpoint signed.
-    expect(await evidenceSize(station.s.session.store.db)).toBe(size);
+    expect(await evidenceSize(station.s.session.store)).toBe(size);
     expect(await checkpoints()).toBe(signed);
     expect(
       await page.getByRole('link', { name: /Tải gói minh chứng 2024-03-01 – 2024-03-31/ }).count(),

@@ -186,7 +186,7 @@ describe.runIf(available)('pages in headless Chromium', () => {
     await shot(page, 'evidence-form');
     await form.locator('button[type=submit]').click();
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const entry = (await readEvidence(station.s.session.store.db)).at(-1);
+    const entry = (await readEvidence(station.s.session.store)).at(-1);
     expect(entry).toMatchObject({ kind: 'manual', plan: 'su-kien', task: 'tap-huan' });
     expect(entry?.files).toEqual([
       { name: 'danh-sach-hoc-vien.pdf', sha256: hash, bytes: bytes.length },

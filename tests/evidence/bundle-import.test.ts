@@ -155,8 +155,8 @@ describe.each(engines)('loa import and the roll-up audit on $name', (engine) => 
     const store = await openStore(storeOptionsFrom(env));
     try {
       return {
-        count: await countImported(store.db),
-        segments: await readImportedSegments(store.db),
+        count: await countImported(store),
+        segments: await readImportedSegments(store),
       };
     } finally {
       await store.close();

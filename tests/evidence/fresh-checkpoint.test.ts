@@ -12,6 +12,7 @@ import {
   listCheckpoints,
 } from '../../src/evidence/store-checkpoint.js';
 import { openStore } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -37,7 +38,7 @@ async function appendAfterCheckpoint(dataDir: string) {
       actor: 'dispatcher',
     }),
   );
-  const size = await evidenceSize(store.db);
+  const size = await evidenceSize(store);
   await store.close();
   return size;
 }
@@ -86,7 +87,7 @@ describe('fresh checkpoints where they are read', () => {
     const text = await readFile(out, 'utf8');
     const store = await openStore({ dataDir });
     try {
-      const checkpoints = await listCheckpoints(store.db);
+      const checkpoints = await listCheckpoints(store);
       const signed = checkpoints.at(-1)!;
       // The report's own entry comes after: the checkpoint signs what the report counted.
       expect(signed.size).toBe(size);
@@ -94,7 +95,7 @@ describe('fresh checkpoints where they are read', () => {
         `Điểm kiểm tra của nhật ký: ${size} mục; mã băm gốc (SHA-256): ${signed.rootHashHex}`,
       );
       // The report is logged after, naming the checkpoint it printed.
-      const logged = await store.db
+      const logged = await rawForTests(store)
         .selectFrom('evidence_entries')
         .select('entry')
         .where('kind', '=', 'report')
@@ -110,16 +111,16 @@ describe('fresh checkpoints where they are read', () => {
     const store = await openStore({ dataDir });
     try {
       const key = await evidenceKey(dataDir, {});
-      const stored = (await listCheckpoints(store.db)).length;
+      const stored = (await listCheckpoints(store)).length;
       const fresh = await freshCheckpoint(store, key, NOW, { store: false });
       expect(fresh.size).toBe(size);
       expect(verifyCheckpoint(fresh.note, key.verifier).size).toBe(size);
-      expect(await listCheckpoints(store.db)).toHaveLength(stored);
+      expect(await listCheckpoints(store)).toHaveLength(stored);
       // When the latest stored checkpoint covers the log, it is the one given.
       const made = await freshCheckpoint(store, key, NOW, { store: true });
       expect(made.id).toBeGreaterThan(0);
       expect(await freshCheckpoint(store, key, NOW, { store: false })).toEqual(
-        await latestCheckpoint(store.db),
+        await latestCheckpoint(store),
       );
     } finally {
       await store.close();

@@ -6,6 +6,7 @@ import { auditEntries } from '../../src/evidence/log-audit.js';
 import { listEvidence } from '../../src/evidence/log-filter.js';
 import { verifyLog } from '../../src/evidence/log-verify.js';
 import { evidenceKey } from '../../src/evidence/store-checkpoint.js';
+import { engineForTests, rawForTests } from '../../src/store/testing.js';
 import type { Store } from '../../src/store/types.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -52,7 +53,7 @@ describe.each(engines)('reading the log for one period on $name', (engine) => {
       end: DateTime.fromISO('2024-04-01', { zone: ZONE }),
     };
     const now = DateTime.fromISO('2024-06-01', { zone: ZONE });
-    const entries = await auditEntries(store.db, now, q1);
+    const entries = await auditEntries(store, now, q1);
     expect(entries.map((e) => [e.index, e.item])).toEqual([
       [0, 'thang-1'],
       [1, 'thang-2'],
@@ -64,12 +65,12 @@ describe.each(engines)('reading the log for one period on $name', (engine) => {
 
   it('verifies the same on a worker thread as in-thread, page by page', async () => {
     const { verifier } = await evidenceKey(await tempDir('key'), {});
-    const threaded = await verifyLog(store.db, {
+    const threaded = await verifyLog(store, {
       verifier,
       pageSize: 2,
       worker: true,
     });
-    const inThread = await verifyLog(store.db, {
+    const inThread = await verifyLog(store, {
       verifier,
       pageSize: 4,
       worker: false,
@@ -103,15 +104,15 @@ describe.each(engines)('verifying entries in Vietnamese on $name', (engine) => {
         );
       }
       const { verifier } = await evidenceKey(await tempDir('key'), {});
-      const verify = () => verifyLog(store.db, { verifier, pageSize: 2, worker: true });
+      const verify = () => verifyLog(store, { verifier, pageSize: 2, worker: true });
       expect(await verify()).toMatchObject({ size: 5, problems: [] });
-      if (store.engine === 'sqlite') {
-        await sql`drop trigger evidence_entries_no_update`.execute(store.db);
+      if (engineForTests(store) === 'sqlite') {
+        await sql`drop trigger evidence_entries_no_update`.execute(rawForTests(store));
       } else {
-        await sql`alter table evidence_entries disable trigger all`.execute(store.db);
+        await sql`alter table evidence_entries disable trigger all`.execute(rawForTests(store));
       }
       await sql`update evidence_entries set entry = replace(entry, 'Tờ rơi', 'Tở rơi') where idx = 2`.execute(
-        store.db,
+        rawForTests(store),
       );
       const problems = (await verify()).problems;
       expect(problems.filter((p) => p.code === 'bytes-changed').map((p) => p.index)).toEqual([2]);
@@ -146,7 +147,7 @@ describe.each(engines)('listing the latest entries of a long log on $name', (eng
       };
     });
     for (let i = 0; i < rows.length; i += 500) {
-      await store.db
+      await rawForTests(store)
         .insertInto('evidence_entries')
         .values(rows.slice(i, i + 500))
         .execute();
@@ -157,7 +158,7 @@ describe.each(engines)('listing the latest entries of a long log on $name', (eng
   });
 
   const indices = async (query: Parameters<typeof listEvidence>[1]) =>
-    (await listEvidence(store.db, query)).map((e) => e.index);
+    (await listEvidence(store, query)).map((e) => e.index);
 
   it('gives the latest matches in index order, and pages back from an index', async () => {
     expect(await indices({ channel: 'a', limit: 4 })).toEqual([2480, 2485, 2490, 2495]);

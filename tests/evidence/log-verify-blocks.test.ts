@@ -5,6 +5,7 @@ import { appendEvidence } from '../../src/evidence/log.js';
 import { verifyLog } from '../../src/evidence/log-verify.js';
 import { CompactRange, leafHash } from '../../src/evidence/merkle.js';
 import { createCheckpoint, evidenceKey } from '../../src/evidence/store-checkpoint.js';
+import { engineForTests, rawForTests } from '../../src/store/testing.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -70,7 +71,7 @@ describe.each(engines)('verifying a log of 50 entries in blocks on $name', (engi
       }
       await createCheckpoint(store, key, DateTime.fromISO('2024-03-03T00:00:00Z'));
       const verify = (pageSize: number, worker: boolean) =>
-        verifyLog(store.db, { verifier: key.verifier, pageSize, worker });
+        verifyLog(store, { verifier: key.verifier, pageSize, worker });
       const clean = await verify(32, true);
       expect(clean).toMatchObject({ size: 50, problems: [] });
       for (const [pageSize, worker] of [
@@ -82,13 +83,13 @@ describe.each(engines)('verifying a log of 50 entries in blocks on $name', (engi
         expect(await verify(pageSize, worker)).toEqual(clean);
       }
 
-      if (store.engine === 'sqlite') {
-        await sql`drop trigger evidence_entries_no_update`.execute(store.db);
+      if (engineForTests(store) === 'sqlite') {
+        await sql`drop trigger evidence_entries_no_update`.execute(rawForTests(store));
       } else {
-        await sql`alter table evidence_entries disable trigger all`.execute(store.db);
+        await sql`alter table evidence_entries disable trigger all`.execute(rawForTests(store));
       }
       await sql`update evidence_entries set entry = replace(entry, 'cong-tinh', 'cong-tonh') where idx = 18`.execute(
-        store.db,
+        rawForTests(store),
       );
       const reports = await Promise.all([verify(32, true), verify(16, false), verify(7, true)]);
       for (const report of reports) {

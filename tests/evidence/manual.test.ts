@@ -22,7 +22,7 @@ async function loa(args: string[]) {
 async function log() {
   const store = await openStore(storeOptionsFrom());
   try {
-    return await readEvidence(store.db);
+    return await readEvidence(store);
   } finally {
     await store.close();
   }

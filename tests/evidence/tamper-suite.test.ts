@@ -11,6 +11,7 @@ import { CompactRange, leafHash } from '../../src/evidence/merkle.js';
 import { SIGNING_KEY_FILE } from '../../src/evidence/signing-key.js';
 import { createCheckpoint, evidenceKey } from '../../src/evidence/store-checkpoint.js';
 import { openStore, storeOptionsFrom } from '../../src/store/open-store.js';
+import { engineForTests, rawForTests } from '../../src/store/testing.js';
 import type { Store } from '../../src/store/types.js';
 import { captureOutput } from '../support/capture-output.js';
 import { type EngineCase, storeEngines } from '../support/store-engines.js';
@@ -54,7 +55,7 @@ interface TamperCase {
 
 /** The entries' rows rewritten consistently: bytes, leaf hashes and the head, from `from` on. */
 async function rewriteConsistently(log: Log, edit: (entry: Record<string, unknown>) => void) {
-  const rows = await log.store.db
+  const rows = await rawForTests(log.store)
     .selectFrom('evidence_entries')
     .select(['idx', 'entry'])
     .orderBy('idx')
@@ -66,7 +67,7 @@ async function rewriteConsistently(log: Log, edit: (entry: Record<string, unknow
     const text = evidenceBytes(entry as never, Number(row.idx));
     const leaf = Buffer.from(range.appendEntry(Buffer.from(text, 'utf8'))).toString('hex');
     if (text !== row.entry) {
-      await log.store.db
+      await rawForTests(log.store)
         .updateTable('evidence_entries')
         .set({ entry: text, leaf_hash: leaf })
         .where('idx', '=', row.idx)
@@ -74,24 +75,30 @@ async function rewriteConsistently(log: Log, edit: (entry: Record<string, unknow
     }
   }
   const hashes = range.hashes.map((h) => Buffer.from(h).toString('hex')).join('');
-  await log.store.db.updateTable('evidence_head').set({ size: range.size, hashes }).execute();
+  await rawForTests(log.store)
+    .updateTable('evidence_head')
+    .set({ size: range.size, hashes })
+    .execute();
   return range;
 }
 
 /** Re-signs every stored checkpoint over the log as it now is, with the key in the data dir. */
 async function resignCheckpoints(log: Log) {
   const key = await evidenceKey(log.dataDir, {});
-  const rows = await log.store.db
+  const rows = await rawForTests(log.store)
     .selectFrom('evidence_entries')
     .select(['entry'])
     .orderBy('idx')
     .execute();
   const leaves = rows.map((r) => leafHash(Buffer.from(r.entry, 'utf8')));
-  for (const cp of await log.store.db.selectFrom('evidence_checkpoints').selectAll().execute()) {
+  for (const cp of await rawForTests(log.store)
+    .selectFrom('evidence_checkpoints')
+    .selectAll()
+    .execute()) {
     const range = new CompactRange();
     for (const leaf of leaves.slice(0, Number(cp.size))) range.append(leaf);
     const rootHash = range.root();
-    await log.store.db
+    await rawForTests(log.store)
       .updateTable('evidence_checkpoints')
       .set({
         root_hash: Buffer.from(rootHash).toString('hex'),
@@ -131,7 +138,7 @@ const CASES: TamperCase[] = [
       await l.exec(
         `update evidence_entries set entry = replace(entry, '900', '901') where idx = 13`,
       );
-      const row = await l.store.db
+      const row = await rawForTests(l.store)
         .selectFrom('evidence_entries')
         .select('entry')
         .where('idx', '=', 13)
@@ -219,7 +226,7 @@ const CASES: TamperCase[] = [
         12,
       );
       const leaf = Buffer.from(leafHash(Buffer.from(text, 'utf8'))).toString('hex');
-      await l.store.db
+      await rawForTests(l.store)
         .insertInto('evidence_entries')
         .values({
           idx: 12,
@@ -250,19 +257,19 @@ const CASES: TamperCase[] = [
   {
     name: 'the bytes of two rows swapped, indices kept',
     tamper: async (l) => {
-      const rows = await l.store.db
+      const rows = await rawForTests(l.store)
         .selectFrom('evidence_entries')
         .select(['idx', 'entry', 'leaf_hash'])
         .where('idx', 'in', [14, 15])
         .orderBy('idx')
         .execute();
       const [a, b] = rows;
-      await l.store.db
+      await rawForTests(l.store)
         .updateTable('evidence_entries')
         .set({ entry: b!.entry, leaf_hash: b!.leaf_hash })
         .where('idx', '=', 14)
         .execute();
-      await l.store.db
+      await rawForTests(l.store)
         .updateTable('evidence_entries')
         .set({ entry: a!.entry, leaf_hash: a!.leaf_hash })
         .where('idx', '=', 15)
@@ -290,7 +297,7 @@ const CASES: TamperCase[] = [
         SIZE,
       );
       const leaf = Buffer.from(leafHash(Buffer.from(text, 'utf8'))).toString('hex');
-      await l.store.db
+      await rawForTests(l.store)
         .insertInto('evidence_entries')
         .values({
           idx: SIZE,
@@ -315,7 +322,7 @@ const CASES: TamperCase[] = [
       await l.exec(
         `update evidence_entries set entry = replace(entry, '"index":16', '"index":61') where idx = 16`,
       );
-      const row = await l.store.db
+      const row = await rawForTests(l.store)
         .selectFrom('evidence_entries')
         .select('entry')
         .where('idx', '=', 16)
@@ -428,14 +435,14 @@ const CASES: TamperCase[] = [
 
 /** Drops the append-only triggers, as an attacker with the database's owner rights would. */
 async function bypassTriggers(store: Store): Promise<void> {
-  if (store.engine === 'sqlite') {
+  if (engineForTests(store) === 'sqlite') {
     for (const t of ['evidence_entries', 'evidence_checkpoints']) {
-      await sql.raw(`drop trigger if exists ${t}_no_update`).execute(store.db);
-      await sql.raw(`drop trigger if exists ${t}_no_delete`).execute(store.db);
+      await sql.raw(`drop trigger if exists ${t}_no_update`).execute(rawForTests(store));
+      await sql.raw(`drop trigger if exists ${t}_no_delete`).execute(rawForTests(store));
     }
   } else {
-    await sql`alter table evidence_entries disable trigger all`.execute(store.db);
-    await sql`alter table evidence_checkpoints disable trigger all`.execute(store.db);
+    await sql`alter table evidence_entries disable trigger all`.execute(rawForTests(store));
+    await sql`alter table evidence_checkpoints disable trigger all`.execute(rawForTests(store));
   }
 }
 
@@ -481,7 +488,7 @@ describe.each(engines)('the tamper suite on $name', (engine: EngineCase) => {
     const bundle = join(dataDir, 'given-bundle');
     await mkdir(bundle);
     await writeFile(join(bundle, 'checkpoint.txt'), note);
-    const leaves = await store.db
+    const leaves = await rawForTests(store)
       .selectFrom('evidence_entries')
       .select('leaf_hash')
       .orderBy('idx')
@@ -492,7 +499,7 @@ describe.each(engines)('the tamper suite on $name', (engine: EngineCase) => {
     // Every case acts as an attacker with the database's owner rights: no triggers.
     await bypassTriggers(store);
     const exec = async (text: string) => {
-      await sql.raw(text).execute(store.db);
+      await sql.raw(text).execute(rawForTests(store));
     };
     return { store, dataDir, fileSha: file.sha256, exec, given, env };
   }

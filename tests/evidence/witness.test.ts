@@ -12,6 +12,7 @@ import { verifyLog } from '../../src/evidence/log-verify.js';
 import { CompactRange } from '../../src/evidence/merkle.js';
 import { SIGNING_KEY_FILE } from '../../src/evidence/signing-key.js';
 import { evidenceKey } from '../../src/evidence/store-checkpoint.js';
+import { rawForTests } from '../../src/store/testing.js';
 import type { Store } from '../../src/store/types.js';
 import { witnessKey } from '../../src/witness/key.js';
 import { type StationServer, stationServer } from '../server/station-server.js';
@@ -67,8 +68,8 @@ async function append(store: Store, count: number) {
 
 /** Rewrites entry 1 and everything after it, consistently: bytes, leaf hashes and head. */
 async function rewrite(store: Store) {
-  await sql`drop trigger evidence_entries_no_update`.execute(store.db);
-  const rows = await store.db
+  await sql`drop trigger evidence_entries_no_update`.execute(rawForTests(store));
+  const rows = await rawForTests(store)
     .selectFrom('evidence_entries')
     .select(['idx', 'entry'])
     .orderBy('idx')
@@ -79,14 +80,14 @@ async function rewrite(store: Store) {
     if (entry.index === 1) entry.url = 'https://example.gov.vn/da-sua';
     const text = evidenceBytes(entry, Number(row.idx));
     const leaf = Buffer.from(range.appendEntry(Buffer.from(text, 'utf8'))).toString('hex');
-    await store.db
+    await rawForTests(store)
       .updateTable('evidence_entries')
       .set({ entry: text, leaf_hash: leaf })
       .where('idx', '=', row.idx)
       .execute();
   }
   const hashes = range.hashes.map((h) => Buffer.from(h).toString('hex')).join('');
-  await store.db.updateTable('evidence_head').set({ size: range.size, hashes }).execute();
+  await rawForTests(store).updateTable('evidence_head').set({ size: range.size, hashes }).execute();
 }
 
 describe('witnessing two units across a rewrite of one', () => {
@@ -144,7 +145,7 @@ describe('witnessing two units across a rewrite of one', () => {
     expect(first.out).toContain(
       'so-b: ok, 4 entries (before: -); cosigned and handed back to the unit',
     );
-    const cosigned = await listCosignatures(b.s.session.store.db);
+    const cosigned = await listCosignatures(b.s.session.store);
     expect(cosigned.map((c) => [c.witness, c.size])).toEqual([[ORIGIN, 4]]);
     // The C2SP form, checked with nothing but node:crypto: key ID SHA-256(name ‖ LF ‖ 0x04 ‖
     // key)[:4], then a big-endian u64 timestamp, then Ed25519 over "cosignature/v1", "time T"
@@ -186,7 +187,7 @@ describe('witnessing two units across a rewrite of one', () => {
 
     // The rewritten unit's own verify names the rewrite against what the witness saw.
     const keyB = await evidenceKey(b.s.session.dataDir, {});
-    const report = await verifyLog(b.s.session.store.db, {
+    const report = await verifyLog(b.s.session.store, {
       verifier: keyB.verifier,
     });
     expect(report.witnessed).toEqual([{ witness: ORIGIN, size: 4, time: expect.any(String) }]);
@@ -197,7 +198,7 @@ describe('witnessing two units across a rewrite of one', () => {
       }),
     );
     const keyA = await evidenceKey(a.s.session.dataDir, {});
-    const fine = await verifyLog(a.s.session.store.db, {
+    const fine = await verifyLog(a.s.session.store, {
       verifier: keyA.verifier,
     });
     expect(fine.problems).toEqual([]);
@@ -206,9 +207,9 @@ describe('witnessing two units across a rewrite of one', () => {
 
   it('names a unit whose log shrank, and one that was re-keyed', async () => {
     const store = a.s.session.store;
-    await sql`drop trigger evidence_entries_no_delete`.execute(store.db);
-    await sql`delete from evidence_entries where idx >= 4`.execute(store.db);
-    const rows = await store.db
+    await sql`drop trigger evidence_entries_no_delete`.execute(rawForTests(store));
+    await sql`delete from evidence_entries where idx >= 4`.execute(rawForTests(store));
+    const rows = await rawForTests(store)
       .selectFrom('evidence_entries')
       .select('entry')
       .orderBy('idx')
@@ -216,7 +217,10 @@ describe('witnessing two units across a rewrite of one', () => {
     const range = new CompactRange();
     for (const r of rows) range.appendEntry(Buffer.from(r.entry, 'utf8'));
     const hashes = range.hashes.map((h) => Buffer.from(h).toString('hex')).join('');
-    await store.db.updateTable('evidence_head').set({ size: range.size, hashes }).execute();
+    await rawForTests(store)
+      .updateTable('evidence_head')
+      .set({ size: range.size, hashes })
+      .execute();
     await unlink(join(b.s.session.dataDir, SIGNING_KEY_FILE));
     const third = await witness(['poll']);
     expect(third.code).toBe(1);

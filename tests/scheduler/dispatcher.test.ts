@@ -14,6 +14,7 @@ import type { DispatcherOptions } from '../../src/scheduler/dispatch/types.js';
 import { planItems } from '../../src/scheduler/plan/items.js';
 import { findItem, saveItemVersion } from '../../src/store/items.js';
 import { attemptsOf, listPublications } from '../../src/store/publications.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { writeItem, writeSchedProject } from '../support/sched-project.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -82,7 +83,7 @@ describe.each(engines)('dispatcher on $name', (engine) => {
       const row = await findItem(tx, 'dua');
       const doc = JSON.parse(
         (
-          await tx
+          await rawForTests(tx)
             .selectFrom('item_versions')
             .select('document')
             .where('item_id', '=', 'dua')
@@ -118,10 +119,10 @@ describe.each(engines)('dispatcher on $name', (engine) => {
       'dua:Bản sửa muộn',
       'sua:Bản mới',
     ]);
-    const rut = (await listPublications(session.store.db, { item: 'rut' }))[0]!;
+    const rut = (await listPublications(session.store, { item: 'rut' }))[0]!;
     expect([rut.status, rut.reason]).toEqual(['cancelled', 'withdrawn']);
-    const dua = (await listPublications(session.store.db, { item: 'dua' }))[0]!;
-    expect((await attemptsOf(session.store.db, dua.key)).map((a) => a.outcome)).toEqual([
+    const dua = (await listPublications(session.store, { item: 'dua' }))[0]!;
+    expect((await attemptsOf(session.store, dua.key)).map((a) => a.outcome)).toEqual([
       'deferred',
       'published',
     ]);
@@ -147,11 +148,11 @@ describe.each(engines)('dispatcher on $name', (engine) => {
     clock.set(START.plus({ hours: 1 }));
     for (let i = 0; i < 3; i++) {
       await dispatchPass(options(adapters));
-      const [pub] = await listPublications(session.store.db);
+      const [pub] = await listPublications(session.store);
       dues.push(pub!.due_at);
       clock.set(DateTime.fromISO(pub!.due_at).plus({ seconds: 1 }));
     }
-    const [pub] = await listPublications(session.store.db);
+    const [pub] = await listPublications(session.store);
     expect(pub!.status).toBe('failed');
     expect(pub!.attempts).toBe(3);
     expect(pub!.last_error).toContain('disk busy');
@@ -165,7 +166,7 @@ describe.each(engines)('dispatcher on $name', (engine) => {
       91,
       0,
     ); // 120 → 90 s, after +1 s
-    expect((await findItem(session.store.db, 'loi'))!.status).toBe('failed');
+    expect((await findItem(session.store, 'loi'))!.status).toBe('failed');
   });
 
   it('looks an unknown outcome up with find before any retry, and never sends twice', async () => {
@@ -198,7 +199,7 @@ describe.each(engines)('dispatcher on $name', (engine) => {
     expect((await dispatchPass(options(adapters))).counts.reconciled).toBe(1);
     expect(publishes).toBe(1);
     expect(await deliveries(session, 'tep')).toHaveLength(1);
-    const [pub] = await listPublications(session.store.db);
+    const [pub] = await listPublications(session.store);
     expect(pub!.status).toBe('published');
   });
 
@@ -236,7 +237,7 @@ describe.each(engines)('dispatcher on $name', (engine) => {
     expect(authCalls).toBe(1);
     expect(first.counts).toMatchObject({ published: 1, paused: 1, failed: 0 });
     expect(second.waiting.map((w) => w.channel).sort()).toEqual(['bi-khoa', 'chua-san']);
-    const pubs = await listPublications(session.store.db);
+    const pubs = await listPublications(session.store);
     expect(
       pubs
         .filter((p) => p.status === 'scheduled')
@@ -260,7 +261,7 @@ describe.each(engines)('dispatcher on $name', (engine) => {
       passes.push(await dispatchPass({ ...options(), perChannelPerPass: perPass }));
       clock.advance({ seconds: 30 });
     }
-    const pubs = await listPublications(session.store.db);
+    const pubs = await listPublications(session.store);
     const published = pubs.filter((p) => p.status === 'published');
     const missed = pubs.filter((p) => p.status === 'missed');
     // Down until 3 days + 5 min: the 5 slots of the last 60 minutes go out, 3 per pass;

@@ -19,6 +19,7 @@ import type { DispatcherOptions } from '../../src/scheduler/dispatch/types.js';
 import { listFollowUps } from '../../src/store/followups.js';
 import { findItem } from '../../src/store/items.js';
 import { listPublications, pausedChannels } from '../../src/store/publications.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { captureOutput } from '../support/capture-output.js';
 import { type ItemSpec, writeItem, writeSchedProject } from '../support/sched-project.js';
 import { storeEngines } from '../support/store-engines.js';
@@ -94,12 +95,12 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
     const pass = await dispatchPass(options());
     expect(pass.counts).toMatchObject({ updated: 1, published: 0 });
     expect(await titles(session)).toEqual(['tin:Bản đã sửa']);
-    const [publication] = await listPublications(session.store.db, { item: 'tin' });
-    const item = await findItem(session.store.db, 'tin');
+    const [publication] = await listPublications(session.store, { item: 'tin' });
+    const item = await findItem(session.store, 'tin');
     expect(publication).toMatchObject({ status: 'published', content_hash: item!.content_hash });
     expect(item!.status).toBe('published');
 
-    const log = await readEvidence(session.store.db);
+    const log = await readEvidence(session.store);
     expect(log.map((e) => [e.index, e.kind, e.corrects])).toEqual([
       [0, 'publication', undefined],
       [1, 'correction', 0],
@@ -119,11 +120,14 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
   it('finds the entry to correct by its key for a publication logged before migration 8', async () => {
     const { session, clock, options, edit } = await published();
     // Publications settled before migration 8 have no evidence_index.
-    await session.store.db.updateTable('publications').set({ evidence_index: null }).execute();
+    await rawForTests(session.store)
+      .updateTable('publications')
+      .set({ evidence_index: null })
+      .execute();
     await edit({ title: 'Bản sửa sau nâng cấp' });
     clock.advance({ seconds: 30 });
     expect((await dispatchPass(options())).counts.updated).toBe(1);
-    const log = await readEvidence(session.store.db);
+    const log = await readEvidence(session.store);
     expect(log.map((e) => [e.index, e.kind, e.corrects])).toEqual([
       [0, 'publication', undefined],
       [1, 'correction', 0],
@@ -138,14 +142,14 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
     expect((await dispatchPass(options())).counts.withdrawn).toBe(1);
     expect(await titles(session)).toEqual([]);
     expect(await titles(session, 'withdrawn')).toEqual(['tin:Tin cải cách hành chính tin']);
-    const [publication] = await listPublications(session.store.db, { item: 'tin' });
+    const [publication] = await listPublications(session.store, { item: 'tin' });
     expect(publication!.status).toBe('withdrawn');
-    const [queued] = await queueEntries(session.store.db, session.config);
+    const [queued] = await queueEntries(session.store, session.config);
     expect(queued).toMatchObject({
       status: 'withdrawn',
       channelStates: [{ channel: 'tep', status: 'withdrawn' }],
     });
-    const log = await readEvidence(session.store.db);
+    const log = await readEvidence(session.store);
     expect(log[1]).toMatchObject({ kind: 'correction', corrects: 0, void: true });
     expect(applyCorrections(log.map(toAuditEntry)).entries).toEqual([]);
   });
@@ -157,7 +161,7 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
     clock.advance({ seconds: 30 });
     const pass = await dispatchPass(options());
     expect(pass.counts).toMatchObject({ updated: 0, withdrawn: 1 });
-    const followUps = await listFollowUps(session.store.db);
+    const followUps = await listFollowUps(session.store);
     expect(followUps.map((f) => [f.action, f.status]).reverse()).toEqual([
       ['update', 'superseded'],
       ['withdraw', 'done'],
@@ -183,7 +187,7 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
     };
     clock.advance({ seconds: 30 });
     expect((await dispatchPass(options(failing))).counts.retry).toBe(1);
-    const [waiting] = await listFollowUps(session.store.db, ['pending']);
+    const [waiting] = await listFollowUps(session.store, ['pending']);
     // 60 s × 2⁰, with jitter 0.5 → 45 s after the attempt.
     expect(waiting).toMatchObject({ attempts: 1 });
     expect(DateTime.fromISO(waiting!.due_at).diff(clock.now()).as('seconds')).toBe(45);
@@ -191,11 +195,11 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
     expect((await dispatchPass(options(failing))).counts.retry).toBe(0);
     clock.advance({ seconds: 40 });
     expect((await dispatchPass(options(failing))).counts.failed).toBe(1);
-    const [failed] = await listFollowUps(session.store.db, ['failed']);
+    const [failed] = await listFollowUps(session.store, ['failed']);
     expect(failed!.last_error).toContain('disk busy');
     expect(await titles(session)).toEqual(['tin:Tin cải cách hành chính tin']);
     // Nothing was corrected: the log still says what went out.
-    expect((await readEvidence(session.store.db)).map((e) => e.kind)).toEqual(['publication']);
+    expect((await readEvidence(session.store)).map((e) => e.kind)).toEqual(['publication']);
     // loa status names the update that failed, with its error.
     const saved = { ...process.env };
     Object.assign(process.env, env, { LOA_LANG: 'vi' });
@@ -228,10 +232,10 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
     };
     clock.advance({ seconds: 30 });
     expect((await dispatchPass(options(refused))).counts.paused).toBe(1);
-    expect([...(await pausedChannels(session.store.db)).keys()]).toEqual(['tep']);
-    await session.store.db.deleteFrom('channel_states').execute();
+    expect([...(await pausedChannels(session.store)).keys()]).toEqual(['tep']);
+    await rawForTests(session.store).deleteFrom('channel_states').execute();
     const { update: _none, ...cannot } = files;
     expect((await dispatchPass(options(cannot))).counts.cancelled).toBe(1);
-    expect((await listFollowUps(session.store.db)).map((f) => f.status)).toEqual(['unsupported']);
+    expect((await listFollowUps(session.store)).map((f) => f.status)).toEqual(['unsupported']);
   });
 });

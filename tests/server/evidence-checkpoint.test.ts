@@ -33,19 +33,19 @@ describe.each(engines)('GET /api/evidence/checkpoint on $name', (engine) => {
         actor: 'can-bo',
       }),
     );
-    const stored = (await listCheckpoints(store.db)).length;
+    const stored = (await listCheckpoints(store)).length;
     const res = await s.app.request('/api/evidence/checkpoint', {
       headers: bearer(s.tokens.auditor),
     });
     expect(res.status).toBe(200);
     const head = (await res.json()) as { size: number; note: string; rootHashHex: string };
-    const size = await evidenceSize(store.db);
+    const size = await evidenceSize(store);
     expect(head.size).toBe(size);
     const key = await evidenceKey(dataDir, env);
     const opened = verifyCheckpoint(head.note, key.verifier);
     expect(opened.size).toBe(size);
     expect(Buffer.from(opened.rootHash).toString('hex')).toBe(head.rootHashHex);
     // An auditor's GET writes nothing.
-    expect(await listCheckpoints(store.db)).toHaveLength(stored);
+    expect(await listCheckpoints(store)).toHaveLength(stored);
   });
 });

@@ -31,7 +31,7 @@ describe.each(engines)('manual evidence form on the evidence page on $name', (en
   async function written(): Promise<{ size: number; files: string[] }> {
     const dir = join(s.session.dataDir, EVIDENCE_FILES_DIR);
     const files = await readdir(dir).catch(() => []);
-    return { size: await evidenceSize(s.session.store.db), files: files.sort() };
+    return { size: await evidenceSize(s.session.store), files: files.sort() };
   }
 
   it('offers an editor the tasks entered by hand, by title and clause, and no other task', async () => {
@@ -60,7 +60,7 @@ describe.each(engines)('manual evidence form on the evidence page on $name', (en
       ],
     );
     expect(res.status).toBe(303);
-    const entries = await readEvidence(s.session.store.db);
+    const entries = await readEvidence(s.session.store);
     const entry = entries.at(-1);
     expect(entry).toMatchObject({
       kind: 'manual',
@@ -106,7 +106,7 @@ describe.each(engines)('manual evidence form on the evidence page on $name', (en
         }),
       );
     }
-    const size = await evidenceSize(s.session.store.db);
+    const size = await evidenceSize(s.session.store);
     const shown = (html: string) =>
       [...html.matchAll(/<tr data-index="(\d+)">/g)].map((m) => Number(m[1]));
     const latest = await getPage(s.app, '/evidence?limit=2', editor);

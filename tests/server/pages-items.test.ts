@@ -6,6 +6,7 @@ import { openSession } from '../../src/app/session.js';
 import { addUser, createToken } from '../../src/auth/users.js';
 import { createApp } from '../../src/server/app.js';
 import { findItem, itemVersion } from '../../src/store/items.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { storeEngines } from '../support/store-engines.js';
 import { csrfOf, eventStation, getPage, login, postForm, postMultipart } from './pages-support.js';
 import type { StationServer } from './station-server.js';
@@ -35,8 +36,8 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
     s.session = await openSession(s.root, process.env);
     app = createApp({ session: s.session, clock: s.clock, log: () => undefined }).app;
     const by = { actor: 'test', at: '2024-03-06T03:00:00.000Z' };
-    await addUser(s.session.store.db, 'bt2', 'editor', by);
-    const second = (await createToken(s.session.store.db, 'bt2', by)).token;
+    await addUser(s.session.store, 'bt2', 'editor', by);
+    const second = (await createToken(s.session.store, 'bt2', by)).token;
     author = await login(app, s.tokens.editor);
     other = await login(app, second);
   });
@@ -92,7 +93,7 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
     const page = await res.text();
     expect(page).toContain('Ảnh chưa có mô tả');
     expect(page).toContain('value="Ảnh không mô tả"');
-    expect(await findItem(s.session.store.db, 'anh-khong-mo-ta')).toBeUndefined();
+    expect(await findItem(s.session.store, 'anh-khong-mo-ta')).toBeUndefined();
   });
 
   it('saves a draft with its image, refuses its author’s approval, and binds another’s to the version read', async () => {
@@ -123,9 +124,9 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
     expect(queue).toContain(
       `Đã lưu bài ${id} (phiên bản 1) ở trạng thái bản nháp: cần được duyệt trước khi đăng`,
     );
-    const row = await findItem(s.session.store.db, id);
+    const row = await findItem(s.session.store, id);
     expect(row?.status).toBe('draft');
-    const item = await itemVersion(s.session.store.db, id, row?.version ?? 0);
+    const item = await itemVersion(s.session.store, id, row?.version ?? 0);
     expect(item).toMatchObject({ topics: ['mot-cua'], channels: ['cong-tinh'], priority: 4 });
     expect(item?.media).toEqual([
       {
@@ -142,7 +143,7 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
     expect(queue).not.toContain(`action="/queue/${id}/approve"`);
     const submit = await postForm(app, `/queue/${id}/submit`, author, { _csrf: csrfOf(queue) });
     expect(submit.headers.get('location')).toBe(`/queue?submitted=${id}#item-${id}`);
-    expect((await findItem(s.session.store.db, id))?.status).toBe('submitted');
+    expect((await findItem(s.session.store, id))?.status).toBe('submitted');
     const waiting = await getPage(app, `/queue?submitted=${id}`, author);
     expect(waiting).toContain(
       `Đã gửi duyệt bài ${id} (phiên bản 1): bài sẽ được xếp lịch khi một người có quyền duyệt`,
@@ -163,15 +164,15 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
     expect(await own.text()).toContain(
       `Bạn (bt) là người viết phiên bản 1 của bài &quot;${id}&quot;: kênh cong-tinh cần một người khác duyệt`,
     );
-    expect((await findItem(s.session.store.db, id))?.status).toBe('submitted');
+    expect((await findItem(s.session.store, id))?.status).toBe('submitted');
 
     // Another editor approves the version they read; it is scheduled at once.
     const seen = await getPage(app, '/queue', other);
     expect(/name="hash" value="([0-9a-f]+)"/.exec(seen)?.[1]).toBe(hash);
     const ok = await postForm(app, `/queue/${id}/approve`, other, { _csrf: csrfOf(seen), hash });
     expect(ok.status).toBe(303);
-    expect((await findItem(s.session.store.db, id))?.status).toBe('scheduled');
-    const approval = await s.session.store.db
+    expect((await findItem(s.session.store, id))?.status).toBe('scheduled');
+    const approval = await rawForTests(s.session.store)
       .selectFrom('item_events')
       .selectAll()
       .where('item_id', '=', id)
@@ -229,7 +230,7 @@ describe.runIf(sqlite)('the editor’s item form and four-eyes approval', () => 
       mediaAlt: 'Cán bộ một cửa hướng dẫn người dân nộp hồ sơ trên máy tính',
     });
     expect(again.status).toBe(303);
-    const edited = await findItem(s.session.store.db, id);
+    const edited = await findItem(s.session.store, id);
     expect(edited).toMatchObject({ status: 'draft', version: 2 });
     const stale = await postForm(app, `/queue/${id}/approve`, other, {
       _csrf: csrfOf(seen),

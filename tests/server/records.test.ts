@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCheckpoint } from '../../src/evidence/checkpoint.js';
 import { readEvidence } from '../../src/evidence/log.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
 import { extractZip } from '../support/unzip.js';
@@ -36,7 +37,7 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
 
   /** Rows of every table of the store, by table name. */
   async function rowCounts(): Promise<Map<string, number>> {
-    const db = s.session.store.db;
+    const db = rawForTests(s.session.store);
     const counts = new Map<string, number>();
     for (const table of await db.introspection.getTables()) {
       const row = await db
@@ -58,7 +59,7 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
     });
     expect(fake.status).toBe(415);
     expect((await json(fake)).error).toBe('HTTP_UPLOAD_TYPE');
-    const before = (await readEvidence(s.session.store.db)).length;
+    const before = (await readEvidence(s.session.store)).length;
     // A task that counts publications, or a day outside the plan, takes nothing by hand.
     for (const [fields, code] of [
       [{ plan: 'thu', task: 'chuyen-muc', date: '2024-03-05' }, 'EVIDENCE_TASK_NOT_MANUAL'],
@@ -72,7 +73,7 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
       expect(refused.status).toBe(400);
       expect((await json(refused)).error).toBe(code);
     }
-    expect(await readEvidence(s.session.store.db)).toHaveLength(before);
+    expect(await readEvidence(s.session.store)).toHaveLength(before);
     const ok = await s.app.request('/api/evidence/manual', {
       method: 'POST',
       headers: bearer(s.tokens.editor),
@@ -83,7 +84,7 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
     expect(ok.status).toBe(201);
     const added = await json(ok);
     expect(added.index).toBe(before);
-    const entries = await readEvidence(s.session.store.db);
+    const entries = await readEvidence(s.session.store);
     expect(entries.at(-1)).toMatchObject({
       kind: 'manual',
       plan: 'su-kien',
@@ -180,9 +181,9 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
     );
     expect(audit.plan.id).toBe('thu');
     expect(audit.tasks.map((t: { id: string }) => t.id)).toContain('chuyen-muc');
-    const logged = (await readEvidence(s.session.store.db)).length;
+    const logged = (await readEvidence(s.session.store)).length;
     const checkpoints = () =>
-      s.session.store.db.selectFrom('evidence_checkpoints').selectAll().execute();
+      rawForTests(s.session.store).selectFrom('evidence_checkpoints').selectAll().execute();
     const signed = (await checkpoints()).length;
     const report = await s.app.request('/api/reports/thu/2024-Q1?format=html', {
       headers: bearer(s.tokens.auditor),
@@ -190,7 +191,7 @@ describe.each(engines)('evidence, reports and checkpoints over HTTP on $name', (
     expect(report.status).toBe(200);
     expect(await report.text()).toContain('01/KH-UBND');
     // An auditor reading the report writes nothing: no checkpoint, no log entry.
-    expect(await readEvidence(s.session.store.db)).toHaveLength(logged);
+    expect(await readEvidence(s.session.store)).toHaveLength(logged);
     expect(await checkpoints()).toHaveLength(signed);
   });
 });

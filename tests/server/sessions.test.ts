@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession } from '../../src/auth/sessions.js';
+import { rawForTests } from '../../src/store/testing.js';
 import { storeEngines } from '../support/store-engines.js';
 import { csrfOf, getPage, login, ORIGIN, postForm } from './pages-support.js';
 import { bearer, NOW, type StationServer, stationServer } from './station-server.js';
@@ -26,7 +27,10 @@ describe.each(engines)('browser sessions and response hygiene on $name', (engine
     const secret = cookie.slice('loa_session='.length);
     expect(secret).toMatch(/^loas_[\w-]{43}$/);
     expect(secret).not.toContain(s.tokens.editor);
-    const rows = await s.session.store.db.selectFrom('browser_sessions').selectAll().execute();
+    const rows = await rawForTests(s.session.store)
+      .selectFrom('browser_sessions')
+      .selectAll()
+      .execute();
     const stored = JSON.stringify(rows);
     expect(stored).not.toContain(secret);
     expect(stored).not.toContain(s.tokens.editor);
@@ -63,7 +67,7 @@ describe.each(engines)('browser sessions and response hygiene on $name', (engine
   });
 
   it('lets a sign-in without a token (one-time link) open a session for a user', async () => {
-    const opened = await openBrowserSession(s.session.store.db, 'kt', s.clock.now());
+    const opened = await openBrowserSession(s.session.store, 'kt', s.clock.now());
     const cookie = `loa_session=${opened.secret}`;
     const page = await getPage(s.app, '/evidence', cookie);
     expect(page).toContain('kt');

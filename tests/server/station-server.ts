@@ -58,8 +58,8 @@ export async function stationServer(engine: EngineCase): Promise<StationServer> 
     ['kt', 'auditor'],
     ['qt', 'admin'],
   ] as const) {
-    await addUser(session.store.db, name, role, by);
-    tokens[role] = (await createToken(session.store.db, name, by)).token;
+    await addUser(session.store, name, role, by);
+    tokens[role] = (await createToken(session.store, name, by)).token;
   }
   const log: AccessRecord[] = [];
   const { app, openApi } = createApp({ session, clock, log: (r) => log.push(r) });

@@ -29,12 +29,7 @@ describe.each(engines)('token lifecycle over HTTP on $name', (engine) => {
     s.app.request(path, init, { incoming: { socket: { remoteAddress: address } } });
 
   const fresh = async (user: string, expiresAt?: string | null) =>
-    createToken(
-      s.session.store.db,
-      user,
-      { actor: 'test', at: toStored(s.clock.now()) },
-      expiresAt,
-    );
+    createToken(s.session.store, user, { actor: 'test', at: toStored(s.clock.now()) }, expiresAt);
 
   const tokensOf = async (address: string) => {
     const res = await from(address, '/api/tokens', { headers: bearer(s.tokens.admin) });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkToken, hashToken } from '../../src/auth/tokens.js';
 import { main } from '../../src/cli/main.js';
 import { openStore, storeOptionsFrom } from '../../src/store/open-store.js';
+import { rawForTests } from '../../src/store/testing.js';
 import type { Store } from '../../src/store/types.js';
 import { captureOutput } from '../support/capture-output.js';
 import { storeEngines } from '../support/store-engines.js';
@@ -40,10 +41,10 @@ describe.each(engines)('loa user and loa token on $name', (engine) => {
     expect(token).toMatch(/^loa_[A-Za-z0-9_-]{43}$/);
     expect(out.stderr.join('\n')).toContain('chỉ hiện một lần');
     store = await openStore(storeOptionsFrom());
-    const rows = await store.db.selectFrom('api_tokens').selectAll().execute();
+    const rows = await rawForTests(store).selectFrom('api_tokens').selectAll().execute();
     expect(rows.map((r) => r.hash)).toEqual([hashToken(token)]);
     expect(JSON.stringify(rows)).not.toContain(token);
-    const check = await checkToken(store.db, token, new Date().toISOString());
+    const check = await checkToken(store, token, new Date().toISOString());
     expect(check).toMatchObject({ ok: true, user: { name: 'Nguyễn Hà', role: 'auditor' } });
     const list = captureOutput();
     expect(await main(['user', 'list'], list)).toBe(0);
@@ -62,7 +63,7 @@ describe.each(engines)('loa user and loa token on $name', (engine) => {
     expect(role.stdout).toEqual([
       'Đã đổi vai trò của Nguyễn Hà: auditor → editor (có hiệu lực từ yêu cầu tiếp theo)',
     ]);
-    const check = await checkToken(store.db, token, new Date().toISOString());
+    const check = await checkToken(store, token, new Date().toISOString());
     expect(check).toMatchObject({ ok: true, user: { name: 'Nguyễn Hà', role: 'editor' } });
     const bad = captureOutput();
     expect(await main(['user', 'role', 'Nguyễn Hà', 'chief'], bad)).not.toBe(0);
@@ -77,7 +78,7 @@ describe.each(engines)('loa user and loa token on $name', (engine) => {
     expect(last.all()).toContain('qt là quản trị viên duy nhất nên giữ vai trò quản trị');
     expect(
       (
-        await store.db
+        await rawForTests(store)
           .selectFrom('users')
           .select('role')
           .where('name', '=', 'qt')

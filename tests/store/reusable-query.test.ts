@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reusableQuery } from '../../src/store/reusable-query.js';
 import type { ItemStatus } from '../../src/store/schema.js';
+import { rawForTests } from '../../src/store/testing.js';
 import type { Store } from '../../src/store/types.js';
 import { storeEngines } from '../support/store-engines.js';
 
@@ -31,22 +32,24 @@ describe.each(engines)('queries compiled once and run again on $name', (engine) 
       created_at: '2024-03-01T01:00:00.000Z',
       updated_at: '2024-03-01T01:00:00.000Z',
     }));
-    await store.db.insertInto('items').values(rows).execute();
+    await rawForTests(store).insertInto('items').values(rows).execute();
   });
   afterAll(() => store.close());
 
   it('answers each run with its own arguments, inside and outside a transaction', async () => {
     const ids = async (status: ItemStatus, shape = '', after = '') =>
-      (await byStatus(store.db, shape, status, after)).rows.map((r) => r.id);
+      (await byStatus(rawForTests(store), shape, status, after)).rows.map((r) => r.id);
     expect(await ids('approved')).toEqual(['a', 'c']);
     expect(await ids('draft')).toEqual(['b', 'd']);
     expect(await ids('draft', 'after', 'b')).toEqual(['d']);
     expect(await ids('approved', 'after', 'a')).toEqual(['c']);
-    const inTx = await store.transaction(async (tx) => byStatus(tx, '', 'draft', ''));
+    const inTx = await store.transaction(async (tx) => byStatus(rawForTests(tx), '', 'draft', ''));
     expect(inTx.rows.map((r) => r.id)).toEqual(['b', 'd']);
   });
 
   it('refuses a builder with a value that is not one of its arguments', async () => {
-    await expect(withLiteralNull(store.db, '', 'a')).rejects.toThrow(/is not an argument/);
+    await expect(withLiteralNull(rawForTests(store), '', 'a')).rejects.toThrow(
+      /is not an argument/,
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   schedulePublication,
   settlePublication,
 } from '../../src/store/publications.js';
+import { rawForTests } from '../../src/store/testing.js';
 import type { Store } from '../../src/store/types.js';
 import { storeEngines } from '../support/store-engines.js';
 
@@ -73,7 +74,7 @@ describe.each(engines)('store on $name', (engine) => {
     const env = await engine.env();
     const again = await openStore({ databaseUrl: env.LOA_DATABASE_URL, dataDir: env.LOA_DATA_DIR });
     await again.close();
-    const rows = await store.db
+    const rows = await rawForTests(store)
       .selectFrom('loa_migrations')
       .select('version')
       .orderBy('version')
@@ -104,7 +105,7 @@ describe.each(engines)('store on $name', (engine) => {
         at: by.at,
       }),
     );
-    const events = await itemEvents(store.db, 'a');
+    const events = await itemEvents(store, 'a');
     expect(events.map((e) => [e.version, e.to_status, e.actor])).toEqual([
       [1, 'draft', 'tester'],
       [2, 'draft', 'tester'],
@@ -124,7 +125,7 @@ describe.each(engines)('store on $name', (engine) => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    expect(await findItem(store.db, 'b')).toBeUndefined();
+    expect(await findItem(store, 'b')).toBeUndefined();
   });
 
   it('gives each due publication to exactly one of many concurrent claimers', async () => {
@@ -181,7 +182,7 @@ describe.each(engines)('store on $name', (engine) => {
         'other',
       ),
     );
-    const rows = await listPublications(store.db);
+    const rows = await listPublications(store);
     expect(rows.filter((r) => r.status === 'published')).toHaveLength(1);
     expect(rows.filter((r) => r.lease_owner !== null)).toHaveLength(0);
   });

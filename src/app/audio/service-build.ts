@@ -106,7 +106,7 @@ async function sourcesOf(ctx: AudioContext, rundown: Rundown, settings: AudioSet
     if (item.floated) continue;
     const recording = item.media.find((m) => isAudioFile(m.file));
     if (recording) {
-      const row = await findItem(ctx.store.db, item.itemId);
+      const row = await findItem(ctx.store, item.itemId);
       const dir = row ? itemFolder(row, ctx.contentDir) : undefined;
       if (dir) {
         const path = resolveMediaPath(dir, recording.file);
@@ -182,7 +182,7 @@ export async function buildAudio(
   const results: ProgrammeBuild[] = [];
   for (const { slot } of slots) {
     const id = rundownId(channel.id, slot);
-    const stored = await loadRundown(ctx.store.db, id);
+    const stored = await loadRundown(ctx.store, id);
     if (!stored) {
       throw new LoaError('AUDIO_NO_RUNDOWN', {
         params: { channel: channel.id, period: request.period, slot: id },
@@ -204,7 +204,7 @@ export async function writePodcastFeed(
   channel: BroadcastChannel,
 ): Promise<string> {
   const site = siteOf(channel).replace(/\/+$/, '');
-  const episodes = await podcastEpisodes(ctx.store.db, channel, ctx.dataDir);
+  const episodes = await podcastEpisodes(ctx.store, channel, ctx.dataDir);
   const xml = podcastFeed(
     channel,
     episodes,

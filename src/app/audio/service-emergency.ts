@@ -47,8 +47,8 @@ export async function announceEmergency(
     'second',
   );
   const id = await itemIdOf(ctx, request.item);
-  const row = await findItem(ctx.store.db, id);
-  const item = row ? await itemVersion(ctx.store.db, id, row.version) : undefined;
+  const row = await findItem(ctx.store, id);
+  const item = row ? await itemVersion(ctx.store, id, row.version) : undefined;
   if (!item)
     throw new LoaError('AUDIO_EMERGENCY_ITEM_UNKNOWN', {
       params: { item: request.item },
@@ -96,8 +96,8 @@ export async function announceEmergency(
 
 /** The stored id of an item named by its id or by the last part of its id. */
 async function itemIdOf(ctx: AudioContext, key: string): Promise<string> {
-  if (await findItem(ctx.store.db, key)) return key;
-  const matches = (await listItems(ctx.store.db)).filter((row) => row.id.endsWith(`/${key}`));
+  if (await findItem(ctx.store, key)) return key;
+  const matches = (await listItems(ctx.store)).filter((row) => row.id.endsWith(`/${key}`));
   if (matches.length === 1 && matches[0]) return matches[0].id;
   throw new LoaError('AUDIO_EMERGENCY_ITEM_UNKNOWN', { params: { item: key }, kind: 'not-found' });
 }

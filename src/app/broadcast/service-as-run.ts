@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { itemsInOrder, type Rundown, type RundownEvent, slotStart } from '../../broadcast/model.js';
 import { transitionRundown } from '../../broadcast/state.js';
@@ -9,7 +8,7 @@ import type { BroadcastChannel } from '../../model/channel.js';
 import { toStored } from '../../model/instant.js';
 import { minutesOfDay } from '../../model/primitives.js';
 import { LOCKS, lockFor } from '../../store/locks.js';
-import type { Database } from '../../store/schema.js';
+import type { Db } from '../../store/types.js';
 import { parseWhen } from '../queue.js';
 import {
   type BroadcastContext,
@@ -153,7 +152,7 @@ function prepareAsRun(ctx: BroadcastContext, request: AsRunRequest) {
 }
 
 async function recordPrepared(
-  tx: Kysely<Database>,
+  tx: Db,
   ctx: BroadcastContext,
   { request, channel, zone, startAt, picked, served }: PreparedAsRun,
 ): Promise<AsRunResult> {

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import {
   buildRundown,
@@ -18,7 +17,8 @@ import { toStored } from '../../model/instant.js';
 import type { ContentItem } from '../../model/item.js';
 import { itemVersion, listItems } from '../../store/items.js';
 import { LOCKS, lockFor } from '../../store/locks.js';
-import type { Database, ItemRow } from '../../store/schema.js';
+import type { ItemRow } from '../../store/schema.js';
+import type { Db } from '../../store/types.js';
 import {
   type BroadcastContext,
   broadcastChannel,
@@ -62,7 +62,7 @@ function weekOf(at: DateTime, zone: string): string {
 
 /** Items of the queue meant for a channel, as assembly candidates (withdrawn ones left out). */
 async function candidatesFor(
-  db: Kysely<Database>,
+  db: Db,
   channel: BroadcastChannel,
 ): Promise<{ candidate: RundownCandidate; row: ItemRow }[]> {
   const out: { candidate: RundownCandidate; row: ItemRow }[] = [];

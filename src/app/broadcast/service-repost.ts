@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Kysely } from 'kysely';
 import type { Rundown } from '../../broadcast/model.js';
 import type { BroadcastChannel } from '../../model/channel.js';
 import { toStored } from '../../model/instant.js';
@@ -7,7 +6,7 @@ import type { ContentItem } from '../../model/item.js';
 import { planItems } from '../../scheduler/plan/items.js';
 import { type Actor, findItem, itemVersion, saveItemVersion } from '../../store/items.js';
 import { scheduledSlotOf } from '../../store/publications.js';
-import type { Database } from '../../store/schema.js';
+import type { Db } from '../../store/types.js';
 import type { BroadcastContext } from './service-context.js';
 
 /** One aired item queued again on the portal. */
@@ -58,7 +57,7 @@ function portalCopy(item: ContentItem, id: string, portal: string): ContentItem 
  * from its file and would drop an added channel, cancelling the repost.
  */
 export async function repostAired(
-  tx: Kysely<Database>,
+  tx: Db,
   ctx: BroadcastContext,
   channel: BroadcastChannel,
   rundown: Rundown,

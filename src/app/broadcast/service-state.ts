@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import {
   type Rundown,
   type RundownEvent,
@@ -10,7 +9,7 @@ import { type RundownActor, transitionRundown, unlockRundown } from '../../broad
 import { loadRundown, saveRundown } from '../../broadcast/store.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { toStored } from '../../model/instant.js';
-import type { Database } from '../../store/schema.js';
+import type { Db } from '../../store/types.js';
 import {
   type BroadcastContext,
   broadcastChannel,
@@ -35,7 +34,7 @@ export interface MoveRequest {
 
 /** The stored rundown of a slot, or RUNDOWN_NOT_FOUND. */
 export async function mustLoad(
-  db: Kysely<Database>,
+  db: Db,
   channelId: string,
   slot: RundownSlot,
   period: string,

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import { minimumLengthSec } from '../../broadcast/assembly.js';
 import { type RundownState, rundownId, slotStart } from '../../broadcast/model.js';
@@ -14,7 +13,7 @@ import { hasCapability } from '../../model/channel-kinds.js';
 import { toStored } from '../../model/instant.js';
 import type { Plan } from '../../model/plan.js';
 import type { PlanningConfig } from '../../scheduler/plan/items.js';
-import type { Database } from '../../store/schema.js';
+import type { Db } from '../../store/types.js';
 import { servedTask, zoneOf } from './service-context.js';
 
 /** The enforcement status of one programme slot, as `loa status` and the daemon report it. */
@@ -74,7 +73,7 @@ export function statusText(programme: string, status: RundownStatus, lang?: Lang
  * channel and the plan, and the clause of the task it serves.
  */
 export async function rundownStatuses(
-  db: Kysely<Database>,
+  db: Db,
   config: { planning: PlanningConfig; plans: readonly Plan[] },
   now: DateTime,
   window: StatusWindow = {},

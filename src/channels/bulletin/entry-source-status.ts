@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { Range } from '../../calendar/period.js';
 import { bulletinIssuesIn } from '../../calendar/slots.js';
 import type { MessageCode } from '../../i18n/catalogue.js';
 import type { BulletinChannel } from '../../model/channel.js';
 import { listPublications } from '../../store/publications.js';
-import type { Database, PublicationStatus } from '../../store/schema.js';
+import type { PublicationStatus } from '../../store/schema.js';
+import type { Db } from '../../store/types.js';
 import { bulletinEntries } from './entry-source.js';
 import { bulletinDir, listIssues } from './files.js';
 import { bulletinStatus } from './status.js';
@@ -80,10 +80,7 @@ function stateOf(
  * The issues of a bulletin in a range, oldest first: calendar (bulletinIssuesIn), approved
  * items (the store), issue publications (the store) and issue files (the data directory).
  */
-export async function bulletinIssueRows(
-  db: Kysely<Database>,
-  input: IssueRowsInput,
-): Promise<IssueRow[]> {
+export async function bulletinIssueRows(db: Db, input: IssueRowsInput): Promise<IssueRow[]> {
   const { channel, now, zone } = input;
   const issues = bulletinIssuesIn(channel, input.range, zone);
   const pubs = new Map(

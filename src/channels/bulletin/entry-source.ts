@@ -116,7 +116,7 @@ export const storeBulletinAdapter: AdapterFactory = (options) => {
   }
   const channel = options.channel as BulletinChannel;
   const zone = options.zone ?? DEFAULT_ZONE;
-  const source = storeEntrySource(options.store.db, {
+  const source = storeEntrySource(options.store, {
     zone,
     ...(channel.portal ? { portal: channel.portal } : {}),
   });

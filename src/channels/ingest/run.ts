@@ -152,7 +152,7 @@ async function ingestFeed(
   const feed = await parseFeed(fetched.text, source.url);
   skip(report, 'unidentified', feed.unidentified);
   const taken = await takenKeys(
-    store.db,
+    store,
     channel.id,
     feed.entries.map((e) => e.key),
   );

@@ -86,7 +86,7 @@ export async function importJsonState(
   dataDir: string,
 ): Promise<StateImport | undefined> {
   const path = ingestStatePath(dataDir, channel.id);
-  if (await channelHasFeeds(store.db, channel.id)) return undefined;
+  if (await channelHasFeeds(store, channel.id)) return undefined;
   const file = await readStateFile(path);
   const records =
     channel.creates === 'press' ? await readPressRecords(pressFile(dataDir, channel.id)) : [];

@@ -42,7 +42,7 @@ export async function runAudioEmergency(
     const start = DateTime.fromISO(announced.start, { zone: 'utc' }).setZone(zone);
     const site = channel?.audio?.siteUrl ?? DEFAULT_SITE;
     const playout = await stationPlayout(
-      session.store.db,
+      session.store,
       ctx.planning.channels,
       announced.channel,
       {

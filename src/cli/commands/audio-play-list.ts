@@ -47,7 +47,7 @@ export async function runPlayList(
     const period = parsePeriod(label, zone);
     const site = options.site ?? first?.audio?.siteUrl ?? DEFAULT_SITE;
     const entries = await stationPlayout(
-      ctx.store.db,
+      ctx.store,
       ctx.planning.channels,
       station,
       { from: toStored(period.start), to: toStored(period.end) },

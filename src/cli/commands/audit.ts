@@ -50,8 +50,8 @@ export async function runAudit(options: AuditOptions, output: Output, clock: Clo
       ...(options.unit ? { unit: options.unit } : {}),
     };
     result = options.imported
-      ? await auditImported(store.db, asked)
-      : await auditFromLog(store.db, { ...asked, channels: project.channels.map((c) => c.value) });
+      ? await auditImported(store, asked)
+      : await auditFromLog(store, { ...asked, channels: project.channels.map((c) => c.value) });
   } finally {
     await store.close();
   }

@@ -105,7 +105,7 @@ export async function runBulletinList(
     const ahead = local.startOf('month').plus({ months: 2 });
     const yearEnd = start.plus({ years: 1 });
     const end = options.year || ahead > yearEnd ? yearEnd : ahead;
-    const rows = await bulletinIssueRows(session.store.db, {
+    const rows = await bulletinIssueRows(session.store, {
       channel,
       range: { start, end },
       now,

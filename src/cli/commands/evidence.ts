@@ -91,7 +91,7 @@ export async function runEvidenceList(options: EvidenceOptions, output: Output) 
     ...(options.to ? { to: day('--to', options.to, 1) } : {}),
     ...(options.limit !== undefined ? { limit: positive('--limit', options.limit) } : {}),
   };
-  const entries = await withStore((store) => listEvidence(store.db, query));
+  const entries = await withStore((store) => listEvidence(store, query));
   if (options.json) {
     printJson(output, entries);
     return 0;
@@ -145,8 +145,8 @@ export async function runEvidenceProof(options: EvidenceOptions, output: Output)
   const from = count('--from', options.from);
   const to = count('--to', options.to);
   const proof = await withStore(async (store) => {
-    if (index !== undefined) return (await inclusionProofs(store.db, [index], size))[0];
-    if (from !== undefined) return consistencyProofOf(store.db, from, to);
+    if (index !== undefined) return (await inclusionProofs(store, [index], size))[0];
+    if (from !== undefined) return consistencyProofOf(store, from, to);
     throw new LoaError('EVIDENCE_PROOF_USAGE');
   });
   printJson(output, proof);
@@ -242,7 +242,7 @@ export async function runEvidenceVerify(
     : {};
   const bar = progressBar(message('PROGRESS_VERIFY'), tty);
   const report = await withStore((store) =>
-    verifyLog(store.db, {
+    verifyLog(store, {
       verifier: key.verifier,
       given,
       ...(givenLeaves ? { givenLeaves } : {}),

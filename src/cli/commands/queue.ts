@@ -57,7 +57,7 @@ export async function runQueueList(
     });
   }
   return withQueue(options, clock, async (ctx, session) => {
-    const listed = await queueEntries(ctx.store.db, session.config, {
+    const listed = await queueEntries(ctx.store, session.config, {
       status: options.status as ItemStatus | undefined,
       channel: options.channel,
     });

@@ -51,7 +51,7 @@ export async function runReport(
     const key = await evidenceKey(dataDirFrom());
     const checkpoint = await freshCheckpoint(store, key, now, { store: true });
     const imported = options.imported
-      ? importedAuditEntries(plan, await readImportedLogs(store.db))
+      ? importedAuditEntries(plan, await readImportedLogs(store))
       : undefined;
     const bytes = await renderReport(
       {
@@ -59,7 +59,7 @@ export async function runReport(
         channels: imported ? [] : project.channels.map((c) => c.value),
         entries: imported
           ? imported.entries
-          : await auditEntries(store.db, now, undefined, checkpoint.size),
+          : await auditEntries(store, now, undefined, checkpoint.size),
         ...(imported ? { imported: { sources: imported.sources } } : {}),
         period: options.period,
         now,

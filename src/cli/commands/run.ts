@@ -184,7 +184,7 @@ export async function runRun(
         logLine(output, { at: clock.now().toISO(), event: 'bulletin-empty', key });
       const plans = session.project.plans.map((p) => p.value);
       const slots = await rundownStatuses(
-        session.store.db,
+        session.store,
         { planning: session.config, plans },
         clock.now(),
       );

@@ -95,7 +95,7 @@ export async function runRundownShow(
     if (format === 'ics') {
       const from = options.from ? localDate('--from', options.from, zone) : period.start;
       const to = options.to ? localDate('--to', options.to, zone).plus({ days: 1 }) : period.end;
-      const stored = await rundownsOfChannel(ctx.store.db, broadcast.id, {
+      const stored = await rundownsOfChannel(ctx.store, broadcast.id, {
         from: toStored(from),
         to: toStored(to),
       });
@@ -116,7 +116,7 @@ export async function runRundownShow(
       return 1;
     }
     for (const { n, slot } of slots) {
-      const rundown = await mustLoad(ctx.store.db, broadcast.id, slot, week);
+      const rundown = await mustLoad(ctx.store, broadcast.id, slot, week);
       const bytes = exportRundown(format as RundownFormat, rundown, { lang, encoding });
       const file = options.out === undefined ? undefined : outFor(options.out, n, slots.length > 1);
       await emit(bytes, file);

@@ -81,7 +81,7 @@ Bản nháp ví dụ, chờ người duyệt.
  * Resolves to the lines it adds to the screen.
  */
 async function firstStart(session: Session, now: DateTime, url: string | undefined) {
-  const db = session.store.db;
+  const db = session.store;
   // Without a server (--once) there is nothing to sign in to: the first start that serves
   // does this.
   if (!url || (await listUsers(db)).length > 0) return [];
@@ -145,7 +145,7 @@ async function startScreen(
     url ? message('START_SERVING', { url }) : message('START_NOT_SERVING'),
     ...(await firstStart(session, now, url)),
   ];
-  const all = await listPublications(session.store.db, {});
+  const all = await listPublications(session.store, {});
   const waiting = waitingReasons(session, clock);
   const scheduled = all
     .filter((p) => p.status === 'scheduled')
@@ -177,7 +177,7 @@ async function startScreen(
   const failed = all.filter((p) => p.status === 'failed').length;
   const missed = all.filter((p) => p.status === 'missed').length;
   if (failed + missed > 0) lines.push(message('START_FAILED_MISSED', { failed, missed }));
-  const drafts = await countItemsWithStatus(session.store.db, 'draft');
+  const drafts = await countItemsWithStatus(session.store, 'draft');
   if (drafts > 0) lines.push(message('START_DRAFTS', { count: drafts }));
   const plans = session.project.plans.map((p) => p.value);
   const reports = reportsDueWithin(plans, now, 15);

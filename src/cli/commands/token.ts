@@ -35,7 +35,7 @@ export async function runTokenCreate(
   const expiresAt = expiryFrom(options.expires, now);
   return withStore(async (store) => {
     const { token, id, user } = await createToken(
-      store.db,
+      store,
       name,
       { actor: actorName(options.as), at: toStored(now) },
       expiresAt,
@@ -80,10 +80,10 @@ export async function runTokenList(
   clock: Clock = systemClock,
 ): Promise<number> {
   return withStore(async (store) => {
-    if (name !== undefined && !(await findUser(store.db, name))) {
+    if (name !== undefined && !(await findUser(store, name))) {
       throw new LoaError('USER_UNKNOWN', { params: { name } });
     }
-    const tokens = await listTokens(store.db, toStored(clock.now()), name);
+    const tokens = await listTokens(store, toStored(clock.now()), name);
     if (options.json) printJson(output, tokens);
     else if (tokens.length === 0) output.out(message('TOKEN_NONE'));
     else for (const t of tokens) output.out(tokenLine(t));
@@ -108,11 +108,11 @@ export async function runTokenRevoke(
   const by = { actor: actorName(options.as), at: toStored(clock.now()) };
   return withStore(async (store) => {
     if (options.user !== undefined) {
-      const { user, revoked } = await revokeTokensOfUser(store.db, options.user, by);
+      const { user, revoked } = await revokeTokensOfUser(store, options.user, by);
       output.out(message('TOKEN_REVOKED_USER', { name: user.name, count: revoked }));
       return 0;
     }
-    const { token, already } = await revokeToken(store.db, id ?? '', by);
+    const { token, already } = await revokeToken(store, id ?? '', by);
     output.out(
       already
         ? message('TOKEN_ALREADY_REVOKED', {

@@ -23,7 +23,7 @@ export async function runUserAdd(
 ): Promise<number> {
   const store = await openStore(storeOptionsFrom());
   try {
-    const row = await addUser(store.db, name, options.role ?? '', {
+    const row = await addUser(store, name, options.role ?? '', {
       actor: actorName(options.as),
       at: toStored(clock.now()),
     });
@@ -50,7 +50,7 @@ export async function runUserRole(name: string, role: string, output: Output): P
 export async function runUserList(options: UserOptions, output: Output): Promise<number> {
   const store = await openStore(storeOptionsFrom());
   try {
-    const users = await listUsers(store.db);
+    const users = await listUsers(store);
     if (options.json) output.out(JSON.stringify(users, null, 2));
     else if (users.length === 0) output.out(message('USER_NONE'));
     else for (const u of users) output.out(message('USER_LINE', { ...u }));

@@ -14,7 +14,7 @@ export interface WitnessOptions {
 
 /** `loa witness add <name> <url> <key>`: watch a unit's log. */
 export async function runWitnessAdd(name: string, url: string, key: string, output: Output) {
-  await withStore((store) => addWatchedUnit(store.db, { name, url, verifierKey: key }));
+  await withStore((store) => addWatchedUnit(store, { name, url, verifierKey: key }));
   output.out(message('WITNESS_UNIT_ADDED', { name, url }));
   return 0;
 }
@@ -30,7 +30,7 @@ export async function runWitnessKey(output: Output) {
 
 /** `loa witness list [--json]`: the watched units and what the last poll found. */
 export async function runWitnessList(options: WitnessOptions, output: Output) {
-  const units = await withStore((store) => listWatchedUnits(store.db));
+  const units = await withStore((store) => listWatchedUnits(store));
   if (options.json) printJson(output, units);
   else {
     for (const u of units) {
@@ -71,9 +71,9 @@ export async function runWitnessPoll(
 ) {
   const key = await witnessKey(dataDirFrom());
   const results = await withStore(async (store) => {
-    const units = await listWatchedUnits(store.db);
+    const units = await listWatchedUnits(store);
     if (units.length === 0) throw new LoaError('WITNESS_NONE');
-    return pollUnits(store.db, units, { key, now: clock.now() });
+    return pollUnits(store, units, { key, now: clock.now() });
   });
   if (options.json) printJson(output, results);
   else {

@@ -35,7 +35,7 @@ function emptyCounts(): Record<DispatchOutcome, number> {
 
 /** Channels that can be worked on now, and why the others wait. */
 async function activeChannels(options: DispatcherOptions) {
-  const paused = await pausedChannels(options.store.db);
+  const paused = await pausedChannels(options.store);
   const active: Channel[] = [];
   const waiting: PassResult['waiting'] = [];
   for (const channel of options.channels.values()) {
@@ -100,7 +100,7 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
   // Item versions are immutable: read them for the whole claim at once. The item's state is
   // still re-read right before each send.
   const documents: Map<string, ContentItem | undefined> = await itemVersions(
-    options.store.db,
+    options.store,
     rows.map((r) => ({ id: r.item_id, version: r.item_version })),
   );
   const byChannel = new Map<string, typeof rows>();

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { ChannelAdapter, PublishedRef } from '../../channels/types.js';
 import type { Channel } from '../../model/channel.js';
@@ -14,7 +13,8 @@ import {
 } from '../../store/followups.js';
 import { findItem, itemVersion } from '../../store/items.js';
 import { changePublication, findPublication, setChannelPaused } from '../../store/publications.js';
-import type { Database, FollowUpRow } from '../../store/schema.js';
+import type { FollowUpRow } from '../../store/schema.js';
+import type { Db } from '../../store/types.js';
 import { publicationIdentity } from '../plan/planner.js';
 import { errorText, failureOf } from './adapter-errors.js';
 import { callDeadline } from './deadline.js';
@@ -46,7 +46,7 @@ export async function workFollowUps(
   const { channel, worker } = work;
   if (
     !hasCapability(channel, 'plannedPerItem') ||
-    !(await anyFollowUpDue(store.db, toStored(clock.now())))
+    !(await anyFollowUpDue(store, toStored(clock.now())))
   ) {
     return [];
   }
@@ -86,7 +86,7 @@ async function workOne(
   const { store, clock } = options;
   const { channel, adapter, worker } = work;
   const attempt = followUp.attempts + 1;
-  const publication = await findPublication(store.db, followUp.publication_key);
+  const publication = await findPublication(store, followUp.publication_key);
   const event = (kind: DispatchEvent['event'], detail?: string): DispatchEvent => ({
     at: toStored(clock.now()),
     event: kind,
@@ -98,7 +98,7 @@ async function workOne(
   });
   const settle = async (
     change: Omit<FollowUpChange, 'updated_at'>,
-    after?: (tx: Kysely<Database>, at: string) => Promise<void>,
+    after?: (tx: Db, at: string) => Promise<void>,
   ) => {
     const at = toStored(clock.now());
     return store.transaction(async (tx) => {
@@ -133,8 +133,8 @@ async function workOne(
       await adapter.withdraw(ref, signal);
     } else {
       if (!adapter.update) return unsupported('update');
-      const item = await itemVersion(store.db, publication.item_id, followUp.item_version);
-      const row = await findItem(store.db, publication.item_id);
+      const item = await itemVersion(store, publication.item_id, followUp.item_version);
+      const row = await findItem(store, publication.item_id);
       if (!item || !row) {
         await settle({ status: 'superseded', last_error: 'version missing' });
         return event('cancelled', 'version missing');

@@ -88,12 +88,7 @@ async function reconcile(step: Step): Promise<Outcome | undefined> {
   }
   const attempt = Math.max(1, row.attempts);
   if (found?.withdrawn) {
-    const byLoa = await hasWithdrawnPublication(
-      step.store.db,
-      row.channel_id,
-      row.item_id,
-      row.key,
-    );
+    const byLoa = await hasWithdrawnPublication(step.store, row.channel_id, row.item_id, row.key);
     return byLoa ? undefined : { kind: 'found-withdrawn', attempt, ref: found };
   }
   return found ? { kind: 'reconciled', attempt, ref: found } : undefined;
@@ -124,7 +119,7 @@ interface Checked {
  */
 async function checkItem(step: Step): Promise<Checked | Outcome> {
   const { row, store } = step;
-  const found = await itemBeforeSend(store.db, {
+  const found = await itemBeforeSend(store, {
     key: row.key,
     itemId: row.item_id,
     channelId: row.channel_id,
@@ -143,7 +138,7 @@ async function checkItem(step: Step): Promise<Checked | Outcome> {
   }
   const docKey = `${row.item_id}@${row.item_version}`;
   if (!step.documents.has(docKey)) {
-    step.documents.set(docKey, await itemVersion(store.db, row.item_id, row.item_version));
+    step.documents.set(docKey, await itemVersion(store, row.item_id, row.item_version));
   }
   const document = step.documents.get(docKey);
   if (!document)

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
 import { toStored } from '../../model/instant.js';
 import { setChannelPaused } from '../../store/publications.js';
-import type { Database, PublicationRow } from '../../store/schema.js';
+import type { PublicationRow } from '../../store/schema.js';
 import { type PublicationSettlement, settlePublications } from '../../store/settlement.js';
+import type { Db } from '../../store/types.js';
 import { detailOf, eventOf, type Outcome, settlementOf, wentOut } from './outcome.js';
 import type { DispatchEvent, DispatcherOptions, SettledEvent } from './types.js';
 
@@ -90,7 +90,7 @@ export class Settler {
     const { store, worker, onOutcome, onSettled } = this.#options;
     const at = pending[0]?.event.at ?? toStored(this.#options.clock.now());
     const by = { actor: `dispatcher:${worker}`, at };
-    const kept = await store.transaction(async (tx: Kysely<Database>) => {
+    const kept = await store.transaction(async (tx: Db) => {
       const channel = pending[0]?.event.channel;
       if (pause !== undefined && channel) {
         await setChannelPaused(tx, channel, true, pause, at);

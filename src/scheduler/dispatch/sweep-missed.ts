@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { Channel } from '../../model/channel.js';
 import { fromStored, toStored } from '../../model/instant.js';
-import type { Database } from '../../store/schema.js';
 import { markMissed, overduePublications } from '../../store/settlement.js';
+import type { Db } from '../../store/types.js';
 import { lateDetail } from '../../text/duration.js';
 import type { DispatchEvent, DispatcherOptions } from './types.js';
 
@@ -18,7 +17,7 @@ export async function sweepMissed(
   const now = options.clock.now();
   const limit = toStored(now.minus({ minutes: channel.maxLatenessMinutes }));
   const at = toStored(now);
-  return options.store.transaction(async (tx: Kysely<Database>) => {
+  return options.store.transaction(async (tx: Db) => {
     const overdue = await overduePublications(tx, channel.id, limit);
     const missed = overdue.map((publication) => {
       const late = now.diff(fromStored(publication.slot));

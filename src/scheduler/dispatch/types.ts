@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { ChannelAdapter } from '../../channels/types.js';
 import type { Channel } from '../../model/channel.js';
 import type { Clock } from '../../model/clock.js';
-import type { Database, FollowUpRow, PublicationRow } from '../../store/schema.js';
-import type { Store } from '../../store/types.js';
+import type { FollowUpRow, PublicationRow } from '../../store/schema.js';
+import type { Db, Store } from '../../store/types.js';
 
 /** How a claimed publication ended this time. */
 export type DispatchOutcome =
@@ -41,7 +40,7 @@ export type SettledEvent = DispatchEvent & { externalId?: string; url?: string }
  * order they were reached: where evidence is written. A batch of publications that went out
  * comes as one call.
  */
-export type OutcomeHook = (tx: Kysely<Database>, events: readonly SettledEvent[]) => Promise<void>;
+export type OutcomeHook = (tx: Db, events: readonly SettledEvent[]) => Promise<void>;
 
 /** What a follow-up's settlement passes to the evidence hook. */
 export interface FollowUpDone {
@@ -56,10 +55,7 @@ export interface FollowUpDone {
  * Writes a follow-up's evidence in its transaction; returns the entry's index (undefined
  * when the publication has no entry to correct).
  */
-export type FollowUpHook = (
-  tx: Kysely<Database>,
-  done: FollowUpDone,
-) => Promise<number | undefined>;
+export type FollowUpHook = (tx: Db, done: FollowUpDone) => Promise<number | undefined>;
 
 /** What a dispatcher needs. */
 export interface DispatcherOptions {
@@ -103,4 +99,4 @@ export interface PassResult {
  * The topics of the articles a bulletin issue carried, by the issue's publication key; the
  * scheduler, which knows the bulletin, supplies it.
  */
-export type IssueTopics = (tx: Kysely<Database>, key: string) => Promise<string[]>;
+export type IssueTopics = (tx: Db, key: string) => Promise<string[]>;

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { Range } from '../../calendar/period.js';
 import { type BulletinIssue, bulletinIssuesIn } from '../../calendar/slots.js';
@@ -20,9 +19,9 @@ import {
   recordAttempt,
   schedulePublication,
 } from '../../store/publications.js';
-import type { Database, PublicationRow } from '../../store/schema.js';
+import type { PublicationRow } from '../../store/schema.js';
 import { settleItemStatus } from '../../store/settlement.js';
-import type { Store } from '../../store/types.js';
+import type { Db, Store } from '../../store/types.js';
 import type { IssueTopics } from '../dispatch/types.js';
 import { type PlanningConfig, type PlanReport, planItems } from './items.js';
 import { channelZone } from './planner.js';
@@ -91,7 +90,7 @@ export function issueRecord(channel: BulletinChannel, issue: BulletinIssue): Con
  * it has one. Returns whether it scheduled.
  */
 export async function scheduleIssue(
-  tx: Kysely<Database>,
+  tx: Db,
   channel: BulletinChannel,
   issue: BulletinIssue,
   by: Actor,
@@ -117,7 +116,7 @@ export async function scheduleIssue(
 }
 
 /** Reports a due issue that has no item as missed (the dispatcher then never sends it). */
-async function missEmpty(tx: Kysely<Database>, pub: PublicationRow, by: Actor) {
+async function missEmpty(tx: Db, pub: PublicationRow, by: Actor) {
   const detail = 'empty: no approved item for this issue';
   const changed = await changeUnleasedPublication(
     tx,
@@ -144,7 +143,7 @@ async function missEmpty(tx: Kysely<Database>, pub: PublicationRow, by: Actor) {
  * planner gives it its publication. Once per issue: the item id is the portal key.
  */
 async function queuePortalCopy(
-  tx: Kysely<Database>,
+  tx: Db,
   channel: BulletinChannel,
   pub: PublicationRow,
   context: { config: PlanningConfig; dataDir: string; now: DateTime; by: Actor },

@@ -1,13 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { Channel } from '../../model/channel.js';
 import { hasCapability } from '../../model/channel-kinds.js';
 import { addFollowUp, followUpsOf, supersedeFollowUps } from '../../store/followups.js';
-import {
-  type Database,
-  type ItemRow,
-  type PublicationRow,
-  UNAPPROVED,
-} from '../../store/schema.js';
+import { type ItemRow, type PublicationRow, UNAPPROVED } from '../../store/schema.js';
+import type { Db } from '../../store/types.js';
 
 /** What follow-up planning looks at: an item as it now stands and its publications. */
 export interface FollowUpPlanning {
@@ -33,7 +28,7 @@ export interface FollowUpPlanning {
  * them. Returns how many follow-ups were added.
  */
 export async function planFollowUps(
-  tx: Kysely<Database>,
+  tx: Db,
   { item: row, publications, channels, now }: FollowUpPlanning,
 ): Promise<number> {
   const live = publications.filter((p) => {

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
 import type { Channel } from '../../model/channel.js';
 import { hasCapability } from '../../model/channel-kinds.js';
@@ -12,8 +11,9 @@ import {
   refreshPublication,
   schedulePublication,
 } from '../../store/publications.js';
-import type { Database, ItemRow, PublicationRow } from '../../store/schema.js';
+import type { ItemRow, PublicationRow } from '../../store/schema.js';
 import { settleItemStatus } from '../../store/settlement.js';
+import type { Db } from '../../store/types.js';
 import { planFollowUps } from './follow-ups.js';
 import { channelZone, planItemOnChannel, planningOrder } from './planner.js';
 
@@ -52,7 +52,7 @@ export interface PlanRequest {
  * ones. Channels of other kinds (bulletin, broadcast) are left to their own planners.
  */
 export async function planItems(
-  tx: Kysely<Database>,
+  tx: Db,
   { ids, config, now, by }: PlanRequest,
 ): Promise<PlanReport> {
   await lockFor(tx, LOCKS.planning);

@@ -37,7 +37,7 @@ const TOKEN_STATES: Record<string, MessageCode> = {
 async function adminHtml(c: Context<ServerEnv>, ctx: ServerContext, shown: AdminShown = {}) {
   const user = c.get('user') as AuthUser;
   const csrf = c.get('csrf');
-  const { db } = ctx.session.store;
+  const db = ctx.session.store;
   const users = await listUsers(db);
   const tokens = await listTokens(db, toStored(ctx.clock.now()));
   const health = await channelHealth(ctx);
@@ -147,7 +147,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v.normalize('NFC').trim() 
  * through the functions `loa user add|role`, `loa token` and `loa queue resume-channel` call.
  */
 export function adminPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
-  const { db } = ctx.session.store;
+  const db = ctx.session.store;
   const by = (c: Context<ServerEnv>) => ({
     actor: c.get('user')?.name ?? '',
     at: toStored(ctx.clock.now()),

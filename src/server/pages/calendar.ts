@@ -59,7 +59,7 @@ async function dropTime(ctx: ServerContext, id: string, date: string): Promise<s
     const time = DateTime.fromISO(entry.next.slot, { zone: 'utc' }).setZone(zone).toFormat('HH:mm');
     return `${date}T${time}`;
   }
-  const taken = await occupiedSlots(ctx.session.store.db, channel.id);
+  const taken = await occupiedSlots(ctx.session.store, channel.id);
   const from = DateTime.max(day.minus({ milliseconds: 1 }), ctx.clock.now());
   const slot = nextFreeSlot({ channel, zone, occupied: taken, after: from, horizon: 200 });
   const local = slot ? DateTime.fromISO(slot, { zone: 'utc' }).setZone(zone) : undefined;
@@ -108,11 +108,11 @@ async function linesOf(ctx: ServerContext, plan: Plan, period: Period): Promise<
   const from = period.start.toUTC().toISO() ?? '';
   const to = period.end.toUTC().toISO() ?? '';
   const items = new Map<string, { title: string; topics: string[] }>();
-  for (const p of await listPublications(store.db)) {
+  for (const p of await listPublications(store)) {
     if (p.slot < from || p.slot >= to) continue;
     const version = `${p.item_id}@${p.item_version}`;
     if (!items.has(version)) {
-      const item = await itemVersion(store.db, p.item_id, p.item_version);
+      const item = await itemVersion(store, p.item_id, p.item_version);
       items.set(version, { title: item?.title ?? p.item_id, topics: item?.topics ?? [] });
     }
     lines.push({
@@ -202,7 +202,7 @@ async function weekPage(
     (ch) => (!q.channel || ch.id === q.channel) && (!q.unit || ch.unit === q.unit),
   );
   const occupied = new Map<string, Set<string>>();
-  for (const ch of channels) occupied.set(ch.id, await occupiedSlots(store.db, ch.id));
+  for (const ch of channels) occupied.set(ch.id, await occupiedSlots(store, ch.id));
   const zoneOf = (ch: (typeof channels)[number]) => channelZone(ch, config.planZones);
   const free = freeSlots(channels, occupied, zoneOf, period.start, period.end, now);
   const who = options.user;

@@ -99,10 +99,10 @@ async function evidenceHtml(
     Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== '' && k !== 'added')),
   );
   const entries = await filteredEvidence(ctx, filter, PAGE_SIZE);
-  const checkpoint = await latestCheckpoint(ctx.session.store.db);
+  const checkpoint = await latestCheckpoint(ctx.session.store);
   let added: Html | string = '';
   if (shown.added !== undefined) {
-    const [entry] = await listEvidence(ctx.session.store.db, {
+    const [entry] = await listEvidence(ctx.session.store, {
       before: shown.added + 1,
       limit: 1,
     });

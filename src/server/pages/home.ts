@@ -38,9 +38,9 @@ async function editorHome(ctx: ServerContext): Promise<Html> {
   const from = toStored(now);
   const to = toStored(now.plus({ days: 7 }));
   const due: Html[] = [];
-  for (const p of await listPublications(ctx.session.store.db, { status: 'scheduled' })) {
+  for (const p of await listPublications(ctx.session.store, { status: 'scheduled' })) {
     if (p.slot < from || p.slot >= to) continue;
-    const title = (await itemVersion(ctx.session.store.db, p.item_id, p.item_version))?.title;
+    const title = (await itemVersion(ctx.session.store, p.item_id, p.item_version))?.title;
     const when = DateTime.fromISO(p.slot, { zone: 'utc' })
       .setZone(zone)
       .toFormat('ccc dd/MM HH:mm', { locale: message('PAGE_LANG') });
@@ -121,7 +121,7 @@ ${downloadButtons(result, 'plan', user)}</section>`,
 
 /** The administrator's home: users by role, tokens, and the channels' health. */
 async function adminHome(ctx: ServerContext): Promise<Html> {
-  const { db } = ctx.session.store;
+  const db = ctx.session.store;
   const users = await listUsers(db);
   const tokens = await listTokens(db, toStored(ctx.clock.now()));
   const active = tokens.filter((t) => t.state === 'active').length;

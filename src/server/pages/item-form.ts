@@ -78,7 +78,7 @@ async function nextSlots(ctx: ServerContext, n = 3): Promise<Map<string, string[
   for (const ch of config.channels.values()) {
     if (!ch.postingSchedule) continue;
     const zone = channelZone(ch, config.planZones);
-    const taken = new Set(await occupiedSlots(store.db, ch.id));
+    const taken = new Set(await occupiedSlots(store, ch.id));
     const slots: string[] = [];
     for (let i = 0; i < n; i++) {
       const slot = nextFreeSlot({
@@ -199,7 +199,7 @@ async function freeId(ctx: ServerContext, title: string): Promise<string> {
   const base = slugify(title) || 'bai';
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
-    if (!(await findItem(ctx.session.store.db, id))) return id;
+    if (!(await findItem(ctx.session.store, id))) return id;
   }
 }
 
@@ -234,8 +234,8 @@ export function itemPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
   );
   app.get('/items/:id/edit', requires('queue:write'), async (c) => {
     const id = c.req.param('id').normalize('NFC');
-    const row = await findItem(ctx.session.store.db, id);
-    const item = row ? await itemVersion(ctx.session.store.db, id, row.version) : undefined;
+    const row = await findItem(ctx.session.store, id);
+    const item = row ? await itemVersion(ctx.session.store, id, row.version) : undefined;
     if (!item) throw new LoaError('ITEM_NOT_FOUND', { params: { id }, kind: 'not-found' });
     return c.html(await formHtml(c, ctx, valuesOf(item)));
   });

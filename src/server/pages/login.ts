@@ -55,8 +55,8 @@ export function loginRoutes(app: Hono<ServerEnv>, ctx: ServerContext, guard: Aut
   // The one-time link `loa start` prints for the first administrator: it opens a browser
   // session once, within its time, and never again.
   app.get('/login/once/:secret', async (c) => {
-    const name = await useLoginLink(ctx.session.store.db, c.req.param('secret'), ctx.clock.now());
-    const user = name ? await findUser(ctx.session.store.db, name) : undefined;
+    const name = await useLoginLink(ctx.session.store, c.req.param('secret'), ctx.clock.now());
+    const user = name ? await findUser(ctx.session.store, name) : undefined;
     if (!user || !isRole(user.role)) return refuse(c, 401, 'HTTP_LOGIN_LINK_USED');
     await startSession(c, ctx, { name: user.name, role: user.role }, null);
     return c.redirect('/', 303);

@@ -164,7 +164,7 @@ async function queueHtml(
   const entries = await queueEntries(ctx);
   const authors = new Map<string, string | undefined>();
   for (const e of entries)
-    authors.set(e.id, await versionAuthor(ctx.session.store.db, e.id, e.version));
+    authors.set(e.id, await versionAuthor(ctx.session.store, e.id, e.version));
   const head = {
     id: message('PAGE_ITEM_ID'),
     title: message('PAGE_TITLE'),

@@ -105,7 +105,7 @@ export function quotaPages(app: Hono<ServerEnv>, ctx: ServerContext): void {
     const period = query.period || defaultPeriod(plan, ctx.clock.now());
     const result = await auditOf(ctx, { plan: plan.id, period, unit: query.unit });
     const zone = plan.timeZone;
-    const proofs = await listEvidence(ctx.session.store.db, {
+    const proofs = await listEvidence(ctx.session.store, {
       plan: plan.id,
       from: DateTime.fromISO(result.period.start, { zone }).toUTC().toISO() ?? '',
       to: DateTime.fromISO(result.period.end, { zone }).toUTC().toISO() ?? '',

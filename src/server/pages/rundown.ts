@@ -68,7 +68,7 @@ export async function weekSlots(
   const slots = slotsOf(channel, periodOf(week, zone), zone);
   const out: WeekSlots['slots'] = [];
   for (const { n, slot } of slots) {
-    const stored = await loadRundown(ctx.session.store.db, rundownId(channel.id, slot));
+    const stored = await loadRundown(ctx.session.store, rundownId(channel.id, slot));
     out.push({
       n,
       air: slotStart(slot).toFormat('ccc dd/MM HH:mm', { locale: message('PAGE_LANG') }),

@@ -7,6 +7,7 @@ import { verifyCheckpoint } from '../../../src/evidence/checkpoint.js';
 import { readEvidence } from '../../../src/evidence/log.js';
 import { evidenceKey } from '../../../src/evidence/store-checkpoint.js';
 import { openStore } from '../../../src/store/open-store.js';
+import { rawForTests } from '../../../src/store/testing.js';
 import { writeBulletinProject } from '../../cli/bulletin-project.js';
 import { runLoa } from '../../support/loa-process.js';
 import { storeEngines } from '../../support/store-engines.js';
@@ -78,7 +79,7 @@ for (const engine of await storeEngines()) {
         env.LOA_DATABASE_URL ? { databaseUrl: env.LOA_DATABASE_URL } : { dataDir },
       );
       try {
-        const pubs = await store.db
+        const pubs = await rawForTests(store)
           .selectFrom('publications')
           .select(['key', 'channel_id', 'status'])
           .where('channel_id', 'in', ['ban-tin', 'cong'])
@@ -86,7 +87,7 @@ for (const engine of await storeEngines()) {
           .execute();
         expect(pubs).toHaveLength(8);
         expect(pubs.every((p) => p.status === 'published')).toBe(true);
-        const attempts = await store.db
+        const attempts = await rawForTests(store)
           .selectFrom('publication_attempts')
           .select(['publication_key', 'outcome'])
           .where(
@@ -98,7 +99,7 @@ for (const engine of await storeEngines()) {
         expect(attempts).toHaveLength(8);
         expect(attempts.every((a) => a.outcome === 'published')).toBe(true);
         // The evidence log holds each issue once, as a bulletin issue, beside its portal copy.
-        const evidence = await readEvidence(store.db);
+        const evidence = await readEvidence(store);
         const issuesLogged = evidence.filter((e) => e.channel === 'ban-tin');
         expect(issuesLogged.map((e) => [e.kind, e.key])).toEqual(
           [9, 10, 11, 12].map((n) => ['bulletin-issue', `bulletin:ban-tin:2024-${n}`]),

@@ -145,7 +145,7 @@ describe.each(engines)('feed ingest on $name', (engine: EngineCase) => {
     expect(first).toContain('Tỉnh Thái Bình triển khai một cửa liên thông');
     expect(first).not.toContain('Thái Bình đẩy mạnh'.normalize('NFD'));
     // Drafts are not evidence: nothing was published yet.
-    expect(await readEvidence(base.store.db)).toEqual([]);
+    expect(await readEvidence(base.store)).toEqual([]);
 
     // The same feeds again: nothing new, and the unchanged feed answers 304.
     const again = (await runIngest(channel(feeds), { ...base, clock, force: true })).feeds;
@@ -174,7 +174,7 @@ describe.each(engines)('feed ingest on $name', (engine: EngineCase) => {
     const [third] = (await runIngest(feed, { ...base, clock })).feeds;
     expect([third?.status, third?.newItems, third?.skipped]).toEqual(['ok', 1, 2]);
     expect(await drafts(base.dataDir)).toHaveLength(3);
-    const [state] = await feedStates(base.store.db, feed.id);
+    const [state] = await feedStates(base.store, feed.id);
     expect(state).toEqual({
       url: `${server.base}/good.rss`,
       lastRun: '2024-03-10T01:00:00.000Z',
@@ -213,7 +213,7 @@ describe.each(engines)('feed ingest on $name', (engine: EngineCase) => {
     const [second] = (await runIngest(press, { ...base, clock, force: true })).feeds;
     expect([second?.status, second?.newItems, second?.skipped]).toEqual(['ok', 0, 2]);
     expect(second?.legacy).toHaveLength(1);
-    const entries = await readEvidence(base.store.db);
+    const entries = await readEvidence(base.store);
     expect(entries.map((e) => [e.externalId, e.note, e.time])).toEqual([
       [
         'bao-tb-1001',

@@ -14,6 +14,7 @@ import { type Channel, IngestChannel } from '../../../src/model/channel.js';
 import { ManualClock } from '../../../src/model/clock.js';
 import type { Plan } from '../../../src/model/plan.js';
 import { openStore, storeOptionsFrom } from '../../../src/store/open-store.js';
+import { rawForTests } from '../../../src/store/testing.js';
 import type { Store } from '../../../src/store/types.js';
 import { captureOutput } from '../../support/capture-output.js';
 import { type EngineCase, storeEngines } from '../../support/store-engines.js';
@@ -84,7 +85,7 @@ function expectedHash(item: FeedItem, date: string): string {
 }
 
 async function monthOfTask(store: Store, channel: Channel, period: string, now: string) {
-  const result = await auditFromLog(store.db, {
+  const result = await auditFromLog(store, {
     plan,
     channels: channelsWith(channel),
     period: parsePeriod(period, plan.timeZone),
@@ -119,7 +120,7 @@ describe.each(engines)('press articles as evidence on $name', (engine) => {
     expect([report?.status, report?.newItems, report?.evidence]).toEqual(['ok', 3, [0, 1, 2]]);
     expect(run.imported).toBeUndefined();
 
-    const entries = await readEvidence(store.db);
+    const entries = await readEvidence(store);
     expect(entries).toHaveLength(3);
     expect(entries[0]).toEqual({
       index: 0,
@@ -168,7 +169,7 @@ describe.each(engines)('press articles as evidence on $name', (engine) => {
       [APRIL.guid, [2, 3]],
       [UNDATED.guid, [4, 5]],
     ]);
-    const result = await auditFromLog(store.db, {
+    const result = await auditFromLog(store, {
       plan,
       channels: channelsWith(channel),
       period: parsePeriod('2024-03', plan.timeZone),
@@ -210,7 +211,7 @@ describe.each(engines)('press articles as evidence on $name', (engine) => {
       0,
       { seen: 3, legacy: 0, unidentified: 0 },
     ]);
-    expect(await readEvidence(store.db)).toHaveLength(3);
+    expect(await readEvidence(store)).toHaveLength(3);
 
     const next: FeedItem = {
       guid: 'baothaibinh-2024-0405',
@@ -250,7 +251,7 @@ describe.each(engines)('press articles as evidence on $name', (engine) => {
     const reports = runs.map((r) => r.feeds[0]);
     expect(reports.map((r) => r?.status)).toEqual(['ok', 'ok', 'ok']);
     expect(reports.reduce((n, r) => n + (r?.newItems ?? 0), 0)).toBe(3);
-    const entries = await readEvidence(first.db);
+    const entries = await readEvidence(first);
     expect(entries.map((e) => e.externalId).sort()).toEqual(
       [APRIL.guid, MARCH.guid, UNDATED.guid].sort(),
     );
@@ -310,7 +311,7 @@ describe.each(engines)('press articles as evidence on $name', (engine) => {
     expect(conditions.at(-1)).toBe('"old"');
     const [report] = run.feeds;
     expect([report?.newItems, report?.skippedBy.seen, report?.evidence]).toEqual([1, 2, [2]]);
-    const entries = await readEvidence(store.db);
+    const entries = await readEvidence(store);
     expect(entries.map((e) => [e.externalId, e.time])).toEqual([
       [MARCH.guid, '2024-03-31T16:30:00.000Z'],
       [APRIL.guid, '2024-04-01T01:00:00.000Z'],
@@ -324,7 +325,7 @@ describe.each(engines)('press articles as evidence on $name', (engine) => {
     const again = await runIngest(channel, { dataDir, clock, store, force: true });
     expect(again.imported).toBeUndefined();
     expect(again.feeds[0]?.newItems).toBe(0);
-    expect(await readEvidence(store.db)).toHaveLength(3);
+    expect(await readEvidence(store)).toHaveLength(3);
     expect((await stat(statePath)).isFile()).toBe(true);
     expect(await readFile(pressFile(dataDir, channel.id), 'utf8')).toContain(MARCH.guid);
   });
@@ -342,8 +343,8 @@ describe.each(engines)('press articles as evidence on $name', (engine) => {
       ['failed', 0, 'INGEST_HTTP_STATUS'],
     ]);
     expect(feeds[0]?.error?.localized()).toContain('không phải RSS/Atom');
-    expect(await readEvidence(store.db)).toEqual([]);
-    expect(await store.db.selectFrom('ingest_entries').selectAll().execute()).toEqual([]);
+    expect(await readEvidence(store)).toEqual([]);
+    expect(await rawForTests(store).selectFrom('ingest_entries').selectAll().execute()).toEqual([]);
 
     // A good feed beside them still goes in.
     const mixed = await runIngest(pressChannel([...bad, '/cchc.rss']), {
@@ -359,6 +360,6 @@ describe.each(engines)('press articles as evidence on $name', (engine) => {
       'failed',
       'ok',
     ]);
-    expect(await readEvidence(store.db)).toHaveLength(3);
+    expect(await readEvidence(store)).toHaveLength(3);
   });
 });
