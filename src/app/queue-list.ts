@@ -2,11 +2,11 @@ import { hasCapability } from '../model/channel-kinds.js';
 import { DEFAULT_ZONE } from '../model/primitives.js';
 import type { PlanningConfig } from '../scheduler/plan/items.js';
 import { channelZone } from '../scheduler/plan/planner.js';
-import { localTime } from '../scheduler/scheduling-context.js';
 import { itemVersion, listItems } from '../store/items.js';
 import { listPublications } from '../store/publications.js';
 import type { ItemStatus } from '../store/schema.js';
 import type { Db } from '../store/types.js';
+import { localTime } from './who-and-when.js';
 
 /** One queued item as `loa queue list --json`, the API and the queue page show it. */
 export interface QueueEntry {

@@ -11,7 +11,7 @@ import type { FollowUpHook, OutcomeHook } from '../scheduler/dispatch/types.js';
 import { issueTopicsOf } from '../scheduler/plan/bulletins.js';
 import type { PlanningConfig } from '../scheduler/plan/items.js';
 import { channelZone } from '../scheduler/plan/planner.js';
-import { planningConfig } from '../scheduler/scheduling-context.js';
+import { planningConfig } from '../scheduler/plan/planning-config.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
 import { evidenceOnFollowUp, evidenceOnOutcome } from './log-outcome.js';

@@ -1,8 +1,8 @@
 import type { AudioContext, AudioProgress } from '../../app/audio/service-build.js';
 import type { Session } from '../../app/session.js';
+import { actorName } from '../../app/who-and-when.js';
 import { projectDirs } from '../../config/project.js';
 import type { Clock } from '../../model/clock.js';
-import { actorName } from '../../scheduler/scheduling-context.js';
 
 /** Options of `loa audio` commands. */
 export interface AudioOptions {

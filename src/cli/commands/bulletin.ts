@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { openSession, type Session } from '../../app/session.js';
+import { actorName } from '../../app/who-and-when.js';
 import { bulletinIssuesIn } from '../../calendar/slots.js';
 import { issueWindow } from '../../channels/bulletin/assemble.js';
 import { storeBulletinAdapter } from '../../channels/bulletin/entry-source.js';
@@ -22,7 +23,6 @@ import { type Clock, systemClock } from '../../model/clock.js';
 import { toStored } from '../../model/instant.js';
 import { issueRecord, planBulletins, recordIssueBuilt } from '../../scheduler/plan/bulletins.js';
 import { channelZone } from '../../scheduler/plan/planner.js';
-import { actorName } from '../../scheduler/scheduling-context.js';
 import { type Output, printJson } from '../output.js';
 
 export interface BulletinListOptions {

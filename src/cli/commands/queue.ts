@@ -9,11 +9,11 @@ import {
 } from '../../app/queue.js';
 import { queueEntries } from '../../app/queue-list.js';
 import { openSession, type Session } from '../../app/session.js';
+import { actorName } from '../../app/who-and-when.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { toStored } from '../../model/instant.js';
-import { actorName } from '../../scheduler/scheduling-context.js';
 import { setChannelPaused } from '../../store/publications.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../store/schema.js';
 import { type Output, printJson } from '../output.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { actorName } from '../../app/who-and-when.js';
 import { importedAuditEntries } from '../../audit/imported-entries.js';
 import { findPlan, loadValidProject } from '../../config/project.js';
 import { readImportedLogs } from '../../evidence/imported-audit.js';
@@ -11,7 +12,6 @@ import { evidenceKey, freshCheckpoint } from '../../evidence/store-checkpoint.js
 import { message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { renderReport } from '../../report/render-report.js';
-import { actorName } from '../../scheduler/scheduling-context.js';
 import { dataDirFrom, openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Output } from '../output.js';
 

@@ -5,6 +5,7 @@ import {
   warningRecord,
 } from '../../app/broadcast/service-status.js';
 import { buildAdapters, openSession, type Session } from '../../app/session.js';
+import { actorName } from '../../app/who-and-when.js';
 import { withoutAdapter } from '../../channels/registry.js';
 import { projectDirs } from '../../config/project.js';
 import { LoaError } from '../../errors/loa-error.js';
@@ -14,7 +15,6 @@ import { runDaemon } from '../../scheduler/dispatch/daemon.js';
 import { dispatchPass, workerName } from '../../scheduler/dispatch/dispatcher.js';
 import type { DispatchEvent, DispatcherOptions } from '../../scheduler/dispatch/types.js';
 import { planBulletins } from '../../scheduler/plan/bulletins.js';
-import { actorName } from '../../scheduler/scheduling-context.js';
 import { type RunningServer, startServer } from '../../server/serve.js';
 import { type Output, onClosedPipe } from '../output.js';
 import { ingestAll, ingestChannels } from './ingest.js';

@@ -1,8 +1,8 @@
 import type { BroadcastContext } from '../../app/broadcast/service-context.js';
 import { openSession, type Session } from '../../app/session.js';
+import { actorName } from '../../app/who-and-when.js';
 import { projectDirs } from '../../config/project.js';
 import type { Clock } from '../../model/clock.js';
-import { actorName } from '../../scheduler/scheduling-context.js';
 
 /** Options every `loa rundown` command takes. */
 export interface RundownOptions {

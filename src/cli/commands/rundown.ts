@@ -6,12 +6,12 @@ import {
 } from '../../app/broadcast/service-as-run.js';
 import { buildWeek } from '../../app/broadcast/service-build.js';
 import { moveRundowns, type RundownMove } from '../../app/broadcast/service-state.js';
+import { localTime } from '../../app/who-and-when.js';
 import { itemsInOrder, type Rundown, slotStart } from '../../broadcast/model.js';
 import { computeTiming, formatDuration } from '../../broadcast/timing.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { type MessageCode, message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
-import { localTime } from '../../scheduler/scheduling-context.js';
 import { type Output, printJson } from '../output.js';
 import { type RundownOptions, withRundowns } from './rundown-context.js';
 import { registerRundownShow } from './rundown-show.js';

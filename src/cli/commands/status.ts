@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { openSession } from '../../app/session.js';
 import { REPORTS_DUE_DAYS, readStatus } from '../../app/status.js';
+import { localTime } from '../../app/who-and-when.js';
 import { message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { fromStored } from '../../model/instant.js';
-import { localTime } from '../../scheduler/scheduling-context.js';
 import type { PublicationRow } from '../../store/schema.js';
 import { durationBetween, durationWords, isLateDetail } from '../../text/duration.js';
 import { type Output, printJson } from '../output.js';

@@ -2,11 +2,11 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openSession, type Session } from '../../app/session.js';
 import { type SyncReport, syncContent } from '../../app/sync.js';
+import { actorName } from '../../app/who-and-when.js';
 import { type Diagnostic, formatDiagnostic, sortDiagnostics } from '../../config/diagnostic.js';
 import { projectDirs } from '../../config/project.js';
 import { hint, message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
-import { actorName } from '../../scheduler/scheduling-context.js';
 import { type Output, printJson } from '../output.js';
 import { type ProgressStream, progressBar } from '../progress.js';
 

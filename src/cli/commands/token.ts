@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { actorName } from '../../app/who-and-when.js';
 import { expiryFrom, formatTokenInstant } from '../../auth/token-expiry.js';
 import { listTokens, revokeToken, type TokenInfo } from '../../auth/tokens.js';
 import { createToken, findUser, revokeTokensOfUser } from '../../auth/users.js';
@@ -6,7 +7,6 @@ import { LoaError } from '../../errors/loa-error.js';
 import { message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { toStored } from '../../model/instant.js';
-import { actorName } from '../../scheduler/scheduling-context.js';
 import { withStore } from '../../store/open-store.js';
 import { type Output, printJson } from '../output.js';
 

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
+import { actorName } from '../../app/who-and-when.js';
 import { ROLES } from '../../auth/roles.js';
 import { addUser, listUsers, setUserRole } from '../../auth/users.js';
 import { message } from '../../i18n/catalogue.js';
 import { type Clock, systemClock } from '../../model/clock.js';
 import { toStored } from '../../model/instant.js';
-import { actorName } from '../../scheduler/scheduling-context.js';
 import { openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Output } from '../output.js';
 

@@ -10,13 +10,13 @@ import {
   WITHDRAWABLE,
   withdrawItem,
 } from '../../app/queue.js';
+import { localTime } from '../../app/who-and-when.js';
 import type { AuthUser } from '../../auth/roles.js';
 import { allows } from '../../auth/roles.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { hint, type MessageCode, message } from '../../i18n/catalogue.js';
 import { DEFAULT_ZONE } from '../../model/primitives.js';
 import { channelZone } from '../../scheduler/plan/planner.js';
-import { localTime } from '../../scheduler/scheduling-context.js';
 import { ITEM_STATUSES, type ItemStatus, type PublicationStatus } from '../../store/schema.js';
 import { addItemText, MAX_ITEM_BYTES, type QueueEntry, queueEntries } from '../api-queue.js';
 import { requires } from '../auth.js';
