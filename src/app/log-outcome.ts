@@ -3,7 +3,7 @@ import type { Channel } from '../model/channel.js';
 import { hasCapability } from '../model/channel-kinds.js';
 import type { FollowUpHook, IssueTopics, OutcomeHook } from '../scheduler/dispatch/types.js';
 import { lastEvidenceContaining } from '../store/evidence.js';
-import { approvalOf, itemVersionDocument } from '../store/items.js';
+import { versionForEvidence } from '../store/items.js';
 import { publicationOfKey, setPublicationEvidenceIndex } from '../store/publications.js';
 import type { Db } from '../store/types.js';
 
@@ -89,12 +89,11 @@ export async function publicationEvidence(
   issueTopics?: IssueTopics,
 ): Promise<EvidenceInput> {
   const row = await publicationOfKey(tx, key);
-  const document = await itemVersionDocument(tx, row.item_id, row.item_version);
+  const version = await versionForEvidence(tx, row.item_id, row.item_version);
+  const document = version?.document;
   const channel = channels.get(row.channel_id);
   // An issue's record item is loa's own, approved by nobody.
-  const approval = hasCapability(channel, 'issues')
-    ? undefined
-    : await approvalOf(tx, row.item_id, row.item_version);
+  const approval = hasCapability(channel, 'issues') ? undefined : version?.approval;
   // NOTE: an issue's own record item has no topics; the articles it carried have them, and a
   // task that counts issues on a topic must see them.
   const topics =

@@ -309,36 +309,53 @@ export interface Approval {
 }
 
 /**
- * The latest approval of `version` of an item: `loa queue approve` (or the queue page), or
- * the save of a file whose front matter says `status: approved` (its saver approved it).
- * Moves back to approved by a reschedule or a settlement are not approvals.
+ * A version's document and its latest approval in one round trip (a publication's evidence
+ * needs both, once per settled publication). An approval is `loa queue approve` (or the queue
+ * page), or the save of a file whose front matter says `status: approved` (its saver approved
+ * it). Moves back to approved by a reschedule or a settlement are not approvals.
  */
-export async function approvalOf(
+export async function versionForEvidence(
   on: Db,
   id: string,
   version: number,
-): Promise<Approval | undefined> {
+): Promise<{ document: string; approval?: Approval } | undefined> {
   const db = dbOf(on);
+  const latestApproval = (column: 'actor' | 'at') =>
+    db
+      .selectFrom('item_events')
+      .select(`item_events.${column}`)
+      .where('item_events.item_id', '=', id)
+      .where('item_events.version', '=', version)
+      .where('item_events.to_status', '=', 'approved')
+      .where((w) =>
+        w.or([
+          w('item_events.reason', 'like', 'approved version %'),
+          w('item_events.reason', '=', 'created'),
+          w('item_events.reason', '=', `version ${version}`),
+        ]),
+      )
+      .orderBy('item_events.id', 'desc')
+      .limit(1);
   const row = await db
-    .selectFrom('item_events')
-    .innerJoin('item_versions', (join) =>
-      join
-        .onRef('item_versions.item_id', '=', 'item_events.item_id')
-        .onRef('item_versions.version', '=', 'item_events.version'),
-    )
-    .select(['item_events.actor', 'item_events.at', 'item_versions.content_hash'])
-    .where('item_events.item_id', '=', id)
-    .where('item_events.version', '=', version)
-    .where('item_events.to_status', '=', 'approved')
-    .where((eb) =>
-      eb.or([
-        eb('item_events.reason', 'like', 'approved version %'),
-        eb('item_events.reason', '=', 'created'),
-        eb('item_events.reason', '=', `version ${version}`),
-      ]),
-    )
-    .orderBy('item_events.id', 'desc')
-    .limit(1)
+    .selectFrom('item_versions')
+    .select([
+      'item_versions.document',
+      'item_versions.content_hash',
+      latestApproval('actor').as('approved_by'),
+      latestApproval('at').as('approved_at'),
+    ])
+    .where('item_versions.item_id', '=', id)
+    .where('item_versions.version', '=', version)
     .executeTakeFirst();
-  return row ? { actor: row.actor, at: row.at, version, contentHash: row.content_hash } : undefined;
+  if (!row) return undefined;
+  if (row.approved_by == null || row.approved_at == null) return { document: row.document };
+  return {
+    document: row.document,
+    approval: {
+      actor: row.approved_by,
+      at: row.approved_at,
+      version,
+      contentHash: row.content_hash,
+    },
+  };
 }
