@@ -47,15 +47,36 @@ const UNDATED: FeedItem = {
 
 let feed = { items: [MARCH, APRIL, UNDATED], etag: '"v1"' };
 const conditions: (string | undefined)[] = [];
+/**
+ * When set, the feed holds its answers until this many requests are waiting, so that runs
+ * started together really read the feed at the same time (none has saved an ETag yet).
+ */
+let together: { count: number; waiting: (() => void)[] } | undefined;
+function answerTogether(answer: () => void): void {
+  if (together === undefined) {
+    answer();
+    return;
+  }
+  const gate = together;
+  gate.waiting.push(answer);
+  if (gate.waiting.length < gate.count) return;
+  together = undefined;
+  for (const go of gate.waiting) go();
+}
 const server = await startFeedServer({
   '/cchc.rss': (req, res) => {
     conditions.push(req.headers['if-none-match'] as string | undefined);
-    if (req.headers['if-none-match'] === feed.etag) {
-      res.writeHead(304, { etag: feed.etag }).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: feed.etag });
-    res.end(rssDoc(feed.items));
+    answerTogether(() => {
+      if (req.headers['if-none-match'] === feed.etag) {
+        res.writeHead(304, { etag: feed.etag }).end();
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'application/rss+xml; charset=utf-8',
+        etag: feed.etag,
+      });
+      res.end(rssDoc(feed.items));
+    });
   },
   '/malformed.rss': (_req, res) => res.writeHead(200).end('<rss><channel><item><title>hỏng'),
   '/huge.rss': hugeFeed(200_000),
@@ -108,6 +129,7 @@ describe.each(engines)('press articles as evidence on $name', (engine) => {
     process.env = { ...saved };
     await Promise.all(stores.splice(0).map((s) => s.close()));
     feed = { items: [MARCH, APRIL, UNDATED], etag: '"v1"' };
+    together = undefined;
   });
 
   it('logs one manual entry per article for the served task, counted in the month it was published', async () => {
@@ -242,7 +264,10 @@ describe.each(engines)('press articles as evidence on $name', (engine) => {
     const second = engine.name === 'postgres' ? await openStore(storeOptionsFrom(env)) : first;
     stores.push(...new Set([first, second]));
     const clock = new ManualClock('2024-04-10T00:00:00Z');
-    const channel = pressChannel();
+    // A slow newspaper: the first read waits for the other two without timing out.
+    const channel = pressChannel(['/cchc.rss'], { timeoutSec: 30 });
+    // The three reads reach the newspaper before any of them is answered.
+    together = { count: 3, waiting: [] };
     const runs = await Promise.all([
       runIngest(channel, { dataDir, clock, store: first, force: true }),
       runIngest(channel, { dataDir, clock, store: second, force: true }),
