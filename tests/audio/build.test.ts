@@ -1,4 +1,4 @@
-import { chmod, cp, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { DateTime } from 'luxon';
@@ -23,6 +23,7 @@ import { getPage, login } from '../server/pages-support.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
 import { measureLoudness, probeDuration, silences } from './ffmpeg.js';
+import { toneVoice } from './tone-voice.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
 const clock = new ManualClock(DateTime.fromISO('2024-03-11T09:00', { zone }));
@@ -474,35 +475,10 @@ describe('loa audio build: a pluggable engine', () => {
   it('speaks with a command the agency installs (a stand-in that writes a tone)', async () => {
     const { root } = await exampleProject();
     process.env.LOA_DATA_DIR = join(root, 'data');
-    const script = join(root, 'tone.mjs');
-    // One second of 440 Hz per 10 words of text read from stdin, as a 16 kHz WAV at {out}.
-    await writeFile(
-      script,
-      `import { writeFileSync } from 'node:fs';
-let text = '';
-for await (const chunk of process.stdin) text += chunk;
-const rate = 16000;
-const seconds = Math.ceil(text.trim().split(/\\s+/).length / 10);
-const n = rate * seconds;
-const b = Buffer.alloc(44 + n * 2);
-b.write('RIFF', 0); b.writeUInt32LE(36 + n * 2, 4); b.write('WAVEfmt ', 8);
-b.writeUInt32LE(16, 16); b.writeUInt16LE(1, 20); b.writeUInt16LE(1, 22);
-b.writeUInt32LE(rate, 24); b.writeUInt32LE(rate * 2, 28); b.writeUInt16LE(2, 32); b.writeUInt16LE(16, 34);
-b.write('data', 36); b.writeUInt32LE(n * 2, 40);
-for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / rate)), 44 + i * 2);
-writeFileSync(process.argv[2], b);
-`,
-    );
-    await chmod(script, 0o755);
+    const engine = await toneVoice(root);
     const channelFile = join(root, 'channels', `${CHANNEL}.yaml`);
     const yaml = await readFile(channelFile, 'utf8');
-    await writeFile(
-      channelFile,
-      yaml.replace(
-        '  voice: vi\n',
-        `  engine: { kind: command, command: [${JSON.stringify(process.execPath)}, tone.mjs, "{out}"], version: tone-1, timeoutSec: 20 }\n  voice: vi\n`,
-      ),
-    );
+    await writeFile(channelFile, yaml.replace('  voice: vi\n', engine));
     expect(await main(['sync', '--dir', root], captureOutput())).toBe(0);
     expect(await runRundownBuild(CHANNEL, WEEK, { dir: root }, captureOutput(), clock)).toBe(0);
     const built = await build(root);

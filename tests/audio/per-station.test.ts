@@ -10,27 +10,13 @@ import { main } from '../../src/cli/main.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { captureOutput } from '../support/capture-output.js';
 import { tempDir } from '../support/temp-dir.js';
+import { toneVoice } from './tone-voice.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
 const clock = new ManualClock(DateTime.fromISO('2024-03-11T09:00', { zone }));
 const REPO = join(import.meta.dirname, '..', '..');
 const NINH = 'xa-vu-ninh-loa';
 const TAY = 'xa-vu-tay-loa';
-
-/** A stand-in voice: one second of tone per 10 words, as a 16 kHz WAV at {out}. */
-const TONE = `import { writeFileSync } from 'node:fs';
-let text = '';
-for await (const chunk of process.stdin) text += chunk;
-const rate = 16000;
-const n = rate * Math.ceil(text.trim().split(/\\s+/).length / 10);
-const b = Buffer.alloc(44 + n * 2);
-b.write('RIFF', 0); b.writeUInt32LE(36 + n * 2, 4); b.write('WAVEfmt ', 8);
-b.writeUInt32LE(16, 16); b.writeUInt16LE(1, 20); b.writeUInt16LE(1, 22);
-b.writeUInt32LE(rate, 24); b.writeUInt32LE(rate * 2, 28); b.writeUInt16LE(2, 32); b.writeUInt16LE(16, 34);
-b.write('data', 36); b.writeUInt32LE(n * 2, 40);
-for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / rate)), 44 + i * 2);
-writeFileSync(process.argv[2], b);
-`;
 
 /**
  * The example project with a second commune station (Vũ Tây) carrying the same items, each
@@ -42,8 +28,7 @@ async function twoStations(): Promise<string> {
   for (const dir of ['schedules', 'channels', 'content']) {
     await cp(join(REPO, dir), join(root, dir), { recursive: true });
   }
-  await writeFile(join(root, 'tone.mjs'), TONE);
-  const engine = `  engine: { kind: command, command: [${JSON.stringify(process.execPath)}, tone.mjs, "{out}"], version: tone-1, timeoutSec: 20 }\n  voice: vi\n`;
+  const engine = await toneVoice(root);
   const ninh = (await readFile(join(root, 'channels', `${NINH}.yaml`), 'utf8'))
     .replace('  voice: vi\n', engine)
     .replace('unit: dai-truyen-thanh-xa', 'unit: dai-xa-vu-ninh')

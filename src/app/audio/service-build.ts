@@ -164,6 +164,11 @@ async function fileStamp(path: string, shown: string): Promise<string> {
   return `${path}:${info.size}:${info.mtimeMs}`;
 }
 
+/** The station's speech engine, through the data folder's speech cache, counting into `stats`. */
+export function stationSpeech(ctx: AudioContext, settings: AudioSettings, stats: CacheStats) {
+  return cachedEngine(engineFor(settings, ctx.root, ctx.env), speechCacheDir(ctx.dataDir), stats);
+}
+
 /** The programme audio of each rundown of a channel's period (an ISO week). */
 export async function buildAudio(
   ctx: AudioContext,
@@ -174,11 +179,7 @@ export async function buildAudio(
   const slots = slotsOf(channel, periodOf(request.period, zone), zone);
   const settings = audioSettingsOf(channel);
   const stats: CacheStats = { hits: 0, misses: 0 };
-  const engine = cachedEngine(
-    engineFor(settings, ctx.root, ctx.env),
-    speechCacheDir(ctx.dataDir),
-    stats,
-  );
+  const engine = stationSpeech(ctx, settings, stats);
   const results: ProgrammeBuild[] = [];
   for (const { slot } of slots) {
     const id = rundownId(channel.id, slot);

@@ -1,19 +1,18 @@
 import { resolve } from 'node:path';
 import { addEmergency, type EmergencyAnnouncement } from '../../audio/emergency.js';
-import { engineFor } from '../../audio/engine-for.js';
-import { audioDir, speechCacheDir, writeAtomically } from '../../audio/files.js';
+import { audioDir, writeAtomically } from '../../audio/files.js';
 import { masterProgramme } from '../../audio/master.js';
 import { resample } from '../../audio/pcm.js';
 import { layOut, PROGRAMME_RATE, trimSilence } from '../../audio/programme.js';
 import { speakable } from '../../audio/speakable/normalise.js';
 import { stationChannels } from '../../audio/station.js';
-import { type CacheStats, cachedEngine } from '../../audio/synthesis-cache.js';
+import type { CacheStats } from '../../audio/synthesis-cache.js';
 import { LoaError } from '../../errors/loa-error.js';
 import { toStored } from '../../model/instant.js';
 import { findItem, itemVersion, listItems } from '../../store/items.js';
 import { zoneOf } from '../broadcast/service-context.js';
 import { parseWhen } from '../queue.js';
-import { type AudioContext, audioSettingsOf } from './service-build.js';
+import { type AudioContext, audioSettingsOf, stationSpeech } from './service-build.js';
 
 /** What `loa audio emergency` asks for. */
 export interface EmergencyRequest {
@@ -59,11 +58,7 @@ export async function announceEmergency(
   }
   const settings = audioSettingsOf(channel);
   const stats: CacheStats = { hits: 0, misses: 0 };
-  const engine = cachedEngine(
-    engineFor(settings, ctx.root, ctx.env),
-    speechCacheDir(ctx.dataDir),
-    stats,
-  );
+  const engine = stationSpeech(ctx, settings, stats);
   const text = speakable(`# ${item.title}\n\n${item.body}`, {
     abbreviations: settings.abbreviations,
     links: settings.links,

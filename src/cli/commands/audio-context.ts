@@ -1,8 +1,7 @@
 import type { AudioContext, AudioProgress } from '../../app/audio/service-build.js';
 import type { Session } from '../../app/session.js';
-import { actorName } from '../../app/who-and-when.js';
-import { projectDirs } from '../../config/project.js';
 import type { Clock } from '../../model/clock.js';
+import { sessionBroadcastContext } from './rundown-context.js';
 
 /** Options of `loa audio` commands. */
 export interface AudioOptions {
@@ -20,12 +19,7 @@ export function audioContext(
   onProgress?: (p: AudioProgress) => void,
 ): AudioContext {
   return {
-    store: session.store,
-    plans: session.project.plans.map((p) => p.value),
-    planning: session.config,
-    contentDir: projectDirs(session.project.root).content,
-    now: clock.now(),
-    actor: actorName(options.as),
+    ...sessionBroadcastContext(session, clock, options.as),
     root: session.project.root,
     dataDir: session.dataDir,
     env: session.env,

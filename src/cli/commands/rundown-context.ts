@@ -17,6 +17,22 @@ export interface RundownOptions {
   item?: string;
 }
 
+/** The broadcast use cases' context of a session: its store and project, at the clock's now. */
+export function sessionBroadcastContext(
+  session: Session,
+  clock: Clock,
+  as: string | undefined,
+): BroadcastContext {
+  return {
+    store: session.store,
+    plans: session.project.plans.map((p) => p.value),
+    planning: session.config,
+    contentDir: projectDirs(session.project.root).content,
+    now: clock.now(),
+    actor: actorName(as),
+  };
+}
+
 /**
  * Opens the project and store, and runs `fn` with a rundown context at the clock's now (and
  * the session, for what lies beyond the store: the data folder).
@@ -28,17 +44,7 @@ export async function withRundowns<T>(
 ): Promise<T> {
   const session = await openSession(options.dir ?? '.');
   try {
-    return await fn(
-      {
-        store: session.store,
-        plans: session.project.plans.map((p) => p.value),
-        planning: session.config,
-        contentDir: projectDirs(session.project.root).content,
-        now: clock.now(),
-        actor: actorName(options.as),
-      },
-      session,
-    );
+    return await fn(sessionBroadcastContext(session, clock, options.as), session);
   } finally {
     await session.store.close();
   }
