@@ -4,6 +4,7 @@ import yauzl from 'yauzl';
 import { LoaError } from '../errors/loa-error.js';
 import { type MessageCode, message } from '../i18n/catalogue.js';
 import { MANIFEST_TITLE } from './bundle.js';
+import { lineForm } from './canonical-line.js';
 import { verifyCheckpoint } from './checkpoint.js';
 import { type NoteVerifier, openNote } from './signed-note.js';
 import { sameHash } from './tree-hash.js';
@@ -185,6 +186,12 @@ export function checkBundle(
     }
     tree.append(leaf);
     if (wanted.has(n + 1)) roots.set(n + 1, tree.root());
+    // Signed by the unit, yet not an entry as loa writes it: its loa is broken or forged.
+    const form = lineForm(entriesBytes, from, to);
+    if (form !== 'canonical') {
+      const code = form === 'not-json' ? 'IMPORT_PROBLEM_NOT_JSON' : 'IMPORT_PROBLEM_NOT_CANONICAL';
+      throw fail(code, { file: 'entries.jsonl', line: n + 1 });
+    }
     if (indexOfLine(entriesBytes, from, to) !== n) {
       throw fail('IMPORT_PROBLEM_ENTRY_MISPLACED', { line: n + 1, index: n });
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,8 +6,12 @@ import yazl from 'yazl';
 import type { AuditResult } from '../../src/audit/types.js';
 import { runImport } from '../../src/cli/commands/import.js';
 import { main } from '../../src/cli/main.js';
+import { signCheckpoint } from '../../src/evidence/checkpoint.js';
+import { CompactRange } from '../../src/evidence/compact-range.js';
 import { appendEvidence } from '../../src/evidence/log.js';
+import { signNote } from '../../src/evidence/signed-note.js';
 import { evidenceKey } from '../../src/evidence/store-checkpoint.js';
+import { leafHash } from '../../src/evidence/tree-hash.js';
 import { countImported, readImportedSegments } from '../../src/store/imported-logs.js';
 import { openStore, storeOptionsFrom } from '../../src/store/open-store.js';
 import { captureOutput } from '../support/capture-output.js';
@@ -119,9 +124,55 @@ async function tampered(
   name: string,
   change: (text: string) => string,
 ): Promise<string> {
+  return rezipped(bundle, async (dir) => {
+    await writeFile(join(dir, name), change(await readFile(join(dir, name), 'utf8')));
+  });
+}
+
+/**
+ * Rewrites a line of a unit's entries.jsonl as the unit itself (its loa broken, or forged with
+ * its key) would: leaves.txt, the checkpoint and the manifest made anew and signed with the
+ * unit's key, so every hash and signature holds.
+ */
+async function signedByUnit(
+  u: Commune,
+  line: number,
+  change: (entry: string) => string,
+): Promise<string> {
+  const key = await evidenceKey(u.dataDir, { LOA_EVIDENCE_ORIGIN: `${u.unit}.example.gov.vn/loa` });
+  return rezipped(u.bundle, async (dir) => {
+    const entries = (await readFile(join(dir, 'entries.jsonl'), 'utf8')).split('\n').slice(0, -1);
+    entries[line - 1] = change(entries[line - 1]!);
+    const range = new CompactRange();
+    const leaves = entries.map((e) => {
+      const leaf = leafHash(Buffer.from(e, 'utf8'));
+      range.append(leaf);
+      return `${Buffer.from(leaf).toString('hex')}\n`;
+    });
+    const files = {
+      'entries.jsonl': `${entries.join('\n')}\n`,
+      'leaves.txt': leaves.join(''),
+      'checkpoint.txt': signCheckpoint(
+        { origin: key.name, size: range.size, rootHash: range.root() },
+        key,
+      ),
+    };
+    const manifest = (await readFile(join(dir, 'manifest.txt'), 'utf8')).split('\n\n')[0]!;
+    const body = manifest.split('\n').map((l) => {
+      const name = l.slice(65) as keyof typeof files;
+      if (!(name in files)) return l;
+      return `${createHash('sha256').update(files[name]).digest('hex')} ${name}`;
+    });
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    await writeFile(join(dir, 'manifest.txt'), signNote(`${body.join('\n')}\n`, key));
+  });
+}
+
+/** The bundle unzipped, changed by `change` in its folder, and zipped again. */
+async function rezipped(bundle: string, change: (dir: string) => Promise<void>): Promise<string> {
   const dir = await tempDir('tampered');
   await extractZip(bundle, dir);
-  await writeFile(join(dir, name), change(await readFile(join(dir, name), 'utf8')));
+  await change(dir);
   const zip = new yazl.ZipFile();
   const walk = async (sub: string): Promise<void> => {
     for (const d of await readdir(join(dir, sub), { withFileTypes: true })) {
@@ -131,7 +182,7 @@ async function tampered(
     }
   };
   await walk('');
-  const out = join(dir, '..', `${name.replace(/\W/g, '-')}-${Date.now()}.zip`);
+  const out = join(dir, '..', `tampered-${Date.now()}-${Math.random().toString(36).slice(2)}.zip`);
   const { createWriteStream } = await import('node:fs');
   await new Promise<void>((resolve, reject) => {
     zip.outputStream
@@ -228,6 +279,36 @@ describe.each(engines)('loa import and the roll-up audit on $name', (engine) => 
     expect(r.out).toContain('nothing was imported');
     expect((await state()).count).toEqual({ units: 0, entries: 0 });
   });
+
+  it.each([
+    {
+      name: 'a line that is not JSON',
+      change: (e: string) => e.slice(0, -1),
+      says: 'entries.jsonl line 13: not JSON',
+    },
+    {
+      name: 'a line that is JSON but not canonical (a space after a colon)',
+      change: (e: string) => e.replace('"durationSec":600', '"durationSec": 600'),
+      says: 'entries.jsonl line 13: not an entry in canonical JSON as loa writes it',
+    },
+    {
+      name: 'a line whose keys are out of order',
+      change: (e: string) =>
+        e.replace('{"actor":"dispatcher",', '{').replace(/}$/, ',"actor":"dispatcher"}'),
+      says: 'entries.jsonl line 13: not an entry in canonical JSON as loa writes it',
+    },
+  ])(
+    'refuses a bundle whose unit signed $name, naming the file and line, and writes nothing',
+    async (c) => {
+      const bad = await signedByUnit(units[2]!, 13, c.change);
+      const r = await loa(['import', units[0]!.bundle, bad], env);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(`${bad}: the bundle is INVALID`);
+      expect(r.out).toContain(c.says);
+      expect(r.out).toContain('nothing was imported');
+      expect((await state()).count).toEqual({ units: 0, entries: 0 });
+    },
+  );
 
   it('imports the three bundles, and again changes nothing', async () => {
     const first = await loa(['import', ...units.map((u) => u.bundle)], env);

@@ -40,6 +40,14 @@ export const rollupMessages = {
     vi: 'dòng {line} không phải mục {index} (mục bị xoá, chèn hoặc đổi chỗ)',
     en: 'line {line} is not entry {index} (an entry was removed, inserted or moved)',
   },
+  IMPORT_PROBLEM_NOT_JSON: {
+    vi: '{file} dòng {line}: không phải JSON (đơn vị đã ký một dòng không phải mục nhật ký)',
+    en: '{file} line {line}: not JSON (the unit signed a line that is no log entry)',
+  },
+  IMPORT_PROBLEM_NOT_CANONICAL: {
+    vi: '{file} dòng {line}: không phải một mục JSON ở dạng chuẩn như loa ghi (khoảng trắng, thứ tự khoá, khoá trùng, cách viết số hoặc chữ khác)',
+    en: '{file} line {line}: not an entry in canonical JSON as loa writes it (whitespace, key order, a duplicate key, a number or text written otherwise)',
+  },
   IMPORT_PROBLEM_COUNT: {
     vi: 'gói có {found} mục, điểm kiểm tra đã ký {size} mục',
     en: 'the bundle holds {found, plural, one {# entry} other {# entries}}, its signed checkpoint {size}',
