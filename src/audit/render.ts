@@ -6,7 +6,6 @@ import {
   renderAuditJson,
   renderAuditTable,
 } from './render-text.js';
-import { renderAuditXlsx } from './render-xlsx.js';
 import type { AuditResult } from './types.js';
 
 /** The formats `loa audit --format` writes. */
@@ -31,8 +30,12 @@ export async function renderAudit(
       return renderAuditJson(results);
     case 'csv':
       return renderAuditCsv(list, lang);
-    case 'xlsx':
+    case 'xlsx': {
+      // NOTE: exceljs is loaded only when a workbook is asked for; it costs the CLI and the
+      // server a start's worth of CPU otherwise.
+      const { renderAuditXlsx } = await import('./render-xlsx.js');
       return renderAuditXlsx(list, lang);
+    }
     default:
       throw new LoaError('AUDIT_BAD_FORMAT', {
         params: { format, known: AUDIT_FORMATS.join(', ') },

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { LoaError } from '../errors/loa-error.js';
 
 /** The limits an image beside an item must keep. */
@@ -65,6 +65,8 @@ export async function checkImage(
   });
   let meta: Metadata;
   try {
+    // NOTE: sharp (a native library) is loaded by the first image checked, not at start.
+    const { default: sharp } = await import('sharp');
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (cause) {
     throw fail('MEDIA_NOT_IMAGE', label, cause);

@@ -1,5 +1,3 @@
-import sharp from 'sharp';
-
 /** The sizes loa renders from every image. */
 export type RenditionName = 'featured' | 'thumbnail' | 'social';
 /** The encodings each size is written in. */
@@ -50,6 +48,7 @@ export const RENDER_VERSION = `r1:${RENDITIONS.map((r) => `${r.name}=${r.width}x
  * asked to.
  */
 export async function renderImage(bytes: Buffer, maxPixels: number): Promise<RenderedImage[]> {
+  const { default: sharp } = await import('sharp');
   const upright = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
   const jobs: Promise<RenderedImage>[] = [];
   for (const spec of RENDITIONS) {

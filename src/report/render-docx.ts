@@ -14,14 +14,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ReportModel } from './model.js';
-
-/** Decree 30/2020/NĐ-CP: A4, Times New Roman, margins top/bottom 20 mm, left 30, right 15. */
-export const PAGE = {
-  widthMm: 210,
-  heightMm: 297,
-  marginMm: { top: 20, bottom: 20, left: 30, right: 15 },
-  font: 'Times New Roman',
-};
+import { PAGE } from './page.js';
 
 /** Font sizes in half-points (docx's unit): 14 pt body, 13 pt header, 12/11 pt recipients. */
 const PT = (points: number) => points * 2;

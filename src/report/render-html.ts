@@ -1,6 +1,6 @@
 import { escapeHtml } from '../text/html.js';
 import type { ReportModel } from './model.js';
-import { PAGE } from './render-docx.js';
+import { PAGE } from './page.js';
 
 const { top, right, bottom, left } = PAGE.marginMm;
 const STYLE = `@page { size: A4; margin: ${top}mm ${right}mm ${bottom}mm ${left}mm; }

@@ -1,6 +1,5 @@
 import { LoaError } from '../errors/loa-error.js';
 import { buildReport, type ReportInput } from './model.js';
-import { renderReportDocx } from './render-docx.js';
 import { renderReportHtml } from './render-html.js';
 import { renderReportMd } from './render-md.js';
 
@@ -20,7 +19,11 @@ export async function renderReport(input: ReportInput, format: string): Promise<
     });
   }
   const model = buildReport(input);
-  if (format === 'docx') return renderReportDocx(model);
+  if (format === 'docx') {
+    // NOTE: docx is loaded only when a document is asked for, not by every start of the server.
+    const { renderReportDocx } = await import('./render-docx.js');
+    return renderReportDocx(model);
+  }
   if (format === 'html') return renderReportHtml(model);
   return renderReportMd(model);
 }

@@ -1,4 +1,4 @@
-import Parser from 'rss-parser';
+import type Parser from 'rss-parser';
 import { LoaError } from '../../errors/loa-error.js';
 import { redact } from '../../text/redact.js';
 import { detectLegacyEncoding, type LegacyEncodingMatch, nfc } from '../../text/vietnamese.js';
@@ -38,9 +38,20 @@ type RawItem = Parser.Item & {
   'content:encoded'?: unknown;
 };
 
-const parser: Parser<Record<string, unknown>, RawItem> = new Parser({
-  customFields: { item: ['content:encoded', 'summary', 'author'] },
-});
+type FeedParser = Parser<Record<string, unknown>, RawItem>;
+
+let parser: FeedParser | undefined;
+
+/** rss-parser, loaded when the first feed is read rather than by every start of the CLI. */
+async function feedParser(): Promise<FeedParser> {
+  if (!parser) {
+    const { default: RssParser } = await import('rss-parser');
+    parser = new RssParser<Record<string, unknown>, RawItem>({
+      customFields: { item: ['content:encoded', 'summary', 'author'] },
+    });
+  }
+  return parser;
+}
 
 /** rss-parser gives text, or an xml2js node `{ _: text, $: attributes }`, or arrays of them. */
 function text(value: unknown): string | undefined {
@@ -92,9 +103,10 @@ function toEntry(raw: RawItem): FeedEntry | undefined {
  * sanitised HTML, UTC dates). A text that is not a feed raises INGEST_MALFORMED.
  */
 export async function parseFeed(xml: string, url: string): Promise<ParsedFeed> {
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  const rss = await feedParser();
+  let feed: Awaited<ReturnType<FeedParser['parseString']>>;
   try {
-    feed = await parser.parseString(xml);
+    feed = await rss.parseString(xml);
   } catch (error) {
     throw new LoaError('INGEST_MALFORMED', {
       params: {
