@@ -3,15 +3,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { approveItem, type QueueContext, submitItem } from '../../src/app/queue.js';
 import { openSession, type Session } from '../../src/app/session.js';
 import { syncContent } from '../../src/app/sync.js';
-import { filesAdapter } from '../../src/channels/files/adapter.js';
 import { runEvidenceList } from '../../src/cli/commands/evidence.js';
 import { LoaError } from '../../src/errors/loa-error.js';
 import { readEvidence } from '../../src/evidence/log.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { dispatchPass } from '../../src/scheduler/dispatch/dispatcher.js';
-import type { DispatcherOptions } from '../../src/scheduler/dispatch/types.js';
 import { findItem } from '../../src/store/items.js';
 import { captureOutput } from '../support/capture-output.js';
+import { filesDispatch } from '../support/files-dispatch.js';
 import { writeSchedProject } from '../support/sched-project.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -45,25 +44,7 @@ describe.each(engines)(
         now: clock.now(),
         actor,
       });
-      const options: DispatcherOptions = {
-        store: session.store,
-        channels: session.config.channels,
-        adapters: new Map([
-          [
-            'tep',
-            filesAdapter({
-              channel: session.config.channels.get('tep')!,
-              env: {},
-              dataDir: session.dataDir,
-              clock,
-            }),
-          ],
-        ]),
-        clock,
-        random: () => 0.5,
-        onOutcome: session.onOutcome,
-        onFollowUp: session.onFollowUp,
-      };
+      const options = filesDispatch(session, clock);
 
       // Submitted is not approved: its slot comes and nothing goes out.
       const submitted = await submitItem(as('bt'), 'tin');

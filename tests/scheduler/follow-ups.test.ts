@@ -7,7 +7,6 @@ import { queueEntries } from '../../src/app/queue-list.js';
 import { openSession, type Session } from '../../src/app/session.js';
 import { syncContent } from '../../src/app/sync.js';
 import { applyCorrections } from '../../src/audit/corrections.js';
-import { filesAdapter } from '../../src/channels/files/adapter.js';
 import type { ChannelAdapter } from '../../src/channels/types.js';
 import { runStatus } from '../../src/cli/commands/status.js';
 import { LoaError } from '../../src/errors/loa-error.js';
@@ -15,12 +14,12 @@ import { readEvidence } from '../../src/evidence/log.js';
 import { toAuditEntry } from '../../src/evidence/log-audit.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { dispatchPass } from '../../src/scheduler/dispatch/dispatcher.js';
-import type { DispatcherOptions } from '../../src/scheduler/dispatch/types.js';
 import { listFollowUps } from '../../src/store/followups.js';
 import { findItem } from '../../src/store/items.js';
 import { listPublications, pausedChannels } from '../../src/store/publications.js';
 import { rawForTests } from '../../src/store/testing.js';
 import { captureOutput } from '../support/capture-output.js';
+import { filesDispatch } from '../support/files-dispatch.js';
 import { type ItemSpec, writeItem, writeSchedProject } from '../support/sched-project.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -55,26 +54,7 @@ describe.each(engines)('follow-ups of published items on $name', (engine) => {
     sessions.push(session);
     const clock = new ManualClock(START);
     await syncContent(session.store, session.project, session.config, clock.now(), 'editor');
-    const options = (adapter?: ChannelAdapter): DispatcherOptions => ({
-      store: session.store,
-      channels: session.config.channels,
-      adapters: new Map([
-        [
-          'tep',
-          adapter ??
-            filesAdapter({
-              channel: session.config.channels.get('tep')!,
-              env: {},
-              dataDir: session.dataDir,
-              clock,
-            }),
-        ],
-      ]),
-      clock,
-      random: () => 0.5,
-      onOutcome: session.onOutcome,
-      onFollowUp: session.onFollowUp,
-    });
+    const options = (adapter?: ChannelAdapter) => filesDispatch(session, clock, adapter);
     clock.set(START.plus({ hours: 1, minutes: 1 }));
     expect((await dispatchPass(options())).counts.published).toBe(1);
     /** Rewrites or removes the item's file, then syncs as `loa run` does. */
