@@ -370,7 +370,10 @@ export type IngestEntryRow = Selectable<IngestEntryTable>;
 /** A unit a witness watches: where its log is, its key, the last checkpoint checked. */
 export interface WitnessUnitTable {
   name: string;
-  /** Base address of the unit's loa server (`https://loa.sonoivu.example.gov.vn`). */
+  /**
+   * Base address of the unit's loa server (`https://loa.sonoivu.example.gov.vn`); '' for a
+   * unit that only sends bundles.
+   */
   url: string;
   /** The unit's signed-note verifier key, `<name>+<id>+<key>`. */
   verifier_key: string;

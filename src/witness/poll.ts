@@ -16,9 +16,11 @@ import type { WatchedUnit } from './units.js';
  *   log was rewritten;
  * - `shrank`: fewer entries than the last checkpoint cosigned;
  * - `re-keyed`: the checkpoint is not signed by the key the witness holds for the unit;
- * - `unreachable`: no answer, or an answer that is not a checkpoint.
+ * - `unreachable`: no answer, or an answer that is not a checkpoint;
+ * - `bundles-only`: the unit has no public log address (it only sends bundles); not polled,
+ *   nothing stored.
  */
-export type PollStatus = 'ok' | 'forked' | 'shrank' | 're-keyed' | 'unreachable';
+export type PollStatus = 'ok' | 'forked' | 'shrank' | 're-keyed' | 'unreachable' | 'bundles-only';
 
 export interface PollResult {
   unit: string;
@@ -55,13 +57,15 @@ export async function pollUnit(
 ): Promise<PollResult> {
   const timeoutMs = options.timeoutMs ?? 5000;
   const base = { unit: unit.name, ...(unit.size === undefined ? {} : { previous: unit.size }) };
+  const address = unit.url;
+  if (address === undefined) return { ...base, status: 'bundles-only' };
   const finding = async (status: PollStatus, extra: Partial<PollResult>) => {
     await recordWitnessFinding(db, unit.name, status, toStored(options.now));
     return { ...base, status, ...extra };
   };
   let note: string;
   try {
-    const res = await get(`${unit.url}/log/checkpoint`, timeoutMs);
+    const res = await get(`${address}/log/checkpoint`, timeoutMs);
     if (!res.ok) return finding('unreachable', { detail: `HTTP ${res.status}` });
     note = await res.text();
   } catch (error) {
@@ -81,10 +85,7 @@ export async function pollUnit(
     }
     if (size > unit.size && unit.size > 0) {
       try {
-        const res = await get(
-          `${unit.url}/log/consistency?from=${unit.size}&to=${size}`,
-          timeoutMs,
-        );
+        const res = await get(`${address}/log/consistency?from=${unit.size}&to=${size}`, timeoutMs);
         const proof = (await res.json()) as { proof?: unknown };
         const hashes = Array.isArray(proof.proof)
           ? proof.proof.map((h) => new Uint8Array(Buffer.from(String(h), 'hex')))
@@ -112,7 +113,7 @@ export async function pollUnit(
   });
   let delivered = false;
   try {
-    const res = await fetch(`${unit.url}/log/cosignatures`, {
+    const res = await fetch(`${address}/log/cosignatures`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ note: cosigned }),

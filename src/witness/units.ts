@@ -6,8 +6,11 @@ import { insertWitnessUnit, listWitnessUnits, witnessUnitExists } from '../store
 /** Đơn vị được chứng kiến: a unit whose log a witness (Sở Nội vụ) watches. */
 export interface WatchedUnit {
   name: string;
-  /** Base address of the unit's loa server. */
-  url: string;
+  /**
+   * Base address of the unit's loa server; absent for a unit that only sends bundles (no
+   * public log to poll: the auditor takes its evidence with `loa import`).
+   */
+  url?: string;
   /** The unit's signed-note verifier key. */
   verifierKey: string;
   /** The last checkpoint checked and cosigned, if any. */
@@ -19,23 +22,19 @@ export interface WatchedUnit {
   status?: string;
 }
 
-/** Adds a unit to watch; its name is the witness's own label for it (kebab-case). */
+/**
+ * Adds a unit to watch; its name is the witness's own label for it (kebab-case). Without a
+ * URL the unit is known by its key alone: `loa import` takes its bundles, `witness poll`
+ * passes it by.
+ */
 export async function addWatchedUnit(
   db: Db,
-  unit: { name: string; url: string; verifierKey: string },
+  unit: { name: string; url?: string | undefined; verifierKey: string },
 ): Promise<void> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(unit.name)) {
     throw new LoaError('WITNESS_UNIT_INVALID', { params: { field: 'name', value: unit.name } });
   }
-  let url: URL;
-  try {
-    url = new URL(unit.url);
-  } catch {
-    throw new LoaError('WITNESS_UNIT_INVALID', { params: { field: 'url', value: unit.url } });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new LoaError('WITNESS_UNIT_INVALID', { params: { field: 'url', value: unit.url } });
-  }
+  const url = unit.url === undefined ? undefined : logAddress(unit.url);
   try {
     parseVerifierKey(unit.verifierKey);
   } catch {
@@ -48,7 +47,8 @@ export async function addWatchedUnit(
   }
   await insertWitnessUnit(db, {
     name: unit.name,
-    url: url.href.replace(/\/$/, ''),
+    // NOTE: the column predates bundle-only units and is NOT NULL; '' stands for no address.
+    url: url === undefined ? '' : url.href.replace(/\/$/, ''),
     verifier_key: unit.verifierKey.trim(),
     size: null,
     root_hash: null,
@@ -63,7 +63,7 @@ export async function listWatchedUnits(db: Db): Promise<WatchedUnit[]> {
   const rows = await listWitnessUnits(db);
   return rows.map((r) => ({
     name: r.name,
-    url: r.url,
+    ...(r.url === '' ? {} : { url: r.url }),
     verifierKey: r.verifier_key,
     ...(r.size === null ? {} : { size: Number(r.size) }),
     ...(r.root_hash === null ? {} : { rootHashHex: r.root_hash }),
@@ -71,4 +71,17 @@ export async function listWatchedUnits(db: Db): Promise<WatchedUnit[]> {
     ...(r.checked_at === null ? {} : { checkedAt: r.checked_at }),
     ...(r.status === null ? {} : { status: r.status }),
   }));
+}
+
+function logAddress(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new LoaError('WITNESS_UNIT_INVALID', { params: { field: 'url', value: text } });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new LoaError('WITNESS_UNIT_INVALID', { params: { field: 'url', value: text } });
+  }
+  return url;
 }

@@ -231,3 +231,47 @@ describe('witnessing two units across a rewrite of one', () => {
     expect(list.out).toContain('shrank');
   });
 });
+
+describe('a unit that only sends bundles', () => {
+  const saved = { ...process.env };
+  afterAll(() => {
+    process.env = saved;
+  });
+
+  async function witness(dir: string, args: string[]) {
+    process.env = { ...saved, LOA_DATA_DIR: dir, LOA_LANG: 'en', LOA_EVIDENCE_ORIGIN: ORIGIN };
+    delete process.env.LOA_DATABASE_URL;
+    const out = captureOutput();
+    const code = await main(['witness', ...args], out);
+    return { code, out: out.stdout.join('\n'), err: out.stderr.join('\n') };
+  }
+
+  it('is registered by name and key alone, and poll passes it by with a note', async () => {
+    const dir = await tempDir('witness-bundles');
+    const unitKey = (
+      await evidenceKey(await tempDir('xa-an-binh'), {
+        LOA_EVIDENCE_ORIGIN: 'xa-an-binh.example/loa',
+      })
+    ).verifierKey;
+    const added = await witness(dir, ['add', 'xa-an-binh', unitKey]);
+    expect(added.code, added.err).toBe(0);
+    expect(added.out).toContain('Registered xa-an-binh, bundles only (no public log address)');
+    const badUrl = await witness(dir, ['add', 'xa-b', 'ftp://xa-b.example', unitKey]);
+    expect(badUrl.code).toBe(1);
+    expect(badUrl.err).toContain('Watched unit: invalid url "ftp://xa-b.example"');
+    const noKey = await witness(dir, ['add', 'xa-c', 'not-a-key']);
+    expect(noKey.code).toBe(1);
+    expect(noKey.err).toContain('Watched unit: invalid key "not-a-key"');
+
+    const poll = await witness(dir, ['poll']);
+    expect(poll.code).toBe(0);
+    expect(poll.err).toBe('');
+    expect(poll.out).toBe(
+      'xa-an-binh: skipped, the unit only sends bundles (no public log address to read)',
+    );
+    const list = await witness(dir, ['list']);
+    expect(list.out).toContain('xa-an-binh  (bundles only)  no checkpoint yet');
+    const json = JSON.parse((await witness(dir, ['list', '--json'])).out);
+    expect(json).toEqual([{ name: 'xa-an-binh', verifierKey: unitKey }]);
+  });
+});

@@ -12,10 +12,22 @@ export interface WitnessOptions {
   json?: boolean;
 }
 
-/** `loa witness add <name> <url> <key>`: watch a unit's log. */
-export async function runWitnessAdd(name: string, url: string, key: string, output: Output) {
+/**
+ * `loa witness add <name> [url] <key>`: watch a unit's log at its address, or, without one,
+ * register a unit that only sends bundles (`loa import` knows it by its key).
+ */
+export async function runWitnessAdd(
+  name: string,
+  url: string | undefined,
+  key: string,
+  output: Output,
+) {
   await withStore((store) => addWatchedUnit(store, { name, url, verifierKey: key }));
-  output.out(message('WITNESS_UNIT_ADDED', { name, url }));
+  output.out(
+    url === undefined
+      ? message('WITNESS_UNIT_ADDED_BUNDLES', { name })
+      : message('WITNESS_UNIT_ADDED', { name, url }),
+  );
   return 0;
 }
 
@@ -36,7 +48,7 @@ export async function runWitnessList(options: WitnessOptions, output: Output) {
     for (const u of units) {
       const rest = {
         name: u.name,
-        url: u.url,
+        url: u.url ?? message('WITNESS_BUNDLES_ONLY'),
         status: u.status ?? '-',
         checkedAt: u.checkedAt ?? '-',
       };
@@ -56,13 +68,17 @@ const LINES: Record<PollStatus, MessageCode> = {
   shrank: 'WITNESS_POLL_SHRANK',
   're-keyed': 'WITNESS_POLL_REKEYED',
   unreachable: 'WITNESS_POLL_UNREACHABLE',
+  'bundles-only': 'WITNESS_POLL_SKIPPED',
 };
+
+/** What a poll line may say without failing the poll. */
+const FINE = new Set<PollStatus>(['ok', 'bundles-only']);
 
 /**
  * `loa witness poll [--json]`: reads each watched unit's checkpoint, checks its signature and
  * its consistency with the last one cosigned, cosigns it and hands the cosignature back;
  * names every unit whose log forked, shrank or was re-keyed (exit 1 when any did, or when a
- * unit could not be read).
+ * unit could not be read). A unit registered without an address is passed by with a note.
  */
 export async function runWitnessPoll(
   options: WitnessOptions,
@@ -85,11 +101,11 @@ export async function runWitnessPoll(
         detail: r.detail ?? '',
         delivered: r.delivered ? message('WITNESS_DELIVERED') : '',
       });
-      if (r.status === 'ok') output.out(line);
+      if (FINE.has(r.status)) output.out(line);
       else output.err(line);
     }
   }
-  return results.every((r: PollResult) => r.status === 'ok') ? 0 : 1;
+  return results.every((r: PollResult) => FINE.has(r.status)) ? 0 : 1;
 }
 
 export function registerWitness(program: Command, output: Output, setExit: (code: number) => void) {
@@ -97,10 +113,17 @@ export function registerWitness(program: Command, output: Output, setExit: (code
     .command('witness')
     .description('Chứng kiến nhật ký của các đơn vị / witness the units’ logs');
   witness
-    .command('add <name> <url> <key>')
-    .description('Thêm đơn vị / watch a unit (its loa address and its public key)')
-    .action(async (name: string, url: string, key: string) =>
-      setExit(await runWitnessAdd(name, url, key, output)),
+    .command('add <name> <url-or-key> [key]')
+    .usage('<name> [url] <key>')
+    .description(
+      'Thêm đơn vị (địa chỉ loa nếu có, và khoá công khai; không có địa chỉ: đơn vị chỉ gửi gói) / watch a unit (its loa address if it has one, and its public key; without an address: a unit that only sends bundles)',
+    )
+    .action(async (name: string, urlOrKey: string, key: string | undefined) =>
+      setExit(
+        key === undefined
+          ? await runWitnessAdd(name, undefined, urlOrKey, output)
+          : await runWitnessAdd(name, urlOrKey, key, output),
+      ),
     );
   witness
     .command('key')

@@ -64,9 +64,9 @@ export const rollupMessages = {
     vi: '{bundle}: gói được ký bằng khoá chưa đăng ký ({key}); không nhập gói nào',
     en: '{bundle}: the bundle is signed by a key no registered unit holds ({key}); nothing was imported',
     hintVi:
-      "Đăng ký đơn vị với khoá do loa evidence key của đơn vị in ra: loa witness add <mã-đơn-vị> <địa chỉ loa của đơn vị> '{key}'",
+      "Đăng ký đơn vị với khoá do loa evidence key của đơn vị in ra: loa witness add <mã-đơn-vị> [địa chỉ loa của đơn vị, nếu có] '{key}'",
     hintEn:
-      "Register the unit with the key its loa evidence key prints: loa witness add <unit-id> <unit-loa-address> '{key}'",
+      "Register the unit with the key its loa evidence key prints: loa witness add <unit-id> [unit-loa-address, if it has one] '{key}'",
   },
   IMPORT_FORKED: {
     vi: '{bundle}: nhật ký của đơn vị {unit} MÂU THUẪN với nhật ký đã nhập (rẽ nhánh từ mục {index}; đã nhập {size} mục); không nhập gói nào',

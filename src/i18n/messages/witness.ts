@@ -6,9 +6,9 @@ export const witnessMessages = {
     vi: 'Đơn vị chứng kiến: {field} "{value}" không hợp lệ',
     en: 'Watched unit: invalid {field} "{value}"',
     hintVi:
-      'loa witness add <tên-đơn-vị> <https://địa-chỉ-loa-của-đơn-vị> <khoá từ loa evidence key của đơn vị>',
+      'loa witness add <tên-đơn-vị> [https://địa-chỉ-loa-của-đơn-vị] <khoá từ loa evidence key của đơn vị> (không có địa chỉ: đơn vị chỉ gửi gói)',
     hintEn:
-      'loa witness add <unit-name> <https://unit-loa-address> <key from the unit’s loa evidence key>',
+      'loa witness add <unit-name> [https://unit-loa-address] <key from the unit’s loa evidence key> (no address: a unit that only sends bundles)',
   },
   WITNESS_UNIT_EXISTS: {
     vi: 'Đã có đơn vị "{name}" trong danh sách chứng kiến',
@@ -18,11 +18,20 @@ export const witnessMessages = {
     vi: 'Đã thêm đơn vị {name} ({url}) vào danh sách chứng kiến',
     en: 'Watching {name} ({url})',
   },
+  WITNESS_UNIT_ADDED_BUNDLES: {
+    vi: 'Đã thêm đơn vị {name}, chỉ gửi gói (không có địa chỉ nhật ký công khai): loa import nhận gói của đơn vị theo khoá',
+    en: 'Registered {name}, bundles only (no public log address): loa import takes its bundles by its key',
+  },
+  WITNESS_BUNDLES_ONLY: { vi: '(chỉ gửi gói)', en: '(bundles only)' },
+  WITNESS_POLL_SKIPPED: {
+    vi: '{unit}: bỏ qua, đơn vị chỉ gửi gói (không có địa chỉ nhật ký công khai để đọc)',
+    en: '{unit}: skipped, the unit only sends bundles (no public log address to read)',
+  },
   WITNESS_NONE: {
     vi: 'Chưa có đơn vị nào để chứng kiến',
     en: 'No unit is watched',
-    hintVi: 'Thêm bằng: loa witness add <tên> <địa chỉ> <khoá>',
-    hintEn: 'Add one with: loa witness add <name> <url> <key>',
+    hintVi: 'Thêm bằng: loa witness add <tên> [địa chỉ] <khoá>',
+    hintEn: 'Add one with: loa witness add <name> [url] <key>',
   },
   WITNESS_POLL_OK: {
     vi: '{unit}: hợp lệ, {size} mục (lần trước {previous}); đã ký chứng kiến{delivered}',
