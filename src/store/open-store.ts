@@ -8,6 +8,7 @@ import { dialectFor } from './dialect.js';
 import { dbOf, QUERIES, type StoreDb, txOf } from './handle.js';
 import { LOCKS, lockFor } from './locks.js';
 import { appliedVersions, type Engine, ensureMigrationTable, MIGRATIONS } from './migrations.js';
+import { namedStatementPool } from './named-statements.js';
 import type { Database, PublicationRow } from './schema.js';
 import { registerSqlite } from './sqlite-handle.js';
 import { withStatementCache } from './statement-cache.js';
@@ -206,7 +207,7 @@ export async function openStore(options: StoreOptions = storeOptionsFrom()): Pro
     store = new KyselyStore(
       'postgres',
       location,
-      new Kysely({ dialect: new PostgresDialect({ pool }) }),
+      new Kysely({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) }),
     );
   } else {
     const dir = resolve(options.dataDir ?? 'data');

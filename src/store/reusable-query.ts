@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import { nameStatement } from './named-statements.js';
 import type { Database } from './schema.js';
 
 interface Compiled {
@@ -37,6 +38,7 @@ export function reusableQuery<A extends unknown[], R>(
       if (order.includes(-1)) {
         throw new Error(`reusableQuery: a parameter of "${query.sql}" is not an argument`);
       }
+      nameStatement(query.sql);
       compiled = { query, order };
       shapes.set(shape, compiled);
     }
