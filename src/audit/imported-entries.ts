@@ -1,4 +1,4 @@
-import type { Plan } from '../model/plan.js';
+import type { Plan, TaskRef } from '../model/plan.js';
 import { descendantsOf } from '../model/plan-each.js';
 import { applyCorrections } from './corrections.js';
 import type { AuditEntry, AuditResult, AuditSource, AuditWarning, UnitAtRisk } from './types.js';
@@ -14,6 +14,11 @@ export interface ImportedLog {
   serving: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
   /** The kind of each of the unit's channels. */
   channelKinds: Readonly<Record<string, string>>;
+  /**
+   * By plan, by task of the unit's own plans: the tasks of parent plans it carries out
+   * (`implements`, from the unit's audit.json). Absent: none.
+   */
+  implements?: Readonly<Record<string, Readonly<Record<string, readonly TaskRef[]>>>>;
 }
 
 const COUNTING = new Set(['publication', 'airing', 'bulletin-issue', 'manual']);
@@ -28,7 +33,9 @@ const COUNTING = new Set(['publication', 'airing', 'bulletin-issue', 'manual']);
  * two units' channels never mix. An entry attributed to a task of the plan stays so; an entry
  * through a channel that, in the unit's own project, serves tasks of the plan is attributed
  * to each of them (as `entriesOfTask` counts it through the channel at home); a manual entry
- * counts only for the task it names. Entries of other plans are left out.
+ * counts only for the task it names. A task of the unit's own plan that implements a task of
+ * `plan` (the child plan's `implements`) stands for it: its entries, and those of channels
+ * serving it, count for the parent's task. Entries of other plans are left out.
  */
 export function importedAuditEntries(
   plan: Plan,
@@ -50,7 +57,8 @@ export function importedAuditEntries(
     const effective = applyCorrections(log.entries);
     for (const w of effective.warnings) warnings.push({ ...w, index: w.index + offset });
     const allowed = new Set([log.unit, ...descendantsOf(plan, log.unit)]);
-    const served = log.serving[plan.id] ?? {};
+    const stands = standsFor(plan.id, log);
+    const served = servedTasks(plan.id, log, stands);
     for (const e of effective.entries) {
       if (!COUNTING.has(e.kind)) continue;
       const { corrects: _c, void: _v, ...rest } = e;
@@ -66,9 +74,15 @@ export function importedAuditEntries(
       }
       const own = e.plan === plan.id && e.task !== undefined;
       if (own) entries.push(base);
+      // The parent's tasks the entry's own task (of a child plan) carries out.
+      const through =
+        !own && e.plan !== undefined && e.task !== undefined
+          ? stands.get(taskKey(e.plan, e.task))
+          : undefined;
+      for (const task of through ?? []) entries.push({ ...base, plan: plan.id, task });
       if (e.channel === undefined || (e.kind === 'manual' && e.task !== undefined)) continue;
-      for (const task of served[e.channel] ?? []) {
-        if (own && e.task === task) continue;
+      for (const task of served.get(e.channel) ?? []) {
+        if ((own && e.task === task) || through?.includes(task)) continue;
         entries.push({ ...base, plan: plan.id, task });
       }
     }
@@ -89,6 +103,43 @@ export function unitsAtRisk(result: AuditResult): UnitAtRisk[] {
           : [],
       );
       if (periods.length > 0) out.push({ unit: u.unit, name: u.unitName, task: task.id, periods });
+    }
+  }
+  return out;
+}
+
+const taskKey = (plan: string, task: string) => `${plan}\u0000${task}`;
+
+/** By task of the unit's other plans (`plan\0task`): the tasks of `planId` it carries out. */
+function standsFor(planId: string, log: ImportedLog): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [child, tasks] of Object.entries(log.implements ?? {})) {
+    if (child === planId) continue;
+    for (const [task, refs] of Object.entries(tasks)) {
+      const mine = [...new Set(refs.filter((r) => r.plan === planId).map((r) => r.task))];
+      if (mine.length > 0) out.set(taskKey(child, task), mine);
+    }
+  }
+  return out;
+}
+
+/**
+ * By channel of the unit: the tasks of `planId` it serves, directly (the unit's project lists
+ * the channel under the plan's tasks) or through a task of a child plan that implements them.
+ */
+function servedTasks(
+  planId: string,
+  log: ImportedLog,
+  stands: ReadonlyMap<string, readonly string[]>,
+): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>(Object.entries(log.serving[planId] ?? {}));
+  if (stands.size === 0) return out;
+  for (const [child, byChannel] of Object.entries(log.serving)) {
+    if (child === planId) continue;
+    for (const [channel, tasks] of Object.entries(byChannel)) {
+      const parents = tasks.flatMap((t) => stands.get(taskKey(child, t)) ?? []);
+      if (parents.length > 0)
+        out.set(channel, [...new Set([...(out.get(channel) ?? []), ...parents])]);
     }
   }
   return out;

@@ -77,6 +77,36 @@ function checkEach(
   }
 }
 
+/**
+ * A task's `implements` names tasks of the plan's parents; a parent in schedules/ must have
+ * the task (one that is not is named by the `parents` check).
+ */
+function checkImplements(
+  at: Located<Plan>,
+  plan: Plan,
+  task: Task,
+  i: number,
+  plans: Map<string, Plan>,
+  emit: Emit,
+) {
+  task.implements?.forEach((ref, j) => {
+    if (!plan.parents.includes(ref.plan)) {
+      emit(at, ['tasks', i, 'implements', j, 'plan'], 'IMPLEMENTS_NOT_PARENT', {
+        plan: ref.plan,
+        task: task.id,
+      });
+      return;
+    }
+    const parent = plans.get(ref.plan);
+    if (parent !== undefined && !parent.tasks.some((t) => t.id === ref.task)) {
+      emit(at, ['tasks', i, 'implements', j, 'task'], 'UNKNOWN_TASK', {
+        id: ref.task,
+        plan: ref.plan,
+      });
+    }
+  });
+}
+
 function checkPlan(at: Located<Plan>, plans: Map<string, Plan>, emit: Emit) {
   const plan = at.value;
   duplicatesWithin(at, plan.units, 'units', 'unit', emit);
@@ -101,6 +131,7 @@ function checkPlan(at: Located<Plan>, plans: Map<string, Plan>, emit: Emit) {
         emit(at, ['tasks', i, 'partners', j], 'UNKNOWN_UNIT', { id: p, plans: plan.id });
     });
     checkEach(at, plan, task, i, units, emit);
+    checkImplements(at, plan, task, i, plans, emit);
     task.rule.topics?.forEach((t, j) => {
       if (!topics.has(t))
         emit(at, ['tasks', i, 'rule', 'topics', j], 'UNKNOWN_TOPIC', { id: t, plans: plan.id });

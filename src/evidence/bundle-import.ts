@@ -136,6 +136,7 @@ async function merge(
   const before = await importedLogOf(tx, b.unit);
   const serving = { ...(before ? JSON.parse(before.serving) : {}), ...checked.serving };
   const kinds = { ...(before ? JSON.parse(before.channel_kinds) : {}), ...checked.channelKinds };
+  const implementing = { ...(before ? JSON.parse(before.implements) : {}), ...checked.implements };
   await insertImportedSegment(tx, {
     unit: b.unit,
     start: state.size,
@@ -155,6 +156,7 @@ async function merge(
     checkpoint: checked.checkpoint,
     serving: JSON.stringify(serving),
     channel_kinds: JSON.stringify(kinds),
+    implements: JSON.stringify(implementing),
     imported_at: importedAt,
   });
   return { ...result, status: 'added' };

@@ -30,7 +30,12 @@ export interface CheckedBundle {
   serving: Record<string, Record<string, string[]>>;
   /** The kind of each of the unit's channels (audit.json). */
   channelKinds: Record<string, string>;
+  /** By plan, by task: the parent plans' tasks the task carries out (audit.json). */
+  implements: Implementing;
 }
+
+/** By plan, by task of the unit's own plans: the tasks of parent plans it carries out. */
+export type Implementing = Record<string, Record<string, { plan: string; task: string }[]>>;
 
 /** At most this much unzipped: a bundle of a few million entries, not a zip bomb. */
 const MAX_UNZIPPED = 2 * 1024 ** 3;
@@ -230,7 +235,7 @@ export function checkBundle(
   }
 
   // 4. Which of the unit's channels serve which tasks, from its own audit of the period.
-  const { serving, channelKinds } = servingOf(file('audit.json'), fail);
+  const { serving, channelKinds, implements: implementing } = servingOf(file('audit.json'), fail);
   return {
     size: head.size,
     rootHex: Buffer.from(head.rootHash).toString('hex'),
@@ -243,6 +248,7 @@ export function checkBundle(
     ),
     serving,
     channelKinds,
+    implements: implementing,
   };
 }
 
@@ -252,6 +258,7 @@ interface BundleAuditJson {
   plans?: {
     result?: { plan?: { id?: string }; tasks?: { id?: string; channels?: string[] }[] };
     channelKinds?: Record<string, string>;
+    implements?: Record<string, unknown>;
   }[];
 }
 
@@ -267,10 +274,13 @@ function servingOf(
   }
   const serving: Record<string, Record<string, string[]>> = {};
   const channelKinds: Record<string, string> = {};
+  const implementing: Implementing = {};
   for (const p of audit.plans ?? []) {
     Object.assign(channelKinds, p.channelKinds ?? {});
     const plan = p.result?.plan?.id;
     if (typeof plan !== 'string') continue;
+    const refs = taskRefsOf(p.implements);
+    if (refs !== undefined) implementing[plan] = refs;
     const byChannel = serving[plan] ?? {};
     serving[plan] = byChannel;
     for (const task of p.result?.tasks ?? []) {
@@ -282,7 +292,23 @@ function servingOf(
       }
     }
   }
-  return { serving, channelKinds };
+  return { serving, channelKinds, implements: implementing };
+}
+
+/** A plan's `implements` of audit.json, keeping only well-formed `{ plan, task }` pairs. */
+function taskRefsOf(value: unknown): Implementing[string] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const out: Implementing[string] = {};
+  for (const [task, refs] of Object.entries(value)) {
+    if (!Array.isArray(refs)) continue;
+    const kept = refs.flatMap((r: { plan?: unknown; task?: unknown }) =>
+      typeof r?.plan === 'string' && typeof r.task === 'string'
+        ? [{ plan: r.plan, task: r.task }]
+        : [],
+    );
+    if (kept.length > 0) out[task] = kept;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 const FILES_KEY = Buffer.from('"files":[');

@@ -9,7 +9,7 @@ import { renderAudit } from '../audit/render.js';
 import type { AuditResult } from '../audit/types.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { Channel } from '../model/channel.js';
-import type { Plan } from '../model/plan.js';
+import type { Plan, TaskRef } from '../model/plan.js';
 import { readEvidenceRows } from '../store/evidence.js';
 import type { Store } from '../store/types.js';
 import { bundleReadme } from './bundle-readme.js';
@@ -160,6 +160,11 @@ interface BundleAudit {
   manual: Record<string, string | undefined>;
   /** Each channel's kind, by channel id. */
   channelKinds: Record<string, string>;
+  /**
+   * The tasks of parent plans each task carries out (`implements`), by task id; absent when
+   * none does. The parent's auditor counts the task's entries for them.
+   */
+  implements?: Record<string, TaskRef[]>;
 }
 
 /** Each plan overlapping the period, audited from exactly the entries the bundle carries. */
@@ -182,11 +187,15 @@ function auditsOf(entries: readonly EvidenceEntry[], options: BundleOptions): Bu
         period,
         now: options.now,
       });
+      const implementing = plan.tasks.flatMap((t) =>
+        t.implements === undefined ? [] : [[t.id, t.implements] as const],
+      );
       out.push({
         result,
         rules: Object.fromEntries(plan.tasks.map((t) => [t.id, t.rule])),
         manual: Object.fromEntries(plan.tasks.map((t) => [t.id, t.manual])),
         channelKinds,
+        ...(implementing.length === 0 ? {} : { implements: Object.fromEntries(implementing) }),
       });
     } catch (error) {
       if (!(error instanceof LoaError && error.code === 'AUDIT_OUTSIDE_PLAN')) throw error;

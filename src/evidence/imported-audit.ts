@@ -40,6 +40,7 @@ export async function readImportedLogs(db: Db): Promise<ImportedLog[]> {
     entries: byUnit.get(l.unit) ?? [],
     serving: JSON.parse(l.serving),
     channelKinds: JSON.parse(l.channel_kinds),
+    implements: JSON.parse(l.implements),
   }));
 }
 

@@ -85,6 +85,12 @@ export const Each = z
   .describe('Units each held to the quota: [unit ids] or {parent: id, type: id}');
 export type Each = z.infer<typeof Each>;
 
+/** A task of another plan: `{ plan, task }`. */
+export const TaskRef = z
+  .strictObject({ plan: Id, task: Id })
+  .describe('A task of a parent plan: { plan: plan id, task: task id }');
+export type TaskRef = z.infer<typeof TaskRef>;
+
 /** One quantitative requirement of the plan, with the clause it comes from. */
 export const Task = z
   .strictObject({
@@ -102,6 +108,13 @@ export const Task = z
     each: Each.optional(),
     /** Set for tasks no channel publishes: trainings, conferences, leaflets, LED screens… */
     manual: ManualForm.optional(),
+    /**
+     * Tasks of a parent plan (one of the plan's `parents`) this task carries out: a commune's
+     * own programme that implements the district's "each commune station 3 times a week".
+     * The auditor of the parent plan counts this task's entries for those tasks
+     * (`audit --imported` over the unit's bundles).
+     */
+    implements: z.array(TaskRef).min(1).optional(),
     note: Text.optional(),
   })
   .refine((t) => (t.rule.channelKinds === undefined) !== (t.manual === undefined), {

@@ -436,7 +436,24 @@ export const MIGRATIONS: readonly Migration[] = [
     up: browserSessionTables,
   },
   { version: 13, name: "roll-up: units' logs imported from bundles", up: importedLogTables },
+  {
+    version: 14,
+    name: "roll-up: the parent plans' tasks units' tasks implement",
+    up: implementing,
+  },
 ];
+
+/**
+ * Roll-up across plans (issue 12): which tasks of parent plans a unit's own tasks carry out,
+ * from its bundles' audit.json, so that the parent plan's audit counts the unit's entries of
+ * its own plan. Logs imported before have none ('{}').
+ */
+async function implementing(db: AnyDb): Promise<void> {
+  await db.schema
+    .alterTable('imported_logs')
+    .addColumn('implements', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
+}
 
 /**
  * Roll-up (issue 12). An auditor imports the evidence bundles units send: per unit, the latest

@@ -415,6 +415,8 @@ export interface ImportedLogTable {
   /** JSON: `{ plan: { channel: [task…] } }` and `{ channel: kind }`, from the latest bundle. */
   serving: string;
   channel_kinds: string;
+  /** JSON: `{ plan: { task: [{ plan, task }…] } }`, the parent plans' tasks each task carries out. */
+  implements: string;
   imported_at: string;
 }
 

@@ -59,6 +59,25 @@ describe('loa schema output, checked by an independent validator (ajv, draft 202
     }
   });
 
+  it('accepts a child plan whose task implements a parent task, and refuses a malformed one', () => {
+    const plan = validator('plan.schema.json');
+    const child = parse(
+      readFileSync(join(ROOT, 'examples/xa-vu-ninh-2025/schedules/xa-vu-ninh-2025.yaml'), 'utf8'),
+    ) as { tasks: Record<string, unknown>[] };
+    expect(child.tasks[0]?.implements).toEqual([{ plan: 'huyen-kien-xuong-2025', task: 'loa-xa' }]);
+    expect(plan(child), JSON.stringify(plan.errors)).toBe(true);
+    const withTask = (implementsValue: unknown) => ({
+      ...child,
+      tasks: [{ ...child.tasks[0], implements: implementsValue }],
+    });
+    expect(plan(withTask([{ plan: 'huyen-kien-xuong-2025' }]))).toBe(false);
+    expect(plan(withTask([{ plan: 'huyen-kien-xuong-2025', task: 'loa-xa', unit: 'x' }]))).toBe(
+      false,
+    );
+    expect(plan(withTask([]))).toBe(false);
+    expect(plan(withTask('loa-xa'))).toBe(false);
+  });
+
   it('refuses what loa refuses: unknown keys, bad ids, wrong kinds, bad times', () => {
     const plan = validator('plan.schema.json');
     const [, good] = yamlFiles('schedules')[0] ?? [];

@@ -31,6 +31,7 @@ function planSummary(plan: Plan, channels: Channel[]) {
       ruleInWords: ruleInWords(task),
       channels: serving.get(task.id) ?? [],
       served: (serving.get(task.id) ?? []).length > 0,
+      ...(task.implements === undefined ? {} : { implements: task.implements }),
     })),
   };
 }

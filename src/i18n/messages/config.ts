@@ -270,6 +270,12 @@ export const configMessages = {
     hintVi: 'Kiểm tra mã kế hoạch (xem `loa plan list`).',
     hintEn: 'Check the plan id (see `loa plan list`).',
   },
+  IMPLEMENTS_NOT_PARENT: {
+    vi: 'Nhiệm vụ "{task}" thực hiện nhiệm vụ của kế hoạch "{plan}", nhưng "{plan}" không có trong parents của kế hoạch',
+    en: 'Task "{task}" implements a task of plan "{plan}", but "{plan}" is not among the plan’s parents',
+    hintVi: 'Thêm "{plan}" vào parents: của kế hoạch, hoặc sửa mã kế hoạch trong implements.',
+    hintEn: 'Add "{plan}" to the plan’s parents:, or correct the plan id in implements.',
+  },
   UNKNOWN_TASK: {
     vi: 'Kế hoạch "{plan}" không có nhiệm vụ "{id}"',
     en: 'Plan "{plan}" has no task "{id}"',
