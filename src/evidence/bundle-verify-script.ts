@@ -223,7 +223,7 @@ const fieldsRead = (e) => ({
   index: e.index, kind: e.kind, time: e.time, plan: e.plan, task: e.task, channel: e.channel, channelKind: e.channelKind,
   durationSec: e.durationSec, topics: e.topics, files: e.files, corrects: e.corrects, void: e.void,
 });
-const entries = [];
+let entries = [];
 let previous = -1;
 /** The entry on bytes[start, end) of a line: its leaf, its tree, its index and its leaf listed. */
 function entryLine(bytes, start, end) {
@@ -258,9 +258,255 @@ function entryLine(bytes, start, end) {
 }
 // entries.jsonl, read 256 KiB at a time into one buffer (a line longer than that grows it); a
 // newline byte is never part of a UTF-8 sequence, so each byte line is one entry's text.
+// The fast pass: when the entries are exactly what the signed checkpoint covers, one pass reads
+// them without JSON.parse and without a string or a hash object per entry. It only reads: the
+// state below is set when the whole log checks out (every line an entry at its index, every
+// leaf as leaves.txt lists it, leaves.txt one line a leaf, the root the one checkpoint.txt
+// signs), which also proves each line is the canonical JSON loa wrote. Anything else, and the
+// line-by-line pass after it checks the entries again and names every problem.
+// The fields read, by number (keyName); the first five repeat from entry to entry (kind, plan,
+// task, channels), so the last value of each is kept with its bytes and reused while they match.
+const FIELDS = ['kind', 'plan', 'task', 'channel', 'channelKind', 'index', 'time', 'durationSec', 'topics', 'files', 'corrects', 'void'];
+const FIELD_BYTES = FIELDS.map((f) => Buffer.from(f, 'latin1'));
+const lastBytes = [Buffer.alloc(0), Buffer.alloc(0), Buffer.alloc(0), Buffer.alloc(0), Buffer.alloc(0)];
+const lastValue = ['', '', '', '', ''];
+const values = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+/** Where the entry read by flatEntry ended (its newline). */
+let flatEnd = 0;
+/**
+ * The fields read of the entry that starts at b[start], when it is a JSON object of plain
+ * values (no nested value, no escape) followed by a newline at or before b[limit]; else null.
+ * Read byte by byte, key by key (a JSON.parse of each entry and the strings it makes cost far
+ * more than hashing the entry).
+ */
+function flatEntry(b, start, limit) {
+  values.fill(undefined);
+  if (b[start] !== 0x7b) return null;
+  let p = start + 1;
+  for (;;) {
+    if (b[p] !== 0x22) return null;
+    let q = p + 1;
+    for (let c = b[q]; c !== 0x22; c = b[q]) {
+      if (c === 0x5c || q >= limit) return null;
+      q += 1;
+    }
+    if (b[q + 1] !== 0x3a) return null;
+    const field = keyName(b, p + 1, q);
+    const v = q + 2;
+    let next = v;
+    const first = b[v];
+    if (first === 0x22) {
+      next = v + 1;
+      for (let c = b[next]; c !== 0x22; c = b[next]) {
+        if (c === 0x5c || next >= limit) return null;
+        next += 1;
+      }
+      next += 1;
+      if (field >= 0) {
+        if (values[field] !== undefined) return null;
+        if (field < 5) {
+          const was = lastBytes[field];
+          let same = was.length === next - v - 2;
+          for (let i = 0; same && i < was.length; i += 1) same = was[i] === b[v + 1 + i];
+          if (!same) {
+            lastBytes[field] = Buffer.from(b.subarray(v + 1, next - 1));
+            lastValue[field] = b.utf8Slice(v + 1, next - 1);
+          }
+          values[field] = lastValue[field];
+        } else values[field] = b.utf8Slice(v + 1, next - 1);
+      }
+    } else {
+      if (first === 0x7b || first === 0x5b) return null;
+      // A plain non-negative integer (the index) is read digit by digit.
+      let digits = 0;
+      for (let c = b[next]; c !== 0x2c && c !== 0x7d; c = b[next]) {
+        if (next >= limit) return null;
+        const d = c - 0x30;
+        if (digits >= 0 && (d < 0 || d > 9 || (next === v + 1 && digits === 0))) digits = -1;
+        else if (digits >= 0) digits = digits * 10 + d;
+        next += 1;
+      }
+      if (next === v) return null;
+      if (field >= 0) {
+        if (values[field] !== undefined) return null;
+        if (digits >= 0 && next - v < 16) values[field] = digits;
+        else {
+          const raw = b.latin1Slice(v, next);
+          if (raw === 'true') values[field] = true;
+          else if (raw === 'false') values[field] = false;
+          else if (raw === 'null') values[field] = null;
+          else if (NUMBER.test(raw)) values[field] = Number(raw);
+          else return null;
+        }
+      }
+    }
+    const c = b[next];
+    if (c === 0x7d) {
+      if (b[next + 1] !== 0x0a || next + 1 > limit) return null;
+      flatEnd = next + 1;
+      return {
+        index: values[5], kind: values[0], time: values[6], plan: values[1], task: values[2], channel: values[3], channelKind: values[4],
+        durationSec: values[7], topics: values[8], files: values[9], corrects: values[10], void: values[11],
+      };
+    }
+    if (c !== 0x2c) return null;
+    p = next + 1;
+  }
+}
+/** Which of FIELDS the key on b[from, to) is (its number), or -1. */
+function keyName(b, from, to) {
+  const length = to - from;
+  let field = -1;
+  switch (b[from]) {
+    case 0x63: // c
+      field = length === 7 ? 3 : length === 11 ? 4 : length === 8 ? 10 : -1;
+      break;
+    case 0x64: // d
+      field = length === 11 ? 7 : -1;
+      break;
+    case 0x66: // f
+      field = length === 5 ? 9 : -1;
+      break;
+    case 0x69: // i
+      field = length === 5 ? 5 : -1;
+      break;
+    case 0x6b: // k
+      field = length === 4 ? 0 : -1;
+      break;
+    case 0x70: // p
+      field = length === 4 ? 1 : -1;
+      break;
+    case 0x74: // t
+      field = length === 6 ? 8 : length !== 4 ? -1 : b[from + 1] === 0x61 ? 2 : 6;
+      break;
+    case 0x76: // v
+      field = length === 4 ? 11 : -1;
+      break;
+  }
+  if (field < 0) return -1;
+  const name = FIELD_BYTES[field];
+  for (let i = 1; i < length; i += 1) if (b[from + i] !== name[i]) return -1;
+  return field;
+}
+/** Merkle tree hashes over a flat buffer of leaves (32 bytes each): the roots at the sizes asked. */
+function rootsOver(leaves, n, sizes) {
+  const levels = [leaves];
+  const node = Buffer.alloc(65, 1);
+  for (let width = n; width > 1; width = Math.floor(width / 2)) {
+    const below = levels[levels.length - 1];
+    const up = Buffer.allocUnsafe(32 * Math.floor(width / 2));
+    // NOTE: bytes moved by plain loops: a Buffer method per node costs more than its hash.
+    for (let k = 0; 64 * k + 64 <= 32 * width; k += 1) {
+      for (let i = 0; i < 64; i += 1) node[1 + i] = below[64 * k + i];
+      const h = oneShot('sha256', node, 'latin1');
+      for (let i = 0; i < 32; i += 1) up[32 * k + i] = h.charCodeAt(i);
+    }
+    levels.push(up);
+  }
+  const out = new Map();
+  for (const size of sizes) {
+    if (!(size >= 1 && size <= n)) continue;
+    // The complete subtrees that make up the first size leaves, left to right, folded from the right.
+    const parts = [];
+    for (let h = levels.length - 1, start = 0; h >= 0; h -= 1) {
+      if (size & (2 ** h)) {
+        const at = 32 * (start / 2 ** h);
+        parts.push(levels[h].subarray(at, at + 32));
+        start += 2 ** h;
+      }
+    }
+    let root = Buffer.from(parts[parts.length - 1]);
+    for (let i = parts.length - 2; i >= 0; i -= 1) {
+      parts[i].copy(node, 1);
+      root.copy(node, 33);
+      root = Buffer.from(oneShot('sha256', node, 'latin1'), 'latin1');
+    }
+    out.set(size, root);
+  }
+  return out;
+}
+/** The value of each lowercase hex digit by its byte, -1 for any other byte. */
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 16; i += 1) HEX['0123456789abcdef'.charCodeAt(i)] = i;
+function fastEntries(fd) {
+  if (head === null || leavesFile === null || head.size === 0 || leavesSize !== 65 * head.size) return false;
+  const n = head.size;
+  const leaves = Buffer.allocUnsafe(32 * n);
+  const found = [];
+  let count = 0;
+  let buffer = Buffer.allocUnsafe(1 << 18);
+  let position = 0;
+  let filled = 1;
+  let ended = false;
+  while (!ended) {
+    const got = readSync(fd, buffer, filled, buffer.length - filled, position);
+    position += got;
+    filled += got;
+    ended = got === 0;
+    if (ended && filled > 1 && buffer[filled - 1] !== 0x0a) return false;
+    const cut = buffer.lastIndexOf(0x0a, filled - 1);
+    if (cut < 1) {
+      if (ended) break;
+      const grown = Buffer.allocUnsafe(2 * buffer.length);
+      buffer.copy(grown, 0, 0, filled);
+      buffer = grown;
+      continue;
+    }
+    for (let start = 1; start <= cut; ) {
+      if (count === n) return false;
+      let entry = flatEntry(buffer, start, cut);
+      let end = flatEnd;
+      if (entry === null) {
+        // Nested values or escapes: parsed whole (entries with attachments, topics, corrections).
+        end = buffer.indexOf(0x0a, start);
+        try {
+          entry = JSON.parse(buffer.utf8Slice(start, end));
+        } catch {
+          return false;
+        }
+        if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return false;
+        entry = fieldsRead(entry);
+      }
+      if (entry.index !== count) return false;
+      // SHA-256(0x00 ‖ line) where the line lies: its prefix is written over the byte before it.
+      buffer[start - 1] = 0;
+      const leaf = oneShot('sha256', buffer.subarray(start - 1, end), 'latin1');
+      for (let i = 0; i < 32; i += 1) leaves[32 * count + i] = leaf.charCodeAt(i);
+      found.push(entry);
+      count += 1;
+      start = end + 1;
+    }
+    // The line not yet ended moves to the front, after the byte kept for its leaf prefix.
+    const rest = filled - cut - 1;
+    const target = rest + 1 < buffer.length ? buffer : Buffer.allocUnsafe(2 * buffer.length);
+    buffer.copy(target, 1, cut + 1, filled);
+    buffer = target;
+    filled = rest + 1;
+  }
+  if (count !== n) return false;
+  // leaves.txt: leaf i is the 64 lowercase hex digits of the leaf at 65 × i and a newline.
+  const listed = readFileSync(join(dir, LEAVES));
+  if (listed.length !== 65 * n) return false;
+  for (let i = 0; i < n; i += 1) {
+    const at = 65 * i;
+    if (listed[at + 64] !== 0x0a) return false;
+    for (let j = 0; j < 32; j += 1) {
+      const hi = HEX[listed[at + 2 * j]];
+      const lo = HEX[listed[at + 2 * j + 1]];
+      if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== leaves[32 * i + j]) return false;
+    }
+  }
+  const at = rootsOver(leaves, n, rootsAt);
+  if (!at.get(n).equals(head.root)) return false;
+  for (const [size, root] of at) roots.set(size, root);
+  entries = found;
+  previous = n - 1;
+  return true;
+}
 let lastByte = 0x0a;
 const entriesFile = partFile(ENTRIES);
-if (entriesFile !== null) {
+if (entriesFile !== null && !fastEntries(entriesFile)) {
   let buffer = Buffer.allocUnsafe(1 << 18);
   let filled = 1;
   let from = 1;
@@ -284,8 +530,8 @@ if (entriesFile !== null) {
     filled = rest + 1;
     from = 1;
   }
-  closeSync(entriesFile);
 }
+if (entriesFile !== null) closeSync(entriesFile);
 if (leavesFile !== null) closeSync(leavesFile);
 const count = entries.length;
 if (head) {
@@ -408,6 +654,33 @@ function rejection(rule, manual, channelKinds, e, ms, zone) {
   if (rule.topics && !(e.topics ?? []).some((t) => rule.topics.includes(t))) return 'topic';
   return undefined;
 }
+/**
+ * Date.parse(text), read digit by digit when it is in loa's own form 2024-03-01T02:00:00.000Z
+ * with every part in range (the same instant; Date.parse is the cost of 100,000s of entries).
+ */
+function instant(text) {
+  if (typeof text !== 'string' || text.length !== 24 || text.charCodeAt(23) !== 0x5a) return Date.parse(text);
+  let ok = text.charCodeAt(4) === 0x2d && text.charCodeAt(7) === 0x2d && text.charCodeAt(10) === 0x54 &&
+    text.charCodeAt(13) === 0x3a && text.charCodeAt(16) === 0x3a && text.charCodeAt(19) === 0x2e;
+  const at = (from, to) => {
+    let value = 0;
+    for (let i = from; i < to; i += 1) {
+      const d = text.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) ok = false;
+      value = value * 10 + d;
+    }
+    return value;
+  };
+  const year = at(0, 4);
+  const month = at(5, 7);
+  const day = at(8, 10);
+  const hour = at(11, 13);
+  const minute = at(14, 16);
+  const second = at(17, 19);
+  const milli = at(20, 23);
+  if (!ok || year < 1000 || month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59) return Date.parse(text);
+  return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+}
 /** Whether two lists of entry indices read the same (item by item, else as text joined). */
 const sameList = (a, b) => (Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i])) || a.join(' ') === b.join(' ');
 const recomputed = [];
@@ -416,25 +689,31 @@ if (audit && Array.isArray(audit.plans)) {
   for (const { result, rules, manual, channelKinds } of audit.plans) {
     const nowMs = Date.parse(result.now);
     const zone = result.plan.timeZone;
-    // Each entry's instant, parsed once per plan.
-    const live = [];
+    // Each entry's instant, parsed once per plan (the entries and their instants side by side).
+    const liveEntries = [];
+    const liveMs = [];
     for (const e of effective) {
       if (!COUNTING.has(e.kind)) continue;
-      const ms = Date.parse(e.time);
-      if (ms < nowMs) live.push({ e, ms });
+      const ms = instant(e.time);
+      if (ms < nowMs) liveEntries.push(e), liveMs.push(ms);
     }
     for (const task of result.tasks) {
       const rule = rules[task.id];
-      const own = live.filter(({ e }) => e.plan === result.plan.id && e.task === task.id);
-      const through = live.filter(({ e }) => e.channel !== undefined && task.channels.includes(e.channel) &&
-        !(e.plan === result.plan.id && e.task === task.id) && !(e.kind === 'manual' && e.task !== undefined));
       const periods = task.periods.map((p) => ({ ...p, startMs: Date.parse(p.start), endMs: Date.parse(p.end), ev: [], rej: [] }));
-      for (const { e, ms } of [...own, ...through]) {
-        const p = periods.find((q) => ms >= q.startMs && ms < q.endMs);
-        if (!p) continue;
-        const reason = rejection(rule, manual[task.id], channelKinds, e, ms, zone);
-        if (reason === undefined) p.ev.push(e.index);
-        else p.rej.push(e.index);
+      const isOwn = (e) => e.plan === result.plan.id && e.task === task.id;
+      const isThrough = (e) => e.channel !== undefined && task.channels.includes(e.channel) && !isOwn(e) && !(e.kind === 'manual' && e.task !== undefined);
+      // The task's own entries first, then those through its channels.
+      for (const own of [true, false]) {
+        for (let i = 0; i < liveEntries.length; i += 1) {
+          const e = liveEntries[i];
+          if (own ? !isOwn(e) : !isThrough(e)) continue;
+          const ms = liveMs[i];
+          const p = periods.find((q) => ms >= q.startMs && ms < q.endMs);
+          if (!p) continue;
+          const reason = rejection(rule, manual[task.id], channelKinds, e, ms, zone);
+          if (reason === undefined) p.ev.push(e.index);
+          else p.rej.push(e.index);
+        }
       }
       for (const p of periods) {
         p.ev.sort((a, b) => a - b);
