@@ -6,7 +6,8 @@ import { type ImportedLog, importedAuditEntries } from '../../src/audit/imported
 import type { AuditEntry, AuditResult } from '../../src/audit/types.js';
 import { parsePeriod } from '../../src/calendar/period.js';
 import { Channel } from '../../src/model/channel.js';
-import { Plan } from '../../src/model/plan.js';
+import type { Plan } from '../../src/model/plan.js';
+import { districtPlan } from './district-plan.js';
 
 /**
  * Roll-up across instances (issue 12, point 6): for any district (1–6 communes, a per-unit
@@ -20,26 +21,10 @@ const ZONE = 'Asia/Ho_Chi_Minh';
 const NOW = DateTime.fromISO('2024-04-01T00:00', { zone: ZONE });
 
 function district(communes: number, atLeast: number) {
-  const ids = Array.from({ length: communes }, (_, i) => `xa-${i + 1}`);
-  return Plan.parse({
-    id: 'huyen-2024',
-    document: { number: '5/KH-UBND', date: '2024-01-02', issuer: 'UBND huyện', title: 'KH' },
-    period: { start: '2024-01-01', end: '2024-12-31' },
-    units: [
-      { id: 'ubnd-huyen', name: 'UBND huyện' },
-      ...ids.map((id, i) => ({ id, name: `Xã ${i + 1}`, parent: 'ubnd-huyen', type: 'xa' })),
-      ...ids.map((id) => ({ id: `dai-${id}`, name: `Đài ${id}`, parent: id, type: 'dai' })),
-    ],
-    tasks: [
-      {
-        id: 'loa-xa',
-        title: 'Mỗi đài truyền thanh xã',
-        unit: 'ubnd-huyen',
-        source: 'III.3',
-        each: { parent: 'ubnd-huyen', type: 'xa' },
-        rule: { per: 'week', atLeast, channelKinds: ['broadcast'], minDurationSec: 300 },
-      },
-    ],
+  return districtPlan(communes, {
+    atLeast,
+    station: (commune) => `dai-${commune}`,
+    minDurationSec: 300,
   });
 }
 

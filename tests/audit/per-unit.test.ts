@@ -6,34 +6,15 @@ import { renderAuditCsv, renderAuditTable } from '../../src/audit/render-text.js
 import type { AuditEntry, AuditResult } from '../../src/audit/types.js';
 import { parsePeriod } from '../../src/calendar/period.js';
 import { Channel } from '../../src/model/channel.js';
-import { Plan } from '../../src/model/plan.js';
+import type { Plan } from '../../src/model/plan.js';
+import { districtPlan } from './district-plan.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toUTC().toISO() ?? '';
 
 /** A district with communes (type xa), each commune with its loudspeaker station. */
-function district(communes: number, each: unknown = { parent: 'ubnd-huyen', type: 'xa' }) {
-  const ids = Array.from({ length: communes }, (_, i) => `xa-${i + 1}`);
-  return Plan.parse({
-    id: 'huyen-2024',
-    document: { number: '5/KH-UBND', date: '2024-01-02', issuer: 'UBND huyện', title: 'KH' },
-    period: { start: '2024-01-01', end: '2024-12-31' },
-    units: [
-      { id: 'ubnd-huyen', name: 'UBND huyện' },
-      ...ids.map((id, i) => ({ id, name: `Xã ${i + 1}`, parent: 'ubnd-huyen', type: 'xa' })),
-      ...ids.map((id) => ({ id: `loa-${id}`, name: `Đài ${id}`, parent: id, type: 'dai' })),
-    ],
-    tasks: [
-      {
-        id: 'loa-xa',
-        title: 'Mỗi đài truyền thanh xã phát ít nhất 3 lần một tuần',
-        unit: 'ubnd-huyen',
-        source: 'III.3',
-        each,
-        rule: { per: 'week', atLeast: 3, channelKinds: ['broadcast'] },
-      },
-    ],
-  });
+function district(communes: number, each?: unknown) {
+  return districtPlan(communes, each === undefined ? {} : { each });
 }
 
 function stations(plan: Plan): Channel[] {
