@@ -3,8 +3,11 @@ import type { Channel } from '../model/channel.js';
 import { hasCapability } from '../model/channel-kinds.js';
 import type { FollowUpHook, IssueTopics, OutcomeHook } from '../scheduler/dispatch/types.js';
 import { lastEvidenceContaining } from '../store/evidence.js';
-import { versionForEvidence } from '../store/items.js';
-import { publicationOfKey, setPublicationEvidenceIndex } from '../store/publications.js';
+import {
+  type PublicationForEvidence,
+  publicationsForEvidence,
+  setPublicationEvidenceIndices,
+} from '../store/publication-evidence.js';
 import type { Db } from '../store/types.js';
 
 /** Outcomes that leave a publication entry in the log. */
@@ -27,16 +30,14 @@ export function evidenceOnOutcome(
   issueTopics?: IssueTopics,
 ): OutcomeHook {
   return async (tx, events) => {
-    const recorded = events.filter((e) => RECORDED.has(e.event) && e.key);
-    const entries: EvidenceInput[] = [];
-    for (const event of recorded) {
-      entries.push(await publicationEvidence(tx, event.key!, channels, actor, issueTopics));
-    }
+    const keys = events.filter((e) => RECORDED.has(e.event) && e.key).map((e) => e.key!);
+    const entries = await publicationsEvidence(tx, keys, channels, actor, issueTopics);
     // One append for the batch: the head is read and written once, indices in event order.
     const appended = await appendEvidenceBatch(tx, entries);
-    for (const [i, event] of recorded.entries()) {
-      await setPublicationEvidenceIndex(tx, event.key!, appended[i]!.index);
-    }
+    await setPublicationEvidenceIndices(
+      tx,
+      keys.map((key, i) => ({ key, index: appended[i]!.index })),
+    );
   };
 }
 
@@ -88,8 +89,40 @@ export async function publicationEvidence(
   actor: string,
   issueTopics?: IssueTopics,
 ): Promise<EvidenceInput> {
-  const row = await publicationOfKey(tx, key);
-  const version = await versionForEvidence(tx, row.item_id, row.item_version);
+  const [entry] = await publicationsEvidence(tx, [key], channels, actor, issueTopics);
+  return entry!;
+}
+
+/**
+ * The evidence of settled publications, in the order of `keys`, read inside the transaction
+ * that settled them: the publications and their versions in one query for the batch.
+ */
+async function publicationsEvidence(
+  tx: Db,
+  keys: readonly string[],
+  channels: ReadonlyMap<string, Channel>,
+  actor: string,
+  issueTopics?: IssueTopics,
+): Promise<EvidenceInput[]> {
+  if (keys.length === 0) return [];
+  const found = await publicationsForEvidence(tx, keys);
+  const entries: EvidenceInput[] = [];
+  for (const key of keys) {
+    const settled = found.get(key);
+    if (!settled) throw new Error(`publication ${key} was settled but is not in the store`);
+    entries.push(await evidenceOf(tx, settled, channels, actor, issueTopics));
+  }
+  return entries;
+}
+
+/** One publication's evidence entry, from the publication and its version as read. */
+async function evidenceOf(
+  tx: Db,
+  { publication: row, version }: PublicationForEvidence,
+  channels: ReadonlyMap<string, Channel>,
+  actor: string,
+  issueTopics?: IssueTopics,
+): Promise<EvidenceInput> {
   const document = version?.document;
   const channel = channels.get(row.channel_id);
   // An issue's record item is loa's own, approved by nobody.
