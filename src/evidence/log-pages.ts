@@ -10,7 +10,7 @@ import { type PackedPage, packPage } from './page-hasher.js';
 
 /** One page of the log as verifyLog reads it: the entries' bytes, indices and leaf hashes. */
 export interface LogPage {
-  /** The entries' bytes exactly as stored, packed. */
+  /** The entries' bytes exactly as stored, packed (the hasher may take them over). */
   packed: PackedPage;
   /** The same bytes as latin1 text (one character a byte), searched for keys. */
   text: string;

@@ -24,6 +24,7 @@ export interface PageHashes {
 
 /**
  * Computes the hashes of the log's pages. Pages may be handed before earlier ones are back.
+ * A page's bytes may be taken over (their buffer detached): read them before handing it.
  */
 export interface LeafHasher {
   leaves(page: PackedPage): Promise<PageHashes>;
@@ -147,7 +148,18 @@ export async function workerHasher(): Promise<LeafHasher | undefined> {
     leaves(page) {
       return new Promise((resolve, reject) => {
         pending.push({ resolve, reject });
-        // NOTE: copied, not transferred: a page's bytes may share a buffer with other data.
+        // NOTE: bytes that fill a buffer of their own are handed over, not copied (a copy of
+        // each page cost the reading thread a sixth of its time); bytes that share a buffer
+        // with other data, or a buffer that cannot be handed over, are copied.
+        const { buffer, byteOffset, byteLength } = page.bytes;
+        if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength) {
+          try {
+            worker.postMessage(page, [buffer]);
+            return;
+          } catch {
+            // Marked untransferable (Node's own pools): copied below.
+          }
+        }
         worker.postMessage(page);
       });
     },
