@@ -660,26 +660,27 @@ function rejection(rule, manual, channelKinds, e, ms, zone) {
  */
 function instant(text) {
   if (typeof text !== 'string' || text.length !== 24 || text.charCodeAt(23) !== 0x5a) return Date.parse(text);
-  let ok = text.charCodeAt(4) === 0x2d && text.charCodeAt(7) === 0x2d && text.charCodeAt(10) === 0x54 &&
+  const ok = text.charCodeAt(4) === 0x2d && text.charCodeAt(7) === 0x2d && text.charCodeAt(10) === 0x54 &&
     text.charCodeAt(13) === 0x3a && text.charCodeAt(16) === 0x3a && text.charCodeAt(19) === 0x2e;
-  const at = (from, to) => {
-    let value = 0;
-    for (let i = from; i < to; i += 1) {
-      const d = text.charCodeAt(i) - 0x30;
-      if (d < 0 || d > 9) ok = false;
-      value = value * 10 + d;
-    }
-    return value;
-  };
-  const year = at(0, 4);
-  const month = at(5, 7);
-  const day = at(8, 10);
-  const hour = at(11, 13);
-  const minute = at(14, 16);
-  const second = at(17, 19);
-  const milli = at(20, 23);
-  if (!ok || year < 1000 || month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59) return Date.parse(text);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  const hour = digitsAt(text, 11, 13);
+  const minute = digitsAt(text, 14, 16);
+  const second = digitsAt(text, 17, 19);
+  const milli = digitsAt(text, 20, 23);
+  if (!ok || year < 1000 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return Date.parse(text);
   return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+}
+/** The number the decimal digits text[from, to) spell, or -1 when one is not a digit. */
+function digitsAt(text, from, to) {
+  let value = 0;
+  for (let i = from; i < to; i += 1) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 /** Whether two lists of entry indices read the same (item by item, else as text joined). */
 const sameList = (a, b) => (Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i])) || a.join(' ') === b.join(' ');
@@ -708,7 +709,13 @@ if (audit && Array.isArray(audit.plans)) {
           const e = liveEntries[i];
           if (own ? !isOwn(e) : !isThrough(e)) continue;
           const ms = liveMs[i];
-          const p = periods.find((q) => ms >= q.startMs && ms < q.endMs);
+          let p;
+          for (const q of periods) {
+            if (ms >= q.startMs && ms < q.endMs) {
+              p = q;
+              break;
+            }
+          }
           if (!p) continue;
           const reason = rejection(rule, manual[task.id], channelKinds, e, ms, zone);
           if (reason === undefined) p.ev.push(e.index);
