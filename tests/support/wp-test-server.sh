@@ -26,6 +26,8 @@
 #   WP_TEST_AUTH_ERRORS=1  make a bad app password answer 401 incorrect_password / invalid_username
 #                          (as on sites where a plugin resolves the user early); default: vanilla,
 #                          where it answers the endpoint's own 401 (rest_not_logged_in, rest_cannot_create)
+#   WP_TEST_NO_TEMPLATE=1  run mariadb-install-db for each instance instead of copying the datadir
+#                          template kept in $TMPDIR/loa-wp-mysql-template-* (see mysql_datadir)
 #   WP_TEST_DEBUG=1        WP_DEBUG on, log in DIR/wp-debug.log (WP 6.1 on PHP 8.2 logs many deprecations)
 set -euo pipefail
 
@@ -112,6 +114,38 @@ free_port() {
 }
 
 # ---------------------------------------------------------------- start
+# A fresh MariaDB datadir (system tables only) at $1; the rest are mariadb-install-db options.
+# mariadb-install-db takes 5-8 s (most of it waiting on the disk), so its result is kept as a
+# template, one per MariaDB version, user and options, beside the instances, and copied
+# (0.2 s): a cold copy of a datadir whose server shut down cleanly is a valid datadir.
+# WP_TEST_NO_TEMPLATE=1 runs mariadb-install-db every time.
+mysql_datadir() {
+  local target=$1 key tpl partial; shift
+  install_db() { # datadir log options...
+    local datadir=$1 out=$2; shift 2
+    mariadb-install-db --no-defaults "$@" --datadir="$datadir" \
+      --auth-root-authentication-method=socket --skip-test-db --skip-name-resolve >"$out" 2>&1
+  }
+  if [ "${WP_TEST_NO_TEMPLATE:-0}" = 1 ]; then
+    install_db "$target" "$DIR/mariadb-install-db.log" "$@" ||
+      { tail -20 "$DIR/mariadb-install-db.log" >&2; die "mariadb-install-db failed"; }
+    return 0
+  fi
+  key=$({ /usr/sbin/mariadbd --version; id -u; echo "$*"; } | cksum | cut -d' ' -f1)
+  tpl="${TMPDIR:-/tmp}/loa-wp-mysql-template-$key"
+  if [ ! -f "$tpl/.complete" ]; then
+    partial="$tpl.$$.partial"
+    rm -rf "$partial"
+    install_db "$partial/mysql" "$DIR/mariadb-install-db.log" "$@" ||
+      { rm -rf "$partial"; tail -20 "$DIR/mariadb-install-db.log" >&2; die "mariadb-install-db failed"; }
+    touch "$partial/.complete"
+    # Two starts side by side may both build one; the first rename wins, the other is dropped.
+    mv -T "$partial" "$tpl" 2>/dev/null || rm -rf "$partial"
+    log "mariadb datadir template made in $tpl"
+  fi
+  cp -a "$tpl/mysql" "$target" || die "copying the mariadb datadir template $tpl failed"
+}
+
 cmd_start() {
   command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || die "mariadb-server missing: run '$0 install'"
   command -v php >/dev/null || die "php-cli missing: run '$0 install'"
@@ -144,9 +178,7 @@ cmd_start() {
   local asroot=() dbopts
   [ "$(id -u)" = 0 ] && asroot=(--user=root)
   dbopts=(--innodb-buffer-pool-size=32M --innodb-log-file-size=16M --skip-log-bin)
-  mariadb-install-db --no-defaults "${asroot[@]}" --datadir="$DIR/mysql" \
-    --auth-root-authentication-method=socket --skip-test-db --skip-name-resolve "${dbopts[@]}" \
-    >"$DIR/mariadb-install-db.log" 2>&1 || { tail -20 "$DIR/mariadb-install-db.log" >&2; die "mariadb-install-db failed"; }
+  mysql_datadir "$DIR/mysql" "${asroot[@]}" "${dbopts[@]}"
   /usr/sbin/mariadbd --no-defaults "${asroot[@]}" --datadir="$DIR/mysql" --socket="$sock" \
     --pid-file="$DIR/mysqld.pid" --log-error="$DIR/mariadbd.err" --skip-networking "${dbopts[@]}" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci </dev/null >/dev/null 2>&1 &
