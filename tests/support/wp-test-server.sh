@@ -11,6 +11,7 @@
 #
 # usage:
 #   wp-test-server.sh install          apt-get install the packages (skipped if present)
+#   wp-test-server.sh prepare          make the MariaDB datadir template now (see mysql_datadir)
 #   wp-test-server.sh start  [DIR]     start MariaDB + WordPress, print KEY=VALUE lines
 #   wp-test-server.sh selftest [DIR]   curl checks against a started instance
 #   wp-test-server.sh stop   [DIR]     stop both servers by PID, delete DIR (WP_TEST_KEEP=1 keeps it)
@@ -114,6 +115,11 @@ free_port() {
 }
 
 # ---------------------------------------------------------------- start
+# MariaDB's options for every instance; as root it must be told --user=root.
+ASROOT=()
+[ "$(id -u)" = 0 ] && ASROOT=(--user=root)
+DBOPTS=(--innodb-buffer-pool-size=32M --innodb-log-file-size=16M --skip-log-bin)
+
 # A fresh MariaDB datadir (system tables only) at $1; the rest are mariadb-install-db options.
 # mariadb-install-db takes 5-8 s (most of it waiting on the disk), so its result is kept as a
 # template, one per MariaDB version, user and options, beside the instances, and copied
@@ -146,6 +152,14 @@ mysql_datadir() {
   cp -a "$tpl/mysql" "$target" || die "copying the mariadb datadir template $tpl failed"
 }
 
+# Makes the MariaDB datadir template ahead of the first start (CI does it while npm ci runs).
+cmd_prepare() {
+  command -v mariadb-install-db >/dev/null || die "mariadb-server missing: run '$0 install'"
+  DIR=$(mktemp -d "${TMPDIR:-/tmp}/wp-test-prepare.XXXXXX")
+  mysql_datadir "$DIR/mysql" "${ASROOT[@]}" "${DBOPTS[@]}"
+  rm -rf "$DIR"
+}
+
 cmd_start() {
   command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || die "mariadb-server missing: run '$0 install'"
   command -v php >/dev/null || die "php-cli missing: run '$0 install'"
@@ -174,13 +188,10 @@ cmd_start() {
   START_OK=0
   trap 'if [ "$START_OK" != 1 ]; then log "start failed; stopping what was started, logs kept in $DIR"; WP_TEST_KEEP=1 cmd_stop; fi' EXIT
 
-  # -- 1. MariaDB: private datadir, unix socket only. As root it must be told --user=root.
-  local asroot=() dbopts
-  [ "$(id -u)" = 0 ] && asroot=(--user=root)
-  dbopts=(--innodb-buffer-pool-size=32M --innodb-log-file-size=16M --skip-log-bin)
-  mysql_datadir "$DIR/mysql" "${asroot[@]}" "${dbopts[@]}"
-  /usr/sbin/mariadbd --no-defaults "${asroot[@]}" --datadir="$DIR/mysql" --socket="$sock" \
-    --pid-file="$DIR/mysqld.pid" --log-error="$DIR/mariadbd.err" --skip-networking "${dbopts[@]}" \
+  # -- 1. MariaDB: private datadir, unix socket only.
+  mysql_datadir "$DIR/mysql" "${ASROOT[@]}" "${DBOPTS[@]}"
+  /usr/sbin/mariadbd --no-defaults "${ASROOT[@]}" --datadir="$DIR/mysql" --socket="$sock" \
+    --pid-file="$DIR/mysqld.pid" --log-error="$DIR/mariadbd.err" --skip-networking "${DBOPTS[@]}" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci </dev/null >/dev/null 2>&1 &
   echo $! >"$DIR/mariadbd.pid"
   local i
@@ -403,6 +414,7 @@ cmd_selftest() {
 
 case "${1:-}" in
   install) cmd_install ;;
+  prepare) cmd_prepare ;;
   start) cmd_start ;;
   stop) cmd_stop ;;
   selftest) cmd_selftest ;;
