@@ -39,6 +39,8 @@ export function indexEntries(
   warnings: AuditWarning[],
 ): EntryIndex {
   const index: EntryIndex = { byTask: new Map(), byChannel: new Map() };
+  // NOTE: each task's key made once, not once per entry (a million strings to build and hash).
+  const keys = new Map<string, Map<string, string>>();
   for (const entry of entries) {
     if (!COUNTING.has(entry.kind)) continue;
     const ms = Date.parse(entry.time);
@@ -49,7 +51,17 @@ export function indexEntries(
     if (ms >= nowMs) continue;
     const timed = { entry, ms };
     if (entry.plan !== undefined && entry.task !== undefined) {
-      push(index.byTask, taskKey(entry.plan, entry.task), timed);
+      let ofPlan = keys.get(entry.plan);
+      if (ofPlan === undefined) {
+        ofPlan = new Map();
+        keys.set(entry.plan, ofPlan);
+      }
+      let key = ofPlan.get(entry.task);
+      if (key === undefined) {
+        key = taskKey(entry.plan, entry.task);
+        ofPlan.set(entry.task, key);
+      }
+      push(index.byTask, key, timed);
     }
     if (entry.channel !== undefined) push(index.byChannel, entry.channel, timed);
   }

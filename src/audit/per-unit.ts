@@ -35,6 +35,19 @@ function rollUpStatus(statuses: readonly TaskStatus[], required: number, started
 }
 
 /**
+ * Entry indices in ascending order.
+ * NOTE: sorted as a typed array (natively, without a comparator): a province's roll-up sorts
+ * every counted entry of its units, a million a year, and the comparator cost most of it.
+ */
+function ascending(indices: number[]): number[] {
+  let sorted = true;
+  for (let i = 1; i < indices.length && sorted; i += 1) {
+    sorted = (indices[i - 1] as number) <= (indices[i] as number);
+  }
+  return sorted ? indices : Array.from(Float64Array.from(indices).sort());
+}
+
+/**
  * The roll-up of a per-unit task's units per sub-period: required and achieved summed over
  * the units (so the sum over units always equals the roll-up), the evidence and rejected
  * entries of them all plus the entries of no listed unit, and how many units met.
@@ -49,7 +62,7 @@ export function rollUpPeriods(
 ): TaskPeriodResult[] {
   return periods.map((period, i): TaskPeriodResult => {
     const of = each.flatMap((u) => u.periods[i] ?? []);
-    const evidence = of.flatMap((p) => p.evidence).sort((a, b) => a - b);
+    const evidence = ascending(of.flatMap((p) => p.evidence));
     const rejected = [...of.flatMap((p) => p.rejected), ...(orphans[i] ?? [])].sort(
       (a, b) => a.index - b.index,
     );

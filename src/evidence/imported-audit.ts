@@ -5,10 +5,8 @@ import type { AuditEntry, AuditResult } from '../audit/types.js';
 import type { Range } from '../calendar/period.js';
 import { LoaError } from '../errors/loa-error.js';
 import type { Plan } from '../model/plan.js';
-import { listImportedLogs, readImportedSegments } from '../store/imported-logs.js';
+import { listImportedLogs, readImportedEntries } from '../store/imported-logs.js';
 import type { Db } from '../store/types.js';
-import type { EvidenceEntry } from './log.js';
-import { toAuditEntry } from './log-audit.js';
 
 /** What an audit over the imported logs is asked. */
 export interface ImportedAuditOptions {
@@ -22,14 +20,15 @@ export interface ImportedAuditOptions {
 export async function readImportedLogs(db: Db): Promise<ImportedLog[]> {
   const logs = await listImportedLogs(db);
   if (logs.length === 0) throw new LoaError('IMPORT_NONE', { kind: 'not-found' });
-  const segments = await readImportedSegments(db);
   const byUnit = new Map<string, AuditEntry[]>();
-  for (const s of segments) {
+  for (const s of await readImportedEntries(db)) {
     const list = byUnit.get(s.unit) ?? [];
     const text = s.entries;
     for (let from = 0; from < text.length; ) {
       const to = text.indexOf('\n', from);
-      list.push(toAuditEntry(JSON.parse(text.slice(from, to)) as EvidenceEntry));
+      // NOTE: the parsed entry is used as it is (its other fields, such as actor or key, stay
+      // on it): importedAuditEntries copies out only what the audit reads.
+      list.push(JSON.parse(text.slice(from, to)) as AuditEntry);
       from = to + 1;
     }
     byUnit.set(s.unit, list);

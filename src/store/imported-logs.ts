@@ -49,6 +49,17 @@ export function readImportedSegments(on: Db, unit?: string): Promise<ImportedSeg
   return query.orderBy('unit').orderBy('start').execute();
 }
 
+/** The entries of every unit's runs (only the unit and the entries' text), in unit and index order. */
+export function readImportedEntries(on: Db): Promise<{ unit: string; entries: string }[]> {
+  const db = dbOf(on);
+  return db
+    .selectFrom('imported_segments')
+    .select(['unit', 'entries'])
+    .orderBy('unit')
+    .orderBy('start')
+    .execute();
+}
+
 /** The leaf hashes (hex) of one unit's runs, in index order, without the entries. */
 export async function readImportedLeaves(on: Db, unit: string): Promise<string[]> {
   const db = dbOf(on);
