@@ -52,10 +52,16 @@ function slotsIn(session: Session, range: Range): ProgrammeSlot[] {
   for (const channel of session.config.channels.values()) {
     if (!hasCapability(channel, 'airs')) continue;
     const zone = zoneOf(channel, session.config);
+    // The slots of each week, worked out once a week rather than once a slot.
+    const weeks = new Map<string, ReturnType<typeof slotsOf>>();
     for (const slot of programmeSlots(channel, range.start, range.end, zone)) {
       const airAt = DateTime.fromISO(slot.start, { setZone: true }).setZone(zone);
       const week = airAt.toFormat("kkkk-'W'WW");
-      const inWeek = slotsOf(channel, periodOf(week, zone), zone);
+      let inWeek = weeks.get(week);
+      if (inWeek === undefined) {
+        inWeek = slotsOf(channel, periodOf(week, zone), zone);
+        weeks.set(week, inWeek);
+      }
       const n = inWeek.find((s) => s.slot.start === slot.start)?.n ?? 1;
       const lead = airAt.minus({ hours: channel.leadTimeHours });
       const buildAt = lead < range.start ? range.start : lead;

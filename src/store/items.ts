@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { canonicalJson } from '../model/canonical-json.js';
 import type { ContentItem } from '../model/item.js';
 import { dbOf } from './handle.js';
@@ -185,6 +186,38 @@ export async function saveItemVersion(
       .execute();
   }
   return findItem(on, input.item.id);
+}
+
+/**
+ * Items not withdrawn whose current version's document mentions `word` as a JSON string
+ * (`"loa-vu-ninh"`), oldest first, each with that document: what may be meant for a channel,
+ * read in one query. A caller checks the parsed document (the word may stand elsewhere in it).
+ */
+export async function currentItemsMentioning(
+  on: Db,
+  word: string,
+): Promise<{ row: ItemRow; item: ContentItem }[]> {
+  const db = dbOf(on);
+  // LIKE's wildcards in the word are escaped, so it matches only the word itself.
+  const pattern = `%${JSON.stringify(word).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('items')
+    .innerJoin('item_versions', (join) =>
+      join
+        .onRef('item_versions.item_id', '=', 'items.id')
+        .onRef('item_versions.version', '=', 'items.version'),
+    )
+    .selectAll('items')
+    .select('item_versions.document')
+    .where('items.status', '!=', 'withdrawn')
+    .where(sql<boolean>`item_versions.document like ${pattern} escape '\\'`)
+    .orderBy('items.created_at')
+    .orderBy('items.id')
+    .execute();
+  return rows.map(({ document, ...row }) => ({
+    row,
+    item: JSON.parse(document) as ContentItem,
+  }));
 }
 
 /** Filters for listing items. */

@@ -3,7 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LoaError } from '../../src/errors/loa-error.js';
 import { toStored } from '../../src/model/instant.js';
 import type { ContentItem } from '../../src/model/item.js';
-import { findItem, itemEvents, saveItemVersion, setItemStatus } from '../../src/store/items.js';
+import {
+  currentItemsMentioning,
+  findItem,
+  itemEvents,
+  saveItemVersion,
+  setItemStatus,
+} from '../../src/store/items.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 import {
@@ -110,6 +116,33 @@ describe.each(engines)('store on $name', (engine) => {
       [1, 'draft', 'tester'],
       [2, 'draft', 'tester'],
       [2, 'approved', 'Nguyễn Văn A'],
+    ]);
+  });
+
+  it('reads the items meant for a channel with their current documents, in one query', async () => {
+    const store = await open();
+    const save = (doc: ContentItem, status: 'approved' | 'withdrawn' = 'approved') =>
+      store.transaction((tx) =>
+        saveItemVersion(tx, { item: doc, source: 'cli', path: `${doc.id}.md`, status }, by),
+      );
+    await save({ ...item('loa-1'), channels: ['loa-vu-ninh'] });
+    await save({ ...item('loa-2', 'Bản đầu'), channels: ['tep', 'loa-vu-ninh'] });
+    await save({ ...item('loa-2', 'Bản sửa'), channels: ['tep', 'loa-vu-ninh'] });
+    await save({ ...item('other'), channels: ['loa-vu-ninh-2'] });
+    // The word as another field's string is found too (the caller checks the channels); a
+    // word with LIKE's wildcards is found only as itself.
+    await save({ ...item('mention'), topics: ['loa-vu-ninh'], title: 'loa_vu%ninh' });
+    await save({ ...item('gone'), channels: ['loa-vu-ninh'] }, 'withdrawn');
+    const found = await currentItemsMentioning(store, 'loa-vu-ninh');
+    expect(found.map((f) => [f.row.id, f.row.version, f.item.title])).toEqual([
+      ['loa-1', 1, 'Tin CCHC'],
+      ['loa-2', 2, 'Bản sửa'],
+      ['mention', 1, 'loa_vu%ninh'],
+    ]);
+    expect(await currentItemsMentioning(store, 'loa-vu_ninh')).toEqual([]);
+    expect(await currentItemsMentioning(store, 'loa-vu%')).toEqual([]);
+    expect((await currentItemsMentioning(store, 'loa_vu%ninh')).map((f) => f.row.id)).toEqual([
+      'mention',
     ]);
   });
 

@@ -15,7 +15,7 @@ import { itemsOnAir, loadRundown, saveRundown } from '../../broadcast/store.js';
 import type { BroadcastChannel } from '../../model/channel.js';
 import { toStored } from '../../model/instant.js';
 import type { ContentItem } from '../../model/item.js';
-import { itemVersion, listItems } from '../../store/items.js';
+import { currentItemsMentioning } from '../../store/items.js';
 import { LOCKS, lockFor } from '../../store/locks.js';
 import type { ItemRow } from '../../store/schema.js';
 import type { Db } from '../../store/types.js';
@@ -66,10 +66,10 @@ async function candidatesFor(
   channel: BroadcastChannel,
 ): Promise<{ candidate: RundownCandidate; row: ItemRow }[]> {
   const out: { candidate: RundownCandidate; row: ItemRow }[] = [];
-  for (const row of await listItems(db)) {
-    if (row.status === 'withdrawn') continue;
-    const item = await itemVersion(db, row.id, row.version);
-    if (!item?.channels.includes(channel.id)) continue;
+  // NOTE: one query for the items that may be meant for the channel, with their documents,
+  // not one per item of the queue: a year's simulate builds hundreds of rundowns.
+  for (const { row, item } of await currentItemsMentioning(db, channel.id)) {
+    if (!item.channels.includes(channel.id)) continue;
     const status: ContentItem['status'] = APPROVED.has(row.status) ? 'approved' : 'draft';
     out.push({ candidate: { ...item, status, queuedAt: row.created_at }, row });
   }
@@ -114,11 +114,18 @@ export async function buildWeek(ctx: BroadcastContext, request: BuildRequest) {
       const onAir = await itemsOnAir(tx, channel.id, id);
       const slotStart = DateTime.fromISO(slot.start, { setZone: true });
       const week = weekOf(slotStart, zone);
+      // An offset in publishAt moves its date at most two days from the zone's.
+      const local = slotStart.setZone(zone);
+      const earliest = local.startOf('week').minus({ days: 2 }).toISODate() as string;
+      const latest = local.plus({ days: 2 }).toISODate() as string;
       const candidates = pool
         .map((p) => p.candidate)
         .filter((c) => !onAir.has(c.id) && !taken.has(c.id))
         .filter((c) => {
           if (c.publishAt === undefined) return true;
+          // A date two days outside the week cannot fall in it, whatever its offset.
+          const day = c.publishAt.slice(0, 10);
+          if (day < earliest || day > latest) return false;
           const due = DateTime.fromISO(c.publishAt.replace(' ', 'T'), { zone });
           // Nothing airs before its publishAt, even in an earlier slot of its week.
           return weekOf(due, zone) === week && due <= slotStart;
