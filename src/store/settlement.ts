@@ -5,7 +5,6 @@ import { settlePublication } from './publications.js';
 import { reusableQuery } from './reusable-query.js';
 import {
   type Database,
-  type ItemRow,
   type ItemStatus,
   type PublicationRow,
   type PublicationUpdate,
@@ -276,51 +275,6 @@ export async function settleItemStatuses(
     await itemEventsQuery(tx, String(changes.length), ...events);
   }
 }
-
-/**
- * An item as the dispatcher re-reads it right before a send, and whether loa itself took a
- * post of it on `channelId` down before (a publication other than `key` recorded
- * withdrawn): one query.
- */
-export async function itemBeforeSend(
-  on: Db,
-  publication: { key: string; itemId: string; channelId: string },
-): Promise<{ item: ItemRow; withdrawnByLoa: boolean } | undefined> {
-  const db = dbOf(on);
-  const { rows } = await itemBeforeSendQuery(
-    db,
-    '',
-    publication.itemId,
-    publication.channelId,
-    publication.key,
-    'withdrawn',
-  );
-  const row = rows[0];
-  if (!row) return undefined;
-  const { withdrawn_by_loa, ...item } = row;
-  return { item, withdrawnByLoa: Boolean(Number(withdrawn_by_loa)) };
-}
-
-const itemBeforeSendQuery = reusableQuery(
-  (db, _shape, itemId: string, channelId: string, key: string, withdrawn: 'withdrawn') =>
-    db
-      .selectFrom('items')
-      .selectAll('items')
-      .select((eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('publications')
-              .select('key')
-              .where('publications.channel_id', '=', channelId)
-              .where('publications.item_id', '=', itemId)
-              .where('publications.status', '=', withdrawn)
-              .where('publications.key', '!=', key),
-          )
-          .as('withdrawn_by_loa'),
-      )
-      .where('items.id', '=', itemId),
-);
 
 /** A publication found past its channel's lateness limit, never held by any worker. */
 export type Overdue = Pick<PublicationRow, 'key' | 'item_id' | 'slot' | 'attempts'>;

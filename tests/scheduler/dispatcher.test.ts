@@ -128,6 +128,47 @@ describe.each(engines)('dispatcher on $name', (engine) => {
     ]);
   });
 
+  it('sends nothing of an item withdrawn while the pass is under way, during a slow send', async () => {
+    const { session, clock, options } = await setup([
+      { id: 'a1', channels: ['tep'], publishAt: '2024-03-04T09:00' },
+      { id: 'b2', channels: ['tep'], publishAt: '2024-03-04T09:00' },
+      { id: 'c3', channels: ['tep'], publishAt: '2024-03-04T09:00' },
+    ]);
+    const { withdrawItem } = await import('../../src/app/queue.js');
+    const real = filesAdapter({
+      channel: session.config.channels.get('tep')!,
+      env: {},
+      dataDir: session.dataDir,
+      clock,
+    });
+    const sent: string[] = [];
+    // The first send takes a while (as a remote channel's does); meanwhile b2 is withdrawn.
+    const slowFirst: ChannelAdapter = {
+      kind: 'files',
+      find: (key, signal) => real.find(key, signal),
+      publish: async (request, signal) => {
+        sent.push(request.item.id);
+        if (sent.length === 1) {
+          const ctx = {
+            store: session.store,
+            config: session.config,
+            now: clock.now(),
+            actor: 'editor',
+          };
+          await withdrawItem(ctx, 'b2');
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        return real.publish(request, signal);
+      },
+    };
+    clock.set(START.plus({ hours: 1, minutes: 1 }));
+    const pass = await dispatchPass(options(new Map([['tep', slowFirst]])));
+    expect(pass.counts).toMatchObject({ published: 2, cancelled: 1 });
+    expect(sent).toEqual(['a1', 'c3']);
+    const b2 = (await listPublications(session.store, { item: 'b2' }))[0]!;
+    expect([b2.status, b2.reason]).toEqual(['cancelled', 'withdrawn']);
+  });
+
   it('retries transient failures with growing delays, then fails with the last error', async () => {
     const { session, clock, options } = await setup(
       [{ id: 'loi', channels: ['tep'], publishAt: '2024-03-04T09:00' }],

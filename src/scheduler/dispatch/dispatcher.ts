@@ -7,6 +7,7 @@ import type { ContentItem } from '../../model/item.js';
 import { itemVersions } from '../../store/items.js';
 import { pausedChannels, releaseLeases } from '../../store/publications.js';
 import { workFollowUps } from './follow-ups.js';
+import { ItemsBeforeSend } from './items-before-send.js';
 import { publishOne } from './publish-one.js';
 import { Settler } from './settler.js';
 import { sweepMissed } from './sweep-missed.js';
@@ -98,7 +99,7 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
   });
   result.claimed = rows.length;
   // Item versions are immutable: read them for the whole claim at once. The item's state is
-  // still re-read right before each send.
+  // still re-read right before each send (see ItemsBeforeSend).
   const documents: Map<string, ContentItem | undefined> = await itemVersions(
     options.store,
     rows.map((r) => ({ id: r.item_id, version: r.item_version })),
@@ -125,6 +126,7 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
           log(event);
         },
       });
+      const items = new ItemsBeforeSend(options.store, list);
       let index = 0;
       let paused = false;
       for (; index < list.length; index++) {
@@ -133,7 +135,15 @@ export async function dispatchPass(options: DispatcherOptions): Promise<PassResu
         if (options.stop?.aborted || !adapter || leaseLeft < margin) break;
         const row = list[index];
         if (!row) break;
-        const outcome = await publishOne(options, { row, channel, adapter, leaseUntil, documents });
+        const at = index;
+        const outcome = await publishOne(options, {
+          row,
+          channel,
+          adapter,
+          leaseUntil,
+          documents,
+          item: () => items.at(at),
+        });
         await settler.record(row, outcome);
         if (outcome.kind === 'paused') {
           paused = true;

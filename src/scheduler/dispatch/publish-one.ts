@@ -5,9 +5,9 @@ import type { Channel } from '../../model/channel.js';
 import { fromStored, toStored } from '../../model/instant.js';
 import type { ContentItem } from '../../model/item.js';
 import { itemVersion } from '../../store/items.js';
+import type { ItemBeforeSend } from '../../store/items-before-send.js';
 import { hasWithdrawnPublication } from '../../store/publications.js';
 import { type ItemRow, type PublicationRow, UNAPPROVED } from '../../store/schema.js';
-import { itemBeforeSend } from '../../store/settlement.js';
 import { lateDetail } from '../../text/duration.js';
 import { publicationIdentity } from '../plan/planner.js';
 import { errorText, failureOf } from './adapter-errors.js';
@@ -25,6 +25,8 @@ export interface Claimed {
   leaseUntil: DateTime;
   /** Item documents read this pass, by `id@version`. */
   documents: Map<string, ContentItem | undefined>;
+  /** Reads the item of this publication right before its send. */
+  item: () => Promise<ItemBeforeSend | undefined>;
 }
 
 /** The steps' shared view: the dispatcher options and the claimed publication. */
@@ -119,11 +121,7 @@ interface Checked {
  */
 async function checkItem(step: Step): Promise<Checked | Outcome> {
   const { row, store } = step;
-  const found = await itemBeforeSend(store, {
-    key: row.key,
-    itemId: row.item_id,
-    channelId: row.channel_id,
-  });
+  const found = await step.item();
   const item = found?.item;
   if (!item || item.status === 'withdrawn' || UNAPPROVED.has(item.status)) {
     return {
