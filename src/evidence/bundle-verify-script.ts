@@ -470,8 +470,9 @@ function fastEntries(fd) {
       }
       if (entry.index !== count) return false;
       // SHA-256(0x00 ‖ line) where the line lies: its prefix is written over the byte before it.
+      // The line is a plain Uint8Array view (making a Buffer per entry costs more, cold).
       buffer[start - 1] = 0;
-      const leaf = oneShot('sha256', buffer.subarray(start - 1, end), 'latin1');
+      const leaf = oneShot('sha256', new Uint8Array(buffer.buffer, buffer.byteOffset + start - 1, end - start + 1), 'latin1');
       for (let i = 0; i < 32; i += 1) leaves[32 * count + i] = leaf.charCodeAt(i);
       found.push(entry);
       count += 1;
