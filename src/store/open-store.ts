@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { LoaError } from '../errors/loa-error.js';
 import { dialectFor } from './dialect.js';
 import { dbOf, QUERIES, type StoreDb, txOf } from './handle.js';
@@ -198,6 +197,8 @@ export async function openStore(options: StoreOptions = storeOptionsFrom()): Pro
   let store: KyselyStore;
   if (options.databaseUrl) {
     const location = describeUrl(options.databaseUrl);
+    // NOTE: the PostgreSQL driver is loaded only for a PostgreSQL store, not by every start.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 4,
