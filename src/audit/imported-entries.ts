@@ -100,23 +100,29 @@ export function importedAuditEntries(
 /**
  * The audit's fields of an entry that counts (not `corrects` or `void`), at its audit index
  * and for its unit.
- * NOTE: built field by field, not spread: an entry read from a bundle keeps its other fields
- * (actor, key…), and a spread of a million entries cost a fifth of an imported audit.
+ * NOTE: not spread: an entry read from a bundle keeps its other fields (actor, key…), and a
+ * spread of a million entries cost a fifth of an imported audit.
  */
 function countedEntry(e: AuditEntry, index: number, unit: string): AuditEntry {
-  const out: AuditEntry = { index, kind: e.kind, time: e.time, unit };
-  if (e.plan !== undefined) out.plan = e.plan;
-  if (e.task !== undefined) out.task = e.task;
-  if (e.channel !== undefined) out.channel = e.channel;
-  if (e.channelKind !== undefined) out.channelKind = e.channelKind;
-  if (e.item !== undefined) out.item = e.item;
-  if (e.durationSec !== undefined) out.durationSec = e.durationSec;
-  if (e.topics !== undefined) out.topics = e.topics;
-  if (e.url !== undefined) out.url = e.url;
-  if (e.externalId !== undefined) out.externalId = e.externalId;
-  if (e.audioSha256 !== undefined) out.audioSha256 = e.audioSha256;
-  if (e.audioPlayedSha256 !== undefined) out.audioPlayedSha256 = e.audioPlayedSha256;
-  return out;
+  // NOTE: one literal of every field (absent ones undefined, which the audit reads as absent):
+  // adding them one by one grew each object's property store several times.
+  return {
+    index,
+    kind: e.kind,
+    time: e.time,
+    unit,
+    plan: e.plan,
+    task: e.task,
+    channel: e.channel,
+    channelKind: e.channelKind,
+    item: e.item,
+    durationSec: e.durationSec,
+    topics: e.topics,
+    url: e.url,
+    externalId: e.externalId,
+    audioSha256: e.audioSha256,
+    audioPlayedSha256: e.audioPlayedSha256,
+  };
 }
 
 /** Each unit of a per-unit task with sub-periods at risk or missed, in task and unit order. */
