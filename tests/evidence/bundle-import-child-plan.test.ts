@@ -1,14 +1,12 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditResult } from '../../src/audit/types.js';
-import { main } from '../../src/cli/main.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appendEvidence } from '../../src/evidence/log.js';
 import { evidenceKey } from '../../src/evidence/store-checkpoint.js';
 import { openStore } from '../../src/store/open-store.js';
-import { captureOutput } from '../support/capture-output.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
+import { importedAudit, loa } from './import-support.js';
 
 /**
  * Roll-up across plans (issue 12): the district plan's "each commune station 3 times a week"
@@ -29,19 +27,6 @@ const engines = await storeEngines();
 const JANUARY = [3, 6, 8, 10, 13, 15, 17, 20, 22, 24, 27, 29, 31].map(
   (d) => `2025-01-${String(d).padStart(2, '0')}T10:30:00.000Z`,
 );
-
-const saved = { ...process.env };
-afterAll(() => {
-  process.env = saved;
-});
-
-async function loa(args: string[], env: NodeJS.ProcessEnv) {
-  process.env = { ...saved, LOA_LANG: 'en', ...env };
-  if (!env.LOA_DATABASE_URL) delete process.env.LOA_DATABASE_URL;
-  const out = captureOutput();
-  const code = await main(args, out);
-  return { code, out: out.all(), stdout: out.stdout.join('\n') };
-}
 
 interface Commune {
   unit: string;
@@ -205,27 +190,14 @@ describe.each(engines)('the district audits the communes’ own plans on $name',
   });
 
   it('counts a child plan’s task for the parent task it implements, and only then', async () => {
-    const r = await loa(
-      [
-        'audit',
-        '--plan',
-        PARENT,
-        '--period',
-        '2025-01',
-        '--imported',
-        '--format',
-        'json',
-        '--dir',
-        DISTRICT,
-      ],
+    const {
+      result,
+      task,
+      period: week,
+    } = await importedAudit(
+      { plan: PARENT, period: '2025-01', dir: DISTRICT, task: 'loa-xa' },
       env,
     );
-    expect(r.code, r.out).toBe(0);
-    const result = JSON.parse(r.stdout) as AuditResult;
-    const task = result.tasks.find((t) => t.id === 'loa-xa')!;
-    const byUnit = new Map(task.each!.map((u) => [u.unit, u]));
-    const week = (unit: string, label: string) =>
-      byUnit.get(unit)!.periods.find((p) => p.label === label)!;
     // Vũ Ninh's own plan's airings stand for loa-xa: week 3 short of its Wednesday.
     expect(week('xa-vu-ninh', '2025-W02')).toMatchObject({ achieved: 3, status: 'met' });
     expect(week('xa-vu-ninh', '2025-W03')).toMatchObject({ achieved: 2, status: 'missed' });

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import type { AuditResult } from '../../src/audit/types.js';
 import { runImport } from '../../src/cli/commands/import.js';
-import { main } from '../../src/cli/main.js';
 import { signCheckpoint } from '../../src/evidence/checkpoint.js';
 import { CompactRange } from '../../src/evidence/compact-range.js';
 import { appendEvidence } from '../../src/evidence/log.js';
@@ -18,6 +16,7 @@ import { captureOutput } from '../support/capture-output.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
 import { extractZip } from '../support/unzip.js';
+import { importedAudit, loa, useEnv } from './import-support.js';
 
 /**
  * Roll-up across units (issue 12, point 5): three commune stations of the example district
@@ -51,19 +50,6 @@ const COMMUNES = [
 const JANUARY = [3, 6, 8, 10, 13, 15, 17, 20, 22, 24, 27, 29, 31].map(
   (d) => `2025-01-${String(d).padStart(2, '0')}T10:30:00.000Z`,
 );
-
-const saved = { ...process.env };
-afterAll(() => {
-  process.env = saved;
-});
-
-async function loa(args: string[], env: NodeJS.ProcessEnv) {
-  process.env = { ...saved, LOA_LANG: 'en', ...env };
-  if (!env.LOA_DATABASE_URL) delete process.env.LOA_DATABASE_URL;
-  const out = captureOutput();
-  const code = await main(args, out);
-  return { code, out: out.all(), stdout: out.stdout.join('\n') };
-}
 
 async function airings(dataDir: string, c: (typeof COMMUNES)[number], times: string[]) {
   const store = await openStore({ dataDir });
@@ -324,27 +310,12 @@ describe.each(engines)('loa import and the roll-up audit on $name', (engine) => 
   });
 
   it('audits the district plan over the imported logs: each unit, the totals, who fell short', async () => {
-    const r = await loa(
-      [
-        'audit',
-        '--plan',
-        PLAN,
-        '--period',
-        '2025-01',
-        '--imported',
-        '--format',
-        'json',
-        '--dir',
-        DISTRICT,
-      ],
+    const { result, task, period } = await importedAudit(
+      { plan: PLAN, period: '2025-01', dir: DISTRICT, task: 'loa-xa' },
       env,
     );
-    expect(r.code, r.out).toBe(0);
-    const result = JSON.parse(r.stdout) as AuditResult;
-    const task = result.tasks.find((t) => t.id === 'loa-xa')!;
-    const byUnit = new Map(task.each!.map((u) => [u.unit, u]));
     // Week 3 (13–19 January): Quang Minh aired twice of three.
-    const w03 = (unit: string) => byUnit.get(unit)!.periods.find((p) => p.label === '2025-W03')!;
+    const w03 = (unit: string) => period(unit, '2025-W03');
     expect(w03('xa-vu-ninh')).toMatchObject({ required: 3, achieved: 3, status: 'met' });
     expect(w03('xa-quang-minh')).toMatchObject({ required: 3, achieved: 2, status: 'missed' });
     expect(w03('xa-an-binh')).toMatchObject({ required: 3, achieved: 3, status: 'met' });
@@ -483,8 +454,7 @@ describe.each(engines)('loa import and the roll-up audit on $name', (engine) => 
   });
 
   it('draws a progress bar on a terminal only', async () => {
-    process.env = { ...saved, LOA_LANG: 'en', ...env };
-    if (!env.LOA_DATABASE_URL) delete process.env.LOA_DATABASE_URL;
+    useEnv(env);
     const drawn: string[] = [];
     const tty = { isTTY: true, afterMs: 0, write: (s: string) => drawn.push(s) > 0 };
     await runImport([units[1]!.bundle], {}, captureOutput(), undefined, tty);
