@@ -37,7 +37,8 @@ const sqlite: Dialect = {
   contains: (haystack, needle) => sql<boolean>`instr(${haystack}, ${needle}) > 0`,
   joined: (value, separator) => sql<string>`group_concat(${value}, ${sql.lit(separator)})`,
   joinedBytes: (text) => sql<Uint8Array>`cast(group_concat(${text}, '') as blob)`,
-  byteLength: (text) => sql<string>`length(cast(${text} as blob))`,
+  // NOTE: octet_length (SQLite 3.43+) counts the stored UTF-8 bytes without copying them out.
+  byteLength: (text) => sql<string>`octet_length(${text})`,
   numberAsText: (value) => sql<string>`${value}`,
   bytes: (text) => sql<Buffer>`cast(${text} as blob)`,
 };
