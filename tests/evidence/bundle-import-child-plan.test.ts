@@ -6,7 +6,7 @@ import { evidenceKey } from '../../src/evidence/store-checkpoint.js';
 import { openStore } from '../../src/store/open-store.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
-import { importedAudit, loa } from './import-support.js';
+import { importedAudit, importedReport, loa } from './import-support.js';
 
 /**
  * Roll-up across plans (issue 12): the district plan's "each commune station 3 times a week"
@@ -213,26 +213,7 @@ describe.each(engines)('the district audits the communes’ own plans on $name',
   });
 
   it('writes the periodic report over them the same way', async () => {
-    const out = join(await tempDir('report-child'), 'q1.md');
-    const r = await loa(
-      [
-        'report',
-        '--plan',
-        PARENT,
-        '--period',
-        '2025-Q1',
-        '--imported',
-        '--format',
-        'md',
-        '--dir',
-        DISTRICT,
-        '--out',
-        out,
-      ],
-      env,
-    );
-    expect(r.code, r.out).toBe(0);
-    const text = await readFile(out, 'utf8');
+    const text = await importedReport({ plan: PARENT, dir: DISTRICT }, env);
     // The report is written in Vietnamese: each commune's weeks met of the quarter's 13.
     expect(text).toContain('- UBND xã Vũ Ninh: 4/13 kỳ đạt định mức');
     expect(text).toContain('- UBND xã An Bình: 0/13 kỳ đạt định mức');

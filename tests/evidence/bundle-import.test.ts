@@ -16,7 +16,7 @@ import { captureOutput } from '../support/capture-output.js';
 import { storeEngines } from '../support/store-engines.js';
 import { tempDir } from '../support/temp-dir.js';
 import { extractZip } from '../support/unzip.js';
-import { importedAudit, loa, useEnv } from './import-support.js';
+import { importedAudit, importedReport, loa, useEnv } from './import-support.js';
 
 /**
  * Roll-up across units (issue 12, point 5): three commune stations of the example district
@@ -391,26 +391,7 @@ describe.each(engines)('loa import and the roll-up audit on $name', (engine) => 
   });
 
   it('writes the periodic report over the imported logs: each unit, who fell short, each log’s root', async () => {
-    const out = join(await tempDir('report'), 'q1.md');
-    const r = await loa(
-      [
-        'report',
-        '--plan',
-        PLAN,
-        '--period',
-        '2025-Q1',
-        '--imported',
-        '--format',
-        'md',
-        '--dir',
-        DISTRICT,
-        '--out',
-        out,
-      ],
-      { ...env, LOA_LANG: 'vi' },
-    );
-    expect(r.code, r.out).toBe(0);
-    const text = await readFile(out, 'utf8');
+    const text = await importedReport({ plan: PLAN, dir: DISTRICT }, { ...env, LOA_LANG: 'vi' });
     expect(text).toContain('- UBND xã Quang Minh: ');
     expect(text).toContain('Đơn vị không đạt hoặc có nguy cơ không đạt:');
     expect(text).toMatch(/- UBND xã Quang Minh \(loa-xa\): \d+ kỳ: 2025-W03/);

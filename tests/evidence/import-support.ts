@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
 import type { AuditResult, TaskAudit } from '../../src/audit/types.js';
 import { main } from '../../src/cli/main.js';
 import { captureOutput } from '../support/capture-output.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const saved = { ...process.env };
 
@@ -54,4 +57,26 @@ export async function importedAudit(
   const period = (unit: string, label: string) =>
     byUnit.get(unit)?.periods.find((p) => p.label === label);
   return { result, task, period };
+}
+
+/**
+ * `loa report --imported` of `plan` for 2025-Q1 in the auditor's project `dir`, as Markdown
+ * written with `--out` into a fresh folder: the report's text.
+ */
+export async function importedReport(
+  args: { plan: string; dir: string },
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  const out = join(await tempDir('report'), 'q1.md');
+  const r = await loa(
+    ['report', '--plan', args.plan, '--period', '2025-Q1', '--imported', '--format', 'md'].concat([
+      '--dir',
+      args.dir,
+      '--out',
+      out,
+    ]),
+    env,
+  );
+  expect(r.code, r.out).toBe(0);
+  return readFile(out, 'utf8');
 }
