@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { recordAsRun } from '../app/broadcast/service-as-run.js';
-import {
-  broadcastChannel,
-  periodOf,
-  pickSlots,
-  slotsOf,
-  zoneOf,
-} from '../app/broadcast/service-context.js';
-import { moveRundowns, mustLoad } from '../app/broadcast/service-state.js';
+import { broadcastChannel, periodOf, zoneOf } from '../app/broadcast/service-context.js';
+import { moveRundowns } from '../app/broadcast/service-state.js';
 import { RUNDOWN_FORMAT_FILES, RUNDOWN_FORMATS, rundownCalendar } from '../broadcast/exports.js';
-import type { Rundown } from '../broadcast/model.js';
 import { rundownsOfChannel } from '../broadcast/store.js';
-import { LoaError } from '../errors/loa-error.js';
 import { currentLang } from '../i18n/lang.js';
 import { toStored } from '../model/instant.js';
 import type { ApiRoutes } from './api-router.js';
@@ -31,30 +23,6 @@ const WeekParams = z.object({
 /** The ISO week label of a week parameter (`current` is the clock's week in the zone). */
 export function weekLabel(ctx: ServerContext, week: string, zone: string): string {
   return week === 'current' ? ctx.clock.now().setZone(zone).toFormat("kkkk-'W'WW") : week;
-}
-
-/** One week's rundowns of a broadcast channel, loaded (RUNDOWN_NOT_FOUND when not built). */
-export async function weekRundowns(
-  ctx: ServerContext,
-  channelId: string,
-  week: string,
-  slot?: string,
-): Promise<{ week: string; zone: string; rundowns: Rundown[] }> {
-  const { config, store } = ctx.session;
-  const channel = broadcastChannel(config.channels, channelId);
-  const zone = zoneOf(channel, config);
-  const label = weekLabel(ctx, week, zone);
-  const period = periodOf(label, zone);
-  const slots = pickSlots(slotsOf(channel, period, zone), slot, {
-    channel: channel.id,
-    period: label,
-  });
-  if (slots.length === 0) {
-    throw new LoaError('RUNDOWN_NO_SLOTS', { params: { channel: channel.id, period: label } });
-  }
-  const rundowns: Rundown[] = [];
-  for (const s of slots) rundowns.push(await mustLoad(store, channel.id, s.slot, label));
-  return { week: label, zone, rundowns };
 }
 
 /** Rundowns: a week in every export format, and the moves ready, lock, unlock and aired. */

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { dbOf } from './handle.js';
-import { reusableQuery } from './reusable-query.js';
+import { chunks, compilable, reusableQuery } from './reusable-query.js';
 import type { ItemRow } from './schema.js';
 import type { Db } from './types.js';
 
@@ -10,9 +10,6 @@ export interface ItemBeforeSend {
   /** loa itself took a post of the item on the publication's channel down before. */
   withdrawnByLoa: boolean;
 }
-
-/** The most publications one query reads (one compiled shape per count). */
-const CHUNK = 32;
 
 /**
  * The items of publications, by publication key, as the dispatcher re-reads them right
@@ -27,8 +24,7 @@ export async function itemsBeforeSend(
   const db = dbOf(on);
   const found = new Map<string, ItemBeforeSend>();
   const unique = [...new Set(keys)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const part = unique.slice(i, i + CHUNK);
+  for (const part of chunks(unique)) {
     const { rows } = await beforeSendQuery(db, String(part.length), ...part);
     for (const { publication_key, withdrawn_by_loa, ...item } of rows) {
       found.set(publication_key, { item, withdrawnByLoa: Boolean(Number(withdrawn_by_loa)) });
@@ -46,5 +42,5 @@ const beforeSendQuery = reusableQuery((db, _shape, ...keys: string[]) => {
           and w.status = 'withdrawn' and w.key != p.key) as withdrawn_by_loa
     from publications p join items i on i.id = p.item_id
     where p.key in (${sql.join(keys)})`;
-  return { compile: () => query.compile(db) };
+  return compilable(db, query);
 });

@@ -1,8 +1,8 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { dbOf } from './handle.js';
 import type { Approval } from './items.js';
-import { reusableQuery } from './reusable-query.js';
-import type { Database, PublicationRow } from './schema.js';
+import { chunks, compilable, reusableQuery } from './reusable-query.js';
+import type { PublicationRow } from './schema.js';
 import type { Db } from './types.js';
 
 /**
@@ -13,9 +13,6 @@ export interface PublicationForEvidence {
   publication: PublicationRow;
   version?: { document: string; approval?: Approval };
 }
-
-/** The most publications one statement reads or updates (one compiled shape per count). */
-const CHUNK = 32;
 
 /**
  * Publications by key with what their evidence needs, in one query per 32 keys: the
@@ -31,8 +28,7 @@ export async function publicationsForEvidence(
   const db = dbOf(on);
   const found = new Map<string, PublicationForEvidence>();
   const unique = [...new Set(keys)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const part = unique.slice(i, i + CHUNK);
+  for (const part of chunks(unique)) {
     const { rows } = await forEvidenceQuery(db, String(part.length), ...part);
     for (const row of rows) {
       const { version_document, version_hash, approved_by, approved_at, ...publication } = row;
@@ -100,8 +96,7 @@ export async function setPublicationEvidenceIndices(
   logged: readonly { key: string; index: number }[],
 ): Promise<void> {
   const db = dbOf(on);
-  for (let i = 0; i < logged.length; i += CHUNK) {
-    const part = logged.slice(i, i + CHUNK);
+  for (const part of chunks(logged)) {
     await evidenceIndexQuery(db, String(part.length), ...part.flatMap((l) => [l.key, l.index]));
   }
 }
@@ -120,8 +115,3 @@ const evidenceIndexQuery = reusableQuery((db, _shape, ...values: unknown[]) => {
       from logged where publications.key = logged.key`,
   );
 });
-
-/** A raw statement as something `reusableQuery` compiles. */
-function compilable<R>(db: Kysely<Database>, query: RawBuilder<R>) {
-  return { compile: () => query.compile(db) };
-}

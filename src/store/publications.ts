@@ -311,20 +311,6 @@ export function publicationOfKey(on: Db, key: string): Promise<PublicationRow> {
   return db.selectFrom('publications').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
 }
 
-/** Records the index of the evidence entry that logged the publication `key`. */
-export async function setPublicationEvidenceIndex(
-  on: Db,
-  key: string,
-  index: number,
-): Promise<void> {
-  const db = dbOf(on);
-  await db
-    .updateTable('publications')
-    .set({ evidence_index: index })
-    .where('key', '=', key)
-    .execute();
-}
-
 /** The slot (stored UTC ISO) of an item's scheduled publication on a channel, if any. */
 export async function scheduledSlotOf(
   on: Db,

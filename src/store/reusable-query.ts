@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely';
 import { nameStatement } from './named-statements.js';
 import type { Database } from './schema.js';
 
@@ -45,4 +45,22 @@ export function reusableQuery<A extends unknown[], R>(
     const { query, order } = compiled;
     return db.executeQuery<R>({ ...query, parameters: order.map((i) => args[i]) });
   };
+}
+
+/** A raw statement as something `reusableQuery` compiles. */
+export function compilable<R>(db: Kysely<Database>, query: RawBuilder<R>): Compilable<R> {
+  return { compile: () => query.compile(db) };
+}
+
+/**
+ * The most rows one set-based statement takes: each count is its own compiled shape, so
+ * lists are cut into parts of at most this many.
+ */
+export const CHUNK = 32;
+
+/** `list` in consecutive parts of at most {@link CHUNK}. */
+export function chunks<T>(list: readonly T[]): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK) parts.push(list.slice(i, i + CHUNK));
+  return parts;
 }

@@ -1,8 +1,8 @@
-import { type Compilable, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { dbOf, txOf } from './handle.js';
 import { type Actor, findItem, setItemStatus } from './items.js';
 import { settlePublication } from './publications.js';
-import { reusableQuery } from './reusable-query.js';
+import { chunks, compilable, reusableQuery } from './reusable-query.js';
 import {
   type Database,
   type ItemStatus,
@@ -71,28 +71,11 @@ export async function settlePublications(
   return kept;
 }
 
-/**
- * The most rows one set-based statement takes. NOTE: each statement is compiled once per
- * shape and number of rows (see `reusableQuery`): chunks keep that number of shapes small.
- */
-const CHUNK = 32;
-
-function chunks<T>(list: readonly T[]): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK) parts.push(list.slice(i, i + CHUNK));
-  return parts;
-}
-
 /** Arguments `from..from+count` of a flat list, one tuple of `width` per row. */
 function tuples(values: readonly unknown[], width: number): unknown[][] {
   const rows: unknown[][] = [];
   for (let i = 0; i < values.length; i += width) rows.push(values.slice(i, i + width));
   return rows;
-}
-
-/** A raw statement as something `reusableQuery` compiles. */
-function compilable<R>(db: Kysely<Database>, query: RawBuilder<R>): Compilable<R> {
-  return { compile: () => query.compile(db) };
 }
 
 /** Attempts of several publications: `shape` is their number; six values a row. */
