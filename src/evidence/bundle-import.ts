@@ -141,11 +141,10 @@ async function merge(
     unit: b.unit,
     start: state.size,
     count: checked.size - state.size,
-    entries: checked.entries.toString(
-      'utf8',
+    entries: checked.entries.subarray(
       state.size === 0 ? 0 : (checked.ends[state.size - 1] as number) + 1,
     ),
-    leaves: checked.leavesText.slice(65 * state.size),
+    leaves: checked.leaves.subarray(65 * state.size),
     imported_at: importedAt,
   });
   await saveImportedLog(tx, {
@@ -164,7 +163,7 @@ async function merge(
 
 /** The leaf hash (hex) of entry n of a checked bundle. */
 function leafOf(checked: CheckedBundle, n: number): string {
-  return checked.leavesText.slice(65 * n, 65 * n + 64);
+  return checked.leaves.toString('latin1', 65 * n, 65 * n + 64);
 }
 
 function forked(bundle: string, unit: string, index: number, size: number): LoaError {

@@ -23,8 +23,8 @@ export interface CheckedBundle {
   entries: Buffer;
   /** The offset of each entry's newline in `entries`. */
   ends: number[];
-  /** leaves.txt: each entry's leaf hash, 64 hex digits and a newline. */
-  leavesText: string;
+  /** leaves.txt: each entry's leaf hash, 64 lowercase hex digits and a newline. */
+  leaves: Buffer;
   /** The root of the first n entries, hex, for each n asked for (`rootsAt`) up to `size`. */
   rootsAt: Map<number, string>;
   /** By plan, by channel: the tasks each of the unit's channels serves (audit.json). */
@@ -188,7 +188,7 @@ export function checkBundle(
       cp: signed(name, () => verifyCheckpoint(file(name).toString('utf8'), verifier)),
     }));
   const entriesBytes = file('entries.jsonl');
-  const leavesText = file('leaves.txt').toString('latin1');
+  const leavesFile = file('leaves.txt');
   // Exactly as loa writes them: one entry a line, each ending with a newline; leaves.txt one
   // 64-digit lowercase hex leaf a line.
   const ends: number[] = [];
@@ -201,7 +201,8 @@ export function checkBundle(
   if (ends.length !== head.size) {
     throw fail('IMPORT_PROBLEM_COUNT', { found: ends.length, size: head.size });
   }
-  if (leavesText.length !== 65 * ends.length || /[^0-9a-f\n]/.test(leavesText)) {
+  const listedLeaves = leavesFile.length === 65 * ends.length ? leavesOf(leavesFile) : undefined;
+  if (listedLeaves === undefined) {
     throw fail('IMPORT_PROBLEM_FILE_CHANGED', { file: 'leaves.txt' });
   }
   const wanted = new Set([...rootsAt, ...earlier.map((e) => e.cp.size)]);
@@ -209,15 +210,13 @@ export function checkBundle(
   const tree = new LatinTree();
   if (wanted.has(0)) roots.set(0, tree.root());
   const attached: { index: number; name: string; sha256: string }[] = [];
+  // NOTE: the keys below are searched from each line on, not in a view of it (a view per
+  // line costs an allocation): a hit past the line's end is kept for the lines after it.
+  const keys = new KeySearch(entriesBytes);
   for (let n = 0, from = 0; n < ends.length; n += 1) {
     const to = ends[n] as number;
     const leaf = leafHashLatin1(entriesBytes, from, to);
-    if (!leavesText.startsWith(Buffer.from(leaf, 'latin1').toString('hex'), 65 * n)) {
-      throw fail('IMPORT_PROBLEM_ENTRY_CHANGED', { index: n });
-    }
-    if (leavesText.charCodeAt(65 * n + 64) !== 0x0a) {
-      throw fail('IMPORT_PROBLEM_FILE_CHANGED', { file: 'leaves.txt' });
-    }
+    if (!sameLeaf(leaf, listedLeaves, n)) throw fail('IMPORT_PROBLEM_ENTRY_CHANGED', { index: n });
     tree.append(leaf);
     if (wanted.has(n + 1)) roots.set(n + 1, tree.root());
     // Signed by the unit, yet not an entry as loa writes it: its loa is broken or forged.
@@ -226,12 +225,11 @@ export function checkBundle(
       const code = form === 'not-json' ? 'IMPORT_PROBLEM_NOT_JSON' : 'IMPORT_PROBLEM_NOT_CANONICAL';
       throw fail(code, { file: 'entries.jsonl', line: n + 1 });
     }
-    if (indexOfLine(entriesBytes, from, to) !== n) {
+    if (indexOfLine(entriesBytes, from, to, keys) !== n) {
       throw fail('IMPORT_PROBLEM_ENTRY_MISPLACED', { line: n + 1, index: n });
     }
     // Only an entry with attached files is read whole (the leaf hash proves the rest).
-    // NOTE: searched within the line (a view), not from it to the end of the file.
-    if (period && entriesBytes.subarray(from, to).indexOf(FILES_KEY) >= 0) {
+    if (period && keys.inLine(FILES_KEY, from, to) >= 0) {
       const entry = JSON.parse(entriesBytes.toString('utf8', from, to)) as {
         time?: unknown;
         files?: { name: string; sha256: string }[];
@@ -271,7 +269,7 @@ export function checkBundle(
     checkpoint: file('checkpoint.txt').toString('utf8'),
     entries: entriesBytes,
     ends,
-    leavesText,
+    leaves: leavesFile,
     rootsAt: new Map(
       [...roots].filter(([n]) => rootsAt.includes(n)).map(([n, r]) => [n, toHex(r)]),
     ),
@@ -344,15 +342,33 @@ const FILES_KEY = Buffer.from('"files":[');
 const INDEX_KEY = Buffer.from('"index":');
 
 /**
+ * Where keys lie in a bundle's entries, searched from a line on: the next hit of each key is
+ * kept, so the lines of a file are searched once in all, not once per line.
+ */
+class KeySearch {
+  readonly #next = new Map<Buffer, number>();
+
+  constructor(readonly bytes: Buffer) {}
+
+  /** The first offset of key in bytes[from, to) (a line: no newline in key), or -1. */
+  inLine(key: Buffer, from: number, to: number): number {
+    let at = this.#next.get(key);
+    if (at === undefined || (at >= 0 && at < from)) {
+      at = this.bytes.indexOf(key, from);
+      this.#next.set(key, at);
+    }
+    return at >= 0 && at < to ? at : -1;
+  }
+}
+
+/**
  * The `index` of the entry in bytes[from, to): the first `"index":` key (a quote inside a JSON
  * string is escaped, so a key is never preceded by a backslash), or -1.
  */
-function indexOfLine(bytes: Buffer, from: number, to: number): number {
-  const line = bytes.subarray(from, to);
-  let found = line.indexOf(INDEX_KEY);
-  while (found > 0 && line[found - 1] === 0x5c) found = line.indexOf(INDEX_KEY, found + 1);
-  const at = from + found;
-  if (found <= 0 || (bytes[at - 1] !== 0x7b && bytes[at - 1] !== 0x2c)) return -1;
+function indexOfLine(bytes: Buffer, from: number, to: number, keys: KeySearch): number {
+  let at = keys.inLine(INDEX_KEY, from, to);
+  while (at > from && bytes[at - 1] === 0x5c) at = keys.inLine(INDEX_KEY, at + 1, to);
+  if (at <= from || (bytes[at - 1] !== 0x7b && bytes[at - 1] !== 0x2c)) return -1;
   let value = 0;
   let i = at + INDEX_KEY.length;
   const first = i;
@@ -361,6 +377,35 @@ function indexOfLine(bytes: Buffer, from: number, to: number): number {
   }
   if (i === first || (i - first > 1 && bytes[first] === 0x30)) return -1;
   return bytes[i] === 0x2c || bytes[i] === 0x7d ? value : -1;
+}
+
+/** The value of each lowercase hex digit by its byte, -1 for any other byte. */
+const HEX = new Int8Array(256).fill(-1);
+for (let d = 0; d < 16; d += 1) HEX[d.toString(16).charCodeAt(0)] = d;
+
+/**
+ * leaves.txt as loa writes it (one leaf a line, 64 lowercase hex digits and a newline, its
+ * length already checked) read into 32 bytes a leaf; undefined when a byte is out of place.
+ * NOTE: a plain loop over the bytes, not a latin1 string of the file and a string per leaf.
+ */
+function leavesOf(text: Buffer): Uint8Array | undefined {
+  const out = new Uint8Array((text.length / 65) * 32);
+  for (let n = 0, at = 0; at < text.length; n += 1, at += 65) {
+    for (let i = 0; i < 32; i += 1) {
+      const high = HEX[text[at + 2 * i] as number] as number;
+      const low = HEX[text[at + 2 * i + 1] as number] as number;
+      if (high < 0 || low < 0) return undefined;
+      out[32 * n + i] = (high << 4) | low;
+    }
+    if (text[at + 64] !== 0x0a) return undefined;
+  }
+  return out;
+}
+
+/** Whether leaf n of the listed leaves is the leaf hash given as a latin1 string. */
+function sameLeaf(leaf: string, listed: Uint8Array, n: number): boolean {
+  for (let i = 0; i < 32; i += 1) if (leaf.charCodeAt(i) !== listed[32 * n + i]) return false;
+  return true;
 }
 
 // NOTE: crypto.hash answering a latin1 string (one character a byte) costs far less than one

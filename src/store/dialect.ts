@@ -28,6 +28,8 @@ export interface Dialect {
   numberAsText(value: RawBuilder<unknown>): RawBuilder<string>;
   /** A text column as its bytes. */
   bytes(text: RawBuilder<unknown>): RawBuilder<Buffer>;
+  /** Valid UTF-8 bytes stored as text (no string made of them on the way). */
+  text(bytes: Buffer): RawBuilder<string>;
 }
 
 const sqlite: Dialect = {
@@ -41,6 +43,7 @@ const sqlite: Dialect = {
   byteLength: (text) => sql<string>`octet_length(${text})`,
   numberAsText: (value) => sql<string>`${value}`,
   bytes: (text) => sql<Buffer>`cast(${text} as blob)`,
+  text: (bytes) => sql<string>`cast(${bytes} as text)`,
 };
 
 const postgres: Dialect = {
@@ -55,6 +58,7 @@ const postgres: Dialect = {
   byteLength: (text) => sql<string>`octet_length(${text})::text`,
   numberAsText: (value) => sql<string>`${value}::text`,
   bytes: (text) => sql<Buffer>`convert_to(${text}, 'UTF8')`,
+  text: (bytes) => sql<string>`convert_from(${bytes}, 'UTF8')`,
 };
 
 /** The dialect of an engine. */

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { dialectOf } from './dialect.js';
 import { dbOf } from './handle.js';
 import type {
   ImportedLogRow,
@@ -32,13 +33,24 @@ export async function saveImportedLog(on: Db, row: Insertable<ImportedLogTable>)
   }
 }
 
-/** Stores a run of a unit's entries. */
-export async function insertImportedSegment(
-  on: Db,
-  row: Insertable<ImportedSegmentTable>,
-): Promise<void> {
+/** A run of a unit's entries to store, its entries and leaves as their (valid UTF-8) bytes. */
+export type ImportedSegmentBytes = Omit<Insertable<ImportedSegmentTable>, 'entries' | 'leaves'> & {
+  entries: Buffer;
+  leaves: Buffer;
+};
+
+/**
+ * Stores a run of a unit's entries.
+ * NOTE: the bytes are bound as they are and stored as text by the database: a run is megabytes,
+ * and a string of it costs more to make (and to write out again as UTF-8) than storing it.
+ */
+export async function insertImportedSegment(on: Db, row: ImportedSegmentBytes): Promise<void> {
   const db = dbOf(on);
-  await db.insertInto('imported_segments').values(row).execute();
+  const d = dialectOf(db);
+  await db
+    .insertInto('imported_segments')
+    .values({ ...row, entries: d.text(row.entries), leaves: d.text(row.leaves) })
+    .execute();
 }
 
 /** The runs of one unit's entries (or of every unit), in unit and index order. */

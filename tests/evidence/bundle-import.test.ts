@@ -250,6 +250,12 @@ describe.each(engines)('loa import and the roll-up audit on $name', (engine) => 
       says: 'leaves.txt was changed',
     },
     {
+      name: 'a leaf hash written in capitals',
+      file: 'leaves.txt',
+      change: (t: string) => t.replace(/[a-f]/, (c) => c.toUpperCase()),
+      says: 'leaves.txt was changed',
+    },
+    {
       name: 'another registered unit’s key put in',
       file: 'key.txt',
       change: () => `${units[1]!.key}\n`,
@@ -444,5 +450,32 @@ describe.each(engines)('loa import and the roll-up audit on $name', (engine) => 
     const pipe = { isTTY: false, afterMs: 0, write: (s: string) => piped.push(s) > 0 };
     await runImport([units[1]!.bundle], {}, captureOutput(), undefined, pipe);
     expect(piped).toEqual([]);
+  });
+});
+
+describe.each(engines)('loa import keeps what it checked on $name', (engine) => {
+  it('stores each entry and leaf hash byte for byte, Vietnamese text too', async () => {
+    const env = await engine.env();
+    const u = units[2]!;
+    const added = await loa(['witness', 'add', u.unit, u.key], env);
+    expect(added.code, added.out).toBe(0);
+    const station = 'Đài truyền thanh xã An Bình'.normalize('NFC');
+    const bundle = await signedByUnit(u, 13, (e) =>
+      e.replace('"actor":"dispatcher"', `"actor":"${station}"`),
+    );
+    const r = await loa(['import', bundle], env);
+    expect(r.code, r.out).toBe(0);
+    const dir = await tempDir('stored');
+    await extractZip(bundle, dir);
+    const store = await openStore(storeOptionsFrom(env));
+    try {
+      const segments = await readImportedSegments(store);
+      expect(segments).toHaveLength(1);
+      expect(segments[0]?.entries).toBe(await readFile(join(dir, 'entries.jsonl'), 'utf8'));
+      expect(segments[0]?.entries).toContain(`"actor":"${station}"`);
+      expect(segments[0]?.leaves).toBe(await readFile(join(dir, 'leaves.txt'), 'utf8'));
+    } finally {
+      await store.close();
+    }
   });
 });
