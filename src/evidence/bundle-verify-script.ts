@@ -264,93 +264,150 @@ function entryLine(bytes, start, end) {
 // leaf as leaves.txt lists it, leaves.txt one line a leaf, the root the one checkpoint.txt
 // signs), which also proves each line is the canonical JSON loa wrote. Anything else, and the
 // line-by-line pass after it checks the entries again and names every problem.
-// The fields read, by number (keyName); the first five repeat from entry to entry (kind, plan,
-// task, channels), so the last value of each is kept with its bytes and reused while they match.
+// The fields read, by number (keyName). The fast pass keeps them column by column, not as an
+// object per entry: 100,000s of objects and time strings kept until the audit cost more in
+// memory management than reading the entries. Kind, plan, task, channel and channelKind repeat
+// from entry to entry: each is kept as a number, its name in NAMES (0 for none).
 const FIELDS = ['kind', 'plan', 'task', 'channel', 'channelKind', 'index', 'time', 'durationSec', 'topics', 'files', 'corrects', 'void'];
 const FIELD_BYTES = FIELDS.map((f) => Buffer.from(f, 'latin1'));
-const lastBytes = [Buffer.alloc(0), Buffer.alloc(0), Buffer.alloc(0), Buffer.alloc(0), Buffer.alloc(0)];
-const lastValue = ['', '', '', '', ''];
-const values = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const NAMED = 5;
+const INDEX = 5;
+const TIME = 6;
+const DURATION = 7;
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
-/** Where the entry read by flatEntry ended (its newline). */
+/** Where the entry read by columnEntry ended (its newline). */
 let flatEnd = 0;
+/** The fast pass's columns: entry i's named fields, instant and duration (NaN for none). */
+let columns = null;
+/** Of each named field: its names by number (0: none), their numbers by their bytes (latin1), the last number read. */
+const NAMES = FIELDS.slice(0, NAMED).map(() => [undefined]);
+const CODES = FIELDS.slice(0, NAMED).map(() => new Map());
+const lastCode = [0, 0, 0, 0, 0];
+const lastBytes = [null, null, null, null, null];
+/** The number of the name on b[from, to) of named field f (a new name is given the next number). */
+function nameCode(f, b, from, to) {
+  const was = lastBytes[f];
+  if (was !== null) {
+    let same = was.length === to - from;
+    for (let i = 0; same && i < was.length; i += 1) same = was[i] === b[from + i];
+    if (same) return lastCode[f];
+  }
+  const key = b.latin1Slice(from, to);
+  let code = CODES[f].get(key);
+  if (code === undefined) {
+    if (NAMES[f].length > 0xffff) return -1;
+    code = NAMES[f].length;
+    NAMES[f].push(b.utf8Slice(from, to));
+    CODES[f].set(key, code);
+  }
+  lastCode[f] = code;
+  lastBytes[f] = Buffer.from(b.subarray(from, to));
+  return code;
+}
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /**
- * The fields read of the entry that starts at b[start], when it is a JSON object of plain
- * values (no nested value, no escape) followed by a newline at or before b[limit]; else null.
- * Read byte by byte, key by key (a JSON.parse of each entry and the strings it makes cost far
- * more than hashing the entry).
+ * The instant of the time on b[from, to) when it is in loa's own form 2024-03-01T02:00:00.000Z
+ * with every part in range (so new Date(ms).toISOString() gives the same text back), else NaN.
  */
-function flatEntry(b, start, limit) {
-  values.fill(undefined);
-  if (b[start] !== 0x7b) return null;
+function timeAt(b, from, to) {
+  if (to - from !== 24 || b[from + 4] !== 0x2d || b[from + 7] !== 0x2d || b[from + 10] !== 0x54 || b[from + 13] !== 0x3a ||
+    b[from + 16] !== 0x3a || b[from + 19] !== 0x2e || b[from + 23] !== 0x5a) return Number.NaN;
+  const year = digitBytes(b, from, 4);
+  const month = digitBytes(b, from + 5, 2);
+  const day = digitBytes(b, from + 8, 2);
+  const hour = digitBytes(b, from + 11, 2);
+  const minute = digitBytes(b, from + 14, 2);
+  const second = digitBytes(b, from + 17, 2);
+  const milli = digitBytes(b, from + 20, 3);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month - 1] + (month === 2 && leap ? 1 : 0) ||
+    hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+}
+/** The number the decimal digits b[from, from + length) spell, or -1 when one is not a digit. */
+function digitBytes(b, from, length) {
+  let value = 0;
+  for (let i = from; i < from + length; i += 1) {
+    const d = b[i] - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+/**
+ * Reads entry i, which starts at b[start], into the columns when it is a JSON object of plain
+ * values (no nested value, no escape, no control character) whose index is i, with a time in
+ * loa's own form and nothing a correction or an attachment reads, followed by a newline at or
+ * before b[limit]; else false (the entry is then parsed whole). Read byte by byte, key by key
+ * (a JSON.parse of each entry and the strings it makes cost far more than hashing the entry).
+ */
+function columnEntry(b, start, limit, i) {
+  if (b[start] !== 0x7b) return false;
+  let seen = 0;
   let p = start + 1;
+  columns.duration[i] = Number.NaN;
   for (;;) {
-    if (b[p] !== 0x22) return null;
+    if (b[p] !== 0x22) return false;
     let q = p + 1;
     for (let c = b[q]; c !== 0x22; c = b[q]) {
-      if (c === 0x5c || q >= limit) return null;
+      if (c === 0x5c || c < 0x20 || q >= limit) return false;
       q += 1;
     }
-    if (b[q + 1] !== 0x3a) return null;
+    if (b[q + 1] !== 0x3a) return false;
     const field = keyName(b, p + 1, q);
+    if (field >= 0) {
+      if ((seen & (1 << field)) !== 0) return false;
+      seen |= 1 << field;
+    }
     const v = q + 2;
     let next = v;
     const first = b[v];
     if (first === 0x22) {
       next = v + 1;
       for (let c = b[next]; c !== 0x22; c = b[next]) {
-        if (c === 0x5c || next >= limit) return null;
+        if (c === 0x5c || c < 0x20 || next >= limit) return false;
         next += 1;
       }
       next += 1;
-      if (field >= 0) {
-        if (values[field] !== undefined) return null;
-        if (field < 5) {
-          const was = lastBytes[field];
-          let same = was.length === next - v - 2;
-          for (let i = 0; same && i < was.length; i += 1) same = was[i] === b[v + 1 + i];
-          if (!same) {
-            lastBytes[field] = Buffer.from(b.subarray(v + 1, next - 1));
-            lastValue[field] = b.utf8Slice(v + 1, next - 1);
-          }
-          values[field] = lastValue[field];
-        } else values[field] = b.utf8Slice(v + 1, next - 1);
-      }
+      if (field >= 0 && field < NAMED) {
+        const code = nameCode(field, b, v + 1, next - 1);
+        // A correction is kept whole: the audit reads what it corrects.
+        if (code < 0 || (field === 0 && NAMES[0][code] === 'correction')) return false;
+        columns.named[NAMED * i + field] = code;
+      } else if (field === TIME) {
+        const ms = timeAt(b, v + 1, next - 1);
+        if (Number.isNaN(ms)) return false;
+        columns.ms[i] = ms;
+      } else if (field >= 0) return false;
     } else {
-      if (first === 0x7b || first === 0x5b) return null;
-      // A plain non-negative integer (the index) is read digit by digit.
+      if (first === 0x7b || first === 0x5b) return false;
+      // A plain non-negative integer (the index, a duration) is read digit by digit.
       let digits = 0;
       for (let c = b[next]; c !== 0x2c && c !== 0x7d; c = b[next]) {
-        if (next >= limit) return null;
+        if (next >= limit) return false;
         const d = c - 0x30;
         if (digits >= 0 && (d < 0 || d > 9 || (next === v + 1 && digits === 0))) digits = -1;
         else if (digits >= 0) digits = digits * 10 + d;
         next += 1;
       }
-      if (next === v) return null;
-      if (field >= 0) {
-        if (values[field] !== undefined) return null;
-        if (digits >= 0 && next - v < 16) values[field] = digits;
-        else {
-          const raw = b.latin1Slice(v, next);
-          if (raw === 'true') values[field] = true;
-          else if (raw === 'false') values[field] = false;
-          else if (raw === 'null') values[field] = null;
-          else if (NUMBER.test(raw)) values[field] = Number(raw);
-          else return null;
-        }
-      }
+      if (next === v) return false;
+      if (digits < 0 || next - v >= 16) {
+        // Any other JSON value is let through where no field is read from it; else parsed whole.
+        const raw = b.latin1Slice(v, next);
+        if (field >= 0 || (raw !== 'true' && raw !== 'false' && raw !== 'null' && !NUMBER.test(raw))) return false;
+      } else if (field === INDEX) {
+        if (digits !== i) return false;
+      } else if (field === DURATION) columns.duration[i] = digits;
+      else if (field >= 0) return false;
     }
     const c = b[next];
     if (c === 0x7d) {
-      if (b[next + 1] !== 0x0a || next + 1 > limit) return null;
+      if (b[next + 1] !== 0x0a || next + 1 > limit || (seen & (1 << INDEX)) === 0 || (seen & (1 << TIME)) === 0) return false;
+      for (let f = 0; f < NAMED; f += 1) if ((seen & (1 << f)) === 0) columns.named[NAMED * i + f] = 0;
       flatEnd = next + 1;
-      return {
-        index: values[5], kind: values[0], time: values[6], plan: values[1], task: values[2], channel: values[3], channelKind: values[4],
-        durationSec: values[7], topics: values[8], files: values[9], corrects: values[10], void: values[11],
-      };
+      return true;
     }
-    if (c !== 0x2c) return null;
+    if (c !== 0x2c) return false;
     p = next + 1;
   }
 }
@@ -389,21 +446,27 @@ function keyName(b, from, to) {
   for (let i = 1; i < length; i += 1) if (b[from + i] !== name[i]) return -1;
   return field;
 }
-/** Merkle tree hashes over a flat buffer of leaves (32 bytes each): the roots at the sizes asked. */
+/**
+ * Merkle tree hashes over a buffer of leaves (32 bytes each from offset 1): the roots at the
+ * sizes asked. Each level is laid out the same way; the byte before a pair takes the node
+ * prefix 0x01 while the pair is hashed where it lies (then is put back), so no bytes are moved.
+ */
 function rootsOver(leaves, n, sizes) {
   const levels = [leaves];
-  const node = Buffer.alloc(65, 1);
   for (let width = n; width > 1; width = Math.floor(width / 2)) {
     const below = levels[levels.length - 1];
-    const up = Buffer.allocUnsafe(32 * Math.floor(width / 2));
-    // NOTE: bytes moved by plain loops: a Buffer method per node costs more than its hash.
+    const up = Buffer.allocUnsafe(1 + 32 * Math.floor(width / 2));
     for (let k = 0; 64 * k + 64 <= 32 * width; k += 1) {
-      for (let i = 0; i < 64; i += 1) node[1 + i] = below[64 * k + i];
-      const h = oneShot('sha256', node, 'latin1');
-      for (let i = 0; i < 32; i += 1) up[32 * k + i] = h.charCodeAt(i);
+      const at = 64 * k;
+      const kept = below[at];
+      below[at] = 1;
+      const h = oneShot('sha256', new Uint8Array(below.buffer, below.byteOffset + at, 65), 'latin1');
+      below[at] = kept;
+      for (let i = 0; i < 32; i += 1) up[1 + 32 * k + i] = h.charCodeAt(i);
     }
     levels.push(up);
   }
+  const node = Buffer.alloc(65, 1);
   const out = new Map();
   for (const size of sizes) {
     if (!(size >= 1 && size <= n)) continue;
@@ -411,7 +474,7 @@ function rootsOver(leaves, n, sizes) {
     const parts = [];
     for (let h = levels.length - 1, start = 0; h >= 0; h -= 1) {
       if (size & (2 ** h)) {
-        const at = 32 * (start / 2 ** h);
+        const at = 1 + 32 * (start / 2 ** h);
         parts.push(levels[h].subarray(at, at + 32));
         start += 2 ** h;
       }
@@ -432,8 +495,8 @@ for (let i = 0; i < 16; i += 1) HEX['0123456789abcdef'.charCodeAt(i)] = i;
 function fastEntries(fd) {
   if (head === null || leavesFile === null || head.size === 0 || leavesSize !== 65 * head.size) return false;
   const n = head.size;
-  const leaves = Buffer.allocUnsafe(32 * n);
-  const found = [];
+  columns = { n, named: new Uint16Array(NAMED * n), ms: new Float64Array(n), duration: new Float64Array(n), whole: new Map() };
+  const leaves = Buffer.allocUnsafe(1 + 32 * n);
   let count = 0;
   let buffer = Buffer.allocUnsafe(1 << 18);
   let position = 0;
@@ -455,26 +518,25 @@ function fastEntries(fd) {
     }
     for (let start = 1; start <= cut; ) {
       if (count === n) return false;
-      let entry = flatEntry(buffer, start, cut);
-      let end = flatEnd;
-      if (entry === null) {
-        // Nested values or escapes: parsed whole (entries with attachments, topics, corrections).
+      let end;
+      if (columnEntry(buffer, start, cut, count)) end = flatEnd;
+      else {
+        // Nested values, escapes, corrections: parsed whole (entries with attachments, topics).
         end = buffer.indexOf(0x0a, start);
+        let entry;
         try {
           entry = JSON.parse(buffer.utf8Slice(start, end));
         } catch {
           return false;
         }
-        if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return false;
-        entry = fieldsRead(entry);
+        if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || entry.index !== count) return false;
+        columns.whole.set(count, fieldsRead(entry));
       }
-      if (entry.index !== count) return false;
       // SHA-256(0x00 ‖ line) where the line lies: its prefix is written over the byte before it.
       // The line is a plain Uint8Array view (making a Buffer per entry costs more, cold).
       buffer[start - 1] = 0;
       const leaf = oneShot('sha256', new Uint8Array(buffer.buffer, buffer.byteOffset + start - 1, end - start + 1), 'latin1');
-      for (let i = 0; i < 32; i += 1) leaves[32 * count + i] = leaf.charCodeAt(i);
-      found.push(entry);
+      for (let i = 0; i < 32; i += 1) leaves[1 + 32 * count + i] = leaf.charCodeAt(i);
       count += 1;
       start = end + 1;
     }
@@ -495,19 +557,19 @@ function fastEntries(fd) {
     for (let j = 0; j < 32; j += 1) {
       const hi = HEX[listed[at + 2 * j]];
       const lo = HEX[listed[at + 2 * j + 1]];
-      if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== leaves[32 * i + j]) return false;
+      if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== leaves[1 + 32 * i + j]) return false;
     }
   }
   const at = rootsOver(leaves, n, rootsAt);
   if (!at.get(n).equals(head.root)) return false;
   for (const [size, root] of at) roots.set(size, root);
-  entries = found;
   previous = n - 1;
   return true;
 }
 let lastByte = 0x0a;
 const entriesFile = partFile(ENTRIES);
 if (entriesFile !== null && !fastEntries(entriesFile)) {
+  columns = null;
   let buffer = Buffer.allocUnsafe(1 << 18);
   let filled = 1;
   let from = 1;
@@ -534,7 +596,7 @@ if (entriesFile !== null && !fastEntries(entriesFile)) {
 }
 if (entriesFile !== null) closeSync(entriesFile);
 if (leavesFile !== null) closeSync(leavesFile);
-const count = entries.length;
+const count = columns === null ? entries.length : columns.n;
 if (head) {
   if (count < head.size) fail('entries ' + count + '-' + (head.size - 1) + ': missing (checkpoint.txt signs ' + head.size + ' entries, the bundle has ' + count + ')');
   if (count > head.size) fail('entries ' + head.size + '-' + (count - 1) + ': not signed by checkpoint.txt (size ' + head.size + ')');
@@ -560,12 +622,52 @@ for (const { name, cp } of earlierHeads) {
   else if (!root.equals(cp.root)) fail(name + ': the log is not an extension of it (rewritten history before entry ' + cp.size + ')');
 }
 
+// Entry i as the checks below read it. Of the fast pass's columns, viewAt(i) is one object filled
+// anew at each call (read at once, never kept), without its time (read by instantAt); entryAt(i)
+// is an object of its own.
+const view = {
+  index: 0, kind: undefined, time: undefined, plan: undefined, task: undefined, channel: undefined, channelKind: undefined,
+  durationSec: undefined, topics: undefined, files: undefined, corrects: undefined, void: undefined,
+};
+function viewAt(i) {
+  if (columns === null) return entries[i];
+  if (columns.whole.size > 0 && columns.whole.has(i)) return columns.whole.get(i);
+  const at = NAMED * i;
+  const named = columns.named;
+  view.index = i;
+  view.kind = NAMES[0][named[at]];
+  view.plan = NAMES[1][named[at + 1]];
+  view.task = NAMES[2][named[at + 2]];
+  view.channel = NAMES[3][named[at + 3]];
+  view.channelKind = NAMES[4][named[at + 4]];
+  const duration = columns.duration[i];
+  view.durationSec = Number.isNaN(duration) ? undefined : duration;
+  return view;
+}
+function entryAt(i) {
+  const e = viewAt(i);
+  return e === view ? { ...view, time: new Date(columns.ms[i]).toISOString() } : e;
+}
+/** The instant of e, entry i (or its correction). */
+const instantAt = (i, e) => (e === view ? columns.ms[i] : instant(e.time));
+
 // 3. The attached files of the period's entries: each present under files/ with its SHA-256.
 const inPeriod = (e) => e && period && e.time >= period.from && e.time < period.to;
+// A time in loa's own form is in the period as its instant is, when the period's ends are in that
+// form too (the text of such times sorts as their instants do).
+const ownForm = (text) => !Number.isNaN(timeAt(Buffer.from(text), 0, Buffer.byteLength(text)));
+const periodMs = period && ownForm(period.from) && ownForm(period.to) ? [Date.parse(period.from), Date.parse(period.to)] : null;
+const inPeriodAt = (i) => {
+  if (periodMs !== null) return columns.ms[i] >= periodMs[0] && columns.ms[i] < periodMs[1];
+  return inPeriod({ time: new Date(columns.ms[i]).toISOString() });
+};
 let counted = 0;
-for (const e of entries) {
-  if (!inPeriod(e)) continue;
+for (let i = 0; i < count; i += 1) {
+  const e = viewAt(i);
+  if (e === view ? !inPeriodAt(i) : !inPeriod(e)) continue;
   counted += 1;
+  // An entry kept in the columns has no attachment.
+  if (e === view) continue;
   for (const f of e.files ?? []) {
     const name = 'files/' + f.sha256;
     let bytes = files.get(name);
@@ -592,37 +694,48 @@ const STATUS = {
 };
 const COUNTING = new Set(['publication', 'airing', 'bulletin-issue', 'manual']);
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-function effectiveEntries() {
-  if (!entries.some((e) => e && e.kind === 'correction')) return entries.filter(Boolean);
-  const byIndex = new Map(entries.filter(Boolean).map((e) => [e.index, e]));
-  const latest = new Map();
-  for (const c of entries.filter((e) => e && e.kind === 'correction')) {
-    let target = byIndex.get(c.corrects);
+/** Of each entry a correction corrects (by index), the latest correction; null when there is none. */
+let latest = null;
+const mergedAt = new Map();
+function applyCorrections() {
+  const corrections = [];
+  for (const e of columns === null ? entries : columns.whole.values()) if (e && e.kind === 'correction') corrections.push(e);
+  if (corrections.length === 0) return;
+  const byIndex = columns === null ? new Map(entries.filter(Boolean).map((e) => [e.index, e])) : null;
+  const entryOf = (index) => (byIndex !== null ? byIndex.get(index) : Number.isSafeInteger(index) && index >= 0 && index < count ? entryAt(index) : undefined);
+  latest = new Map();
+  for (const c of corrections) {
+    let target = entryOf(c.corrects);
     if (!target || target.index >= c.index) continue;
     const seen = new Set();
     while (target.kind === 'correction' && target.corrects !== undefined && !seen.has(target.index)) {
       seen.add(target.index);
-      const next = byIndex.get(target.corrects);
+      const next = entryOf(target.corrects);
       if (!next) break;
       target = next;
     }
     if (target.kind === 'correction') continue;
     latest.set(target.index, c);
   }
-  const out = [];
-  for (const e of entries) {
-    if (!e || e.kind === 'correction') continue;
-    const c = latest.get(e.index);
-    if (!c) out.push(e);
-    else if (!c.void) {
-      const merged = { ...e };
-      for (const [k, v] of Object.entries(c)) {
-        if (v !== undefined && !['index', 'kind', 'corrects', 'void'].includes(k)) merged[k] = v;
-      }
-      out.push(merged);
+}
+/** Entry i as the audit counts it: its latest correction applied, or null (voided, a correction, no entry). */
+function effectiveAt(i) {
+  const e = viewAt(i);
+  if (!e) return null;
+  if (latest === null) return e;
+  if (e.kind === 'correction') return null;
+  const c = latest.get(e.index);
+  if (!c) return e;
+  if (c.void) return null;
+  let merged = mergedAt.get(i);
+  if (merged === undefined) {
+    merged = { ...entryAt(i) };
+    for (const [k, v] of Object.entries(c)) {
+      if (v !== undefined && !['index', 'kind', 'corrects', 'void'].includes(k)) merged[k] = v;
     }
+    mergedAt.set(i, merged);
   }
-  return out;
+  return merged;
 }
 // One formatter per zone: making an Intl.DateTimeFormat costs far more than using one.
 const FORMATS = new Map();
@@ -687,52 +800,55 @@ function digitsAt(text, from, to) {
 const sameList = (a, b) => (Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i])) || a.join(' ') === b.join(' ');
 const recomputed = [];
 if (audit && Array.isArray(audit.plans)) {
-  const effective = effectiveEntries();
-  for (const { result, rules, manual, channelKinds } of audit.plans) {
-    const nowMs = Date.parse(result.now);
-    const zone = result.plan.timeZone;
-    // Each entry's instant, parsed once per plan (the entries and their instants side by side).
-    const liveEntries = [];
-    const liveMs = [];
-    for (const e of effective) {
-      if (!COUNTING.has(e.kind)) continue;
-      const ms = instant(e.time);
-      if (ms < nowMs) liveEntries.push(e), liveMs.push(ms);
-    }
-    for (const task of result.tasks) {
-      const rule = rules[task.id];
-      const periods = task.periods.map((p) => ({ ...p, startMs: Date.parse(p.start), endMs: Date.parse(p.end), ev: [], rej: [] }));
-      const isOwn = (e) => e.plan === result.plan.id && e.task === task.id;
-      const isThrough = (e) => e.channel !== undefined && task.channels.includes(e.channel) && !isOwn(e) && !(e.kind === 'manual' && e.task !== undefined);
-      // The task's own entries first, then those through its channels.
-      for (const own of [true, false]) {
-        for (let i = 0; i < liveEntries.length; i += 1) {
-          const e = liveEntries[i];
-          if (own ? !isOwn(e) : !isThrough(e)) continue;
-          const ms = liveMs[i];
-          let p;
-          for (const q of periods) {
-            if (ms >= q.startMs && ms < q.endMs) {
-              p = q;
-              break;
-            }
+  applyCorrections();
+  for (const { result, rules, manual, channelKinds } of audit.plans) recompute(result, rules, manual, channelKinds);
+}
+/** The audit of one plan recomputed from the entries: its rows, and audit.json checked against them. */
+function recompute(result, rules, manual, channelKinds) {
+  const nowMs = Date.parse(result.now);
+  const zone = result.plan.timeZone;
+  // The entries counted before now and their instants, side by side (each instant read once per plan).
+  const live = [];
+  const liveMs = [];
+  for (let i = 0; i < count; i += 1) {
+    const e = effectiveAt(i);
+    if (!e || !COUNTING.has(e.kind)) continue;
+    const ms = instantAt(i, e);
+    if (ms < nowMs) live.push(i), liveMs.push(ms);
+  }
+  for (const task of result.tasks) {
+    const rule = rules[task.id];
+    const periods = task.periods.map((p) => ({ ...p, startMs: Date.parse(p.start), endMs: Date.parse(p.end), ev: [], rej: [] }));
+    const isOwn = (e) => e.plan === result.plan.id && e.task === task.id;
+    const isThrough = (e) => e.channel !== undefined && task.channels.includes(e.channel) && !isOwn(e) && !(e.kind === 'manual' && e.task !== undefined);
+    // The task's own entries first, then those through its channels.
+    for (const own of [true, false]) {
+      for (let i = 0; i < live.length; i += 1) {
+        const e = effectiveAt(live[i]);
+        if (own ? !isOwn(e) : !isThrough(e)) continue;
+        const ms = liveMs[i];
+        let p;
+        for (const q of periods) {
+          if (ms >= q.startMs && ms < q.endMs) {
+            p = q;
+            break;
           }
-          if (!p) continue;
-          const reason = rejection(rule, manual[task.id], channelKinds, e, ms, zone);
-          if (reason === undefined) p.ev.push(e.index);
-          else p.rej.push(e.index);
         }
+        if (!p) continue;
+        const reason = rejection(rule, manual[task.id], channelKinds, e, ms, zone);
+        if (reason === undefined) p.ev.push(e.index);
+        else p.rej.push(e.index);
       }
-      for (const p of periods) {
-        p.ev.sort((a, b) => a - b);
-        const label = result.plan.id + '/' + task.id + ' ' + p.label;
-        const achieved = p.ev.length;
-        const status = rule.atLeast === 0 ? ['counted'] : p.startMs >= nowMs ? ['not-yet-due'] : achieved >= rule.atLeast ? ['met'] : p.endMs <= nowMs ? ['missed'] : ['at-risk', 'open'];
-        if (p.required !== rule.atLeast || p.achieved !== achieved || !sameList(p.evidence, p.ev) || !status.includes(p.status)) {
-          fail('audit.json ' + label + ': says ' + p.achieved + ' of ' + p.required + ' (' + p.status + ', #' + p.evidence.join(' #') + '), the entries give ' + achieved + ' of ' + rule.atLeast + ' (' + status.join('/') + ', #' + p.ev.join(' #') + ')');
-        }
-        recomputed.push({ plan: result.plan.id, task: task.id, label: p.label, required: rule.atLeast, achieved, status, evidence: p.ev.map((i) => '#' + i).join(' ') });
+    }
+    for (const p of periods) {
+      p.ev.sort((a, b) => a - b);
+      const label = result.plan.id + '/' + task.id + ' ' + p.label;
+      const achieved = p.ev.length;
+      const status = rule.atLeast === 0 ? ['counted'] : p.startMs >= nowMs ? ['not-yet-due'] : achieved >= rule.atLeast ? ['met'] : p.endMs <= nowMs ? ['missed'] : ['at-risk', 'open'];
+      if (p.required !== rule.atLeast || p.achieved !== achieved || !sameList(p.evidence, p.ev) || !status.includes(p.status)) {
+        fail('audit.json ' + label + ': says ' + p.achieved + ' of ' + p.required + ' (' + p.status + ', #' + p.evidence.join(' #') + '), the entries give ' + achieved + ' of ' + rule.atLeast + ' (' + status.join('/') + ', #' + p.ev.join(' #') + ')');
       }
+      recomputed.push({ plan: result.plan.id, task: task.id, label: p.label, required: rule.atLeast, achieved, status, evidence: p.ev });
     }
   }
 }
@@ -768,6 +884,35 @@ function csvRows(text) {
   if (field !== '' || row.length > 0) row.push(field), rows.push(row);
   return rows;
 }
+/** A list of entry indices as summary.csv writes it: #0 #1 #2. */
+const evidenceText = (list) => list.map((i) => '#' + i).join(' ');
+/**
+ * Whether a cell of summary.csv lists these entry indices: the same text, or the same #<digits>
+ * in it, in order. Read digit by digit, not as 100,000s of strings, when the indices are plain.
+ */
+function sameEvidence(cell, list) {
+  if (!list.every((x) => Number.isSafeInteger(x) && x >= 0)) {
+    const text = evidenceText(list);
+    return cell === text || (cell ?? '').match(/#\d+/g)?.join(' ') === (text || undefined);
+  }
+  // Each #<digits>, as /#\d+/g finds them, is '#' + the next index.
+  const text = cell ?? '';
+  let k = 0;
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    let end = at + 1;
+    let value = 0;
+    for (let d = text.charCodeAt(end) - 0x30; d >= 0 && d <= 9; d = text.charCodeAt(end) - 0x30) {
+      value = value * 10 + d;
+      end += 1;
+    }
+    if (end === at + 1) continue;
+    const length = end - at - 1;
+    if (k >= list.length || length > 16 || (length > 1 && text.charCodeAt(at + 1) === 0x30) || value !== list[k]) return false;
+    k += 1;
+    at = end - 1;
+  }
+  return k === list.length;
+}
 const summary = bundleFile('summary.csv');
 if (summary !== null && audit) {
   const rows = csvRows(summary.toString('utf8').replace(/^\uFEFF/, '')).slice(1);
@@ -778,8 +923,8 @@ if (summary !== null && audit) {
     const [plan, , task, , , label, , , , required, achieved, status, evidence] = cells;
     const where = 'summary.csv line ' + (i + 2) + ' (' + want.plan + '/' + want.task + ' ' + want.label + ')';
     if (plan !== want.plan || task !== want.task || label !== want.label) fail(where + ': another task or period (' + plan + '/' + task + ' ' + label + ')');
-    else if (Number(required) !== want.required || Number(achieved) !== want.achieved || (evidence !== want.evidence && (evidence ?? '').match(/#\d+/g)?.join(' ') !== (want.evidence || undefined))) {
-      fail(where + ': says ' + achieved + ' of ' + required + ' (' + evidence + '), the entries give ' + want.achieved + ' of ' + want.required + ' (' + want.evidence + ')');
+    else if (Number(required) !== want.required || Number(achieved) !== want.achieved || !sameEvidence(evidence, want.evidence)) {
+      fail(where + ': says ' + achieved + ' of ' + required + ' (' + evidence + '), the entries give ' + want.achieved + ' of ' + want.required + ' (' + evidenceText(want.evidence) + ')');
     } else if (!want.status.some((s) => STATUS[s].includes(status))) {
       fail(where + ': says "' + status + '", the entries give "' + want.status.map((s) => STATUS[s][0]).join('/') + '"');
     }
