@@ -7,6 +7,8 @@ export interface BenchFigure {
   baseline: number;
   unit: string;
   baselineLabel: string;
+  /** More baselines printed beside the first, each with its ratio (the goal is judged on the first). */
+  moreBaselines?: { value: number; label: string }[];
   /** For rates, higher is better; for times, lower is better. */
   higherIsBetter?: boolean;
   /** The goal in words, e.g. "< 3000 ms, ratio ≤ 2". */
@@ -26,6 +28,10 @@ export function printFigure(figure: BenchFigure): void {
     [
       `${figure.met ? 'OK  ' : 'MISS'} ${figure.name}`,
       `  ours: ${fmt(figure.ours)} ${figure.unit}   baseline (${figure.baselineLabel}): ${fmt(figure.baseline)} ${figure.unit}   ratio: ${ratio(figure).toFixed(2)}`,
+      ...(figure.moreBaselines ?? []).map(
+        (b) =>
+          `  baseline (${b.label}): ${fmt(b.value)} ${figure.unit}   ratio: ${ratio({ ...figure, baseline: b.value }).toFixed(2)}`,
+      ),
       `  goal: ${figure.goal}`,
     ].join('\n'),
   );
