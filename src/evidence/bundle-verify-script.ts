@@ -56,8 +56,8 @@ function read(name) {
     return null;
   }
 }
-function readJson(name) {
-  const bytes = read(name);
+/** The JSON in a file's bytes (read once, for the manifest too), or null (named). */
+function parseJson(name, bytes) {
   if (bytes === null) return null;
   try {
     return JSON.parse(bytes.toString('utf8'));
@@ -277,7 +277,7 @@ const DURATION = 7;
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 /** Where the entry read by columnEntry ended (its newline). */
 let flatEnd = 0;
-/** The fast pass's columns: entry i's named fields, instant and duration (NaN for none). */
+/** The fast pass's columns: entry i's named fields, instant and duration (NaN for none; no column until one has a duration). */
 let columns = null;
 /** Of each named field: its names by number (0: none), their numbers by their bytes (latin1), the last number read. */
 const NAMES = FIELDS.slice(0, NAMED).map(() => [undefined]);
@@ -345,7 +345,6 @@ function columnEntry(b, start, limit, i) {
   if (b[start] !== 0x7b) return false;
   let seen = 0;
   let p = start + 1;
-  columns.duration[i] = Number.NaN;
   for (;;) {
     if (b[p] !== 0x22) return false;
     let q = p + 1;
@@ -397,7 +396,10 @@ function columnEntry(b, start, limit, i) {
         if (field >= 0 || (raw !== 'true' && raw !== 'false' && raw !== 'null' && !NUMBER.test(raw))) return false;
       } else if (field === INDEX) {
         if (digits !== i) return false;
-      } else if (field === DURATION) columns.duration[i] = digits;
+      } else if (field === DURATION) {
+        if (columns.duration === null) columns.duration = new Float64Array(columns.n).fill(Number.NaN);
+        columns.duration[i] = digits;
+      }
       else if (field >= 0) return false;
     }
     const c = b[next];
@@ -447,56 +449,73 @@ function keyName(b, from, to) {
   return field;
 }
 /**
- * Merkle tree hashes over a buffer of leaves (32 bytes each from offset 1): the roots at the
- * sizes asked. Each level is laid out the same way; the byte before a pair takes the node
- * prefix 0x01 while the pair is hashed where it lies (then is put back), so no bytes are moved.
+ * The fast pass's Merkle tree, built as the leaves come, without keeping them: of each height k,
+ * the hash of a complete subtree of 2^k leaves waiting for its right sibling lies in slot 63 - k
+ * of TREE (32 bytes a slot from offset 1). A right hash is written in the slot after the left
+ * one, so the pair is hashed where it lies, behind the node prefix 0x01 written over the byte
+ * before it (then put back): no bytes are moved, and no buffer grows with the log.
  */
-function rootsOver(leaves, n, sizes) {
-  const levels = [leaves];
-  for (let width = n; width > 1; width = Math.floor(width / 2)) {
-    const below = levels[levels.length - 1];
-    const up = Buffer.allocUnsafe(1 + 32 * Math.floor(width / 2));
-    for (let k = 0; 64 * k + 64 <= 32 * width; k += 1) {
-      const at = 64 * k;
-      const kept = below[at];
-      below[at] = 1;
-      const h = oneShot('sha256', new Uint8Array(below.buffer, below.byteOffset + at, 65), 'latin1');
-      below[at] = kept;
-      for (let i = 0; i < 32; i += 1) up[1 + 32 * k + i] = h.charCodeAt(i);
-    }
-    levels.push(up);
+const TREE = Buffer.alloc(1 + 32 * 65);
+let treeSize = 0;
+/** Adds a leaf hash (32 bytes as a latin1 string) to TREE. */
+function addLeaf(leaf) {
+  // The heights waiting are the 1 bits of treeSize: the leaf merges with its trailing ones.
+  let merges = 0;
+  for (let m = treeSize; m % 2 === 1; m = (m - 1) / 2) merges += 1;
+  TREE.latin1Write(leaf, 1 + 32 * (merges > 0 ? 64 : 63), 32);
+  for (let k = 0; k < merges; k += 1) {
+    const at = 32 * (63 - k);
+    const kept = TREE[at];
+    TREE[at] = 1;
+    const h = oneShot('sha256', new Uint8Array(TREE.buffer, TREE.byteOffset + at, 65), 'latin1');
+    TREE[at] = kept;
+    // The node is the right hash of the next merge, or waits at height merges.
+    TREE.latin1Write(h, 1 + 32 * (k + 1 < merges ? 63 - k : 62 - k), 32);
   }
+  treeSize += 1;
+}
+/** The root of TREE's leaves: the subtrees waiting, folded from the lowest. */
+function treeRoot() {
   const node = Buffer.alloc(65, 1);
-  const out = new Map();
-  for (const size of sizes) {
-    if (!(size >= 1 && size <= n)) continue;
-    // The complete subtrees that make up the first size leaves, left to right, folded from the right.
-    const parts = [];
-    for (let h = levels.length - 1, start = 0; h >= 0; h -= 1) {
-      if (size & (2 ** h)) {
-        const at = 1 + 32 * (start / 2 ** h);
-        parts.push(levels[h].subarray(at, at + 32));
-        start += 2 ** h;
-      }
-    }
-    let root = Buffer.from(parts[parts.length - 1]);
-    for (let i = parts.length - 2; i >= 0; i -= 1) {
-      parts[i].copy(node, 1);
+  let root = null;
+  for (let k = 0, m = treeSize; m > 0; k += 1, m = Math.floor(m / 2)) {
+    if (m % 2 === 0) continue;
+    const waiting = TREE.subarray(1 + 32 * (63 - k), 1 + 32 * (64 - k));
+    if (root === null) root = Buffer.from(waiting);
+    else {
+      waiting.copy(node, 1);
       root.copy(node, 33);
       root = Buffer.from(oneShot('sha256', node, 'latin1'), 'latin1');
     }
-    out.set(size, root);
   }
-  return out;
+  return root ?? sha256();
 }
 /** The value of each lowercase hex digit by its byte, -1 for any other byte. */
 const HEX = new Int8Array(256).fill(-1);
 for (let i = 0; i < 16; i += 1) HEX['0123456789abcdef'.charCodeAt(i)] = i;
+/** Whether leaves.txt lists leaf n (32 bytes as a latin1 string) as loa writes it: 64 lowercase hex digits and a newline at 65 × n. */
+const leafListedAt = (n, leaf) => {
+  const at = 65 * n;
+  if (at + 65 > leavesSize) return false;
+  if (at < windowFrom || at + 65 > windowTo) {
+    windowFrom = at;
+    windowTo = at + readSync(leavesFile, leafWindow, 0, leafWindow.length, at);
+    if (at + 65 > windowTo) return false;
+  }
+  const o = at - windowFrom;
+  if (leafWindow[o + 64] !== 0x0a) return false;
+  for (let j = 0; j < 32; j += 1) {
+    const hi = HEX[leafWindow[o + 2 * j]];
+    const lo = HEX[leafWindow[o + 2 * j + 1]];
+    if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== leaf.charCodeAt(j)) return false;
+  }
+  return true;
+};
 function fastEntries(fd) {
   if (head === null || leavesFile === null || head.size === 0 || leavesSize !== 65 * head.size) return false;
   const n = head.size;
-  columns = { n, named: new Uint16Array(NAMED * n), ms: new Float64Array(n), duration: new Float64Array(n), whole: new Map() };
-  const leaves = Buffer.allocUnsafe(1 + 32 * n);
+  columns = { n, named: new Uint16Array(NAMED * n), ms: new Float64Array(n), duration: null, whole: new Map() };
+  const at = new Map();
   let count = 0;
   let buffer = Buffer.allocUnsafe(1 << 18);
   let position = 0;
@@ -536,8 +555,10 @@ function fastEntries(fd) {
       // The line is a plain Uint8Array view (making a Buffer per entry costs more, cold).
       buffer[start - 1] = 0;
       const leaf = oneShot('sha256', new Uint8Array(buffer.buffer, buffer.byteOffset + start - 1, end - start + 1), 'latin1');
-      for (let i = 0; i < 32; i += 1) leaves[1 + 32 * count + i] = leaf.charCodeAt(i);
+      if (!leafListedAt(count, leaf)) return false;
+      addLeaf(leaf);
       count += 1;
+      if (rootsAt.has(count)) at.set(count, treeRoot());
       start = end + 1;
     }
     // The line not yet ended moves to the front, after the byte kept for its leaf prefix.
@@ -547,21 +568,7 @@ function fastEntries(fd) {
     buffer = target;
     filled = rest + 1;
   }
-  if (count !== n) return false;
-  // leaves.txt: leaf i is the 64 lowercase hex digits of the leaf at 65 × i and a newline.
-  const listed = readFileSync(join(dir, LEAVES));
-  if (listed.length !== 65 * n) return false;
-  for (let i = 0; i < n; i += 1) {
-    const at = 65 * i;
-    if (listed[at + 64] !== 0x0a) return false;
-    for (let j = 0; j < 32; j += 1) {
-      const hi = HEX[listed[at + 2 * j]];
-      const lo = HEX[listed[at + 2 * j + 1]];
-      if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== leaves[1 + 32 * i + j]) return false;
-    }
-  }
-  const at = rootsOver(leaves, n, rootsAt);
-  if (!at.get(n).equals(head.root)) return false;
+  if (count !== n || !at.get(n).equals(head.root)) return false;
   for (const [size, root] of at) roots.set(size, root);
   previous = n - 1;
   return true;
@@ -640,7 +647,7 @@ function viewAt(i) {
   view.task = NAMES[2][named[at + 2]];
   view.channel = NAMES[3][named[at + 3]];
   view.channelKind = NAMES[4][named[at + 4]];
-  const duration = columns.duration[i];
+  const duration = columns.duration === null ? Number.NaN : columns.duration[i];
   view.durationSec = Number.isNaN(duration) ? undefined : duration;
   return view;
 }
@@ -687,7 +694,7 @@ for (let i = 0; i < count; i += 1) {
 
 // 4. The audit, recomputed from the entries with the plans' rules (audit.json), and
 // summary.csv, row by row, against it.
-const audit = readJson('audit.json');
+const audit = parseJson('audit.json', bundleFile('audit.json'));
 const STATUS = {
   met: ['đạt', 'met'], missed: ['không đạt', 'missed'], 'at-risk': ['nguy cơ không đạt', 'at risk'],
   open: ['đang thực hiện', 'on track'], 'not-yet-due': ['chưa đến kỳ', 'not yet due'], counted: ['thống kê', 'counted'],
