@@ -9,7 +9,13 @@ import {
 } from '../store/imported-logs.js';
 import type { Db, Store } from '../store/types.js';
 import { listWitnessUnits } from '../store/witness-units.js';
-import { bundleKey, type CheckedBundle, checkBundle, readZip } from './bundle-open.js';
+import {
+  type BundleFiles,
+  bundleKey,
+  type CheckedBundle,
+  checkBundle,
+  readZip,
+} from './bundle-open.js';
 import { parseVerifierKey } from './signed-note.js';
 
 /** What `importBundles` is given. */
@@ -56,18 +62,12 @@ export async function importBundles(store: Store, options: ImportOptions): Promi
   return store.transaction(async (tx) => {
     const states = new Map<string, UnitState>();
     const results: ImportResult[] = [];
+    // NOTE: the next bundle is read and inflated (in the thread pool) while this one is checked
+    // and stored; its problem, if any, is told only when its turn comes.
+    let next = settled(bundleFiles(options.paths[0]));
     for (const [i, path] of options.paths.entries()) {
-      const files = await readZip(
-        await readFile(path).catch((error: Error) => {
-          throw new LoaError('IMPORT_BUNDLE_UNREADABLE', {
-            params: {
-              bundle: path,
-              reason: (error as NodeJS.ErrnoException).code ?? error.message,
-            },
-          });
-        }),
-        path,
-      );
+      const files = await next.then(unsettled);
+      next = settled(bundleFiles(options.paths[i + 1]));
       const key = bundleKey(files, path);
       const unit = byKey.get(key);
       if (unit === undefined) {
@@ -89,6 +89,29 @@ export async function importBundles(store: Store, options: ImportOptions): Promi
     }
     return results;
   });
+}
+
+/** A bundle's files (none after the last bundle), read and unzipped. */
+async function bundleFiles(path: string | undefined): Promise<BundleFiles> {
+  if (path === undefined) return new Map();
+  const bytes = await readFile(path).catch((error: Error) => {
+    throw new LoaError('IMPORT_BUNDLE_UNREADABLE', {
+      params: { bundle: path, reason: (error as NodeJS.ErrnoException).code ?? error.message },
+    });
+  });
+  return readZip(bytes, path);
+}
+
+/** A promise that never rejects (its failure kept as its value), to be awaited later. */
+const settled = <T>(p: Promise<T>): Promise<{ value: T } | { error: unknown }> =>
+  p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+
+function unsettled<T>(outcome: { value: T } | { error: unknown }): T {
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
 }
 
 async function storedState(tx: Db, unit: string): Promise<UnitState> {

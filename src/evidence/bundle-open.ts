@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { LoaError } from '../errors/loa-error.js';
 import { type MessageCode, message } from '../i18n/catalogue.js';
@@ -45,44 +46,64 @@ const MAX_UNZIPPED = 2 * 1024 ** 3;
 export async function readZip(bytes: Buffer, bundle: string): Promise<Map<string, Buffer>> {
   const unreadable = (reason: string) =>
     new LoaError('IMPORT_BUNDLE_UNREADABLE', { params: { bundle, reason } });
-  const files = new Map<string, Buffer>();
+  const names = new Set<string>();
+  // Each file as it is inflated (in the thread pool), in the zip's order; never rejects.
+  const reading: Promise<Buffer | LoaError>[] = [];
   let total = 0;
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, file) =>
       error || !file ? reject(unreadable(error?.message ?? 'not a zip')) : resolve(file),
     ),
   );
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', (error: Error) => reject(unreadable(error.message)));
-    zip.on('end', () => resolve());
+  // The zip's own problem, and how many files were being read when it was found.
+  const listed = await new Promise<{ problem?: LoaError; at: number }>((resolve) => {
+    const refuse = (reason: string) => resolve({ problem: unreadable(reason), at: reading.length });
+    zip.on('error', (error: Error) => refuse(error.message));
+    zip.on('end', () => resolve({ at: reading.length }));
     zip.on('entry', (entry: yauzl.Entry) => {
       if (entry.fileName.endsWith('/')) return zip.readEntry();
       total += entry.uncompressedSize;
-      if (total > MAX_UNZIPPED) return reject(unreadable('over 2 GiB unzipped'));
-      if (files.has(entry.fileName)) return reject(unreadable(`${entry.fileName} twice`));
+      if (total > MAX_UNZIPPED) return refuse('over 2 GiB unzipped');
+      if (names.has(entry.fileName)) return refuse(`${entry.fileName} twice`);
+      names.add(entry.fileName);
       zip.readLocalFileHeader(entry, { minimal: true }, (error, header) => {
-        if (error) return reject(unreadable(error.message));
-        try {
-          files.set(entry.fileName, entryBytes(bytes, entry, header.fileDataStart));
-        } catch (e) {
-          return reject(unreadable(`${entry.fileName}: ${(e as Error).message}`));
-        }
+        if (error) return refuse(error.message);
+        reading.push(
+          entryBytes(bytes, entry, header.fileDataStart).catch((e: Error) =>
+            unreadable(`${entry.fileName}: ${e.message}`),
+          ),
+        );
         zip.readEntry();
       });
     });
     zip.readEntry();
   });
+  // The first problem in the zip's order, as when each file was read before the next.
+  const read = await Promise.all(reading);
+  const files = new Map<string, Buffer>();
+  for (const [i, name] of [...names].entries()) {
+    const data = read[i];
+    if (i >= listed.at && listed.problem) throw listed.problem;
+    if (data instanceof LoaError) throw data;
+    if (data !== undefined) files.set(name, data);
+  }
+  if (listed.problem) throw listed.problem;
   return files;
 }
+
+/** The output of one inflate: the whole file at once (up to this much) in the thread pool. */
+const MAX_CHUNK = 64 * 1024 ** 2;
+const inflate = promisify(inflateRaw);
 
 /**
  * One file of a zip held in memory: its stored bytes, or its deflated bytes inflated in one
  * call, never more than the size the zip declares and exactly that size.
- * NOTE: inflated whole, not through yauzl's stream (a stream of small chunks through the
- * thread pool cost as much as checking the bundle); like that stream, the CRC is not checked
- * (the manifest's signature and hashes, and the signed root, prove every byte).
+ * NOTE: inflated whole in the thread pool, its output in one chunk of the size declared (yauzl's
+ * stream of small chunks through the thread pool cost as much as checking the bundle), so a
+ * bundle inflates while the one before it is checked and stored. Like that stream, the CRC is
+ * not checked (the manifest's signature and hashes, and the signed root, prove every byte).
  */
-function entryBytes(bytes: Buffer, entry: yauzl.Entry, start: number): Buffer {
+async function entryBytes(bytes: Buffer, entry: yauzl.Entry, start: number): Promise<Buffer> {
   if (entry.isEncrypted()) throw new Error('encrypted');
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new Error('truncated');
@@ -92,7 +113,10 @@ function entryBytes(bytes: Buffer, entry: yauzl.Entry, start: number): Buffer {
   else if (entry.compressionMethod === 8) {
     try {
       // One byte over the declared size is enough to tell that it lies.
-      data = inflateRawSync(stored, { maxOutputLength: entry.uncompressedSize + 1 });
+      data = await inflate(stored, {
+        maxOutputLength: entry.uncompressedSize + 1,
+        chunkSize: Math.min(Math.max(entry.uncompressedSize + 1, 16 * 1024), MAX_CHUNK),
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw error;
       throw new Error(`more than the ${entry.uncompressedSize} bytes the zip declares`);

@@ -301,6 +301,22 @@ describe.each(engines)('loa import and the roll-up audit on $name', (engine) => 
     },
   );
 
+  it('refuses each bundle in its turn: one that cannot be read, or an invalid one before it, and writes nothing', async () => {
+    const missing = join(await tempDir('nowhere'), 'thang-1.zip');
+    const last = await loa(['import', units[0]!.bundle, units[1]!.bundle, missing], env);
+    expect(last.code).toBe(1);
+    expect(last.out).toContain(`${missing}: the evidence bundle cannot be read (ENOENT)`);
+    expect((await state()).count).toEqual({ units: 0, entries: 0 });
+    const bad = await tampered(units[2]!.bundle, 'entries.jsonl', (t) =>
+      t.replace('"durationSec":600', '"durationSec":1800'),
+    );
+    const first = await loa(['import', units[0]!.bundle, bad, missing], env);
+    expect(first.code).toBe(1);
+    expect(first.out).toContain(`${bad}: the bundle is INVALID`);
+    expect(first.out).not.toContain('ENOENT');
+    expect((await state()).count).toEqual({ units: 0, entries: 0 });
+  });
+
   it('imports the three bundles, and again changes nothing', async () => {
     const first = await loa(['import', ...units.map((u) => u.bundle)], env);
     expect(first.code, first.out).toBe(0);

@@ -54,4 +54,23 @@ describe('readZip (loa import reading a bundle)', () => {
       'IMPORT_BUNDLE_UNREADABLE',
     );
   });
+
+  it('names the first problem in the zip’s order, though its files are inflated side by side', async () => {
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.from(entries, 'utf8'), 'entries.jsonl');
+    zip.addBuffer(Buffer.from('xã+abc\n', 'utf8'), 'key.txt', { compress: false });
+    zip.addBuffer(Buffer.from('xã+def\n', 'utf8'), 'key.txt', { compress: false });
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    const twice = Buffer.concat(chunks);
+    expect((await refusal(twice)).message).toContain('key.txt twice');
+    // entries.jsonl's deflated bytes damaged (its data starts after a 30-byte header and its name).
+    const damaged = Buffer.from(twice);
+    damaged.fill(0xff, 30 + 'entries.jsonl'.length + 10, 30 + 'entries.jsonl'.length + 50);
+    const error = await refusal(damaged);
+    expect(error.code).toBe('IMPORT_BUNDLE_UNREADABLE');
+    expect(error.message).toContain('entries.jsonl');
+    expect(error.message).not.toContain('twice');
+  });
 });
