@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { EvidenceFile } from './log.js';
 import { EVIDENCE_FILES_DIR } from './manual.js';
+import { startOf } from './page-hasher.js';
 
 /** A file an entry refers to, found missing or changed in the data directory. */
 export interface AttachmentProblem {
@@ -19,8 +20,8 @@ export const FILES_KEY = ',"files":[';
 const FILES = FILES_KEY;
 
 /**
- * The files the entries of a page refer to (`text` is the page's bytes as latin1, `ends` the
- * entries' end offsets, `firstIdx` the stored index of its first entry). Only entries holding
+ * The files the entries of a page refer to (`text` is the page's bytes as latin1, packed as
+ * PackedPage says, `ends` the entries' end offsets, `firstIdx` the stored index of its first entry). Only entries holding
  * a `"files"` key are parsed; the page is searched once.
  */
 export function attachmentsOf(
@@ -33,7 +34,7 @@ export function attachmentsOf(
   for (let at = text.indexOf(FILES); at >= 0; ) {
     while (row < ends.length && ends[row]! <= at) row += 1;
     if (row >= ends.length) break;
-    const start = row === 0 ? 0 : ends[row - 1]!;
+    const start = startOf(ends, row);
     const end = ends[row]!;
     try {
       const bytes = Buffer.from(text.slice(start, end), 'latin1').toString('utf8');

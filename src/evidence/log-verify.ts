@@ -1,4 +1,4 @@
-import { readEvidenceColumns, readEvidenceHead } from '../store/evidence.js';
+import { nextEvidenceIndex, readEvidenceColumns, readEvidenceHead } from '../store/evidence.js';
 import type { Db } from '../store/types.js';
 import { attachmentsOf, checkAttachments, FILES_KEY } from './attachment-check.js';
 import { verifyCheckpoint } from './checkpoint.js';
@@ -6,9 +6,9 @@ import { CompactRange } from './compact-range.js';
 import { listCosignatures } from './cosignatures.js';
 import { COLUMN_NAMES, columnsOfEntry } from './entry-columns.js';
 import { type EvidenceFile, evidenceSize, readHead } from './log.js';
-import { type LogPage, readLogPage } from './log-pages.js';
+import { type HashedPage, indexSaid, logPageFeed } from './log-pages.js';
 import { nameSequence, type SequenceAnomaly } from './log-sequence.js';
-import { BLOCK_HEIGHT, inThreadHasher, type PageHashes, workerHasher } from './page-hasher.js';
+import { BLOCK_HEIGHT, inThreadHasher, startOf, workerHasher } from './page-hasher.js';
 import { type NoteVerifier, openCosignature } from './signed-note.js';
 import { listCheckpoints } from './store-checkpoint.js';
 import { HASH_SIZE } from './tree-hash.js';
@@ -96,7 +96,7 @@ export interface VerifyLogOptions {
    * refers to is re-hashed. Without it, attachments are not checked.
    */
   dataDir?: string;
-  /** Rows read per query (default 20,000). */
+  /** Indices read per query (default 20,000). */
   pageSize?: number;
   /**
    * Hash on a worker thread while the next page is read (default: when the log has at least
@@ -105,13 +105,9 @@ export interface VerifyLogOptions {
   worker?: boolean;
 }
 
-/** A page read from the store, its leaf hashes on their way. */
-interface HashedPage {
-  page: LogPage;
-  leaves: Promise<PageHashes>;
-}
-
 const BLOCK = 2 ** BLOCK_HEIGHT;
+/** Windows read ahead of the page being checked. */
+const READ_AHEAD = 3;
 
 function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex');
@@ -121,35 +117,6 @@ interface Target {
   checkpoint: number | string;
   size: number;
   rootHex: string;
-}
-
-const INDEX_KEY = '"index":';
-const COMMA = 0x2c;
-const BRACE = 0x7b;
-const ZERO = 0x30;
-const NINE = 0x39;
-
-/**
- * The index the entry in `text[start, end)` (its bytes as latin1) says it was written at
- * (its top-level `"index"` field).
- */
-function indexSaid(text: string, start: number, end: number): number | undefined {
-  for (let at = text.indexOf(INDEX_KEY, start); at >= 0 && at < end; ) {
-    const before = at > start ? text.charCodeAt(at - 1) : undefined;
-    if (before === COMMA || before === BRACE) {
-      const from = at + INDEX_KEY.length;
-      let to = from;
-      let value = 0;
-      for (let c = text.charCodeAt(to); to < end && c >= ZERO && c <= NINE; ) {
-        value = value * 10 + (c - ZERO);
-        to += 1;
-        c = text.charCodeAt(to);
-      }
-      return to > from && Number.isSafeInteger(value) ? value : undefined;
-    }
-    at = text.indexOf(INDEX_KEY, at + 1);
-  }
-  return undefined;
 }
 
 /**
@@ -271,12 +238,21 @@ export async function verifyLog(db: Db, options: VerifyLogOptions): Promise<Veri
   let prevIdx = -1;
   let prevSaid = -1;
   /** Checks a page's rows once its leaf hashes are back (pages are checked in log order). */
-  const checkPage = async ({ page, leaves }: HashedPage) => {
-    const { leaves: hashes, blocks } = await leaves;
+  const checkPage = async (hashed: HashedPage) => {
+    let { page } = hashed;
+    let { leaves: hashes, blocks } = await hashed.leaves;
     // NOTE: one comparison of the whole page's stored hashes with the recomputed ones; row by
-    // row only when they differ somewhere.
-    const leafHex = hex(hashes);
-    const allAgree = page.storedAll === leafHex;
+    // row only when they differ somewhere (a page read whole is then read again row by row).
+    let leafHex = hex(hashes);
+    let allAgree = page.storedAgree(leafHex);
+    if (!allAgree && page.reread) {
+      const again = await page.reread();
+      if (!again) return;
+      page = again.page;
+      ({ leaves: hashes, blocks } = await again.leaves);
+      leafHex = hex(hashes);
+      allAgree = page.storedAgree(leafHex);
+    }
     const { ends } = page.packed;
     const text = page.text;
     const base = range.size;
@@ -294,7 +270,7 @@ export async function verifyLog(db: Db, options: VerifyLogOptions): Promise<Veri
           found: leafHex.slice(i * 64, i * 64 + 64),
         });
       }
-      const said = indexSaid(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
+      const said = page.indicesSaid ? idx : indexSaid(text, startOf(ends, i), ends[i]!);
       if (idx !== prevIdx + 1 || said !== idx) anomalies.push({ idx, said, prevIdx, prevSaid });
       prevIdx = idx;
       prevSaid = said ?? idx;
@@ -322,21 +298,37 @@ export async function verifyLog(db: Db, options: VerifyLogOptions): Promise<Veri
     }
     options.onProgress?.(range.size, total);
   };
-  // NOTE: page k + 1 is read while page k is hashed (on the worker when there is one), so
-  // at most two pages are held; reading and hashing are what verifying a large log costs.
-  let previous: HashedPage | undefined;
-  try {
-    let last = -1;
-    for (;;) {
-      const page = await readLogPage(db, last, pageSize);
-      const current = page && { page, leaves: hasher.leaves(page.packed) };
-      if (previous) await checkPage(previous);
-      previous = current;
-      if (!page || page.count < pageSize) break;
-      last = page.lastIdx;
+  // NOTE: the next windows are read (and hashed, on the worker when there is one) while page
+  // k is checked, so at most four pages are held and the worker always has one to hash; reading and hashing are what verifying a large
+  // log costs. After a window of no entries, reading goes on from the next stored index, if
+  // any (the windows read ahead of it are dropped).
+  const feed = logPageFeed(db, hasher, pageSize);
+  const queue: { last: number; read: Promise<HashedPage | undefined> }[] = [];
+  let next = -1;
+  const fill = () => {
+    while (queue.length < READ_AHEAD) {
+      queue.push({ last: next, read: feed(next) });
+      next += pageSize;
     }
-    if (previous) await checkPage(previous);
+  };
+  try {
+    fill();
+    for (;;) {
+      const { last, read } = queue.shift()!;
+      const current = await read;
+      if (current) {
+        fill();
+        await checkPage(current);
+        continue;
+      }
+      await Promise.all(queue.splice(0).map((q) => q.read));
+      const following = await nextEvidenceIndex(db, last);
+      if (following === undefined) break;
+      next = following - 1;
+      fill();
+    }
   } finally {
+    await Promise.allSettled(queue.map((q) => q.read));
     await hasher.close();
   }
 

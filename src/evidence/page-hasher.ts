@@ -1,10 +1,19 @@
 import { Worker } from 'node:worker_threads';
 import { HASH_SIZE, leafHash, nodeHash } from './tree-hash.js';
 
-/** One page of entries, packed: entry i is `bytes[ends[i - 1] ?? 0, ends[i])`. */
+/**
+ * One page of entries, packed as the store reads them: a 0x00 byte before each entry, so
+ * that entry i is `bytes[startOf(ends, i), ends[i])` and 0x00 ‖ entry, its leaf hash's input,
+ * lies just before.
+ */
 export interface PackedPage {
   bytes: Uint8Array;
   ends: Uint32Array;
+}
+
+/** Where entry i of a packed page starts (after its 0x00 byte). */
+export function startOf(ends: Uint32Array, i: number): number {
+  return (i === 0 ? 0 : ends[i - 1]!) + 1;
 }
 
 /** Leaves in a block: the page's leaves are also hashed into subtrees of this many. */
@@ -31,19 +40,37 @@ export interface LeafHasher {
   close(): Promise<void>;
 }
 
-/** Packs entries' bytes into one buffer and their end offsets. */
+/** Packs entries' bytes into one buffer, each after a 0x00 byte, and their end offsets. */
 export function packPage(entries: readonly Uint8Array[]): PackedPage {
   let total = 0;
-  for (const e of entries) total += e.length;
+  for (const e of entries) total += e.length + 1;
   const bytes = new Uint8Array(total);
   const ends = new Uint32Array(entries.length);
   let at = 0;
   entries.forEach((e, i) => {
-    bytes.set(e, at);
-    at += e.length;
+    bytes.set(e, at + 1);
+    at += e.length + 1;
     ends[i] = at;
   });
   return { bytes, ends };
+}
+
+/**
+ * The end offsets of the entries of `bytes` (a 0x00 byte before each), when there are
+ * exactly `n` of them; undefined otherwise (an entry holding a 0x00 byte, or a NULL one).
+ */
+export function endsOf(bytes: Uint8Array, n: number): Uint32Array | undefined {
+  if (n === 0 || bytes[0] !== 0) return undefined;
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const ends = new Uint32Array(n);
+  let at = 0;
+  for (let i = 0; i < n; i += 1) {
+    const next = data.indexOf(0, at + 1);
+    if (next < 0 !== (i === n - 1)) return undefined;
+    at = next < 0 ? data.length : next;
+    ends[i] = at;
+  }
+  return ends;
 }
 
 /** Hashes pages on the calling thread. */
@@ -51,10 +78,8 @@ export function inThreadHasher(): LeafHasher {
   return {
     async leaves({ bytes, ends }) {
       const out = new Uint8Array(ends.length * HASH_SIZE);
-      let start = 0;
       ends.forEach((end, i) => {
-        out.set(leafHash(bytes.subarray(start, end)), i * HASH_SIZE);
-        start = end;
+        out.set(leafHash(bytes.subarray(startOf(ends, i), end)), i * HASH_SIZE);
       });
       const blocks = new Uint8Array(Math.floor(ends.length / BLOCK) * HASH_SIZE);
       for (let j = 0; j * HASH_SIZE < blocks.length; j += 1) {
@@ -89,23 +114,19 @@ const crypto = require('node:crypto');
 const put = typeof crypto.hash === 'function'
   ? (b, out, at) => out.latin1Write(crypto.hash('sha256', b, 'binary'), at)
   : (b, out, at) => crypto.createHash('sha256').update(b).digest().copy(out, at);
-let scratch = Buffer.alloc(4096);
 const level = Buffer.alloc(512);
 const node = Buffer.alloc(65, 1);
-parentPort.on('message', ({ bytes, ends }) => {
+// Each entry follows a 0x00 byte: 0x00 ‖ entry, its leaf hash's input, is hashed where it
+// lies. Then each whole block of 16 leaves is hashed up to its subtree, level by level.
+function hashPage(bytes, ends) {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const leaves = new Uint8Array(ends.length * 32);
   const out = Buffer.from(leaves.buffer);
   let start = 0;
   for (let i = 0; i < ends.length; i += 1) {
-    const len = ends[i] - start;
-    if (scratch.length < len + 1) scratch = Buffer.alloc(2 * (len + 1));
-    scratch[0] = 0;
-    data.copy(scratch, 1, start, ends[i]);
-    put(scratch.subarray(0, len + 1), out, i * 32);
+    put(data.subarray(start, ends[i]), out, i * 32);
     start = ends[i];
   }
-  // Each whole block of 16 leaves hashed up to its subtree, level by level in place.
   const blocks = new Uint8Array(Math.floor(ends.length / 16) * 32);
   const blocksOut = Buffer.from(blocks.buffer);
   for (let j = 0; j * 32 < blocks.length; j += 1) {
@@ -118,7 +139,11 @@ parentPort.on('message', ({ bytes, ends }) => {
     }
     level.copy(blocksOut, j * 32, 0, 32);
   }
-  parentPort.postMessage({ leaves, blocks }, [leaves.buffer, blocks.buffer]);
+  return { leaves, blocks };
+}
+parentPort.on('message', ({ bytes, ends }) => {
+  const hashes = hashPage(bytes, ends);
+  parentPort.postMessage(hashes, [hashes.leaves.buffer, hashes.blocks.buffer]);
 });
 `;
 

@@ -133,17 +133,23 @@ export async function readEvidenceRows(
   return query.orderBy('idx').execute();
 }
 
-/** A page of entries concatenated by the database (see {@link readEvidencePage}). */
-export interface EvidencePageAggregate {
-  n: number | string;
-  lo: number | string | null;
-  hi: number | string | null;
-  bytes: Uint8Array | string | null;
-  indices: string | null;
-  lengths: string | null;
+/** Between two rows' derived columns in {@link EvidenceWindow.columns}. */
+export const PAGE_ROW_SEPARATOR = '\u001e';
+/** Between the derived columns of one row in {@link EvidenceWindow.columns}. */
+export const PAGE_FIELD_SEPARATOR = '\u001f';
+
+/** A window of entries concatenated by the database (see {@link readEvidenceWindow}). */
+export interface EvidenceWindow {
+  n: number;
+  lo: number;
+  hi: number;
+  /**
+   * A 0x00 byte before each entry's bytes, exactly as stored (SQLite: valid UTF-8 or not;
+   * PostgreSQL keeps only valid UTF-8 text); a NULL entry as none. Null when there are none.
+   */
+  bytes: Uint8Array | null;
+  /** The stored leaf hashes joined by `,` (a NULL one as empty). */
   hashes: string | null;
-  short: number | string | null;
-  long: number | string | null;
   /**
    * Each row's derived columns, rows joined by {@link PAGE_ROW_SEPARATOR}: kind, time and
    * `+plan_id` (empty when NULL) joined by {@link PAGE_FIELD_SEPARATOR}.
@@ -151,51 +157,89 @@ export interface EvidencePageAggregate {
   columns: string | null;
 }
 
-/** Between two rows' derived columns in {@link EvidencePageAggregate.columns}. */
-export const PAGE_ROW_SEPARATOR = '\u001e';
-/** Between the derived columns of one row in {@link EvidencePageAggregate.columns}. */
-export const PAGE_FIELD_SEPARATOR = '\u001f';
+// NOTE: 0x00 is the byte RFC 9162 puts before an entry to hash it as a leaf, so each entry is
+// hashed where it lies in the window's bytes. Canonical JSON never holds a raw 0x00: a window
+// with more of them than rows (a tampered one) is told by its reader, which reads it again
+// row by row. The columns come back as text for the verifier to find in the bytes: SQLite's
+// instr() over every entry, three times a row, cost as much as the rest of the read. A
+// range of SQLite's integer primary key is read in index order and aggregated in that order
+// (no ordered subquery: copying each row through one cost a third more); each entry's own
+// index, which the verifier checks against its position, would show any other order.
+const WINDOW_SQLITE = `select count(*) as n, min(idx) as lo, max(idx) as hi,
+  cast(char(0) || group_concat(coalesce(entry, ''), char(0)) as blob) as bytes,
+  group_concat(coalesce(leaf_hash, ''), ',') as hashes,
+  group_concat(kind || char(31) || time || char(31) || coalesce('+' || plan_id, ''), char(30))
+    as columns
+  from evidence_entries where idx > ? and idx <= ?`;
+
+/** The row of {@link WINDOW_SQLITE} as a driver gives it. */
+interface WindowRow {
+  n: number | string;
+  lo: number | string | null;
+  hi: number | string | null;
+  bytes: Uint8Array | null;
+  hashes: string | null;
+  columns: string | null;
+}
+
+function windowOf(row: WindowRow | undefined): EvidenceWindow {
+  return {
+    n: Number(row?.n ?? 0),
+    lo: Number(row?.lo ?? 0),
+    hi: Number(row?.hi ?? -1),
+    bytes: row?.bytes ?? null,
+    hashes: row?.hashes ?? null,
+    columns: row?.columns ?? null,
+  };
+}
 
 /**
- * Up to `pageSize` entries after index `last`, in index order, concatenated in one row:
- * their bytes (SQLite: exactly as stored, valid UTF-8 or not; PostgreSQL keeps only valid
- * UTF-8 text), their byte lengths, their leaf hashes, the count and range of their indices,
- * and their derived columns (kind, time, plan_id), which the verifier checks against the
- * bytes it holds anyway.
+ * The entries of the window of indices (`last`, `last + pageSize`], in index order,
+ * concatenated in one row: their bytes, their stored leaf hashes and derived columns (kind,
+ * time, plan_id), which the verifier checks against the bytes it holds anyway, and the count
+ * and range of their indices.
  *
  * NOTE: a million rows cost more to hand to JavaScript one by one (a string or buffer per
- * row and column) than to hash. No `order by` inside the aggregates: SQLite and PostgreSQL
- * then sort each page again (2.5× the read); they aggregate the ordered subquery in its
- * order, and the indices concatenated alongside prove it (the caller checks them).
+ * row and column) than to hash. PostgreSQL aggregates an ordered subquery in its order.
  */
-export async function readEvidencePage(
+export async function readEvidenceWindow(
   on: Db,
   last: number,
   pageSize: number,
-): Promise<EvidencePageAggregate | undefined> {
+): Promise<EvidenceWindow> {
   const db = dbOf(on);
-  const d = dialectOf(db);
-  const entry = sql`entry`;
-  // NOTE: the columns come back as text for the verifier to find in the bytes: SQLite's
-  // instr() over every entry, three times a row, cost as much as the rest of the read.
-  const columns = sql`kind || ${sql.lit(PAGE_FIELD_SEPARATOR)} || time || ${sql.lit(PAGE_FIELD_SEPARATOR)}
-    || coalesce('+' || plan_id, '')`;
-  const aggregate = sql<EvidencePageAggregate>`
+  const sqlite = sqliteOf(db);
+  if (sqlite) {
+    return windowOf(prepared(sqlite, WINDOW_SQLITE).get(last, last + pageSize) as WindowRow);
+  }
+  const aggregate = sql<WindowRow>`
     select count(*) as n, min(idx) as lo, max(idx) as hi,
-      ${d.joined(d.numberAsText(sql`idx`), ',')} as indices,
-      ${d.joinedBytes(entry)} as bytes,
-      ${d.joined(d.byteLength(entry), ',')} as lengths,
-      ${d.joined(sql`leaf_hash`, '')} as hashes,
-      min(length(leaf_hash)) as short, max(length(leaf_hash)) as long,
-      ${d.joined(columns, PAGE_ROW_SEPARATOR)} as columns
+      decode('00', 'hex') || string_agg(coalesce(convert_to(entry, 'UTF8'), ''::bytea), decode('00', 'hex'))
+        as bytes,
+      string_agg(coalesce(leaf_hash, ''), ',') as hashes,
+      string_agg(kind || ${sql.lit(PAGE_FIELD_SEPARATOR)} || time || ${sql.lit(PAGE_FIELD_SEPARATOR)}
+        || coalesce('+' || plan_id, ''), ${sql.lit(PAGE_ROW_SEPARATOR)}) as columns
     from (select idx, entry, leaf_hash, kind, time, plan_id from evidence_entries
-          where idx > ${last}
-          order by idx limit ${pageSize}) page`;
-  const row = (await aggregate.execute(db)).rows[0];
-  return row && Number(row.n) > 0 ? row : undefined;
+          where idx > ${last} and idx <= ${last + pageSize}
+          order by idx) page`;
+  return windowOf((await aggregate.execute(db)).rows[0]);
 }
 
-/** Up to `pageSize` entries after index `last`, one by one: index, bytes as they are, hash. */
+/** The smallest stored index above `last`, or undefined when there is none. */
+export async function nextEvidenceIndex(on: Db, last: number): Promise<number | undefined> {
+  const db = dbOf(on);
+  const row = await db
+    .selectFrom('evidence_entries')
+    .select((eb) => eb.fn.min('idx').as('next'))
+    .where('idx', '>', last)
+    .executeTakeFirst();
+  return row?.next === null || row?.next === undefined ? undefined : Number(row.next);
+}
+
+/**
+ * The entries of the window (`last`, `last + pageSize`], one by one: index, bytes as they
+ * are, stored leaf hash.
+ */
 export async function readEvidenceRowBytes(
   on: Db,
   last: number,
@@ -206,8 +250,8 @@ export async function readEvidenceRowBytes(
     .selectFrom('evidence_entries')
     .select(['idx', dialectOf(db).bytes(sql`entry`).as('bytes'), 'leaf_hash'])
     .where('idx', '>', last)
+    .where('idx', '<=', last + pageSize)
     .orderBy('idx')
-    .limit(pageSize)
     .execute();
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { signCheckpoint } from '../../src/evidence/checkpoint.js';
 import { appendEvidence, evidenceBytes } from '../../src/evidence/log.js';
+import { verifyLog } from '../../src/evidence/log-verify.js';
 import { EVIDENCE_FILES_DIR, storeEvidenceFile } from '../../src/evidence/manual.js';
 import { CompactRange, leafHash } from '../../src/evidence/merkle.js';
 import { SIGNING_KEY_FILE } from '../../src/evidence/signing-key.js';
@@ -548,6 +549,18 @@ describe.each(engines)('the tamper suite on $name', (engine: EngineCase) => {
         .split('\n')
         .filter((l) => /: removed|: out of place|: two entries say/.test(l));
       expect(lines, result.text).toHaveLength(c.sequence);
+    }
+    // The same log read in windows of 3 and hashed on the worker gives the report of one
+    // hashed in this thread.
+    const store = await openStore(storeOptionsFrom(log.env));
+    try {
+      const { verifier } = await evidenceKey(log.dataDir, {});
+      const report = (worker: boolean) =>
+        verifyLog(store, { verifier, dataDir: log.dataDir, pageSize: 3, worker });
+      const threaded = await report(true);
+      expect(threaded).toEqual(await report(false));
+    } finally {
+      await store.close();
     }
   });
 });
