@@ -321,7 +321,7 @@ export async function verifyLog(db: Db, options: VerifyLogOptions): Promise<Veri
         await checkPage(current);
         continue;
       }
-      await Promise.all(queue.splice(0).map((q) => q.read));
+      await Promise.allSettled(queue.splice(0).map((q) => q.read));
       const following = await nextEvidenceIndex(db, last);
       if (following === undefined) break;
       next = following - 1;
